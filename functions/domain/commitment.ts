@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { CATEGORIES, type Category } from './categories';
+import { languageCode, lineField } from './text';
+
+export const COMMITMENT_STATES = [
+  'INVITED',
+  'SIGNED',
+  'DECLINED',
+  'EXPIRED',
+  'REVOKED',
+  'IN_REVIEW',
+  'REJECTED',
+  'VERIFIED',
+  'COUNTERSIGNED',
+  'SEALED',
+  'DELIVERED',
+  'FAILED',
+] as const;
+export type CommitmentState = (typeof COMMITMENT_STATES)[number];
+
+/** States after which nothing more happens to a commitment. */
+export const FINAL_STATES: ReadonlySet<CommitmentState> = new Set(['DECLINED', 'EXPIRED', 'REVOKED', 'REJECTED', 'DELIVERED', 'FAILED']);
+
+/** States an admin may revoke from: the commitment is not yet countersigned. */
+export const REVOCABLE_STATES: readonly CommitmentState[] = ['INVITED', 'SIGNED', 'IN_REVIEW', 'VERIFIED'];
+
+export interface Organisation {
+  readonly name: string;
+  readonly category: Category;
+  /** ISO 3166-1 alpha-2, upper case. */
+  readonly country: string;
+  /** The invited contact's address: invitations, reminders and the sealed PDF go there. */
+  readonly email: string;
+  readonly contactName: string;
+  /** Email domains registered for the organisation; empty means "not checked". */
+  readonly emailDomains: readonly string[];
+}
+
+export interface Signature {
+  readonly signerName: string;
+  readonly signerTitle: string;
+  readonly acceptedCommitmentIds: readonly string[];
+  /** The language version the signer saw, and the SHA-256 of that text as shown to them. */
+  readonly language: string;
+  readonly textSha256: string;
+  readonly signedAt: string;
+}
+
+export interface VerificationCheck {
+  readonly check: 'text-hash' | 'required-commitments' | 'email-domain';
+  readonly passed: boolean;
+  /** Plain words an admin understands. */
+  readonly detail: string;
+}
+
+export interface Commitment {
+  readonly id: string;
+  readonly declarationId: string;
+  readonly organisation: Organisation;
+  readonly language: string;
+  readonly state: CommitmentState;
+  readonly invitedAt: string;
+  readonly updatedAt: string;
+  readonly invitedBy: string;
+  readonly signature?: Signature;
+  readonly decline?: { readonly reason: string; readonly declinedAt: string };
+  readonly verification?: { readonly outcome: 'VERIFIED' | 'NEEDS_REVIEW'; readonly checks: readonly VerificationCheck[]; readonly verifiedAt: string };
+  readonly review?: { readonly decision: 'APPROVED' | 'REJECTED'; readonly reason: string; readonly reviewedBy: string; readonly reviewedAt: string };
+  readonly countersignature?: { readonly by: string; readonly name: string; readonly title: string; readonly countersignedAt: string };
+  readonly document?: { readonly sha256: string; readonly size: number; readonly sealedAt: string };
+  readonly delivery?: { readonly messageId: string; readonly deliveredAt: string };
+  readonly failure?: { readonly error: string; readonly cause: string; readonly failedAt: string; readonly stateAtFailure: CommitmentState };
+  readonly expiry?: { readonly stage: WaitStage; readonly expiredAt: string };
+  readonly revocation?: { readonly by: string; readonly reason: string; readonly revokedAt: string };
+}
+
+const emailAddress = z
+  .string({ error: 'email must be text' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'email must be at most 254 characters')
+  .pipe(z.email({ error: 'email must be a valid address such as name@example.org' }));
+
+const domainName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, 'each email domain must be a domain name such as customs.example');
+
+export const invitationSchema = z
+  .object({
+    organisation: z
+      .object({
+        name: lineField('organisation name', 300),
+        category: z.enum(CATEGORIES, { error: `category must be one of ${CATEGORIES.join(', ')}` }),
+        country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'country must be a two-letter ISO 3166 code such as "BE"'),
+        email: emailAddress,
+        contactName: lineField('contact name'),
+        emailDomains: z.array(domainName).max(20).default([]),
+      })
+      .strict(),
+    language: languageCode.default('en'),
+  })
+  .strict();
+
+export type InvitationInput = z.infer<typeof invitationSchema>;
+
+export const inviteRequestSchema = z
+  .object({ invitations: z.array(invitationSchema).min(1, 'invitations must not be empty').max(5_000, 'at most 5,000 invitations per request') })
+  .strict();
+
+export type WaitStage = 'signature' | 'review' | 'countersignature';
+
+/**
+ * What a wait of the workflow resolves to, read from the record. Used when a wait times out and
+ * when a task parks its token after the user already acted, so a late callback never loses a
+ * signature. `undefined` means "still waiting".
+ */
+export function outcomeOf(stage: WaitStage, state: CommitmentState): string | undefined {
+  if (state === 'REVOKED') return 'REVOKED';
+  if (state === 'EXPIRED') return 'EXPIRED';
+  switch (stage) {
+    case 'signature':
+      if (state === 'INVITED') return undefined;
+      return state === 'DECLINED' ? 'DECLINED' : 'SIGNED';
+    case 'review':
+      if (state === 'IN_REVIEW') return undefined;
+      return state === 'REJECTED' ? 'REJECTED' : 'APPROVED';
+    case 'countersignature':
+      if (state === 'VERIFIED') return undefined;
+      return 'COUNTERSIGNED';
+  }
+}
+
+/** The state a commitment waits in at each stage. */
+export const WAITING_STATE: Readonly<Record<WaitStage, CommitmentState>> = {
+  signature: 'INVITED',
+  review: 'IN_REVIEW',
+  countersignature: 'VERIFIED',
+};

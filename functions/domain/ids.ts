@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+
+const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/**
+ * Time-ordered, unguessable id (48-bit millisecond time + 80 random bits, Crockford base32),
+ * short enough to be a Step Functions execution name.
+ */
+export function newId(prefix: string, now = Date.now()): string {
+  let time = '';
+  let t = now;
+  for (let i = 0; i < 10; i++) {
+    time = CROCKFORD[t % 32] + time;
+    t = Math.floor(t / 32);
+  }
+  const random = randomBytes(10);
+  let tail = '';
+  let bits = 0;
+  let value = 0;
+  for (const byte of random) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      tail += CROCKFORD[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return `${prefix}_${time}${tail}`;
+}
+
+export const ID_PATTERN = /^[a-z]{1,4}_[0-9a-hjkmnp-tv-z]{26}$/;

@@ -1,0 +1,43 @@
+import type { Commitment, Signature, VerificationCheck } from './commitment';
+import type { Declaration } from './declaration';
+
+export interface VerificationResult {
+  readonly outcome: 'VERIFIED' | 'NEEDS_REVIEW';
+  readonly checks: readonly VerificationCheck[];
+}
+
+/** The automatic checks on a signature. Any failed check sends the commitment to an admin. */
+export function verifySignature(commitment: Commitment, signature: Signature, declaration: Declaration): VerificationResult {
+  const checks: VerificationCheck[] = [checkTextHash(signature, declaration), checkRequiredCommitments(commitment, signature, declaration), checkEmailDomain(commitment)];
+  return { outcome: checks.every((check) => check.passed) ? 'VERIFIED' : 'NEEDS_REVIEW', checks };
+}
+
+function checkTextHash(signature: Signature, declaration: Declaration): VerificationCheck {
+  const expected = declaration.texts[signature.language]?.sha256;
+  if (!expected) {
+    return { check: 'text-hash', passed: false, detail: `The declaration has no text in the language the signer saw (${signature.language}).` };
+  }
+  return expected === signature.textSha256
+    ? { check: 'text-hash', passed: true, detail: 'The signer saw the declaration text exactly as issued.' }
+    : { check: 'text-hash', passed: false, detail: 'The declaration text the signer saw differs from the text issued with the invitation.' };
+}
+
+function checkRequiredCommitments(commitment: Commitment, signature: Signature, declaration: Declaration): VerificationCheck {
+  const accepted = new Set(signature.acceptedCommitmentIds);
+  const missing = declaration.commitments[commitment.organisation.category].filter((clause) => clause.required && !accepted.has(clause.id));
+  return missing.length === 0
+    ? { check: 'required-commitments', passed: true, detail: 'Every required commitment was accepted.' }
+    : { check: 'required-commitments', passed: false, detail: `Required commitments not accepted: ${missing.map((clause) => clause.id).join(', ')}.` };
+}
+
+function checkEmailDomain(commitment: Commitment): VerificationCheck {
+  const { email, emailDomains } = commitment.organisation;
+  if (emailDomains.length === 0) {
+    return { check: 'email-domain', passed: false, detail: 'No email domain is registered for the organisation, so the signer’s address could not be checked.' };
+  }
+  const domain = email.slice(email.lastIndexOf('@') + 1);
+  const matches = emailDomains.some((registered) => domain === registered || domain.endsWith(`.${registered}`));
+  return matches
+    ? { check: 'email-domain', passed: true, detail: `The signer’s address belongs to a registered domain (${domain}).` }
+    : { check: 'email-domain', passed: false, detail: `The signer’s address domain ${domain} is not among the organisation’s registered domains (${emailDomains.join(', ')}).` };
+}

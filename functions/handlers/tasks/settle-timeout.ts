@@ -1,0 +1,5 @@
+import type { WaitStage } from '../../domain/commitment';
+import { settleTimeout } from '../../operations/settle-timeout';
+import { taskHandler } from '../../shared/task-handler';
+
+export const handler = taskHandler('settle-timeout', (payload: { commitmentId: string; stage: WaitStage }) => settleTimeout(payload.commitmentId, payload.stage));

@@ -1,0 +1,4 @@
+import { verifyCommitment } from '../../operations/verify-commitment';
+import { taskHandler } from '../../shared/task-handler';
+
+export const handler = taskHandler('verify-signature', (payload: { commitmentId: string }) => verifyCommitment(payload.commitmentId));

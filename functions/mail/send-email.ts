@@ -1,0 +1,55 @@
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { createMimeMessage } from 'mimetext';
+import { ENV } from '../catalog';
+import { optionalEnv, requiredEnv } from '../shared/config';
+
+export interface RenderedEmail {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+export interface Attachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly content: Uint8Array;
+}
+
+export interface OutgoingEmail extends RenderedEmail {
+  readonly to: { readonly name: string; readonly address: string };
+  readonly attachments?: readonly Attachment[];
+}
+
+let client: SESClient | undefined;
+const ses = () => (client ??= new SESClient({}));
+
+/** Builds the MIME message (text and HTML alternatives, attachments). */
+export function buildRawMessage(email: OutgoingEmail, from: string): string {
+  const message = createMimeMessage();
+  message.setSender({ name: 'European Ports Alliance', addr: from });
+  message.setRecipient({ name: email.to.name, addr: email.to.address });
+  message.setSubject(email.subject);
+  message.setHeader('Auto-Submitted', 'auto-generated');
+  message.addMessage({ contentType: 'text/plain', data: email.text });
+  message.addMessage({ contentType: 'text/html', data: email.html });
+  for (const attachment of email.attachments ?? []) {
+    message.addAttachment({
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      data: Buffer.from(attachment.content).toString('base64'),
+    });
+  }
+  return message.asRaw();
+}
+
+/** Sends through SES SendRawEmail; returns the SES message id. */
+export async function sendEmail(email: OutgoingEmail): Promise<string> {
+  const raw = buildRawMessage(email, requiredEnv(ENV.senderAddress));
+  const { MessageId } = await ses().send(
+    new SendRawEmailCommand({
+      RawMessage: { Data: Buffer.from(raw, 'utf8') },
+      ConfigurationSetName: optionalEnv(ENV.sesConfigurationSet),
+    }),
+  );
+  return MessageId ?? '';
+}

@@ -1,0 +1,49 @@
+import type { Caller } from '../shared/access';
+import { getCommitment, listCommitments, transition } from '../store/commitments';
+import { resumeWait } from '../workflow/client';
+import { mapWithConcurrency } from './concurrency';
+import { loadDeclaration } from './load';
+
+export interface CountersignResult {
+  readonly commitmentId: string;
+  readonly result: 'countersigned' | 'already-countersigned' | 'not-ready' | 'not-found';
+  readonly message: string;
+}
+
+const LATER_STATES = new Set(['COUNTERSIGNED', 'SEALED', 'DELIVERED']);
+
+/**
+ * Countersigns one verified commitment: one conditional transition, so any number of concurrent
+ * clicks (or two admins' overlapping bulk actions) give one countersignature.
+ */
+export async function countersignCommitment(commitmentId: string, caller: Caller, declarationId?: string): Promise<CountersignResult> {
+  const commitment = await getCommitment(commitmentId);
+  if (!commitment || (declarationId !== undefined && commitment.declarationId !== declarationId)) {
+    return { commitmentId, result: 'not-found', message: 'No such commitment in this declaration.' };
+  }
+  const now = new Date();
+  const outcome = await transition({
+    commitment,
+    from: ['VERIFIED'],
+    to: 'COUNTERSIGNED',
+    set: { countersignature: { by: caller.userId, name: caller.name || caller.email || caller.userId, title: 'European Commission', countersignedAt: now.toISOString() } },
+    event: { type: 'COUNTERSIGNED', actor: caller.userId },
+    now,
+  });
+  if (outcome.ok) {
+    await resumeWait(commitmentId, 'countersignature', { outcome: 'COUNTERSIGNED' });
+    return { commitmentId, result: 'countersigned', message: 'Countersigned; the sealed PDF will be emailed to the signatory.' };
+  }
+  const current = await getCommitment(commitmentId);
+  if (current && LATER_STATES.has(current.state)) return { commitmentId, result: 'already-countersigned', message: 'Already countersigned.' };
+  return { commitmentId, result: 'not-ready', message: `Only verified commitments can be countersigned; this one is ${current?.state ?? 'unknown'}.` };
+}
+
+/** Countersigns the listed commitments, or every verified one of the declaration; reports per commitment. */
+export async function countersignMany(declarationId: string, selection: { commitmentIds?: readonly string[]; allVerified?: boolean }, caller: Caller): Promise<CountersignResult[]> {
+  await loadDeclaration(declarationId);
+  const ids = selection.allVerified
+    ? (await listCommitments(declarationId)).filter((commitment) => commitment.state === 'VERIFIED').map((commitment) => commitment.id)
+    : [...new Set(selection.commitmentIds ?? [])];
+  return mapWithConcurrency(ids, 8, (id) => countersignCommitment(id, caller, declarationId));
+}

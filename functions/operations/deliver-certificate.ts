@@ -1,0 +1,55 @@
+import { ENV } from '../catalog';
+import { textFor } from '../domain/declaration';
+import { sendEmail } from '../mail/send-email';
+import { appUrl, requiredEnv } from '../shared/config';
+import { isTransient, TransientError } from '../shared/errors';
+import { getCommitment, transition } from '../store/commitments';
+import { readSealedDocument } from '../store/documents';
+import { claimMail, recordMailSent, releaseMailClaim } from '../store/mail-claims';
+import { deliveryEmail } from '../../templates/email/delivery';
+import { loadCommitment, loadDeclaration } from './load';
+
+/** Emails the sealed PDF, once, and records the delivery. */
+export async function deliverCertificate(commitmentId: string): Promise<{ delivered: boolean }> {
+  const commitment = await loadCommitment(commitmentId);
+  if (commitment.state === 'DELIVERED') return { delivered: true };
+  if (commitment.state !== 'SEALED') throw new Error(`commitment ${commitmentId} cannot be delivered in state ${commitment.state}`);
+  const claimed = await claimMail(commitmentId, 'delivery');
+  let messageId = '';
+  if (claimed) {
+    try {
+      const declaration = await loadDeclaration(commitment.declarationId);
+      const document = await readSealedDocument(commitmentId);
+      if (!document) throw new Error(`commitment ${commitmentId} is SEALED but has no stored document`);
+      const email = deliveryEmail({
+        contactName: commitment.organisation.contactName,
+        organisationName: commitment.organisation.name,
+        declarationTitle: textFor(declaration, commitment.language).text.title,
+        documentSha256: document.record.sha256,
+        verificationUrl: `${appUrl()}/verify/${commitmentId}`,
+        contactAddress: requiredEnv(ENV.commissionContactAddress),
+      });
+      messageId = await sendEmail({
+        ...email,
+        to: { name: commitment.organisation.contactName, address: commitment.organisation.email },
+        attachments: [{ filename: `ports-alliance-commitment-${commitmentId}.pdf`, contentType: 'application/pdf', content: document.bytes }],
+      });
+      await recordMailSent(commitmentId, 'delivery', messageId);
+    } catch (error) {
+      await releaseMailClaim(commitmentId, 'delivery').catch(() => undefined);
+      if (isTransient(error)) throw new TransientError(`delivering the certificate failed: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+  const result = await transition({
+    commitment,
+    from: ['SEALED'],
+    to: 'DELIVERED',
+    set: { delivery: { messageId, deliveredAt: new Date().toISOString() } },
+    event: { type: 'DELIVERED', actor: 'workflow', detail: { messageId } },
+  });
+  if (!result.ok && (await getCommitment(commitmentId))?.state !== 'DELIVERED') {
+    throw new Error(`commitment ${commitmentId} changed while being delivered`);
+  }
+  return { delivered: true };
+}

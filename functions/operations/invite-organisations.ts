@@ -1,0 +1,53 @@
+import type { Commitment, InvitationInput } from '../domain/commitment';
+import { newId } from '../domain/ids';
+import type { Caller } from '../shared/access';
+import { DomainError } from '../shared/errors';
+import { createInvitation } from '../store/commitments';
+import { startCommitmentExecution } from '../workflow/client';
+import { loadCommitment, loadDeclaration } from './load';
+import { mapWithConcurrency } from './concurrency';
+
+export interface InvitationResult {
+  /** 1-based position in the request. */
+  readonly row: number;
+  readonly email: string;
+  readonly status: 'invited' | 'already-invited';
+  readonly commitmentId: string;
+  readonly state: Commitment['state'];
+}
+
+/**
+ * Invites organisations: one record and one workflow execution each. Inviting an address again
+ * returns the existing commitment (and makes sure its workflow runs) instead of a second one.
+ */
+export async function inviteOrganisations(declarationId: string, invitations: readonly InvitationInput[], caller: Caller): Promise<InvitationResult[]> {
+  const declaration = await loadDeclaration(declarationId);
+  if (declaration.status !== 'OPEN') throw new DomainError('DECLARATION_CLOSED', 'This declaration is closed; no one can be invited any more.');
+  const firstRowOf = new Map<string, number>();
+  const duplicates: string[] = [];
+  invitations.forEach((invitation, index) => {
+    const earlier = firstRowOf.get(invitation.organisation.email);
+    if (earlier !== undefined) duplicates.push(`invitations.${index}: ${invitation.organisation.email} is already invited in invitation ${earlier}`);
+    else firstRowOf.set(invitation.organisation.email, index);
+  });
+  if (duplicates.length > 0) throw new DomainError('INVALID_INPUT', 'Each address may be invited once per request.', duplicates);
+
+  return mapWithConcurrency(invitations, 16, async (invitation, index) => {
+    const now = new Date();
+    const commitment: Commitment = {
+      id: newId('cmt', now.getTime()),
+      declarationId,
+      organisation: invitation.organisation,
+      language: invitation.language,
+      state: 'INVITED',
+      invitedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      invitedBy: caller.userId,
+    };
+    const created = await createInvitation(commitment);
+    const commitmentId = created.created ? commitment.id : created.existingCommitmentId;
+    const current = created.created ? commitment : await loadCommitment(commitmentId);
+    if (created.created || current.state === 'INVITED') await startCommitmentExecution({ commitmentId, declarationId });
+    return { row: index + 1, email: invitation.organisation.email, status: created.created ? 'invited' : 'already-invited', commitmentId, state: current.state };
+  });
+}

@@ -1,0 +1,26 @@
+import { REVOCABLE_STATES } from '../domain/commitment';
+import type { Caller } from '../shared/access';
+import { DomainError } from '../shared/errors';
+import { getCommitment, transition } from '../store/commitments';
+import { failWait } from '../workflow/client';
+import { REVOKED_ERROR } from '../workflow/contract';
+import { loadCommitment } from './load';
+
+/** Withdraws an invitation that is not yet countersigned; its links stop working at once. */
+export async function revokeCommitment(commitmentId: string, reason: string, caller: Caller): Promise<void> {
+  const commitment = await loadCommitment(commitmentId);
+  const now = new Date();
+  const result = await transition({
+    commitment,
+    from: REVOCABLE_STATES,
+    to: 'REVOKED',
+    set: { revocation: { by: caller.userId, reason, revokedAt: now.toISOString() } },
+    event: { type: 'REVOKED', actor: caller.userId, detail: { reason } },
+    now,
+  });
+  if (!result.ok) {
+    const current = await getCommitment(commitmentId);
+    throw new DomainError('WRONG_STATE', `This commitment can no longer be revoked; it is ${current?.state ?? 'unknown'}.`);
+  }
+  await failWait(commitmentId, REVOKED_ERROR, 'Revoked by the European Commission');
+}

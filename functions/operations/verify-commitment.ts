@@ -1,0 +1,27 @@
+import { verifySignature } from '../domain/verification';
+import { transition } from '../store/commitments';
+import { loadCommitment, loadDeclaration } from './load';
+
+export type VerificationOutcome = 'VERIFIED' | 'NEEDS_REVIEW';
+
+/** The workflow's automatic checks; repeating it after it ran returns the recorded outcome. */
+export async function verifyCommitment(commitmentId: string): Promise<{ outcome: VerificationOutcome }> {
+  const commitment = await loadCommitment(commitmentId);
+  if (commitment.state !== 'SIGNED' || !commitment.signature) {
+    // Already verified (a retry), or moved on (revoked): the review wait reads the record.
+    return { outcome: commitment.verification?.outcome === 'VERIFIED' && commitment.state !== 'REVOKED' ? 'VERIFIED' : 'NEEDS_REVIEW' };
+  }
+  const declaration = await loadDeclaration(commitment.declarationId);
+  const result = verifySignature(commitment, commitment.signature, declaration);
+  const now = new Date();
+  const moved = await transition({
+    commitment,
+    from: ['SIGNED'],
+    to: result.outcome === 'VERIFIED' ? 'VERIFIED' : 'IN_REVIEW',
+    set: { verification: { outcome: result.outcome, checks: result.checks, verifiedAt: now.toISOString() } },
+    event: { type: result.outcome === 'VERIFIED' ? 'VERIFIED' : 'FLAGGED_FOR_REVIEW', actor: 'workflow', detail: { checks: result.checks } },
+    now,
+  });
+  if (!moved.ok) return verifyCommitment(commitmentId);
+  return { outcome: result.outcome };
+}

@@ -1,0 +1,21 @@
+import { logger } from './logger';
+import { isTransient, TransientError } from './errors';
+
+/**
+ * The frame of every workflow task: logs with the commitment id only, and turns transient AWS
+ * failures into TransientError, which the state machine retries with backoff and jitter.
+ */
+export function taskHandler<P extends { commitmentId: string }, R>(name: string, operation: (payload: P) => Promise<R>) {
+  return async (payload: P): Promise<R> => {
+    logger.appendKeys({ task: name, commitmentId: payload.commitmentId });
+    try {
+      return await operation(payload);
+    } catch (error) {
+      logger.error('task failed', { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
+      if (!(error instanceof TransientError) && isTransient(error)) throw new TransientError((error as Error).message);
+      throw error;
+    } finally {
+      logger.resetKeys();
+    }
+  };
+}

@@ -1,0 +1,74 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { tableName } from '../shared/config';
+
+let documentClient: DynamoDBDocumentClient | undefined;
+
+/** The endpoint comes from AWS_ENDPOINT_URL_DYNAMODB when set (the local stack), as the SDK defines. */
+export function db(): DynamoDBDocumentClient {
+  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  return documentClient;
+}
+
+export { tableName };
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * Runs a transaction. When a condition fails, returns the index of the first failed item
+ * instead of throwing, so callers can say which rule stopped the change.
+ */
+export async function transact(items: TransactItem[]): Promise<{ ok: true } | { ok: false; failedIndex: number }> {
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const reasons = error.CancellationReasons ?? [];
+      const failedIndex = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (failedIndex >= 0) return { ok: false, failedIndex };
+    }
+    throw error;
+  }
+}
+
+/** Key builders: the whole single-table layout, documented in README.md. */
+export const keys = {
+  declaration: (id: string) => ({ PK: `DECL#${id}`, SK: 'DECLARATION' }),
+  declarationsIndex: 'DECLARATIONS',
+  invitee: (declarationId: string, email: string) => ({ PK: `DECL#${declarationId}`, SK: `INVITEE#${email}` }),
+  commitment: (id: string) => ({ PK: `CMT#${id}`, SK: 'COMMITMENT' }),
+  commitmentsOf: (declarationId: string) => `DECL#${declarationId}#CMT`,
+  taskToken: (commitmentId: string) => ({ PK: `CMT#${commitmentId}`, SK: 'TASK' }),
+  mailClaim: (commitmentId: string, kind: string) => ({ PK: `CMT#${commitmentId}`, SK: `MAIL#${kind}` }),
+  eventPrefix: 'EVENT#',
+  auditOf: (declarationId: string) => `DECL#${declarationId}#AUDIT`,
+  link: (hash: string) => ({ PK: `LINK#${hash}`, SK: 'LINK' }),
+  document: (commitmentId: string) => ({ PK: `CMT#${commitmentId}`, SK: 'DOC' }),
+  documentChunk: (commitmentId: string, index: number) => ({ PK: `CMT#${commitmentId}`, SK: `DOC#CHUNK#${String(index).padStart(4, '0')}` }),
+  documentsOf: (declarationId: string) => `DECL#${declarationId}#DOC`,
+} as const;
+
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;
+
+/** Removes the table's key attributes from an item read back. */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  const copy: Record<string, unknown> = { ...item };
+  for (const attribute of KEY_ATTRIBUTES) delete copy[attribute];
+  return copy as T;
+}
+
+/** Every item a query matches, following pagination. */
+export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}

@@ -1,0 +1,81 @@
+import { SFNClient, SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { WaitStage } from '../domain/commitment';
+import { requiredEnv } from '../shared/config';
+import { logger } from '../shared/logger';
+import { getParkedTask } from '../store/task-tokens';
+import { ENV } from '../catalog';
+
+let client: SFNClient | undefined;
+const sfn = () => (client ??= new SFNClient({}));
+
+export interface ExecutionInput {
+  readonly commitmentId: string;
+  readonly declarationId: string;
+}
+
+/**
+ * Starts the commitment's execution, named after the commitment: repeating the call with the
+ * same input is harmless (Step Functions returns the running execution).
+ */
+export async function startCommitmentExecution(input: ExecutionInput): Promise<void> {
+  try {
+    await sfn().send(
+      new StartExecutionCommand({
+        stateMachineArn: requiredEnv(ENV.stateMachineArn),
+        name: input.commitmentId,
+        input: JSON.stringify({ commitmentId: input.commitmentId, declarationId: input.declarationId }),
+      }),
+    );
+  } catch (error) {
+    // An execution of that name already exists: the commitment has its workflow, which is the goal.
+    if (error instanceof Error && error.name === 'ExecutionAlreadyExists') return;
+    throw error;
+  }
+}
+
+/** Answers that mean "this wait is already over"; the record is the truth, so they are final. */
+const WAIT_OVER = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+
+export type CallbackResult = 'delivered' | 'wait-over' | 'not-waiting' | 'deferred';
+
+/**
+ * Tells the workflow that a wait is over, after the record was changed. A wait that already
+ * ended (timed out, another callback won) is fine: the workflow reads the record when it
+ * settles a timeout or parks its next token.
+ */
+export async function resumeWait(commitmentId: string, stage: WaitStage, output: Record<string, unknown>): Promise<CallbackResult> {
+  const parked = await getParkedTask(commitmentId);
+  if (!parked || parked.stage !== stage) return 'not-waiting';
+  return answer(commitmentId, () => sfn().send(new SendTaskSuccessCommand({ taskToken: parked.token, output: JSON.stringify(output) })), 'defer');
+}
+
+/** Fails the current wait with a named error (for example a revocation the workflow catches). */
+export async function failWait(commitmentId: string, error: string, cause: string): Promise<CallbackResult> {
+  const parked = await getParkedTask(commitmentId);
+  if (!parked) return 'not-waiting';
+  return answer(commitmentId, () => sfn().send(new SendTaskFailureCommand({ taskToken: parked.token, error, cause })), 'defer');
+}
+
+/** Completes a token the caller holds (a task resuming itself when the user acted first). */
+export async function completeToken(commitmentId: string, token: string, output: Record<string, unknown>): Promise<CallbackResult> {
+  return answer(commitmentId, () => sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) })), 'throw');
+}
+
+/**
+ * `defer`: the change is already committed, so an unreachable workflow must not turn the user's
+ * success into an error; the workflow reads the record when its wait times out.
+ */
+async function answer(commitmentId: string, send: () => Promise<unknown>, onOtherError: 'defer' | 'throw'): Promise<CallbackResult> {
+  try {
+    await send();
+    return 'delivered';
+  } catch (error) {
+    if (error instanceof Error && WAIT_OVER.has(error.name)) {
+      logger.info('workflow wait already over', { commitmentId, answer: error.name });
+      return 'wait-over';
+    }
+    if (onOtherError === 'throw') throw error;
+    logger.warn('workflow callback deferred', { commitmentId, error: error instanceof Error ? error.name : String(error) });
+    return 'deferred';
+  }
+}

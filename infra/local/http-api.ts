@@ -1,0 +1,218 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { GROUPS, ROUTES, type Group, type RouteSpec } from '../../functions/catalog';
+import type { LocalIdentityIssuer } from './identity';
+
+export type HttpLambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
+
+export interface LocalHttpApiOptions {
+  readonly port: number;
+  readonly host?: string;
+  /** The handler of each route, by catalog function id. */
+  readonly loadHandler: (functionId: RouteSpec['functionId']) => Promise<HttpLambdaHandler>;
+  readonly identity: LocalIdentityIssuer;
+}
+
+export interface LocalHttpApi {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** API Gateway's HTTP API payload limit. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const TEXT_TYPES = /^(text\/|application\/(json|x-www-form-urlencoded|xml|javascript))/i;
+
+interface CompiledRoute {
+  readonly spec: RouteSpec;
+  readonly pattern: RegExp;
+  readonly names: readonly string[];
+}
+
+function compile(spec: RouteSpec): CompiledRoute {
+  const names: string[] = [];
+  const source = spec.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { spec, pattern: new RegExp(`^${source}$`), names };
+}
+
+/**
+ * A local stand-in for API Gateway's HTTP API: matches the catalog's routes, checks bearer
+ * tokens on protected routes as the JWT authorizer does, and hands the same payload-2.0 events
+ * to the same handlers.
+ */
+export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<LocalHttpApi> {
+  const routes = ROUTES.map(compile);
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      process.stderr.write(`local HTTP API: ${(error as Error).stack ?? String(error)}\n`);
+      if (!response.headersSent) send(response, 500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://local');
+    const method = (request.method ?? 'GET').toUpperCase();
+    if (url.pathname.startsWith('/local/')) return localIdentityRoutes(url, method, request, response);
+    const matched = matchRoute(routes, method, url.pathname);
+    if (!matched) return send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
+    const body = await readBody(request);
+    if (body === 'too-large') return send(response, 413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Request Entity Too Large' }));
+    let claims: Record<string, unknown> | undefined;
+    if (matched.route.spec.access !== 'public') {
+      const header = String(request.headers.authorization ?? '');
+      const token = header.replace(/^Bearer\s+/i, '');
+      try {
+        claims = token ? { ...(await options.identity.verify(token)) } : undefined;
+      } catch {
+        claims = undefined;
+      }
+      if (!claims) return send(response, 401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }, JSON.stringify({ message: 'Unauthorized' }));
+    }
+    const event = toEvent(request, url, method, matched, body, claims);
+    const handler = await options.loadHandler(matched.route.spec.functionId);
+    const result = normalise(await handler(event));
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(result.headers ?? {})) headers[key.toLowerCase()] = String(value);
+    const payload = result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+    const cookies = result.cookies ?? [];
+    if (cookies.length > 0) response.setHeader('set-cookie', cookies);
+    send(response, result.statusCode ?? 200, headers, method === 'HEAD' ? Buffer.alloc(0) : payload, payload.length);
+  }
+
+  async function localIdentityRoutes(url: URL, method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const group = url.searchParams.get('group') as Group | null;
+    if (url.pathname === '/local/sign-in' && method === 'GET') {
+      if (group && (GROUPS as readonly string[]).includes(group)) {
+        const token = await options.identity.issue({ group });
+        return send(response, 302, { location: `/console#token=${encodeURIComponent(token)}`, 'referrer-policy': 'no-referrer' }, '');
+      }
+      const links = GROUPS.map((name) => `<li><a href="/local/sign-in?group=${name}">Sign in as ${name}</a></li>`).join('');
+      return send(response, 200, { 'content-type': 'text/html; charset=utf-8' }, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Development sign-in</title></head><body><h1>Development sign-in</h1><p>Local stack only: pick a role.</p><ul>${links}</ul></body></html>`);
+    }
+    if (url.pathname === '/local/token' && method === 'POST') {
+      const body = await readBody(request);
+      let requested: { group?: string; email?: string; name?: string; expiresInSeconds?: number } = {};
+      try {
+        requested = JSON.parse(body === 'too-large' ? '{}' : body.toString('utf8') || '{}') as typeof requested;
+      } catch {
+        return send(response, 400, { 'content-type': 'application/json' }, JSON.stringify({ message: 'body must be JSON' }));
+      }
+      if (!requested.group || !(GROUPS as readonly string[]).includes(requested.group)) {
+        return send(response, 400, { 'content-type': 'application/json' }, JSON.stringify({ message: `group must be one of ${GROUPS.join(', ')}` }));
+      }
+      const token = await options.identity.issue({ group: requested.group as Group, email: requested.email, name: requested.name }, requested.expiresInSeconds ?? 3600);
+      return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify({ token }));
+    }
+    send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function matchRoute(routes: readonly CompiledRoute[], method: string, path: string) {
+  for (const route of routes) {
+    if (route.spec.method !== method) continue;
+    const match = route.pattern.exec(path);
+    if (!match) continue;
+    const pathParameters: Record<string, string> = {};
+    route.names.forEach((name, index) => (pathParameters[name] = decodeURIComponent(match[index + 1] ?? '')));
+    return { route, pathParameters };
+  }
+  return undefined;
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function toEvent(
+  request: IncomingMessage,
+  url: URL,
+  method: string,
+  matched: { route: CompiledRoute; pathParameters: Record<string, string> },
+  body: Buffer,
+  claims: Record<string, unknown> | undefined,
+): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined && key !== 'cookie') headers[key] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) query[key] = query[key] === undefined ? value : `${query[key]},${value}`;
+  const contentType = headers['content-type'] ?? '';
+  const isText = body.length === 0 || TEXT_TYPES.test(contentType);
+  const cookies = request.headers.cookie ? request.headers.cookie.split(/;\s*/) : undefined;
+  const routeKey = `${matched.route.spec.method} ${matched.route.spec.path}`;
+  const now = new Date();
+  const event = {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    cookies,
+    headers,
+    queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
+    pathParameters: Object.keys(matched.pathParameters).length > 0 ? matched.pathParameters : undefined,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'local',
+      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: request.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      ...(claims ? { authorizer: { jwt: { claims: flattenClaims(claims), scopes: null } } } : {}),
+    },
+    body: body.length === 0 ? undefined : isText ? body.toString('utf8') : body.toString('base64'),
+    isBase64Encoded: !isText,
+  };
+  return event as unknown as APIGatewayProxyEventV2;
+}
+
+/** API Gateway passes array claims as "[a b]" strings; do the same so the parsing code is exercised. */
+function flattenClaims(claims: Record<string, unknown>): Record<string, string | number | boolean> {
+  const flat: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(claims)) {
+    flat[key] = Array.isArray(value) ? `[${value.join(' ')}]` : typeof value === 'object' ? JSON.stringify(value) : (value as string | number | boolean);
+  }
+  return flat;
+}
+
+function normalise(result: APIGatewayProxyResultV2): APIGatewayProxyStructuredResultV2 {
+  if (typeof result === 'string') return { statusCode: 200, body: result, headers: { 'content-type': 'application/json' } };
+  if (typeof result === 'object' && result !== null && 'statusCode' in result) return result;
+  return { statusCode: 200, body: JSON.stringify(result), headers: { 'content-type': 'application/json' } };
+}
+
+function send(response: ServerResponse, status: number, headers: Record<string, string>, body: Buffer | string, length?: number): void {
+  const payload = typeof body === 'string' ? Buffer.from(body) : body;
+  response.writeHead(status, { ...headers, 'content-length': String(length ?? payload.length) });
+  response.end(payload);
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm start`: the whole product on this machine. Ctrl-C stops everything it started.
+ * Timings can be shortened for a demo with environment variables, e.g.
+ * REMINDER_INTERVAL_SECONDS=60 REMINDER_COUNT=2 npm start
+ */
+import { startLocalStack } from './stack';
+
+const numberFromEnv = (name: string): number | undefined => (process.env[name] ? Number(process.env[name]) : undefined);
+
+const stack = await startLocalStack({
+  ports: {
+    app: numberFromEnv('PORT') ?? 3000,
+    mailbox: numberFromEnv('MAILBOX_PORT') ?? 8005,
+    dynamodb: numberFromEnv('DYNAMODB_PORT') ?? 8000,
+    stepFunctions: numberFromEnv('STEP_FUNCTIONS_PORT') ?? 8083,
+    secretsManager: numberFromEnv('SECRETS_MANAGER_PORT') ?? 8084,
+  },
+  timings: {
+    ...(numberFromEnv('REMINDER_INTERVAL_SECONDS') ? { reminderIntervalSeconds: numberFromEnv('REMINDER_INTERVAL_SECONDS') } : {}),
+    ...(numberFromEnv('REMINDER_COUNT') !== undefined ? { reminderCount: numberFromEnv('REMINDER_COUNT') } : {}),
+  },
+  logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
+});
+
+process.stdout.write(`
+European Ports Alliance signing is running on the embedded local stack.
+
+  App (signing links point here)  ${stack.urls.app}
+  Commission console              ${stack.urls.console}
+  Development sign-in             ${stack.urls.signIn}   (pick commission-admin or auditor)
+  Mailbox (local SES)             ${stack.urls.mailbox}
+  DynamoDB Local                  ${stack.urls.dynamodb}   (data in .local/dynamodb)
+  Step Functions API              ${stack.urls.stepFunctions}
+
+  A token for scripts:  curl -s -X POST ${stack.urls.app}/local/token -H 'content-type: application/json' -d '{"group":"commission-admin"}'
+  Reminders every ${stack.timings.reminderIntervalSeconds} s, ${stack.timings.reminderCount} before expiry.
+
+Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\nStopping the local stack...\n');
+    stack.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}
