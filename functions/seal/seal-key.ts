@@ -30,5 +30,6 @@ async function readSealKey(): Promise<SealKey> {
   if (typeof parsed.p12Base64 !== 'string' || typeof parsed.passphrase !== 'string') {
     throw new Error('the seal key secret needs string fields p12Base64 and passphrase');
   }
+  if (parsed.p12Base64.length === 0) throw new Error('the seal key is not provisioned yet: put the Commission\'s PKCS#12 into the seal key secret (see README)');
   return { p12: Buffer.from(parsed.p12Base64, 'base64'), passphrase: parsed.passphrase };
 }

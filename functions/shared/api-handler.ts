@@ -29,17 +29,14 @@ type Operation = (event: APIGatewayProxyEventV2, caller: Caller | undefined) => 
  */
 export function httpHandler(operation: Operation, renderError: (status: number, error: DomainError) => HttpResponse = jsonError) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
-    logger.appendKeys({ route: event.routeKey, requestId: event.requestContext?.requestId });
     try {
       const access = decideAccess(event);
       if (!access.allowed) return json(access.status, { message: access.message });
       return await operation(event, access.caller);
     } catch (error) {
       if (error instanceof DomainError) return renderError(statusOf(error), error);
-      logger.error('request failed', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+      logger.error('request failed', { route: event.routeKey, requestId: event.requestContext?.requestId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
       return renderError(500, new DomainError('WRONG_STATE', 'Something went wrong on our side. Nothing was changed; please try again in a minute.'));
-    } finally {
-      logger.resetKeys();
     }
   };
 }

@@ -7,15 +7,12 @@ import { isTransient, TransientError } from './errors';
  */
 export function taskHandler<P extends { commitmentId: string }, R>(name: string, operation: (payload: P) => Promise<R>) {
   return async (payload: P): Promise<R> => {
-    logger.appendKeys({ task: name, commitmentId: payload.commitmentId });
     try {
       return await operation(payload);
     } catch (error) {
-      logger.error('task failed', { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
+      logger.error('task failed', { task: name, commitmentId: payload.commitmentId, error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
       if (!(error instanceof TransientError) && isTransient(error)) throw new TransientError((error as Error).message);
       throw error;
-    } finally {
-      logger.resetKeys();
     }
   };
 }

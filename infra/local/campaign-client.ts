@@ -15,6 +15,14 @@ export interface MailboxEmail {
   readonly at: number;
 }
 
+/** What the signing page shows and the form posts back. */
+export interface SigningForm {
+  readonly textSha256: string;
+  readonly language: string;
+  readonly commitmentIds: readonly string[];
+  readonly html: string;
+}
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -85,8 +93,13 @@ export class CampaignClient {
   }
 
   /** Opens the signing link as a browser would and submits the form. */
-  async signThroughLink(signingUrl: string, signer: { name: string; title: string }, overrides: Record<string, string | string[]> = {}): Promise<Response> {
-    const form = await this.readSigningForm(signingUrl);
+  async signThroughLink(
+    signingUrl: string,
+    signer: { name: string; title: string },
+    overrides: Record<string, string | string[]> = {},
+    alreadyRead?: SigningForm,
+  ): Promise<Response> {
+    const form = alreadyRead ?? (await this.readSigningForm(signingUrl));
     const fields = new URLSearchParams();
     fields.set('action', 'sign');
     fields.set('signerName', signer.name);
@@ -106,7 +119,7 @@ export class CampaignClient {
     return fetch(signingUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
   }
 
-  async readSigningForm(signingUrl: string): Promise<{ textSha256: string; language: string; commitmentIds: string[]; html: string }> {
+  async readSigningForm(signingUrl: string): Promise<SigningForm> {
     const response = await fetch(signingUrl);
     const html = await response.text();
     if (!response.ok) throw new HttpError(response.status, html, 'signing page');

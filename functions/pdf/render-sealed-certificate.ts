@@ -1,0 +1,19 @@
+import { renderCertificate, type CertificateInput, type RenderOptions } from './certificate';
+import { sealPdf, type SealDetails, type SealKey } from './seal';
+
+const COMMISSION_SEAL: SealDetails = {
+  name: 'European Commission',
+  reason: 'Countersignature of the European Ports Alliance joint declaration',
+  location: 'Brussels, Belgium',
+  contactInfo: 'European Commission',
+};
+
+/** Renders the certificate and seals it in the name of the European Commission. */
+export async function renderSealedCertificate(
+  input: CertificateInput,
+  key: SealKey,
+  options: RenderOptions = {},
+): Promise<Buffer> {
+  const doc = await renderCertificate(input, options);
+  return sealPdf(doc, key, COMMISSION_SEAL);
+}

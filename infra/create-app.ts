@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { App, Tags } from 'aws-cdk-lib';
+import * as cxapi from 'aws-cdk-lib/cx-api';
+import { readDeploymentConfig, type DeploymentConfig } from './config';
+import { REPO_ROOT } from './handler-function';
+import { StatefulStack } from './stateful-stack';
+import { StatelessStack } from './stateless-stack';
+
+export interface CreateAppOptions {
+  /**
+   * Context values that win over `cdk.json` and the CLI, e.g. short timings for a local demo:
+   * `{ reminderIntervalSeconds: 2, reminderCount: 1 }`.
+   * @default - none
+   */
+  readonly context?: Record<string, unknown>;
+  /**
+   * Synthesize without running esbuild: for tests and for the local runner, which only needs the
+   * templates (and runs the handlers from source). Handler files need not exist yet.
+   * @default false
+   */
+  readonly skipBundling?: boolean;
+  /**
+   * Where the cloud assembly goes.
+   * @default - `CDK_OUTDIR` when run by the CLI, otherwise a temporary directory
+   */
+  readonly outdir?: string;
+  /**
+   * Prefix of the two stack names (`<prefix>-Stateful`, `<prefix>-Stateless`).
+   * @default 'PortsAllianceSigning'
+   */
+  readonly stackNamePrefix?: string;
+}
+
+export interface CreatedApp {
+  readonly app: App;
+  readonly config: DeploymentConfig;
+  readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
+}
+
+/**
+ * Builds the CDK app: the stateful and the stateless stack, environment-agnostic (no account,
+ * region or lookups), so that `cdk synth` needs no credentials. Used by `infra/app.ts` and by
+ * anything that synthesizes in-process (tests, the local runner).
+ *
+ * Context: `cdk.json` first, then what the CLI passes (`-c key=value`), then `options.context`.
+ * Path metadata is on, so every resource carries its `aws:cdk:path`
+ * (`<prefix>-Stateless/Functions/<function id>/Resource` for a catalog function).
+ */
+export function createApp(options: CreateAppOptions = {}): CreatedApp {
+  const prefix = options.stackNamePrefix ?? 'PortsAllianceSigning';
+  const app = new App({
+    outdir: options.outdir,
+    context: {
+      [cxapi.PATH_METADATA_ENABLE_CONTEXT]: true,
+      // The stateless stack reads the stateful one's outputs (Fn::GetStackOutput) instead of importing
+      // exports, so a change to the stateful stack is never blocked by an export in use.
+      [cxapi.DEFAULT_CROSS_STACK_REFERENCES]: 'weak',
+      ...readCdkJsonContext(),
+    },
+    postCliContext: {
+      ...(options.skipBundling ? { [cxapi.BUNDLING_STACKS]: [] } : {}),
+      ...options.context,
+    },
+  });
+  const config = readDeploymentConfig(app.node);
+
+  const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
+    description: 'European Ports Alliance signing: records, user pool, seal key, mail configuration',
+    appUrl: config.appUrl,
+    sealKeySecretName: config.sealKeySecretName,
+    sesConfigurationSetName: config.sesConfigurationSetName,
+    cognitoDomainPrefix: config.cognitoDomainPrefix,
+  });
+  const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
+    description: 'European Ports Alliance signing: functions, commitment workflow, HTTP API',
+    config,
+    table: stateful.table,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
+    sealKeySecret: stateful.sealKeySecret,
+    configurationSet: stateful.configurationSet,
+  });
+  Tags.of(app).add('Project', 'european-ports-alliance-signing');
+
+  return { app, config, stateful, stateless };
+}
+
+function readCdkJsonContext(): Record<string, unknown> {
+  const file = path.join(REPO_ROOT, 'cdk.json');
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { context?: Record<string, unknown> };
+  return json.context ?? {};
+}

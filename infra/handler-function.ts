@@ -1,0 +1,168 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { FunctionSpec } from '../functions/catalog';
+
+/** The repository root: catalog entries and `copyFiles` are relative to it. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The Powertools service name all our functions log under. */
+export const SERVICE_NAME = 'ports-alliance-signing';
+
+/**
+ * ESM output still meets CommonJS dependencies that call `require` (node-forge, fontkit's deps, ...);
+ * give them one. Aliased so that it cannot clash with an import esbuild emits.
+ */
+const REQUIRE_BANNER =
+  "import { createRequire as __epaCreateRequire } from 'node:module'; const require = __epaCreateRequire(import.meta.url);";
+
+export interface HandlerFunctionProps {
+  /** The catalog entry: source file, description, memory and timeout. */
+  readonly spec: FunctionSpec;
+  /**
+   * Environment variables, added to `POWERTOOLS_SERVICE_NAME` and `NODE_OPTIONS`.
+   * @default - none
+   */
+  readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * Files of installed packages the bundle reads at run time, as package-relative paths
+   * (`@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf`). Each is copied from the
+   * repository's `node_modules` to the same path under the bundle's `node_modules`, where
+   * `require.resolve` finds it in Lambda.
+   * @default - none
+   */
+  readonly copyFiles?: readonly string[];
+  /**
+   * @default 256 (MiB), or the catalog's `memorySize`
+   */
+  readonly memorySize?: number;
+  /**
+   * @default RetentionDays.ONE_YEAR
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  /**
+   * @default SERVICE_NAME
+   */
+  readonly serviceName?: string;
+}
+
+/**
+ * A Lambda function following the project's conventions: Node.js 22 on ARM, ESM bundle built
+ * locally by esbuild (minified, source maps), X-Ray tracing, JSON logs in its own log group kept a
+ * year, and a role of its own that holds only what it is granted (no AWS managed policy).
+ *
+ * The log group and the role are siblings named `<id>-logs` and `<id>-role`, because they must
+ * exist before the function; the function itself keeps the construct id it is given, so a
+ * synthesized `AWS::Lambda::Function` maps back to its catalog id through its `aws:cdk:path`.
+ */
+export class HandlerFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+    const logGroup = new logs.LogGroup(scope, `${id}-logs`, {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    const role = new iam.Role(scope, `${id}-role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${id}`,
+    });
+    // What AWSLambdaBasicExecutionRole would give, narrowed to this function's own log group.
+    logGroup.grantWrite(role);
+
+    const entry = path.resolve(REPO_ROOT, props.spec.entry);
+    const copyFiles = props.copyFiles ?? [];
+    // Synthesizing without bundling (tests, the local runner, `cdk synth --exclusively`) never reads
+    // the entry; a handler not written yet must not stop it. With bundling, a missing entry fails.
+    const placeholder = !Stack.of(scope).bundlingRequired && !existsSync(entry);
+
+    super(scope, id, {
+      description: props.spec.description,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? props.spec.memorySize ?? 256,
+      timeout: Duration.seconds(props.spec.timeoutSeconds ?? 10),
+      tracing: lambda.Tracing.ACTIVE,
+      role,
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+      systemLogLevelV2: lambda.SystemLogLevel.WARN,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName ?? SERVICE_NAME,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      ...(placeholder
+        ? {
+          code: lambda.Code.fromInline(`export const handler = () => { throw new Error('${props.spec.entry} was not bundled'); };`),
+          handler: 'index.handler',
+        }
+        : {
+          entry,
+          handler: 'handler',
+          projectRoot: REPO_ROOT,
+          depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+          bundling: {
+            format: OutputFormat.ESM,
+            mainFields: ['module', 'main'],
+            target: 'node22',
+            minify: true,
+            sourceMap: true,
+            sourceMapMode: SourceMapMode.DEFAULT,
+            sourcesContent: false,
+            // Pin the SDK we test with instead of the one the runtime happens to ship.
+            bundleAwsSDK: true,
+            banner: REQUIRE_BANNER,
+            commandHooks: copyFiles.length === 0 ? undefined : {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (inputDir: string, outputDir: string) => copyCommands(inputDir, outputDir, copyFiles),
+            },
+          },
+        }),
+    });
+    if (placeholder) {
+      Annotations.of(this).addWarningV2('epa:handlerEntryMissing',
+        `${props.spec.entry} does not exist; synthesized with placeholder code because bundling is skipped`);
+    }
+
+    // cdk-nag acknowledgements, each on this function's own resources.
+    Validations.of(this.node.defaultChild!).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'Pinned to nodejs22.x on purpose: the handlers, their bundle and the local stack are built and '
+        + 'tested against Node.js 22; moving to a newer runtime is a deliberate, tested change.',
+    });
+    const policy = role.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+    if (policy) {
+      Validations.of(policy).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level '
+          + 'permissions, so Lambda grants them on "*".',
+      });
+    }
+  }
+}
+
+function copyCommands(inputDir: string, outputDir: string, files: readonly string[]): string[] {
+  return files.map((file) => {
+    if (path.isAbsolute(file) || path.normalize(file).split(path.sep).includes('..')) {
+      throw new Error(`copyFiles: "${file}" must be a path inside node_modules`);
+    }
+    const from = path.join(inputDir, 'node_modules', file);
+    const to = path.join(outputDir, 'node_modules', file);
+    return `mkdir -p ${shellQuote(path.dirname(to))} && cp ${shellQuote(from)} ${shellQuote(to)}`;
+  });
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,351 @@
+/**
+ * The executions of one state machine and the Step Functions API operations on them.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ExecutionAbortedError,
+  ExecutionError,
+  ExecutionTimeoutError,
+  type RunOptions,
+  type StateMachine,
+} from 'aws-local-stepfunctions';
+import type { LocalStepFunctionsOptions } from './step-functions';
+import {
+  epochSeconds,
+  optionalInteger,
+  optionalString,
+  requiredString,
+  StepFunctionsServiceError,
+  type ApiOperation,
+  type ApiRequest,
+} from './step-functions-protocol';
+import { TaskTokenRegistry } from './step-functions-task-tokens';
+import {
+  lambdaFunctionError,
+  lambdaInvokeResult,
+  lambdaPayload,
+  replaceInStrings,
+  toJson,
+  type LocalTask,
+} from './step-functions-tasks';
+
+type JsonValue = Parameters<StateMachine['run']>[0];
+type TaskOverrides = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
+type ExecutionEventLog = ReturnType<StateMachine['run']>['eventLogs'];
+type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+export interface StateMachineIdentity {
+  readonly arn: string;
+  readonly name: string;
+  /** `arn:<partition>:states:<region>:<account>:execution:<state machine name>:` */
+  readonly executionArnPrefix: string;
+}
+
+interface ExecutionEnd {
+  readonly status: Exclude<ExecutionStatus, 'RUNNING'>;
+  readonly output?: string;
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+interface Execution extends Partial<Omit<ExecutionEnd, 'status'>> {
+  readonly arn: string;
+  readonly name: string;
+  readonly input: string;
+  readonly startDate: Date;
+  status: ExecutionStatus;
+  stopDate?: Date;
+  abort?: () => void;
+}
+
+/** What `$$.Task.Token` resolves to; each callback task swaps it for a freshly issued token. */
+const TASK_TOKEN_PLACEHOLDER = '__local-step-functions:task-token__';
+export const STATE_MACHINE_ARN = /^arn:([^:]+):states:([^:]+):(\d{12}):stateMachine:([^:]+)$/;
+const EXECUTION_ARN = /^arn:[^:]+:states:[^:]+:\d{12}:execution:[^:]+:[^:]+$/;
+/** AWS: 1-80 characters, no whitespace, brackets, wildcards, special or control characters. */
+const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/u;
+const MAX_PAYLOAD_CHARS = 262_144;
+const MAX_TOKEN_CHARS = 2048;
+const DEFAULT_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 1000;
+
+/**
+ * The runtime keeps running the current state of an aborted execution (and may even retry it);
+ * this error ends that run at once: it is neither retried nor caught.
+ */
+class ExecutionClosedError extends Error {
+  override readonly name = 'States.Runtime';
+  readonly isRetryable = false;
+  readonly isCatchable = false;
+
+  constructor() {
+    super('The execution has ended');
+  }
+}
+
+export class LocalStepFunctionsService {
+  private readonly executions = new Map<string, Execution>();
+  private readonly tokens = new TaskTokenRegistry();
+  private readonly handlersInFlight = new Set<Promise<unknown>>();
+  private readonly idleWaiters: Array<() => void> = [];
+  private runningCount = 0;
+
+  readonly operations: Readonly<Record<string, ApiOperation>> = {
+    StartExecution: (request) => this.startExecution(request),
+    DescribeExecution: (request) => describe(this.findExecution(request), this.stateMachine.arn),
+    StopExecution: (request) => this.stopExecution(request),
+    ListExecutions: (request) => this.listExecutions(request),
+    SendTaskSuccess: (request) => {
+      const token = requiredString(request, 'taskToken', MAX_TOKEN_CHARS);
+      const output = parseJson(requiredString(request, 'output', MAX_PAYLOAD_CHARS), 'InvalidOutput');
+      this.tokens.succeed(token, output);
+      return {};
+    },
+    SendTaskFailure: (request) => {
+      const token = requiredString(request, 'taskToken', MAX_TOKEN_CHARS);
+      const error = optionalString(request, 'error', 256) ?? '';
+      const cause = optionalString(request, 'cause', 32_768) ?? '';
+      this.tokens.fail(token, error, cause);
+      return {};
+    },
+    SendTaskHeartbeat: (request) => {
+      this.tokens.heartbeat(requiredString(request, 'taskToken', MAX_TOKEN_CHARS));
+      return {};
+    },
+  };
+
+  constructor(
+    private readonly runtime: StateMachine,
+    private readonly stateMachine: StateMachineIdentity,
+    private readonly tasks: ReadonlyMap<string, LocalTask>,
+    private readonly options: LocalStepFunctionsOptions,
+  ) {}
+
+  /** Aborts the running executions and waits for the task handlers in flight. */
+  async stop(): Promise<void> {
+    for (const execution of this.executions.values()) {
+      this.abort(execution, { status: 'ABORTED', cause: 'The local Step Functions service stopped' });
+    }
+    await Promise.allSettled(this.handlersInFlight);
+  }
+
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.notifyIfIdle();
+    });
+  }
+
+  private startExecution(request: ApiRequest): object {
+    this.checkStateMachine(requiredString(request, 'stateMachineArn', 2048));
+    const name = optionalString(request, 'name', 80) ?? randomUUID();
+    if (!EXECUTION_NAME.test(name)) throw new StepFunctionsServiceError('InvalidName', `Invalid Name: '${name}'`);
+    const input = optionalString(request, 'input', MAX_PAYLOAD_CHARS) ?? '{}';
+    const parsedInput = parseJson(input, 'InvalidExecutionInput') as JsonValue;
+    const arn = this.stateMachine.executionArnPrefix + name;
+
+    const existing = this.executions.get(arn);
+    if (existing) {
+      // AWS Standard: idempotent while the execution of that name runs with the same input;
+      // a different input, or an execution that has ended, means the name is taken.
+      if (existing.status === 'RUNNING' && existing.input === input) return startResult(existing);
+      throw new StepFunctionsServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
+    }
+    const execution: Execution = { arn, name, input, startDate: new Date(), status: 'RUNNING' };
+    this.executions.set(arn, execution);
+    this.runningCount += 1;
+    this.run(execution, parsedInput);
+    return startResult(execution);
+  }
+
+  private run(execution: Execution, input: JsonValue): void {
+    const run = this.runtime.run(input, {
+      overrides: { taskResourceLocalHandlers: this.taskOverrides(execution) },
+      context: {
+        Execution: { Id: execution.arn, Name: execution.name, StartTime: execution.startDate.toISOString() },
+        StateMachine: { Id: this.stateMachine.arn, Name: this.stateMachine.name },
+        Task: { Token: TASK_TOKEN_PLACEHOLDER },
+      },
+    });
+    execution.abort = run.abort;
+    run.result.then(
+      (output) => this.end(execution, { status: 'SUCCEEDED', output: JSON.stringify(output) }),
+      (error: unknown) => this.end(execution, executionFailure(error)),
+    );
+    const observer = this.options.onExecutionEvent;
+    if (observer) forwardEvents(execution.arn, run.eventLogs, observer);
+  }
+
+  private taskOverrides(execution: Execution): TaskOverrides {
+    const overrides: TaskOverrides = {};
+    for (const [stateName, task] of this.tasks) {
+      overrides[stateName] = (input) => this.runTask(execution, stateName, task, input) as Promise<JsonValue>;
+    }
+    return overrides;
+  }
+
+  /**
+   * Deliberately not `async`: a callback task's token must be issued synchronously, before the
+   * runtime arms the task timer (see TaskTokenRegistry.issue).
+   */
+  private runTask(execution: Execution, stateName: string, task: LocalTask, input: unknown): Promise<unknown> {
+    if (execution.status !== 'RUNNING') return Promise.reject(new ExecutionClosedError());
+    switch (task.kind) {
+      case 'lambda-invoke':
+        return this.invokeHandler(stateName, lambdaPayload(input)).then(lambdaInvokeResult);
+      case 'lambda-callback': {
+        const { token, outcome } = this.tokens.issue(execution.arn, task.timeoutMs);
+        const payload = replaceInStrings(lambdaPayload(input), TASK_TOKEN_PLACEHOLDER, token);
+        this.invokeHandler(stateName, payload).catch((error: Error) => this.tokens.failInvocation(token, error));
+        return outcome;
+      }
+      case 'other':
+        return this.invokeHandler(stateName, input);
+    }
+  }
+
+  private invokeHandler(stateName: string, payload: unknown): Promise<unknown> {
+    const handler = this.options.taskHandlers[stateName]!;
+    const invocation = (async () => toJson(await handler(toJson(payload))))().catch((thrown: unknown) => {
+      throw lambdaFunctionError(thrown);
+    });
+    this.handlersInFlight.add(invocation);
+    const forget = (): void => {
+      this.handlersInFlight.delete(invocation);
+      this.notifyIfIdle();
+    };
+    invocation.then(forget, forget);
+    return invocation;
+  }
+
+  private stopExecution(request: ApiRequest): object {
+    const execution = this.findExecution(request);
+    this.abort(execution, {
+      status: 'ABORTED',
+      error: optionalString(request, 'error', 256),
+      cause: optionalString(request, 'cause', 32_768),
+    });
+    // Stopping an execution that has already ended changes nothing.
+    return { stopDate: epochSeconds(execution.stopDate!) };
+  }
+
+  private abort(execution: Execution, end: ExecutionEnd): void {
+    if (execution.status !== 'RUNNING') return;
+    this.end(execution, end);
+    execution.abort?.();
+  }
+
+  private end(execution: Execution, end: ExecutionEnd): void {
+    if (execution.status !== 'RUNNING') return;
+    Object.assign(execution, end, { stopDate: new Date() });
+    this.runningCount -= 1;
+    this.tokens.abandonExecution(execution.arn, new ExecutionClosedError());
+    this.notifyIfIdle();
+  }
+
+  private notifyIfIdle(): void {
+    if (this.runningCount > 0 || this.handlersInFlight.size > 0) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private listExecutions(request: ApiRequest): object {
+    this.checkStateMachine(requiredString(request, 'stateMachineArn', 2048));
+    const statusFilter = optionalString(request, 'statusFilter');
+    const pageSize = optionalInteger(request, 'maxResults') || DEFAULT_PAGE_SIZE;
+    if (pageSize < 0 || pageSize > MAX_PAGE_SIZE) {
+      throw new StepFunctionsServiceError('ValidationException', `maxResults must be between 0 and ${MAX_PAGE_SIZE}`);
+    }
+    const nextToken = optionalString(request, 'nextToken');
+    const offset = nextToken === undefined ? 0 : Number(nextToken);
+    if (!Number.isSafeInteger(offset) || offset < 0) throw new StepFunctionsServiceError('InvalidToken', 'Invalid nextToken');
+
+    // Newest first, as AWS lists them.
+    const matching = [...this.executions.values()]
+      .reverse()
+      .filter((execution) => statusFilter === undefined || execution.status === statusFilter)
+      .sort((a, b) => b.startDate.getTime() - a.startDate.getTime());
+    const end = offset + pageSize;
+    return {
+      executions: matching.slice(offset, end).map((execution) => ({
+        executionArn: execution.arn,
+        stateMachineArn: this.stateMachine.arn,
+        name: execution.name,
+        status: execution.status,
+        startDate: epochSeconds(execution.startDate),
+        stopDate: execution.stopDate && epochSeconds(execution.stopDate),
+      })),
+      nextToken: end < matching.length ? String(end) : undefined,
+    };
+  }
+
+  private findExecution(request: ApiRequest): Execution {
+    const arn = requiredString(request, 'executionArn', 2048);
+    const execution = this.executions.get(arn);
+    if (execution) return execution;
+    if (!EXECUTION_ARN.test(arn)) throw new StepFunctionsServiceError('InvalidArn', `Invalid Arn: '${arn}'`);
+    throw new StepFunctionsServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+  }
+
+  private checkStateMachine(arn: string): void {
+    if (arn === this.stateMachine.arn) return;
+    if (!STATE_MACHINE_ARN.test(arn)) throw new StepFunctionsServiceError('InvalidArn', `Invalid Arn: '${arn}'`);
+    throw new StepFunctionsServiceError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+  }
+}
+
+function startResult(execution: Execution): object {
+  return { executionArn: execution.arn, startDate: epochSeconds(execution.startDate) };
+}
+
+function describe(execution: Execution, stateMachineArn: string): object {
+  return {
+    executionArn: execution.arn,
+    stateMachineArn,
+    name: execution.name,
+    status: execution.status,
+    startDate: epochSeconds(execution.startDate),
+    stopDate: execution.stopDate && epochSeconds(execution.stopDate),
+    input: execution.input,
+    inputDetails: { included: true },
+    output: execution.output,
+    outputDetails: execution.output === undefined ? undefined : { included: true },
+    error: execution.error,
+    cause: execution.cause,
+  };
+}
+
+function executionFailure(error: unknown): ExecutionEnd {
+  if (error instanceof ExecutionAbortedError) return { status: 'ABORTED' };
+  if (error instanceof ExecutionTimeoutError) {
+    return { status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution exceeded its TimeoutSeconds' };
+  }
+  const failure = error instanceof ExecutionError && error.cause instanceof Error ? error.cause : error;
+  return failure instanceof Error
+    ? { status: 'FAILED', error: failure.name, cause: failure.message }
+    : { status: 'FAILED', error: 'States.Runtime', cause: String(failure) };
+}
+
+function forwardEvents(
+  executionArn: string,
+  events: ExecutionEventLog,
+  observer: NonNullable<LocalStepFunctionsOptions['onExecutionEvent']>,
+): void {
+  void (async () => {
+    for await (const { type, ...detail } of events) {
+      try {
+        observer({ executionArn, type, detail });
+      } catch {
+        // An observer's failure is not the execution's.
+      }
+    }
+  })().catch(() => undefined);
+}
+
+function parseJson(text: string, errorName: 'InvalidOutput' | 'InvalidExecutionInput'): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const what = errorName === 'InvalidOutput' ? 'Invalid Output' : 'Invalid Execution Input';
+    throw new StepFunctionsServiceError(errorName, `${what}: not valid JSON`);
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * A local Step Functions service: runs one state machine definition (ASL, JSONPath) with
+ * aws-local-stepfunctions and answers the Step Functions JSON API (StartExecution,
+ * DescribeExecution, StopExecution, ListExecutions, SendTaskSuccess/Failure/Heartbeat), so
+ * handlers using `@aws-sdk/client-sfn` with `AWS_ENDPOINT_URL_SFN` run unmodified against it.
+ *
+ * Task states run local handlers (by state name) the way Step Functions runs Lambda functions:
+ * - `arn:aws:states:::lambda:invoke`: the handler gets the `Payload`; the task result is what the
+ *   service integration returns (`{ Payload, StatusCode, ... }`), so a `ResultSelector` applies.
+ * - `arn:aws:states:::lambda:invoke.waitForTaskToken`: `$$.Task.Token` is a fresh token per attempt;
+ *   the task waits for SendTaskSuccess/SendTaskFailure (token rules: step-functions-task-tokens.ts).
+ *   A handler that throws fails the task at once.
+ * - any other resource (e.g. a function ARN, i.e. `payloadResponseOnly`): the handler gets the
+ *   task's effective input and its result is the task result.
+ * A handler's thrown error fails the task with `error.name` as the error (as the Lambda runtime
+ * reports `errorType`) and `{"errorType", "errorMessage", "trace"}` as the Cause.
+ *
+ * Known differences from AWS: executions live in memory; there is no GetExecutionHistory;
+ * `HeartbeatSeconds` is not enforced; a task without `TimeoutSeconds` times out after the local
+ * runtime's 60 s default; timers longer than a Node timer holds (2^31-1 ms, about 24.8 days) are
+ * shortened to that, since Node would otherwise fire them after 1 ms.
+ */
+import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { closeServer, createStepFunctionsServer, listen } from './step-functions-protocol';
+import { LocalStepFunctionsService, STATE_MACHINE_ARN, type StateMachineIdentity } from './step-functions-service';
+import { prepareDefinition } from './step-functions-tasks';
+
+installPromiseWithResolvers();
+
+/**
+ * A Lambda handler: receives the invoke Payload, returns the Lambda result. A thrown error's
+ * `name` is the Step Functions error name.
+ */
+export type LocalTaskHandler = (payload: unknown) => Promise<unknown>;
+
+export interface LocalStepFunctionsOptions {
+  /** The resolved ASL JSON, e.g. from `cdk synth`. */
+  readonly definition: Record<string, unknown>;
+  /** e.g. `arn:aws:states:eu-west-1:000000000000:stateMachine:CommitmentWorkflow` */
+  readonly stateMachineArn: string;
+  /** By Task state name (nested Map and Parallel states included); every Task state needs one. */
+  readonly taskHandlers: Readonly<Record<string, LocalTaskHandler>>;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  /** @default 0 (any free port) */
+  readonly port?: number;
+  /**
+   * Sees the runtime's events (ExecutionStarted, StateEntered/Exited/Failed/Retried/Caught,
+   * ExecutionSucceeded/Failed/Aborted/Timeout; `detail` is the runtime's event without `type`).
+   * State inputs and outputs are in `detail`; task tokens are not.
+   */
+  readonly onExecutionEvent?: (event: { executionArn: string; type: string; detail?: unknown }) => void;
+}
+
+export interface LocalStepFunctions {
+  /** For `AWS_ENDPOINT_URL_SFN`. */
+  readonly url: string;
+  /** Aborts the running executions, waits for the task handlers in flight, then closes the server. */
+  stop(): Promise<void>;
+  /** Resolves when no execution is running and no task handler is in flight. */
+  whenIdle(): Promise<void>;
+}
+
+/** Throws when the ARN or the definition is invalid, or a Task state has no handler. */
+export async function startLocalStepFunctions(options: LocalStepFunctionsOptions): Promise<LocalStepFunctions> {
+  const stateMachine = parseStateMachineArn(options.stateMachineArn);
+  const { definition, tasks } = prepareDefinition(options.definition, options.taskHandlers);
+  const runtime = new StateMachine(definition as unknown as StateMachineDefinition);
+  const service = new LocalStepFunctionsService(runtime, stateMachine, tasks, options);
+  const server = createStepFunctionsServer(service.operations);
+  const url = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    stop: () => (stopped ??= service.stop().then(() => closeServer(server))),
+    whenIdle: () => service.whenIdle(),
+  };
+}
+
+function parseStateMachineArn(arn: string): StateMachineIdentity {
+  const match = STATE_MACHINE_ARN.exec(arn);
+  if (!match) throw new Error(`Not a state machine ARN: ${arn}`);
+  const [, partition, region, account, name] = match;
+  return { arn, name: name!, executionArnPrefix: `arn:${partition}:states:${region}:${account}:execution:${name}:` };
+}
+
+/** aws-local-stepfunctions calls `Promise.withResolvers` (ES2024), which Node 20 lacks. */
+function installPromiseWithResolvers(): void {
+  const promise = Promise as unknown as { withResolvers?: () => unknown };
+  if (typeof promise.withResolvers === 'function') return;
+  promise.withResolvers = function withResolvers() {
+    let resolve!: (value: unknown) => void;
+    let reject!: (reason?: unknown) => void;
+    const pending = new Promise((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    return { promise: pending, resolve, reject };
+  };
+}

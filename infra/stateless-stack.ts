@@ -1,0 +1,319 @@
+import { ArnFormat, CfnOutput, RemovalPolicy, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as ses from 'aws-cdk-lib/aws-ses';
+import { Construct } from 'constructs';
+import {
+  API_FUNCTIONS,
+  ENV,
+  ROUTES,
+  TASK_FUNCTIONS,
+  type ApiFunctionId,
+  type FunctionId,
+  type FunctionSpec,
+  type TaskFunctionId,
+} from '../functions/catalog';
+import { FONT_FILES } from '../functions/pdf/fonts';
+import { signatureWindowSeconds } from '../functions/workflow/contract';
+import { CommitmentWorkflow } from './commitment-workflow';
+import type { DeploymentConfig } from './config';
+import { HandlerFunction } from './handler-function';
+import { GSI1 } from './stateful-stack';
+
+/** What a function may touch; the environment and the grants both follow from it. */
+interface FunctionNeeds {
+  readonly table: 'read' | 'read-write' | 'none';
+  /** `start`: states:StartExecution; `answer`: states:SendTask{Success,Failure,Heartbeat}. */
+  readonly workflow?: 'start' | 'answer';
+  /** Sends mail: SENDER_ADDRESS, SES_CONFIGURATION_SET, APP_URL and ses:SendRawEmail from the sender only. */
+  readonly mail?: true;
+  /** Shows links and the Commission's contact: APP_URL and COMMISSION_CONTACT_ADDRESS. */
+  readonly contact?: true;
+  /** Mints signing links: LINK_VALIDITY_SECONDS. */
+  readonly links?: true;
+  /** Reads the seal key: SEAL_KEY_SECRET_ID and secretsmanager:GetSecretValue on it. */
+  readonly sealKey?: true;
+}
+
+const NEEDS = {
+  'create-declaration': { table: 'read-write' },
+  'list-declarations': { table: 'read' },
+  'get-declaration-status': { table: 'read' },
+  'invite-organisations': { table: 'read-write', workflow: 'start' },
+  'get-commitment': { table: 'read' },
+  'review-commitment': { table: 'read-write', workflow: 'answer' },
+  'countersign-commitments': { table: 'read-write', workflow: 'answer' },
+  'revoke-commitment': { table: 'read-write', workflow: 'answer' },
+  'list-documents': { table: 'read' },
+  'download-document': { table: 'read' },
+  'signing-page': { table: 'read', contact: true },
+  'submit-signature': { table: 'read-write', workflow: 'answer', contact: true },
+  'console-page': { table: 'none' },
+  'await-signature': { table: 'read-write', workflow: 'answer', mail: true, contact: true, links: true },
+  'await-decision': { table: 'read-write', workflow: 'answer' },
+  'verify-signature': { table: 'read-write' },
+  'settle-timeout': { table: 'read-write' },
+  'seal-certificate': { table: 'read-write', contact: true, sealKey: true },
+  'deliver-certificate': { table: 'read-write', mail: true, contact: true },
+  'record-failure': { table: 'read-write' },
+} as const satisfies Record<FunctionId, FunctionNeeds>;
+
+/** The construct holding the functions: `<stack>/Functions/<catalog id>/Resource` is each one's `aws:cdk:path`. */
+export const FUNCTIONS_SCOPE = 'Functions';
+
+// No Scan: every access pattern is a key lookup or a Query (README, table design).
+const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const TASK_RESPONSE_ACTIONS = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'];
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: DeploymentConfig;
+  readonly table: dynamodb.ITable;
+  readonly userPool: cognito.IUserPool;
+  readonly userPoolClient: cognito.IUserPoolClient;
+  readonly sealKeySecret: secretsmanager.ISecret;
+  readonly configurationSet: ses.IConfigurationSet;
+  /**
+   * Package-relative font files copied into the sealing function's bundle.
+   * @default the Noto Sans files of `functions/pdf/fonts.ts`
+   */
+  readonly fontFiles?: readonly string[];
+  /**
+   * Throttling of the HTTP API's default stage.
+   * @default { rateLimit: 50, burstLimit: 100 }
+   */
+  readonly throttle?: apigwv2.ThrottleSettings;
+  /**
+   * What happens to log groups when the stack is deleted.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+/**
+ * What can be replaced at any time: the functions of the catalog, the commitment workflow and
+ * the HTTP API in front of them.
+ */
+export class StatelessStack extends Stack {
+  /** Every function of the catalog, by id. */
+  public readonly functions: Readonly<Record<FunctionId, HandlerFunction>>;
+  public readonly workflow: CommitmentWorkflow;
+  /** The state machine's ARN, built from its name so that its own task functions can refer to it. */
+  public readonly stateMachineArn: string;
+  public readonly httpApi: apigwv2.HttpApi;
+  public readonly stage: apigwv2.HttpStage;
+  public readonly accessLogGroup: logs.LogGroup;
+  public readonly authorizer: HttpJwtAuthorizer;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const logRemovalPolicy = props.logRemovalPolicy ?? RemovalPolicy.RETAIN;
+
+    const stateMachineName = `${this.stackName}-commitment`;
+    this.stateMachineArn = this.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: stateMachineName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+
+    // Functions: one per catalog entry, construct id = catalog id.
+    const functionsScope = new Construct(this, FUNCTIONS_SCOPE);
+    const specs: Record<FunctionId, FunctionSpec> = { ...API_FUNCTIONS, ...TASK_FUNCTIONS };
+    const functions = {} as Record<FunctionId, HandlerFunction>;
+    for (const functionId of Object.keys(specs) as FunctionId[]) {
+      const needs: FunctionNeeds = NEEDS[functionId];
+      functions[functionId] = new HandlerFunction(functionsScope, functionId, {
+        spec: specs[functionId],
+        environment: this.environmentFor(functionId, needs, props),
+        copyFiles: functionId === 'seal-certificate' ? props.fontFiles ?? FONT_FILES : undefined,
+        logRemovalPolicy,
+      });
+    }
+    this.functions = functions;
+
+    // The workflow.
+    const taskFunctions = Object.fromEntries(
+      (Object.keys(TASK_FUNCTIONS) as TaskFunctionId[]).map((functionId) => [functionId, functions[functionId]]),
+    ) as Record<TaskFunctionId, HandlerFunction>;
+    this.workflow = new CommitmentWorkflow(this, 'Workflow', {
+      functions: taskFunctions,
+      timings: config,
+      stateMachineName,
+      logRemovalPolicy,
+    });
+
+    // Grants.
+    for (const functionId of Object.keys(functions) as FunctionId[]) {
+      this.grant(functionId, functions[functionId], NEEDS[functionId], props);
+    }
+
+    // The HTTP API.
+    this.accessLogGroup = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy: logRemovalPolicy,
+    });
+    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      apiName: `${this.stackName}-api`,
+      description: 'Signing of the European Ports Alliance joint declaration',
+      createDefaultStage: false,
+    });
+    this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(this.accessLogGroup),
+        // The route key, never the path or the query: signing links carry their secret in the path.
+        format: AccessLogFormat.custom(JSON.stringify({
+          requestId: '$context.requestId',
+          requestTime: '$context.requestTime',
+          routeKey: '$context.routeKey',
+          status: '$context.status',
+          protocol: '$context.protocol',
+          responseLength: '$context.responseLength',
+          responseLatency: '$context.responseLatency',
+          integrationLatency: '$context.integrationLatency',
+          integrationError: '$context.integrationErrorMessage',
+          authorizerError: '$context.authorizer.error',
+          sourceIp: '$context.identity.sourceIp',
+        })),
+      },
+    });
+
+    this.authorizer = new HttpJwtAuthorizer(
+      'CognitoJwt',
+      `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
+      { jwtAudience: [props.userPoolClient.userPoolClientId] },
+    );
+    const integrations = new Map<ApiFunctionId, HttpLambdaIntegration>();
+    for (const route of ROUTES) {
+      let integration = integrations.get(route.functionId);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`${route.functionId}-integration`, functions[route.functionId]);
+        integrations.set(route.functionId, integration);
+      }
+      const isPublic = route.access === 'public';
+      const [httpRoute] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [apigwv2.HttpMethod[route.method]],
+        integration,
+        authorizer: isPublic ? undefined : this.authorizer,
+      });
+      if (isPublic && httpRoute) {
+        Validations.of(httpRoute.node.defaultChild!).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: route.path.startsWith('/sign/')
+            ? 'Signatories have no account: the 256-bit secret of the emailed link is the credential; the '
+              + 'handler checks its hash, expiry and rate limit. GET/HEAD only render, POST needs the session and anti-CSRF token.'
+            : 'Static console page (HTML and script, no data): it signs in with Cognito and calls the JWT-protected /api routes.',
+        });
+      }
+    }
+
+    this.acknowledgeStateMachineFindings(taskFunctions);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
+    new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'UserPoolId', { value: props.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: props.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: props.table.tableName });
+  }
+
+  /** The catalog id of each function by the logical id of its `AWS::Lambda::Function` in this stack's template. */
+  public functionIdsByLogicalId(): Record<string, FunctionId> {
+    return Object.fromEntries(Object.entries(this.functions).map(([functionId, fn]) =>
+      [this.getLogicalId(fn.node.defaultChild as CfnElement), functionId as FunctionId]));
+  }
+
+  private environmentFor(functionId: FunctionId, needs: FunctionNeeds, props: StatelessStackProps): Record<string, string> {
+    const { config } = props;
+    const isApi = functionId in API_FUNCTIONS;
+    const env: Record<string, string> = { [ENV.tableName]: props.table.tableName };
+    // Task functions answer with the task token alone; only the API needs the state machine's ARN.
+    if (needs.workflow && isApi) env[ENV.stateMachineArn] = this.stateMachineArn;
+    if (needs.mail) {
+      env[ENV.senderAddress] = config.senderAddress;
+      env[ENV.sesConfigurationSet] = props.configurationSet.configurationSetName;
+      env[ENV.appUrl] = config.appUrl;
+    }
+    if (needs.contact) {
+      env[ENV.appUrl] = config.appUrl;
+      env[ENV.commissionContactAddress] = config.commissionContactAddress;
+    }
+    if (needs.links) env[ENV.linkValiditySeconds] = String(signatureWindowSeconds(config));
+    if (needs.sealKey) env[ENV.sealKeySecretId] = props.sealKeySecret.secretArn;
+    return env;
+  }
+
+  private grant(functionId: FunctionId, fn: HandlerFunction, needs: FunctionNeeds, props: StatelessStackProps): void {
+    const stateMachine = this.workflow.stateMachine;
+    const isApi = functionId in API_FUNCTIONS;
+
+    // Explicit statements rather than table.grantReadData: they name the one index instead of `index/*`.
+    if (needs.table !== 'none') {
+      fn.addToRolePolicy(new iam.PolicyStatement({
+        actions: needs.table === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
+        resources: [props.table.tableArn, `${props.table.tableArn}/index/${GSI1.indexName}`],
+      }));
+    }
+    if (needs.workflow === 'start') stateMachine.grantStartExecution(fn);
+    if (needs.workflow === 'answer') {
+      if (isApi) {
+        stateMachine.grantTaskResponse(fn);
+      } else {
+        // The state machine invokes this function: refer to it by name, not by reference, or the
+        // function, its policy and the state machine would depend on each other.
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: TASK_RESPONSE_ACTIONS, resources: [this.stateMachineArn] }));
+      }
+    }
+    if (needs.mail) {
+      const { senderAddress } = props.config;
+      const senderDomain = senderAddress.slice(senderAddress.lastIndexOf('@') + 1);
+      fn.addToRolePolicy(new iam.PolicyStatement({
+        actions: ['ses:SendRawEmail'],
+        resources: [
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: senderDomain }),
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: senderAddress }),
+          this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: props.configurationSet.configurationSetName }),
+        ],
+        conditions: { StringEquals: { 'ses:FromAddress': senderAddress } },
+      }));
+    }
+    if (needs.sealKey) props.sealKeySecret.grantRead(fn);
+  }
+
+  /** cdk-nag findings on the state machine's role policy, each acknowledged with its reason. */
+  private acknowledgeStateMachineFindings(taskFunctions: Readonly<Record<TaskFunctionId, HandlerFunction>>): void {
+    const policy = this.workflow.stateMachine.role.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+    if (!policy) return;
+    Validations.of(policy).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Execution logging and X-Ray: the CloudWatch Logs delivery actions (logs:CreateLogDelivery, ...) and '
+        + 'xray:PutTraceSegments/PutTelemetryRecords/GetSampling* support no resource-level permissions.',
+    });
+    for (const [functionId, fn] of Object.entries(taskFunctions)) {
+      const logicalId = this.getLogicalId(fn.node.defaultChild as CfnElement);
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+        reason: `lambda:InvokeFunction on the versions and aliases (":*") of ${functionId}, a task of this workflow, `
+          + 'as the LambdaInvoke task grants it.',
+      });
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { DeploymentConfigError, parseDeploymentConfig } from '../../infra/config';
+import { createApp } from '../../infra/create-app';
+
+const valid: Record<string, unknown> = {
+  senderAddress: 'no-reply@ports-alliance.example.eu',
+  commissionContactAddress: 'ports-alliance@ec.example.eu',
+  appUrl: 'https://signing.ports-alliance.example.eu/',
+  reminderIntervalSeconds: 604800,
+  reminderCount: 3,
+  reviewTimeoutSeconds: 2592000,
+  countersignTimeoutSeconds: 7776000,
+};
+
+const parse = (overrides: Record<string, unknown> = {}) => {
+  const context: Record<string, unknown> = { ...valid, ...overrides };
+  return parseDeploymentConfig((key) => context[key]);
+};
+
+const problemsOf = (overrides: Record<string, unknown>): readonly string[] => {
+  try {
+    parse(overrides);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DeploymentConfigError);
+    return (error as DeploymentConfigError).problems;
+  }
+  throw new Error('expected the configuration to be refused');
+};
+
+describe('deployment configuration', () => {
+  it('reads the cdk.json values, without the trailing slash of appUrl', () => {
+    expect(parse()).toEqual({
+      ...valid,
+      appUrl: 'https://signing.ports-alliance.example.eu',
+      sealKeySecretName: undefined,
+      sesConfigurationSetName: undefined,
+      cognitoDomainPrefix: undefined,
+    });
+  });
+
+  it('accepts numbers given as strings on the command line (cdk -c reminderCount=1)', () => {
+    expect(parse({ reminderCount: '1', reminderIntervalSeconds: '60' })).toMatchObject({ reminderCount: 1, reminderIntervalSeconds: 60 });
+  });
+
+  it('accepts http for localhost only', () => {
+    expect(parse({ appUrl: 'http://localhost:3000' }).appUrl).toBe('http://localhost:3000');
+    expect(problemsOf({ appUrl: 'http://signing.example.eu' })).toEqual([expect.stringContaining('appUrl')]);
+  });
+
+  it('names every bad value at once', () => {
+    const problems = problemsOf({
+      senderAddress: 'not an address',
+      commissionContactAddress: undefined,
+      reminderCount: -1,
+      reviewTimeoutSeconds: 1.5,
+      sesConfigurationSetName: 'has spaces',
+    });
+    expect(problems).toHaveLength(5);
+    expect(problems.join('\n')).toMatch(/senderAddress.*commissionContactAddress is missing.*reminderCount.*reviewTimeoutSeconds.*sesConfigurationSetName/s);
+  });
+
+  it('refuses waits that do not fit in the one year a Standard execution may run', () => {
+    expect(problemsOf({ countersignTimeoutSeconds: 365 * 24 * 3600 })).toEqual([expect.stringContaining('Standard execution')]);
+  });
+
+  it('refuses an appUrl with a query, a fragment or credentials', () => {
+    expect(problemsOf({ appUrl: 'https://user:pw@signing.example.eu/?a=1' })).toHaveLength(1);
+  });
+
+  it('lets createApp override cdk.json, e.g. short timings for a local demo', () => {
+    const { config } = createApp({ skipBundling: true, context: { reminderIntervalSeconds: 5, reminderCount: 1 } });
+    expect(config).toMatchObject({ reminderIntervalSeconds: 5, reminderCount: 1, reviewTimeoutSeconds: 2592000 });
+  });
+});

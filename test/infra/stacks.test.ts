@@ -1,0 +1,418 @@
+import { CfnResource, Validations, type Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_FUNCTIONS, ENV, GROUPS, ROUTES, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
+import { signatureWindowSeconds } from '../../functions/workflow/contract';
+import { createApp, type CreatedApp } from '../../infra/create-app';
+
+type Json = Record<string, any>;
+
+/** Parse a synthesized `DefinitionString`, replacing each token (Ref, GetAtt) by a placeholder. */
+function parseDefinition(definitionString: unknown): Json {
+  if (typeof definitionString === 'string') return JSON.parse(definitionString);
+  const [separator, parts] = (definitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+  const text = parts.map((part, i) => (typeof part === 'string' ? part : `#{token${i}}`)).join(separator);
+  return JSON.parse(text);
+}
+
+/** Every state, including those inside Map and Parallel states. */
+function allStates(definition: Json): Array<[string, Json]> {
+  const states: Array<[string, Json]> = [];
+  const visit = (machine: Json | undefined) => {
+    for (const [name, state] of Object.entries<Json>(machine?.States ?? {})) {
+      states.push([name, state]);
+      visit(state.ItemProcessor ?? state.Iterator);
+      for (const branch of state.Branches ?? []) visit(branch);
+    }
+  };
+  visit(definition);
+  return states;
+}
+
+const isLambdaTask = (state: Json) =>
+  state.Type === 'Task' && /:states:::lambda:invoke(\.waitForTaskToken)?$/.test(String(state.Resource));
+const isCallbackTask = (state: Json) => state.Type === 'Task' && String(state.Resource).endsWith('.waitForTaskToken');
+
+/** The resource whose `aws:cdk:path` ends with `suffix`, as [logicalId, resource]. */
+function resourceAtPath(template: Template, suffix: string): [string, Json] {
+  const found = Object.entries<Json>(template.toJSON().Resources)
+    .filter(([, r]) => String(r.Metadata?.['aws:cdk:path'] ?? '').endsWith(suffix));
+  expect(found, `one resource at …${suffix}`).toHaveLength(1);
+  return found[0]!;
+}
+
+const functionIds = [...Object.keys(API_FUNCTIONS), ...Object.keys(TASK_FUNCTIONS)] as FunctionId[];
+
+let created: CreatedApp;
+let stateful: Template;
+let stateless: Template;
+let definition: Json;
+
+beforeAll(() => {
+  created = createApp({ skipBundling: true });
+  stateful = Template.fromStack(created.stateful);
+  stateless = Template.fromStack(created.stateless);
+  const machines = Object.values<Json>(stateless.findResources('AWS::StepFunctions::StateMachine'));
+  expect(machines).toHaveLength(1);
+  definition = parseDefinition(machines[0]!.Properties.DefinitionString);
+}, 120_000);
+
+const fn = (id: FunctionId) => resourceAtPath(stateless, `/Functions/${id}/Resource`)[1];
+const policyOf = (id: FunctionId) => resourceAtPath(stateless, `/Functions/${id}-role/DefaultPolicy/Resource`)[1];
+const statementsOf = (id: FunctionId): Json[] => policyOf(id).Properties.PolicyDocument.Statement;
+const actionsOf = (id: FunctionId): string[] => statementsOf(id).flatMap((s) => [s.Action].flat());
+
+describe('commitment workflow', () => {
+  it('is a Standard state machine with the explicit name its task functions are granted on', () => {
+    stateless.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      StateMachineName: `${created.stateless.stackName}-commitment`,
+    });
+  });
+
+  it('logs every event to CloudWatch without execution data (task tokens) and traces with X-Ray', () => {
+    stateless.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      LoggingConfiguration: {
+        Level: 'ALL',
+        IncludeExecutionData: false,
+        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: Match.anyValue() } }],
+      },
+      TracingConfiguration: { Enabled: true },
+    });
+  });
+
+  it('uses the JSONPath query language only (the local runtime has no JSONata)', () => {
+    expect(definition.QueryLanguage ?? 'JSONPath').toBe('JSONPath');
+    for (const [name, state] of allStates(definition)) {
+      expect(state.QueryLanguage ?? 'JSONPath', name).toBe('JSONPath');
+    }
+    expect(JSON.stringify(definition)).not.toContain('JSONata');
+  });
+
+  it('gives every callback task a timeout and a States.Timeout path', () => {
+    const callbacks = allStates(definition).filter(([, s]) => isCallbackTask(s));
+    expect(callbacks.map(([name]) => name).sort()).toEqual(['AwaitCountersignature', 'AwaitReview', 'AwaitSignature']);
+    for (const [name, state] of callbacks) {
+      expect(state.TimeoutSeconds, name).toBeGreaterThan(0);
+      const onTimeout = (state.Catch as Json[] ?? []).find((c) => c.ErrorEquals.includes('States.Timeout'));
+      expect(onTimeout?.Next, name).toBeDefined();
+      expect(onTimeout?.Next, name).not.toBe(name);
+    }
+  });
+
+  it('waits for a signature as long as the reminder interval from the configuration', () => {
+    const [, awaitSignature] = allStates(definition).find(([name]) => name === 'AwaitSignature')!;
+    expect(awaitSignature.TimeoutSeconds).toBe(created.config.reminderIntervalSeconds);
+  });
+
+  it('retries transient errors with backoff and full jitter in every Lambda task', () => {
+    const tasks = allStates(definition).filter(([, s]) => isLambdaTask(s));
+    expect(tasks.length).toBeGreaterThanOrEqual(Object.keys(TASK_FUNCTIONS).length);
+    for (const [name, state] of tasks) {
+      const transient = (state.Retry as Json[] ?? []).find((r) =>
+        r.ErrorEquals.includes('Lambda.ServiceException') && r.ErrorEquals.includes('TransientError'));
+      expect(transient, name).toBeDefined();
+      expect(transient!.JitterStrategy, name).toBe('FULL');
+      expect(transient!.BackoffRate, name).toBeGreaterThan(1);
+    }
+  });
+
+  it('catches every other failure of a Lambda task and routes it to another state', () => {
+    // RecordFailure is where those failures go; it ends in a Fail state, so its own failure fails the execution.
+    const states = new Map(allStates(definition));
+    const tasks = [...states].filter(([name, s]) => isLambdaTask(s) && name !== 'RecordFailure');
+    for (const [name, state] of tasks) {
+      const catchAll = (state.Catch as Json[] ?? []).find((c) => c.ErrorEquals.includes('States.ALL'));
+      expect(catchAll?.Next, name).toBeDefined();
+      expect(catchAll!.Next, name).not.toBe(name);
+      expect(states.has(catchAll!.Next), name).toBe(true);
+    }
+    expect(states.get(states.get('RecordFailure')!.Next)?.Type).toBe('Fail');
+  });
+});
+
+describe('table', () => {
+  it('keeps its data: point-in-time recovery, deletion protection, encryption at rest, retained on delete', () => {
+    stateful.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        SSESpecification: { SSEEnabled: true },
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    });
+  });
+
+  it('has the PK/SK keys and the GSI1 index with every attribute projected', () => {
+    stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }, { AttributeName: 'SK', KeyType: 'RANGE' }],
+      GlobalSecondaryIndexes: [{
+        IndexName: 'GSI1',
+        KeySchema: [{ AttributeName: 'GSI1PK', KeyType: 'HASH' }, { AttributeName: 'GSI1SK', KeyType: 'RANGE' }],
+        Projection: { ProjectionType: 'ALL' },
+      }],
+    });
+  });
+});
+
+describe('user pool', () => {
+  it('has a group per catalog group', () => {
+    for (const group of GROUPS) {
+      stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    }
+  });
+
+  it('lets only administrators create accounts, and requires a second factor', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      UsernameAttributes: ['email'],
+    });
+  });
+
+  it('gives the console a public client using the authorization code flow back to <appUrl>/console', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: [`${created.config.appUrl}/console`],
+    });
+  });
+});
+
+describe('seal key and mail', () => {
+  it('creates the seal key secret without key material, retained on delete', () => {
+    stateful.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        GenerateSecretString: Match.objectLike({ SecretStringTemplate: '{"p12Base64":""}', GenerateStringKey: 'passphrase' }),
+      }),
+    });
+  });
+
+  it('has an SES configuration set with reputation metrics', () => {
+    stateful.hasResourceProperties('AWS::SES::ConfigurationSet', { ReputationOptions: { ReputationMetricsEnabled: true } });
+  });
+});
+
+describe('functions', () => {
+  it('deploys one function per catalog entry, found by its catalog id in aws:cdk:path', () => {
+    expect(Object.keys(stateless.findResources('AWS::Lambda::Function'))).toHaveLength(functionIds.length);
+    for (const id of functionIds) expect(fn(id).Properties.Description).toBe({ ...API_FUNCTIONS, ...TASK_FUNCTIONS }[id].description);
+  });
+
+  it('maps each synthesized function back to its catalog id', () => {
+    const byLogicalId = created.stateless.functionIdsByLogicalId();
+    expect(Object.values(byLogicalId).sort()).toEqual([...functionIds].sort());
+    for (const [logicalId, functionId] of Object.entries(byLogicalId)) {
+      expect(resourceAtPath(stateless, `/Functions/${functionId}/Resource`)[0]).toBe(logicalId);
+    }
+  });
+
+  it('runs every function on nodejs22.x, arm64, with active tracing and JSON logs', () => {
+    for (const resource of Object.values<Json>(stateless.findResources('AWS::Lambda::Function'))) {
+      expect(resource.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON' },
+      });
+    }
+  });
+
+  it('keeps each function\'s logs in its own log group for a year', () => {
+    for (const id of functionIds) {
+      const [logicalId, logGroup] = resourceAtPath(stateless, `/Functions/${id}-logs/Resource`);
+      expect(logGroup.Properties.RetentionInDays).toBe(365);
+      expect(fn(id).Properties.LoggingConfig.LogGroup).toEqual({ Ref: logicalId });
+    }
+  });
+
+  it('gives seal-certificate 1024 MiB', () => {
+    expect(fn('seal-certificate').Properties.MemorySize).toBe(1024);
+  });
+
+  it('gives each function exactly the environment it needs', () => {
+    const base = ['POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS', ENV.tableName];
+    const extra: Partial<Record<FunctionId, string[]>> = {
+      'invite-organisations': [ENV.stateMachineArn],
+      'submit-signature': [ENV.stateMachineArn, ENV.appUrl, ENV.commissionContactAddress],
+      'review-commitment': [ENV.stateMachineArn],
+      'countersign-commitments': [ENV.stateMachineArn],
+      'revoke-commitment': [ENV.stateMachineArn],
+      'await-signature': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.linkValiditySeconds],
+      'deliver-certificate': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress],
+      'signing-page': [ENV.appUrl, ENV.commissionContactAddress],
+      'seal-certificate': [ENV.appUrl, ENV.commissionContactAddress, ENV.sealKeySecretId],
+    };
+    for (const id of functionIds) {
+      const names = Object.keys(fn(id).Properties.Environment.Variables).sort();
+      expect(names, id).toEqual([...base, ...(extra[id] ?? [])].sort());
+    }
+  });
+
+  it('tells await-signature how long a signing link stays valid', () => {
+    expect(fn('await-signature').Properties.Environment.Variables[ENV.linkValiditySeconds])
+      .toBe(String(signatureWindowSeconds(created.config)));
+  });
+});
+
+describe('permissions', () => {
+  const readOnly: FunctionId[] = ['list-declarations', 'get-declaration-status', 'get-commitment', 'list-documents', 'download-document', 'signing-page'];
+  const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+  it('lets read-only functions read the table and nothing more', () => {
+    for (const id of readOnly) {
+      expect(actionsOf(id), id).toContain('dynamodb:Query');
+      for (const action of writes) expect(actionsOf(id), id).not.toContain(action);
+    }
+  });
+
+  it('lets the other functions write, except console-page, which has no table access at all', () => {
+    for (const id of functionIds.filter((f) => !readOnly.includes(f) && f !== 'console-page')) {
+      expect(actionsOf(id), id).toEqual(expect.arrayContaining(writes));
+    }
+    expect(actionsOf('console-page').some((a) => a.startsWith('dynamodb:'))).toBe(false);
+  });
+
+  it('names the table and its one index, never index/*', () => {
+    for (const id of functionIds) {
+      expect(JSON.stringify(policyOf(id)), id).not.toContain('/index/*');
+    }
+  });
+
+  it('lets only invite-organisations start executions', () => {
+    for (const id of functionIds) {
+      expect(actionsOf(id).includes('states:StartExecution'), id).toBe(id === 'invite-organisations');
+    }
+  });
+
+  it('lets the functions that answer a waiting task send task success, failure and heartbeat', () => {
+    const answering: FunctionId[] = ['submit-signature', 'review-commitment', 'countersign-commitments', 'revoke-commitment', 'await-signature', 'await-decision'];
+    for (const id of functionIds) {
+      const actions = actionsOf(id);
+      for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']) {
+        expect(actions.includes(action), `${id} ${action}`).toBe(answering.includes(id));
+      }
+    }
+  });
+
+  it('lets only the two mail functions send, and only from the sender address', () => {
+    for (const id of functionIds) {
+      const sending = statementsOf(id).filter((s) => [s.Action].flat().includes('ses:SendRawEmail'));
+      if (id === 'await-signature' || id === 'deliver-certificate') {
+        expect(sending, id).toHaveLength(1);
+        expect(sending[0]!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': created.config.senderAddress } });
+      } else {
+        expect(sending, id).toHaveLength(0);
+      }
+    }
+  });
+
+  it('lets only seal-certificate read the seal key', () => {
+    for (const id of functionIds) {
+      expect(actionsOf(id).includes('secretsmanager:GetSecretValue'), id).toBe(id === 'seal-certificate');
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  const routes = () => Object.values<Json>(stateless.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+
+  it('has exactly one route per catalog route', () => {
+    expect(routes().map((r) => r.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('puts the Cognito JWT authorizer on every non-public route and on no public one', () => {
+    const authorizers = Object.keys(stateless.findResources('AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizers).toHaveLength(1);
+    for (const route of ROUTES) {
+      const properties = routes().find((r) => r.RouteKey === `${route.method} ${route.path}`)!;
+      if (route.access === 'public') {
+        expect(properties.AuthorizationType ?? 'NONE', properties.RouteKey).toBe('NONE');
+        expect(properties.AuthorizerId, properties.RouteKey).toBeUndefined();
+      } else {
+        expect(properties.AuthorizationType, properties.RouteKey).toBe('JWT');
+        expect(properties.AuthorizerId, properties.RouteKey).toEqual({ Ref: authorizers[0] });
+      }
+    }
+  });
+
+  it('sends each route to its catalog function', () => {
+    const integrations = stateless.findResources('AWS::ApiGatewayV2::Integration');
+    for (const route of ROUTES) {
+      const properties = routes().find((r) => r.RouteKey === `${route.method} ${route.path}`)!;
+      const integrationId = properties.Target['Fn::Join'][1][1].Ref as string;
+      const [functionLogicalId] = resourceAtPath(stateless, `/Functions/${route.functionId}/Resource`);
+      expect(integrations[integrationId]!.Properties.IntegrationUri, properties.RouteKey)
+        .toEqual({ 'Fn::GetAtt': [functionLogicalId, 'Arn'] });
+    }
+  });
+
+  it('validates Cognito tokens for the console client', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: {
+        Audience: [Match.anyValue()],
+        Issuer: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', Match.anyValue()]] },
+      },
+    });
+  });
+
+  it('logs access by route key, never the path or query that carry link secrets', () => {
+    const [stage] = Object.values<Json>(stateless.findResources('AWS::ApiGatewayV2::Stage'));
+    const format: string = stage!.Properties.AccessLogSettings.Format;
+    expect(format).toContain('$context.routeKey');
+    for (const leak of ['$context.path', '$context.rawPath', '$context.requestPath', '$context.querystring', '$context.resourcePath']) {
+      expect(format).not.toContain(leak);
+    }
+  });
+
+  it('throttles the default stage', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+    });
+  });
+
+  it('outputs what operators and scripts need', () => {
+    for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'StateMachineArn', 'TableName']) {
+      stateless.hasOutput(output, {});
+    }
+  });
+
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  const violations = (stack: Stack) =>
+    new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(stack).violations
+      .map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+
+  it('finds no unacknowledged error or warning in the stateful stack', () => {
+    expect(violations(created.stateful)).toEqual([]);
+  });
+
+  it('finds no unacknowledged error or warning in the stateless stack', () => {
+    expect(violations(created.stateless)).toEqual([]);
+  });
+
+  it('acknowledges findings only on single CloudFormation resources, each with a reason', () => {
+    const acknowledgements: string[] = [];
+    const visit = (construct: IConstruct) => {
+      for (const entry of construct.node.metadata) {
+        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+        for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+          expect(CfnResource.isCfnResource(construct), `${id} on ${construct.node.path}`).toBe(true);
+          expect(reason.length, `${id} on ${construct.node.path}`).toBeGreaterThan(40);
+          acknowledgements.push(`${construct.node.path} ${id}`);
+        }
+      }
+      construct.node.children.forEach(visit);
+    };
+    visit(created.app);
+    expect(acknowledgements.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,281 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, decodePDFRawStream } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatUtc, renderCertificate, type CertificateInput } from '../../functions/pdf/certificate';
+import { createDevelopmentSealKey } from '../../functions/pdf/development-seal-key';
+import { loadFonts } from '../../functions/pdf/fonts';
+import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
+
+interface Signatory {
+  language: string;
+  country: string;
+  category: string;
+  organisation: string;
+  contact: string;
+  function: string;
+  email: string;
+}
+
+const { signatories } = JSON.parse(
+  readFileSync(new URL('../fixtures/eu-signatories.json', import.meta.url), 'utf8'),
+) as { signatories: Signatory[] };
+
+const DECLARATION_TEXT = [
+  'The signatories commit to strengthening the resilience of European ports against organised crime.',
+  'They will share information on threats and protect port workers from intimidation and corruption.',
+].join('\n\n');
+
+function certificateFor(signatory: Signatory, overrides: Partial<CertificateInput> = {}): CertificateInput {
+  return {
+    documentId: 'cmt_01JDTESTCERTIFICATE0000000',
+    declaration: declaration(DECLARATION_TEXT),
+    category: { id: signatory.category, label: signatory.category.replace('_', ' ') },
+    commitments: [
+      { id: 'contact-point', text: 'Appoint a single point of contact for port security.', required: true, accepted: true },
+      { id: 'joint-exercise', text: 'Take part in the annual joint exercise.', required: false, accepted: false },
+    ],
+    organisation: { name: signatory.organisation, country: signatory.country },
+    signer: { name: signatory.contact, title: signatory.function, email: signatory.email, signedAt: '2026-11-26T12:00:00Z' },
+    countersignature: {
+      name: 'Maria Example',
+      title: 'Director-General for Migration and Home Affairs',
+      countersignedAt: '2026-11-27T10:30:00+01:00',
+    },
+    verificationUrl: 'https://sign.ports-alliance.example/verify/cmt_01JDTESTCERTIFICATE0000000',
+    ...overrides,
+  };
+}
+
+function declaration(text: string): CertificateInput['declaration'] {
+  return {
+    id: 'epa-joint-declaration',
+    title: 'Joint Declaration of the European Ports Alliance',
+    version: '1.0',
+    language: 'en',
+    text,
+    textSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+  };
+}
+
+function run(command: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.error) throw new Error(`${command} failed to start (install poppler-utils and qpdf)`, { cause: result.error });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const normalizeWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function extractText(pdfPath: string): string {
+  const { status, stdout, stderr } = run('pdftotext', ['-enc', 'UTF-8', pdfPath, '-']);
+  expect(status, stderr).toBe(0);
+  return normalizeWhitespace(stdout);
+}
+
+const workDir = mkdtempSync(join(tmpdir(), 'epa-certificates-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const sealKey = createDevelopmentSealKey();
+
+async function writeSealedCertificate(name: string, input: CertificateInput, onMissingGlyph?: (c: string) => void) {
+  const bytes = await renderSealedCertificate(input, sealKey, { onMissingGlyph });
+  const path = join(workDir, `${name}.pdf`);
+  writeFileSync(path, bytes);
+  return { path, bytes };
+}
+
+describe('sealed certificate for each EU signatory', () => {
+  const pdfPaths: string[] = [];
+
+  beforeAll(async () => {
+    for (const [index, signatory] of signatories.entries()) {
+      const { path } = await writeSealedCertificate(`signatory-${index}`, certificateFor(signatory));
+      pdfPaths.push(path);
+    }
+  }, 120_000);
+
+  it('covers every fixture entry', () => {
+    expect(signatories).toHaveLength(30);
+    expect(pdfPaths).toHaveLength(signatories.length);
+  });
+
+  it.each(signatories.map((signatory, index) => ({ index, signatory, label: `#${index + 1} (${signatory.language}, ${signatory.country})` })))(
+    'prints the names of signatory $label exactly as typed',
+    ({ index, signatory }) => {
+      const text = extractText(pdfPaths[index] ?? '');
+      for (const value of [signatory.organisation, signatory.contact, signatory.function, signatory.email]) {
+        expect(text).toContain(normalizeWhitespace(value));
+      }
+    },
+  );
+
+  it('carries a valid ETSI.CAdES.detached seal over the whole document', () => {
+    for (const path of pdfPaths) {
+      const { stdout } = run('pdfsig', [path]);
+      expect(stdout).toContain('Signature is Valid');
+      expect(stdout).toContain('Total document signed');
+      expect(stdout).toContain('ETSI.CAdES.detached');
+      expect(stdout).toContain('European Ports Alliance development seal');
+    }
+  });
+
+  it('is structurally sound according to qpdf', () => {
+    for (const path of pdfPaths) {
+      const { status, stdout, stderr } = run('qpdf', ['--check', path]);
+      expect(status, stdout + stderr).toBe(0);
+    }
+  });
+});
+
+describe('certificate content', () => {
+  it('prints the declaration, commitments, signatory and countersignature blocks', async () => {
+    const signatory = signatories.find((entry) => entry.country === 'GR') ?? signatories[0]!;
+    const input = certificateFor(signatory);
+    const { path } = await writeSealedCertificate('content', input);
+    const text = extractText(path);
+
+    expect(text).toContain(input.declaration.title);
+    expect(text).toContain(input.declaration.textSha256);
+    expect(text).toContain(normalizeWhitespace(DECLARATION_TEXT));
+    expect(text).toContain('Accepted Appoint a single point of contact for port security. (required)');
+    expect(text).toContain('Not accepted Take part in the annual joint exercise.');
+    expect(text).toContain('2026-11-26 12:00:00 UTC');
+    expect(text).toContain('2026-11-27 09:30:00 UTC');
+    expect(text).toContain(input.countersignature.name);
+    expect(text).toContain(input.documentId);
+    expect(text).toContain(input.verificationUrl);
+  });
+
+  it('keeps ligature-prone letter pairs as separate characters', async () => {
+    const input = certificateFor(signatories[0]!, {
+      organisation: { name: 'Office of Fjord Traffic Affairs', country: 'FI' },
+      signer: { name: 'Fiona Ffion Griffith', title: 'Chief Officer', email: 'f@x.example', signedAt: '2026-11-26T12:00:00Z' },
+    });
+    const text = extractText((await writeSealedCertificate('ligatures', input)).path);
+    for (const value of ['Office of Fjord Traffic Affairs', 'Fiona Ffion Griffith', 'Chief Officer']) {
+      expect(text).toContain(value);
+    }
+  });
+
+  it('wraps a long declaration over several pages without losing a word', async () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `Article ${i + 1}. ${DECLARATION_TEXT.replace('\n\n', ' ')}`);
+    const input = certificateFor(signatories[0]!, { declaration: declaration(paragraphs.join('\n\n')) });
+    const { path } = await writeSealedCertificate('long', input);
+
+    const pageCount = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [path]).stdout)?.[1]);
+    expect(pageCount).toBeGreaterThan(2);
+    const text = extractText(path);
+    expect(text).toContain(`Page ${pageCount} of ${pageCount}`);
+    const footer = / ?European Ports Alliance · Document \S+ Page \d+ of \d+/g;
+    const textWithoutFooters = text.replace(footer, '');
+    for (const paragraph of paragraphs) expect(textWithoutFooters).toContain(normalizeWhitespace(paragraph));
+  });
+
+  it('embeds subset glyphs whose outlines match Noto Sans', async () => {
+    // Guards the repair of @pdf-lib/fontkit's subsetting, which drew most letters blank while text extraction
+    // still worked (see subset-safe-fontkit.ts).
+    const doc = await renderCertificate(certificateFor(signatories.find((s) => s.country === 'PL')!));
+    const saved = await PDFDocument.load(await doc.save());
+    const fonts = await loadFonts();
+    const originals = { regular: fontkit.create(fonts.regular), bold: fontkit.create(fonts.bold) };
+
+    const embedded = embeddedFonts(saved);
+    expect(embedded.map((font) => font.name).sort()).toEqual([
+      expect.stringContaining('NotoSans-Bold'),
+      expect.stringContaining('NotoSans-Regular'),
+    ]);
+    for (const { name, subset, characterByGlyph } of embedded) {
+      const original = name.includes('Bold') ? originals.bold : originals.regular;
+      expect(characterByGlyph.size).toBeGreaterThan(20);
+      for (const [glyphId, codePoint] of characterByGlyph) {
+        const expected = original.glyphForCodePoint(codePoint).path.toSVG();
+        expect(subset.getGlyph(glyphId).path.toSVG(), `${name} ${String.fromCodePoint(codePoint)}`).toBe(expected);
+      }
+    }
+  });
+
+  it('formats timestamps in UTC and names the zone', () => {
+    expect(formatUtc('2026-11-26T12:00:00Z')).toBe('2026-11-26 12:00:00 UTC');
+    expect(formatUtc('2026-11-26T13:00:00.456+01:00')).toBe('2026-11-26 12:00:00 UTC');
+    expect(() => formatUtc('26/11/2026')).toThrow(/ISO 8601/);
+  });
+
+  it('refuses a declaration hash that does not match its text', async () => {
+    const input = certificateFor(signatories[0]!);
+    input.declaration = { ...input.declaration, textSha256: '0'.repeat(64) };
+    await expect(renderCertificate(input)).rejects.toThrow(/textSha256/);
+  });
+});
+
+describe('seal integrity', () => {
+  it('reports a digest mismatch when one signed byte changes', async () => {
+    const { bytes } = await writeSealedCertificate('to-tamper', certificateFor(signatories[0]!));
+    const signedUntil = byteRange(bytes)[1];
+    // The header's binary comment: inside the first signed range, and changing it leaves the file parseable.
+    const offset = bytes.indexOf('\n%') + 2;
+    expect(offset).toBeLessThan(signedUntil);
+
+    const tampered = Buffer.from(bytes);
+    tampered[offset] = (tampered[offset] ?? 0) ^ 0x01;
+    const path = join(workDir, 'tampered.pdf');
+    writeFileSync(path, tampered);
+
+    const { stdout } = run('pdfsig', [path]);
+    expect(stdout).not.toContain('Signature is Valid');
+    expect(stdout).toContain('Digest Mismatch');
+  });
+});
+
+describe('characters no font has', () => {
+  it('replaces them visibly, reports each once and still seals', async () => {
+    const missing: string[] = [];
+    const input = certificateFor(signatories[0]!, {
+      signer: { name: 'Zhang 张伟 🚢️ Wei', title: 'Liaison 张', email: 'z@x.example', signedAt: '2026-11-26T12:00:00Z' },
+    });
+    const { path } = await writeSealedCertificate('missing-glyphs', input, (char) => missing.push(char));
+
+    expect(missing).toEqual(['张', '伟', '🚢']);
+    const text = extractText(path);
+    expect(text).toContain('Zhang \uFFFD\uFFFD \uFFFD Wei');
+    expect(text).toContain('Liaison \uFFFD');
+    expect(run('pdfsig', [path]).stdout).toContain('Signature is Valid');
+  });
+});
+
+function byteRange(pdf: Buffer): [number, number, number, number] {
+  const match = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(pdf.toString('latin1'));
+  if (!match) throw new Error('no /ByteRange in the sealed PDF');
+  return [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4])];
+}
+
+interface EmbeddedFont {
+  name: string;
+  subset: ReturnType<typeof fontkit.create>;
+  /** Subset glyph id to the character the ToUnicode map assigns it. */
+  characterByGlyph: Map<number, number>;
+}
+
+function embeddedFonts(doc: PDFDocument): EmbeddedFont[] {
+  const fonts: EmbeddedFont[] = [];
+  for (const [, font] of doc.context.enumerateIndirectObjects()) {
+    if (!(font instanceof PDFDict) || font.get(PDFName.of('Subtype')) !== PDFName.of('Type0')) continue;
+    const cidFont = font.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
+    const fontFile = cidFont.lookup(PDFName.of('FontDescriptor'), PDFDict).lookup(PDFName.of('FontFile2'), PDFStream);
+    const toUnicode = new TextDecoder().decode(decodeStream(font.lookup(PDFName.of('ToUnicode'), PDFStream)));
+    const characterByGlyph = new Map<number, number>();
+    for (const [, glyphHex = '', utf16Hex = ''] of toUnicode.matchAll(/<([0-9a-f]{4})> <([0-9a-f]{4,8})>/gi)) {
+      const character = Buffer.from(utf16Hex, 'hex').swap16().toString('utf16le');
+      characterByGlyph.set(parseInt(glyphHex, 16), character.codePointAt(0) ?? 0);
+    }
+    fonts.push({ name: String(font.get(PDFName.of('BaseFont'))), subset: fontkit.create(decodeStream(fontFile)), characterByGlyph });
+  }
+  return fonts;
+}
+
+function decodeStream(stream: PDFStream): Uint8Array {
+  if (!(stream instanceof PDFRawStream)) throw new Error('expected a stream read from a file');
+  return decodePDFRawStream(stream).decode();
+}
