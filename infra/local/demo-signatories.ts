@@ -20,7 +20,16 @@ export function loadSampleSignatories(): SampleSignatory[] {
 }
 
 /** The first ones cover all five categories and Greek, Bulgarian, Polish, French and German. */
-const DEMO_FIRST = ['el', 'bg', 'pl', 'fr', 'de', 'nl', 'es', 'en'];
+const DEMO_FIRST: readonly [string, Category][] = [
+  ['el', 'law_enforcement'],
+  ['bg', 'customs'],
+  ['pl', 'law_enforcement'],
+  ['fr', 'customs'],
+  ['de', 'private_operator'],
+  ['nl', 'port_authority'],
+  ['en', 'eu_agency'],
+  ['es', 'private_operator'],
+];
 
 /**
  * N signatories for a campaign, in an order that covers every category and the scripts that
@@ -30,8 +39,8 @@ const DEMO_FIRST = ['el', 'bg', 'pl', 'fr', 'de', 'nl', 'es', 'en'];
 export function campaignSignatories(count: number, tag: string): { invitation: InvitationInput; signatory: SampleSignatory }[] {
   const samples = loadSampleSignatories();
   const ordered: SampleSignatory[] = [];
-  for (const language of DEMO_FIRST) {
-    const pick = samples.find((sample) => sample.language === language && !ordered.includes(sample));
+  for (const [language, category] of DEMO_FIRST) {
+    const pick = samples.find((sample) => sample.language === language && sample.category === category && !ordered.includes(sample));
     if (pick) ordered.push(pick);
   }
   for (const sample of samples) if (!ordered.includes(sample)) ordered.push(sample);
