@@ -22,12 +22,22 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`DynamoDB Local exited (code ${code}). Java 17+ must be on the PATH.\n${output.slice(-2000)}`))),
   );
+  // Java does not die with its parent: make sure it goes when this process exits, however it exits.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const url = `http://127.0.0.1:${options.port}`;
-  await Promise.race([waitUntilReady(url), exited]);
+  try {
+    await Promise.race([waitUntilReady(url), exited]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  exited.catch(() => undefined);
   return {
     url,
     stop: () =>
       new Promise<void>((resolve) => {
+        process.removeListener('exit', killOnExit);
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

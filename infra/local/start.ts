@@ -3,11 +3,29 @@
  * Timings can be shortened for a demo with environment variables, e.g.
  * REMINDER_INTERVAL_SECONDS=60 REMINDER_COUNT=2 npm start
  */
-import { startLocalStack } from './stack';
+import { startLocalStack, type LocalStack } from './stack';
+
+let stack: LocalStack | undefined;
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\nStopping the local stack...\n');
+    // Before the stack is up, exiting is enough: the services started so far stop with the process.
+    if (!stack) process.exit(130);
+    stack.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}
 
 const numberFromEnv = (name: string): number | undefined => (process.env[name] ? Number(process.env[name]) : undefined);
+const reminderIntervalSeconds = numberFromEnv('REMINDER_INTERVAL_SECONDS');
+const reminderCount = numberFromEnv('REMINDER_COUNT');
 
-const stack = await startLocalStack({
+stack = await startLocalStack({
   ports: {
     app: numberFromEnv('PORT') ?? 3000,
     mailbox: numberFromEnv('MAILBOX_PORT') ?? 8005,
@@ -16,8 +34,8 @@ const stack = await startLocalStack({
     secretsManager: numberFromEnv('SECRETS_MANAGER_PORT') ?? 8084,
   },
   timings: {
-    ...(numberFromEnv('REMINDER_INTERVAL_SECONDS') ? { reminderIntervalSeconds: numberFromEnv('REMINDER_INTERVAL_SECONDS') } : {}),
-    ...(numberFromEnv('REMINDER_COUNT') !== undefined ? { reminderCount: numberFromEnv('REMINDER_COUNT') } : {}),
+    ...(reminderIntervalSeconds !== undefined ? { reminderIntervalSeconds } : {}),
+    ...(reminderCount !== undefined ? { reminderCount } : {}),
   },
   logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
 });
@@ -37,16 +55,3 @@ European Ports Alliance signing is running on the embedded local stack.
 
 Press Ctrl-C to stop.
 `);
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write('\nStopping the local stack...\n');
-    stack.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
