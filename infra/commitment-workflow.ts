@@ -5,7 +5,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { TaskFunctionId } from '../functions/catalog';
-import { REVOKED_ERROR, TRANSIENT_ERRORS, type WorkflowTimings } from '../functions/workflow/contract';
+import { CRASH_ERRORS, REVOKED_ERROR, TRANSIENT_ERRORS, type WorkflowTimings } from '../functions/workflow/contract';
 
 export interface CommitmentWorkflowProps {
   /** The task functions, by catalog id. */
@@ -110,6 +110,7 @@ export class CommitmentWorkflow extends Construct {
       .when(sfn.Condition.numberLessThan('$.remindersSent', timings.reminderCount), countReminder)
       .otherwise(settleSignature);
     awaitSignature.addRetry(transientRetry());
+    awaitSignature.addRetry(crashRetry());
     awaitSignature.addCatch(revoked, { errors: [REVOKED_ERROR], resultPath: sfn.JsonPath.DISCARD });
     awaitSignature.addCatch(remindersLeft, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
     awaitSignature.addCatch(recordFailure, { resultPath: '$.failure' });
@@ -157,6 +158,7 @@ export class CommitmentWorkflow extends Construct {
       taskTimeout: sfn.Timeout.duration(Duration.minutes(2)),
     });
     task.addRetry(transientRetry());
+    task.addRetry(crashRetry());
     return task;
   }
 
@@ -198,6 +200,7 @@ export class CommitmentWorkflow extends Construct {
     recordFailure: sfn.IChainable,
   ): void {
     wait.addRetry(transientRetry());
+    wait.addRetry(crashRetry());
     wait.addCatch(revoked, { errors: [REVOKED_ERROR], resultPath: sfn.JsonPath.DISCARD });
     wait.addCatch(settle, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
     wait.addCatch(recordFailure, { resultPath: '$.failure' });
@@ -214,6 +217,17 @@ function transientRetry(): sfn.RetryProps {
     backoffRate: 2,
     maxAttempts: 6,
     maxDelay: Duration.seconds(30),
+    jitterStrategy: sfn.JitterType.FULL,
+  };
+}
+
+/** A crashed or timed-out invocation runs again, twice at most: the tasks are idempotent. */
+function crashRetry(): sfn.RetryProps {
+  return {
+    errors: [...CRASH_ERRORS],
+    interval: Duration.seconds(2),
+    backoffRate: 2,
+    maxAttempts: 2,
     jitterStrategy: sfn.JitterType.FULL,
   };
 }

@@ -69,7 +69,7 @@ export function createApp(options: CreateAppOptions = {}): CreatedApp {
   const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
     description: 'European Ports Alliance signing: records, user pool, seal key, mail configuration',
     appUrl: config.appUrl,
-    sealKeySecretName: config.sealKeySecretName,
+    sealCertificateSecretName: config.sealCertificateSecretName,
     sesConfigurationSetName: config.sesConfigurationSetName,
     cognitoDomainPrefix: config.cognitoDomainPrefix,
   });
@@ -79,8 +79,12 @@ export function createApp(options: CreateAppOptions = {}): CreatedApp {
     table: stateful.table,
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
-    sealKeySecret: stateful.sealKeySecret,
+    userPoolDomain: stateful.userPoolDomain,
+    sealKey: stateful.sealKey,
+    sealCertificateSecret: stateful.sealCertificateSecret,
+    signingKeySecret: stateful.signingKeySecret,
     configurationSet: stateful.configurationSet,
+    mailEventsTopic: stateful.mailEventsTopic,
   });
   Tags.of(app).add('Project', 'european-ports-alliance-signing');
 

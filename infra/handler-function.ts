@@ -6,21 +6,16 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/catalog';
+import { BUNDLE_MAIN_FIELDS, BUNDLE_TARGET, EXTERNAL_MODULES, REQUIRE_BANNER } from './bundle-options';
 
 /** The repository root: catalog entries and `copyFiles` are relative to it. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The Powertools service name all our functions log under. */
 export const SERVICE_NAME = 'ports-alliance-signing';
-
-/**
- * ESM output still meets CommonJS dependencies that call `require` (node-forge, fontkit's deps, ...);
- * give them one. Aliased so that it cannot clash with an import esbuild emits.
- */
-const REQUIRE_BANNER =
-  "import { createRequire as __epaCreateRequire } from 'node:module'; const require = __epaCreateRequire(import.meta.url);";
 
 export interface HandlerFunctionProps {
   /** The catalog entry: source file, description, memory and timeout. */
@@ -54,6 +49,11 @@ export interface HandlerFunctionProps {
    * @default SERVICE_NAME
    */
   readonly serviceName?: string;
+  /**
+   * Where asynchronous invocations go after Lambda's last retry (event functions only).
+   * @default - none
+   */
+  readonly deadLetterQueue?: sqs.IQueue;
 }
 
 /**
@@ -91,6 +91,7 @@ export class HandlerFunction extends NodejsFunction {
       memorySize: props.memorySize ?? props.spec.memorySize ?? 256,
       timeout: Duration.seconds(props.spec.timeoutSeconds ?? 10),
       tracing: lambda.Tracing.ACTIVE,
+      deadLetterQueue: props.deadLetterQueue,
       role,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
@@ -113,14 +114,13 @@ export class HandlerFunction extends NodejsFunction {
           depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
           bundling: {
             format: OutputFormat.ESM,
-            mainFields: ['module', 'main'],
-            target: 'node22',
+            mainFields: BUNDLE_MAIN_FIELDS,
+            target: BUNDLE_TARGET,
             minify: true,
             sourceMap: true,
             sourceMapMode: SourceMapMode.DEFAULT,
             sourcesContent: false,
-            // Pin the SDK we test with instead of the one the runtime happens to ship.
-            bundleAwsSDK: true,
+            externalModules: EXTERNAL_MODULES,
             banner: REQUIRE_BANNER,
             commandHooks: copyFiles.length === 0 ? undefined : {
               beforeBundling: () => [],

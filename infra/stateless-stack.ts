@@ -1,4 +1,4 @@
-import { ArnFormat, CfnOutput, RemovalPolicy, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -7,15 +7,21 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as ses from 'aws-cdk-lib/aws-ses';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
   API_FUNCTIONS,
   ENV,
+  EVENT_FUNCTIONS,
   ROUTES,
   TASK_FUNCTIONS,
   type ApiFunctionId,
+  type EventFunctionId,
   type FunctionId,
   type FunctionSpec,
   type TaskFunctionId,
@@ -25,6 +31,7 @@ import { signatureWindowSeconds } from '../functions/workflow/contract';
 import { CommitmentWorkflow } from './commitment-workflow';
 import type { DeploymentConfig } from './config';
 import { HandlerFunction } from './handler-function';
+import { Monitoring, type MonitoredFunction } from './monitoring';
 import { GSI1 } from './stateful-stack';
 
 /** What a function may touch; the environment and the grants both follow from it. */
@@ -38,14 +45,28 @@ interface FunctionNeeds {
   readonly contact?: true;
   /** Mints signing links: LINK_VALIDITY_SECONDS. */
   readonly links?: true;
-  /** Reads the seal key: SEAL_KEY_SECRET_ID and secretsmanager:GetSecretValue on it. */
+  /**
+   * Seals PDFs: SEAL_KEY_ID with kms:Sign on that key only, SEAL_CERTIFICATE_SECRET_ID with
+   * secretsmanager:GetSecretValue on it, TIMESTAMP_AUTHORITY_URL when configured, and the fonts in its bundle.
+   */
   readonly sealKey?: true;
+  /** Signs admins and auditors in to the console: COGNITO_CLIENT_ID, and COGNITO_DOMAIN_URL when a Cognito domain exists. */
+  readonly signIn?: true;
+  /** Makes or checks one-time codes, anti-CSRF tokens and client address hashes: SIGNING_KEY_SECRET_ID and read access to that secret. */
+  readonly signingKey?: true;
 }
 
 const NEEDS = {
   'create-declaration': { table: 'read-write' },
   'list-declarations': { table: 'read' },
-  'get-declaration-status': { table: 'read' },
+  'get-declaration-status': { table: 'read', links: true },
+  'update-declaration': { table: 'read-write' },
+  'open-declaration': { table: 'read-write' },
+  'close-declaration': { table: 'read-write', workflow: 'answer' },
+  'send-reminders': { table: 'read-write', mail: true, contact: true, links: true },
+  'export-commitments': { table: 'read' },
+  'export-audit-trail': { table: 'read' },
+  'openapi-document': { table: 'none' },
   'invite-organisations': { table: 'read-write', workflow: 'start' },
   'get-commitment': { table: 'read' },
   'review-commitment': { table: 'read-write', workflow: 'answer' },
@@ -53,30 +74,40 @@ const NEEDS = {
   'revoke-commitment': { table: 'read-write', workflow: 'answer' },
   'list-documents': { table: 'read' },
   'download-document': { table: 'read' },
-  'signing-page': { table: 'read', contact: true },
-  'submit-signature': { table: 'read-write', workflow: 'answer', contact: true },
-  'console-page': { table: 'none' },
+  'generate-joint-declaration': { table: 'read-write', contact: true, sealKey: true },
+  'download-joint-declaration': { table: 'read' },
+  'verify-document': { table: 'read' },
+  'signing-page': { table: 'read', contact: true, signingKey: true },
+  'open-signing-session': { table: 'read-write', mail: true, contact: true, signingKey: true },
+  'signing-form': { table: 'read', contact: true, signingKey: true },
+  'check-signing-code': { table: 'read-write', contact: true, signingKey: true },
+  'send-signing-code': { table: 'read-write', mail: true, contact: true, signingKey: true },
+  'submit-signature': { table: 'read-write', workflow: 'answer', contact: true, signingKey: true },
+  'resend-signing-link': { table: 'read-write', mail: true, contact: true, links: true },
+  'console-page': { table: 'none', signIn: true },
   'await-signature': { table: 'read-write', workflow: 'answer', mail: true, contact: true, links: true },
   'await-decision': { table: 'read-write', workflow: 'answer' },
-  'verify-signature': { table: 'read-write' },
+  // Emails the confirmation of the signature before checking it.
+  'verify-signature': { table: 'read-write', mail: true, contact: true },
   'settle-timeout': { table: 'read-write' },
   'seal-certificate': { table: 'read-write', contact: true, sealKey: true },
   'deliver-certificate': { table: 'read-write', mail: true, contact: true },
   'record-failure': { table: 'read-write' },
+  'record-mail-event': { table: 'read-write' },
+  // Corrects the address, then sends a fresh link to it (as resend-signing-link does).
+  'correct-contact': { table: 'read-write', mail: true, contact: true, links: true },
 } as const satisfies Record<FunctionId, FunctionNeeds>;
+
+const isEventFunction = (functionId: string): functionId is EventFunctionId => functionId in EVENT_FUNCTIONS;
 
 /** The construct holding the functions: `<stack>/Functions/<catalog id>/Resource` is each one's `aws:cdk:path`. */
 export const FUNCTIONS_SCOPE = 'Functions';
 
 // No Scan: every access pattern is a key lookup or a Query (README, table design).
-const TABLE_READ_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-];
-const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+// Only what the store calls: no batch operations and no DescribeTable (nothing uses them).
+// Transactions need no action of their own: each item is authorised as its Put/Update/Delete/ConditionCheck.
+const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
 const TASK_RESPONSE_ACTIONS = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'];
 
 export interface StatelessStackProps extends StackProps {
@@ -84,8 +115,19 @@ export interface StatelessStackProps extends StackProps {
   readonly table: dynamodb.ITable;
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
-  readonly sealKeySecret: secretsmanager.ISecret;
+  /**
+   * The Cognito domain of the console's hosted sign-in.
+   * @default - none: the console says how to add one
+   */
+  readonly userPoolDomain?: cognito.UserPoolDomain;
+  /** The asymmetric KMS key that seals. */
+  readonly sealKey: kms.IKey;
+  readonly sealCertificateSecret: secretsmanager.ISecret;
+  /** The HMAC key of the signing pages. */
+  readonly signingKeySecret: secretsmanager.ISecret;
   readonly configurationSet: ses.IConfigurationSet;
+  /** The SES configuration set's topic for bounces, complaints, rejects and delays. */
+  readonly mailEventsTopic: sns.ITopic;
   /**
    * Package-relative font files copied into the sealing function's bundle.
    * @default the Noto Sans files of `functions/pdf/fonts.ts`
@@ -117,6 +159,9 @@ export class StatelessStack extends Stack {
   public readonly stage: apigwv2.HttpStage;
   public readonly accessLogGroup: logs.LogGroup;
   public readonly authorizer: HttpJwtAuthorizer;
+  /** Where each event function's events go after Lambda's last retry, by catalog id. */
+  public readonly deadLetterQueues: Readonly<Record<EventFunctionId, sqs.Queue>>;
+  public readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -133,18 +178,21 @@ export class StatelessStack extends Stack {
 
     // Functions: one per catalog entry, construct id = catalog id.
     const functionsScope = new Construct(this, FUNCTIONS_SCOPE);
-    const specs: Record<FunctionId, FunctionSpec> = { ...API_FUNCTIONS, ...TASK_FUNCTIONS };
+    const specs: Record<FunctionId, FunctionSpec> = { ...API_FUNCTIONS, ...TASK_FUNCTIONS, ...EVENT_FUNCTIONS };
+    this.deadLetterQueues = this.eventDeadLetterQueues(functionsScope);
     const functions = {} as Record<FunctionId, HandlerFunction>;
     for (const functionId of Object.keys(specs) as FunctionId[]) {
       const needs: FunctionNeeds = NEEDS[functionId];
       functions[functionId] = new HandlerFunction(functionsScope, functionId, {
         spec: specs[functionId],
         environment: this.environmentFor(functionId, needs, props),
-        copyFiles: functionId === 'seal-certificate' ? props.fontFiles ?? FONT_FILES : undefined,
+        copyFiles: (NEEDS[functionId] as FunctionNeeds).sealKey ? props.fontFiles ?? FONT_FILES : undefined,
         logRemovalPolicy,
+        deadLetterQueue: isEventFunction(functionId) ? this.deadLetterQueues[functionId] : undefined,
       });
     }
     this.functions = functions;
+    this.subscribeEventFunctions(props);
 
     // The workflow.
     const taskFunctions = Object.fromEntries(
@@ -221,18 +269,33 @@ export class StatelessStack extends Stack {
           reason: route.path.startsWith('/sign/')
             ? 'Signatories have no account: the 256-bit secret of the emailed link is the credential; the '
               + 'handler checks its hash, expiry and rate limit. GET/HEAD only render, POST needs the session and anti-CSRF token.'
-            : 'Static console page (HTML and script, no data): it signs in with Cognito and calls the JWT-protected /api routes.',
+            : route.functionId === 'verify-document'
+              ? 'Anyone may check a document: the answer says only whether we issued it, for which organisation and '
+                + 'declaration, when and whether it was revoked; it reads by exact hash or id and changes nothing.'
+              : 'Static console page (HTML and script, no data): it signs in with Cognito and calls the JWT-protected /api routes.',
         });
       }
     }
 
     this.acknowledgeStateMachineFindings(taskFunctions);
 
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      functions: Object.fromEntries(Object.entries(functions).map(([functionId, fn]): [string, MonitoredFunction] =>
+        [functionId, { fn, role: functionId in API_FUNCTIONS ? 'api' : isEventFunction(functionId) ? 'event' : 'task' }])),
+      stateMachine: this.workflow.stateMachine,
+      httpApi: this.httpApi,
+      deadLetterQueues: this.deadLetterQueues,
+      configurationSetName: props.configurationSet.configurationSetName,
+      alarmEmail: config.alarmEmail,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'UserPoolId', { value: props.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: props.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: props.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn, description: 'Subscribe operators to the alarms here' });
+    new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
   }
 
   /** The catalog id of each function by the logical id of its `AWS::Lambda::Function` in this stack's template. */
@@ -257,7 +320,16 @@ export class StatelessStack extends Stack {
       env[ENV.commissionContactAddress] = config.commissionContactAddress;
     }
     if (needs.links) env[ENV.linkValiditySeconds] = String(signatureWindowSeconds(config));
-    if (needs.sealKey) env[ENV.sealKeySecretId] = props.sealKeySecret.secretArn;
+    if (needs.signIn) {
+      env[ENV.cognitoClientId] = props.userPoolClient.userPoolClientId;
+      if (props.userPoolDomain) env[ENV.cognitoDomainUrl] = props.userPoolDomain.baseUrl();
+    }
+    if (needs.sealKey) {
+      env[ENV.sealKeyId] = props.sealKey.keyArn;
+      env[ENV.sealCertificateSecretId] = props.sealCertificateSecret.secretArn;
+      if (config.timestampAuthorityUrl) env[ENV.timestampAuthorityUrl] = config.timestampAuthorityUrl;
+    }
+    if (needs.signingKey) env[ENV.signingKeySecretId] = props.signingKeySecret.secretArn;
     return env;
   }
 
@@ -295,7 +367,38 @@ export class StatelessStack extends Stack {
         conditions: { StringEquals: { 'ses:FromAddress': senderAddress } },
       }));
     }
-    if (needs.sealKey) props.sealKeySecret.grantRead(fn);
+    if (needs.sealKey) {
+      // Signing only: no kms:GetPublicKey, no decrypt, no key administration.
+      fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['kms:Sign'], resources: [props.sealKey.keyArn] }));
+      props.sealCertificateSecret.grantRead(fn);
+    }
+    if (needs.signingKey) props.signingKeySecret.grantRead(fn);
+  }
+
+  /** One dead-letter queue per event function: its events land there after Lambda's last retry. */
+  private eventDeadLetterQueues(scope: Construct): Record<EventFunctionId, sqs.Queue> {
+    return Object.fromEntries((Object.keys(EVENT_FUNCTIONS) as EventFunctionId[]).map((functionId) => [functionId, new sqs.Queue(scope, `${functionId}-dlq`, {
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    })])) as Record<EventFunctionId, sqs.Queue>;
+  }
+
+  /**
+   * Each event function subscribes to its source. SNS invokes Lambda asynchronously: Lambda
+   * retries twice, then the function's dead-letter queue takes the event; an event SNS itself
+   * cannot deliver goes to the same queue.
+   */
+  private subscribeEventFunctions(props: StatelessStackProps): void {
+    for (const [functionId, spec] of Object.entries(EVENT_FUNCTIONS) as [EventFunctionId, (typeof EVENT_FUNCTIONS)[EventFunctionId]][]) {
+      const fn = this.functions[functionId];
+      fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6) });
+      switch (spec.source) {
+        case 'mail-events':
+          props.mailEventsTopic.addSubscription(new snsSubscriptions.LambdaSubscription(fn, { deadLetterQueue: this.deadLetterQueues[functionId] }));
+          break;
+      }
+    }
   }
 
   /** cdk-nag findings on the state machine's role policy, each acknowledged with its reason. */

@@ -44,10 +44,16 @@ export interface Signature {
   readonly language: string;
   readonly textSha256: string;
   readonly signedAt: string;
+  /** The consent statement the signer ticked, exactly as shown, in the language of the page. */
+  readonly consent?: { readonly text: string; readonly sha256: string; readonly language: string };
+  /** Proof that the signer confirmed the code emailed to the invited address (when the declaration asks for one). */
+  readonly oneTimeCode?: { readonly sentTo: string; readonly verifiedAt: string };
+  /** Keyed hash of the client address the signature came from. */
+  readonly clientAddressHash?: string;
 }
 
 export interface VerificationCheck {
-  readonly check: 'text-hash' | 'required-commitments' | 'email-domain';
+  readonly check: 'text-hash' | 'required-commitments' | 'email-domain' | 'one-time-code';
   readonly passed: boolean;
   /** Plain words an admin understands. */
   readonly detail: string;
@@ -72,16 +78,37 @@ export interface Commitment {
   readonly failure?: { readonly error: string; readonly cause: string; readonly failedAt: string; readonly stateAtFailure: CommitmentState };
   readonly expiry?: { readonly stage: WaitStage; readonly expiredAt: string };
   readonly revocation?: { readonly by: string; readonly reason: string; readonly revokedAt: string };
+  /** SES reported that mail to the contact bounced, was complained about, rejected or delayed; cleared when an admin corrects the address. */
+  readonly undeliverable?: ContactProblem;
+  /** How many times an admin resent the signing link (each resend also unlocks a locked link). */
+  readonly resends?: number;
 }
 
-const emailAddress = z
+/** What SES reported about mail to an organisation's contact (functions/domain/mail-events.ts). */
+export interface ContactProblem {
+  readonly kind: 'BOUNCE' | 'COMPLAINT' | 'REJECT' | 'DELIVERY_DELAY';
+  /** false for a delay or a soft bounce: SES or the receiving server may still deliver. */
+  readonly permanent: boolean;
+  /** Plain words for an admin. */
+  readonly detail: string;
+  /** The address the report is about. */
+  readonly address: string;
+  /** Which email it was (`invitation`, `reminder-1`, `delivery`, ...), when SES returned our tag. */
+  readonly mailPurpose?: string;
+  readonly sesMessageId: string;
+  readonly reportedAt: string;
+}
+
+/** An email address as typed by an admin: trimmed, lower case, at most 254 characters. */
+export const emailAddress = z
   .string({ error: 'email must be text' })
   .trim()
   .toLowerCase()
   .max(254, 'email must be at most 254 characters')
   .pipe(z.email({ error: 'email must be a valid address such as name@example.org' }));
 
-const domainName = z
+/** An email domain such as customs.example, lower case. */
+export const domainName = z
   .string()
   .trim()
   .toLowerCase()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, type Category } from './categories';
 import { sha256Hex } from './hashing';
+import { domainName as emailDomain } from './commitment';
 import { languageCode, lineField, textField } from './text';
 
 export interface CommitmentClause {
@@ -16,7 +17,23 @@ export interface DeclarationText {
   readonly sha256: string;
 }
 
-export type DeclarationStatus = 'OPEN' | 'CLOSED';
+/** DRAFT: editable, nobody can be invited. OPEN: invitations and signing. CLOSED: finished. */
+export type DeclarationStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
+
+/**
+ * What the workflow can honour per declaration. The reminder interval and count are deployment
+ * settings of the state machine (CDK context); a declaration can only switch the automatic
+ * reminders off (admins then remind by hand) and set a deadline that caps every link's validity.
+ */
+export interface ReminderPolicy {
+  readonly automatic: boolean;
+}
+
+/** Email domains registered for one organisation; applied to its invitations that name none. */
+export interface OrganisationDomains {
+  readonly organisation: string;
+  readonly domains: readonly string[];
+}
 
 export interface Declaration {
   readonly id: string;
@@ -25,8 +42,18 @@ export interface Declaration {
   readonly defaultLanguage: string;
   readonly texts: Readonly<Record<string, DeclarationText>>;
   readonly commitments: Readonly<Record<Category, readonly CommitmentClause[]>>;
+  /** No link is valid after this instant (ISO 8601); absent: the deployment's signing window alone. */
+  readonly deadline?: string;
+  readonly reminders: ReminderPolicy;
+  /** Signatories confirm a one-time code sent to the invited address before signing. */
+  readonly oneTimeCode: boolean;
+  readonly organisationDomains: readonly OrganisationDomains[];
   readonly createdAt: string;
   readonly createdBy: string;
+  readonly updatedAt?: string;
+  readonly updatedBy?: string;
+  readonly openedAt?: string;
+  readonly closedAt?: string;
 }
 
 const clauseSchema = z.object({
@@ -43,24 +70,77 @@ const commitmentsSchema = z.object(
   { error: `commitments must list the commitments of each category: ${CATEGORIES.join(', ')}` },
 );
 
-export const createDeclarationSchema = z
+const organisationDomainsSchema = z
   .object({
-    version: lineField('version', 40).default('1.0'),
-    defaultLanguage: languageCode.default('en'),
-    texts: z
-      .record(languageCode, z.object({ title: lineField('title', 300), text: textField('declaration text') }))
-      .refine((texts) => Object.keys(texts).length >= 1, 'texts needs at least one language'),
-    commitments: commitmentsSchema,
+    organisation: lineField('organisation name', 300),
+    domains: z.array(emailDomain).min(1, 'list at least one email domain for the organisation').max(20),
   })
-  .strict()
-  .refine((input) => input.defaultLanguage in input.texts, {
-    message: 'texts must include the default language',
-    path: ['texts'],
+  .strict();
+
+/** The fields of a declaration an admin writes, shared by creation and by editing a draft. */
+const declarationFields = {
+  version: lineField('version', 40).default('1.0'),
+  defaultLanguage: languageCode.default('en'),
+  texts: z
+    .record(languageCode, z.object({ title: lineField('title', 300), text: textField('declaration text') }))
+    .refine((texts) => Object.keys(texts).length >= 1, 'texts needs at least one language'),
+  commitments: commitmentsSchema,
+  deadline: z.iso
+    .datetime({ offset: true, error: 'deadline must be a date and time such as 2027-03-31T17:00:00Z' })
+    .refine((value) => Date.parse(value) > Date.now(), 'deadline must be in the future')
+    .transform((value) => new Date(value).toISOString())
+    .optional(),
+  reminders: z.object({ automatic: z.boolean({ error: 'reminders.automatic must be true or false' }) }).strict().default({ automatic: true }),
+  oneTimeCode: z.boolean({ error: 'oneTimeCode must be true or false' }).default(true),
+  organisationDomains: z.array(organisationDomainsSchema).max(2_000, 'at most 2,000 organisations with registered domains').default([]),
+};
+
+type DeclarationFields = { texts: Record<string, unknown>; defaultLanguage: string; organisationDomains: readonly { organisation: string }[] };
+
+function checkDeclarationFields(input: DeclarationFields, context: z.RefinementCtx): void {
+  if (!(input.defaultLanguage in input.texts)) context.addIssue({ code: 'custom', message: 'texts must include the default language', path: ['texts'] });
+  const seen = new Set<string>();
+  input.organisationDomains.forEach((entry, index) => {
+    const key = organisationKey(entry.organisation);
+    if (seen.has(key)) context.addIssue({ code: 'custom', message: `${entry.organisation} is listed twice`, path: ['organisationDomains', index, 'organisation'] });
+    seen.add(key);
   });
+}
 
-export type CreateDeclarationInput = z.infer<typeof createDeclarationSchema>;
+/** A new declaration: OPEN for invitations at once, unless `draft` is true. */
+export const createDeclarationSchema = z
+  .object({ ...declarationFields, draft: z.boolean({ error: 'draft must be true or false' }).default(false) })
+  .strict()
+  .superRefine(checkDeclarationFields);
 
-export function buildDeclaration(input: CreateDeclarationInput, id: string, createdBy: string, now: Date): Declaration {
+/** Editing a draft replaces everything an admin wrote. */
+export const updateDeclarationSchema = z.object(declarationFields).strict().superRefine(checkDeclarationFields);
+
+export type CreateDeclarationInput = z.input<typeof createDeclarationSchema>;
+export type DeclarationInput = z.output<typeof updateDeclarationSchema>;
+export type ParsedCreateDeclarationInput = z.output<typeof createDeclarationSchema>;
+
+/** Organisation names match whatever their case, spacing or Unicode form. */
+export function organisationKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+}
+
+/** The domains registered for an organisation in the declaration, if any. */
+export function registeredDomainsOf(declaration: Pick<Declaration, 'organisationDomains'>, organisation: string): readonly string[] {
+  const key = organisationKey(organisation);
+  return declaration.organisationDomains.find((entry) => organisationKey(entry.organisation) === key)?.domains ?? [];
+}
+
+/**
+ * When a link issued for an invitation stops working: the deployment's signing window from the
+ * invitation, capped by the declaration's deadline.
+ */
+export function linkExpiry(declaration: Pick<Declaration, 'deadline'>, invitedAt: string, windowSeconds: number): Date {
+  const window = Date.parse(invitedAt) + windowSeconds * 1000;
+  return new Date(declaration.deadline ? Math.min(window, Date.parse(declaration.deadline)) : window);
+}
+
+export function buildDeclaration(input: DeclarationInput & { draft?: boolean }, id: string, createdBy: string, now: Date): Declaration {
   const texts = Object.fromEntries(
     Object.entries(input.texts).map(([language, { title, text }]) => [language, { title, text, sha256: sha256Hex(text) }]),
   );
@@ -77,13 +157,22 @@ export function buildDeclaration(input: CreateDeclarationInput, id: string, crea
   return {
     id,
     version: input.version,
-    status: 'OPEN',
+    status: input.draft ? 'DRAFT' : 'OPEN',
     defaultLanguage: input.defaultLanguage,
     texts,
     commitments,
+    ...(input.deadline ? { deadline: input.deadline } : {}),
+    reminders: input.reminders,
+    oneTimeCode: input.oneTimeCode,
+    organisationDomains: input.organisationDomains,
     createdAt: now.toISOString(),
     createdBy,
+    ...(input.draft ? {} : { openedAt: now.toISOString() }),
   };
+}
+
+export function requiresOneTimeCode(declaration: Pick<Declaration, 'oneTimeCode'>): boolean {
+  return declaration.oneTimeCode !== false;
 }
 
 /** The text shown for a language, falling back to the declaration's default language. */

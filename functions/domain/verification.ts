@@ -1,5 +1,5 @@
 import type { Commitment, Signature, VerificationCheck } from './commitment';
-import type { Declaration } from './declaration';
+import { requiresOneTimeCode, type Declaration } from './declaration';
 
 export interface VerificationResult {
   readonly outcome: 'VERIFIED' | 'NEEDS_REVIEW';
@@ -8,7 +8,12 @@ export interface VerificationResult {
 
 /** The automatic checks on a signature. Any failed check sends the commitment to an admin. */
 export function verifySignature(commitment: Commitment, signature: Signature, declaration: Declaration): VerificationResult {
-  const checks: VerificationCheck[] = [checkTextHash(signature, declaration), checkRequiredCommitments(commitment, signature, declaration), checkEmailDomain(commitment)];
+  const checks: VerificationCheck[] = [
+    checkTextHash(signature, declaration),
+    checkRequiredCommitments(commitment, signature, declaration),
+    checkEmailDomain(commitment),
+    checkOneTimeCode(commitment, signature, declaration),
+  ];
   return { outcome: checks.every((check) => check.passed) ? 'VERIFIED' : 'NEEDS_REVIEW', checks };
 }
 
@@ -18,7 +23,7 @@ function checkTextHash(signature: Signature, declaration: Declaration): Verifica
     return { check: 'text-hash', passed: false, detail: `The declaration has no text in the language the signer saw (${signature.language}).` };
   }
   return expected === signature.textSha256
-    ? { check: 'text-hash', passed: true, detail: 'The signer saw the declaration text exactly as issued.' }
+    ? { check: 'text-hash', passed: true, detail: `The signer saw the declaration text exactly as issued in this language (${signature.language}).` }
     : { check: 'text-hash', passed: false, detail: 'The declaration text the signer saw differs from the text issued with the invitation.' };
 }
 
@@ -40,4 +45,22 @@ function checkEmailDomain(commitment: Commitment): VerificationCheck {
   return matches
     ? { check: 'email-domain', passed: true, detail: `The signer’s address belongs to a registered domain (${domain}).` }
     : { check: 'email-domain', passed: false, detail: `The signer’s address domain ${domain} is not among the organisation’s registered domains (${emailDomains.join(', ')}).` };
+}
+
+/** When the declaration asks for it, the signer proved control of the invited address with the emailed code. */
+function checkOneTimeCode(commitment: Commitment, signature: Signature, declaration: Declaration): VerificationCheck {
+  if (!requiresOneTimeCode(declaration)) {
+    return { check: 'one-time-code', passed: true, detail: 'The declaration does not ask for a one-time code; the emailed link alone identified the signer.' };
+  }
+  const proof = signature.oneTimeCode;
+  if (!proof) {
+    return { check: 'one-time-code', passed: false, detail: 'The declaration asks for a one-time code, but the signature carries no proof that the signer confirmed one.' };
+  }
+  if (proof.sentTo !== commitment.organisation.email) {
+    return { check: 'one-time-code', passed: false, detail: `The one-time code was confirmed from ${proof.sentTo}, which is not the invited address ${commitment.organisation.email}.` };
+  }
+  if (Date.parse(proof.verifiedAt) > Date.parse(signature.signedAt)) {
+    return { check: 'one-time-code', passed: false, detail: 'The one-time code was confirmed after the signature, which the signing pages do not allow.' };
+  }
+  return { check: 'one-time-code', passed: true, detail: `The signer confirmed the 6-digit code emailed to the invited address (${commitment.organisation.email}).` };
 }

@@ -18,6 +18,11 @@ export interface Attachment {
 export interface OutgoingEmail extends RenderedEmail {
   readonly to: { readonly name: string; readonly address: string };
   readonly attachments?: readonly Attachment[];
+  /**
+   * SES message tags (`mailTags` in domain/mail-events.ts): SES returns them with every bounce,
+   * complaint, reject or delay, which is how such a report finds its commitment.
+   */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 let client: SESClient | undefined;
@@ -49,6 +54,7 @@ export async function sendEmail(email: OutgoingEmail): Promise<string> {
     new SendRawEmailCommand({
       RawMessage: { Data: Buffer.from(raw, 'utf8') },
       ConfigurationSetName: optionalEnv(ENV.sesConfigurationSet),
+      Tags: email.tags ? Object.entries(email.tags).map(([Name, Value]) => ({ Name, Value })) : undefined,
     }),
   );
   return MessageId ?? '';

@@ -1,49 +1,26 @@
-import { CATEGORIES } from '../domain/categories';
-import { COMMITMENT_STATES, type Commitment } from '../domain/commitment';
+import { ENV } from '../catalog';
+import { commitmentRow, listPage, summarise, type ListQuery } from '../domain/commitment-list';
+import { optionalEnv } from '../shared/config';
 import { listCommitments } from '../store/commitments';
 import { loadDeclaration } from './load';
 
-export interface CommitmentRow {
-  readonly id: string;
-  readonly organisation: string;
-  readonly category: string;
-  readonly country: string;
-  readonly email: string;
-  readonly state: Commitment['state'];
-  readonly invitedAt: string;
-  readonly updatedAt: string;
-  readonly signer?: string;
-  readonly flagged?: readonly string[];
-}
+const EVERYTHING: ListQuery = { sort: 'invitedAt', order: 'asc', page: 1 };
 
-function countBy<T extends string>(commitments: readonly Commitment[], keyOf: (commitment: Commitment) => string, seed: readonly T[] = []): Record<string, number> {
-  const counts: Record<string, number> = Object.fromEntries(seed.map((key) => [key, 0]));
-  for (const commitment of commitments) counts[keyOf(commitment)] = (counts[keyOf(commitment)] ?? 0) + 1;
-  return counts;
-}
-
-/** Counts by state, category and country, and the list of commitments. */
-export async function declarationStatus(declarationId: string) {
+/**
+ * The dashboard of a declaration: counts by state, category and country, progress, signatures
+ * over time (over every commitment), and one page of the list as filtered, searched and sorted.
+ * One Query on GSI1 reads the commitments; the rest is computed from it.
+ */
+export async function declarationStatus(declarationId: string, query: ListQuery = EVERYTHING) {
   const declaration = await loadDeclaration(declarationId);
-  const commitments = await listCommitments(declarationId);
-  const rows: CommitmentRow[] = commitments.map((commitment) => ({
-    id: commitment.id,
-    organisation: commitment.organisation.name,
-    category: commitment.organisation.category,
-    country: commitment.organisation.country,
-    email: commitment.organisation.email,
-    state: commitment.state,
-    invitedAt: commitment.invitedAt,
-    updatedAt: commitment.updatedAt,
-    signer: commitment.signature?.signerName,
-    flagged: commitment.state === 'IN_REVIEW' ? commitment.verification?.checks.filter((check) => !check.passed).map((check) => check.detail) : undefined,
-  }));
+  const rows = (await listCommitments(declarationId)).map(commitmentRow);
+  const page = listPage(rows, query);
+  const windowSeconds = Number(optionalEnv(ENV.linkValiditySeconds) ?? NaN);
   return {
     declaration,
-    total: commitments.length,
-    byState: countBy(commitments, (commitment) => commitment.state, COMMITMENT_STATES),
-    byCategory: countBy(commitments, (commitment) => commitment.organisation.category, CATEGORIES),
-    byCountry: countBy(commitments, (commitment) => commitment.organisation.country),
-    commitments: rows,
+    signingWindowSeconds: Number.isFinite(windowSeconds) ? windowSeconds : undefined,
+    ...summarise(rows),
+    list: { matching: page.matching, page: page.page, pageSize: page.pageSize, pages: page.pages, sort: query.sort, order: query.order },
+    commitments: page.rows,
   };
 }

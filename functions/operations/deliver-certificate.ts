@@ -1,12 +1,14 @@
 import { ENV } from '../catalog';
 import { textFor } from '../domain/declaration';
+import { mailTags } from '../domain/mail-events';
 import { sendEmail } from '../mail/send-email';
 import { appUrl, requiredEnv } from '../shared/config';
 import { isTransient, TransientError } from '../shared/errors';
 import { getCommitment, transition } from '../store/commitments';
 import { readSealedDocument } from '../store/documents';
-import { claimMail, recordMailSent, releaseMailClaim } from '../store/mail-claims';
+import { claimMailForTask, recordMailSent, releaseMailClaim, sentMessageId } from '../store/mail-claims';
 import { deliveryEmail } from '../../templates/email/delivery';
+import { uiLanguage } from '../../templates/i18n';
 import { loadCommitment, loadDeclaration } from './load';
 
 /** Emails the sealed PDF, once, and records the delivery. */
@@ -14,14 +16,16 @@ export async function deliverCertificate(commitmentId: string): Promise<{ delive
   const commitment = await loadCommitment(commitmentId);
   if (commitment.state === 'DELIVERED') return { delivered: true };
   if (commitment.state !== 'SEALED') throw new Error(`commitment ${commitmentId} cannot be delivered in state ${commitment.state}`);
-  const claimed = await claimMail(commitmentId, 'delivery');
-  let messageId = '';
+  const claimed = await claimMailForTask(commitmentId, 'delivery');
+  // Already sent by an earlier attempt that did not get to record the delivery.
+  let messageId = claimed ? '' : (await sentMessageId(commitmentId, 'delivery')) ?? '';
   if (claimed) {
     try {
       const declaration = await loadDeclaration(commitment.declarationId);
       const document = await readSealedDocument(commitmentId);
       if (!document) throw new Error(`commitment ${commitmentId} is SEALED but has no stored document`);
       const email = deliveryEmail({
+        language: uiLanguage([commitment.language]),
         contactName: commitment.organisation.contactName,
         organisationName: commitment.organisation.name,
         declarationTitle: textFor(declaration, commitment.language).text.title,
@@ -33,6 +37,7 @@ export async function deliverCertificate(commitmentId: string): Promise<{ delive
         ...email,
         to: { name: commitment.organisation.contactName, address: commitment.organisation.email },
         attachments: [{ filename: `ports-alliance-commitment-${commitmentId}.pdf`, contentType: 'application/pdf', content: document.bytes }],
+        tags: mailTags(commitmentId, 'delivery'),
       });
       await recordMailSent(commitmentId, 'delivery', messageId);
     } catch (error) {

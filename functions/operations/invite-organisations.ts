@@ -1,4 +1,5 @@
 import type { Commitment, InvitationInput } from '../domain/commitment';
+import { registeredDomainsOf, type Declaration } from '../domain/declaration';
 import { newId } from '../domain/ids';
 import type { Caller } from '../shared/access';
 import { DomainError } from '../shared/errors';
@@ -17,12 +18,23 @@ export interface InvitationResult {
 }
 
 /**
+ * Invitations in flight at once: each is one transaction and one StartExecution (Step Functions
+ * throttles StartExecution per account and region; the SDK retries a throttled call).
+ */
+export const INVITATION_CONCURRENCY = 32;
+
+export function refuseUnlessOpen(declaration: Declaration): void {
+  if (declaration.status === 'DRAFT') throw new DomainError('WRONG_STATE', 'This declaration is still a draft; open it for signing before inviting anyone.');
+  if (declaration.status !== 'OPEN') throw new DomainError('DECLARATION_CLOSED', 'This declaration is closed; no one can be invited any more.');
+}
+
+/**
  * Invites organisations: one record and one workflow execution each. Inviting an address again
  * returns the existing commitment (and makes sure its workflow runs) instead of a second one.
  */
 export async function inviteOrganisations(declarationId: string, invitations: readonly InvitationInput[], caller: Caller): Promise<InvitationResult[]> {
   const declaration = await loadDeclaration(declarationId);
-  if (declaration.status !== 'OPEN') throw new DomainError('DECLARATION_CLOSED', 'This declaration is closed; no one can be invited any more.');
+  refuseUnlessOpen(declaration);
   const firstRowOf = new Map<string, number>();
   const duplicates: string[] = [];
   invitations.forEach((invitation, index) => {
@@ -32,12 +44,13 @@ export async function inviteOrganisations(declarationId: string, invitations: re
   });
   if (duplicates.length > 0) throw new DomainError('INVALID_INPUT', 'Each address may be invited once per request.', duplicates);
 
-  return mapWithConcurrency(invitations, 16, async (invitation, index) => {
+  return mapWithConcurrency(invitations, INVITATION_CONCURRENCY, async (invitation, index) => {
     const now = new Date();
+    const { organisation } = invitation;
     const commitment: Commitment = {
       id: newId('cmt', now.getTime()),
       declarationId,
-      organisation: invitation.organisation,
+      organisation: organisation.emailDomains.length > 0 ? organisation : { ...organisation, emailDomains: registeredDomainsOf(declaration, organisation.name) },
       language: invitation.language,
       state: 'INVITED',
       invitedAt: now.toISOString(),

@@ -1,11 +1,15 @@
+import type { Commitment } from '../domain/commitment';
 import { CATEGORY_LABELS } from '../domain/categories';
-import { textFor } from '../domain/declaration';
+import { textFor, type Declaration } from '../domain/declaration';
+import type { AuditTrail } from '../pdf/certificate-audit';
 import type { CertificateInput } from '../pdf/certificate';
 import { renderSealedCertificate } from '../pdf/render-sealed-certificate';
-import { loadSealKey } from '../seal/seal-key';
-import { appUrl } from '../shared/config';
+import { loadSealSigner } from '../seal/seal-signer';
+import { configuredTimestamps } from '../seal/timestamp-source';
 import { logger } from '../shared/logger';
+import { listCommitmentEvents, type AuditEvent } from '../store/audit';
 import { storeSealedDocument } from '../store/documents';
+import { verificationUrl } from './verification-url';
 import { loadCommitment, loadDeclaration } from './load';
 
 /**
@@ -18,21 +22,9 @@ export async function sealCertificate(commitmentId: string): Promise<{ sha256: s
   if (commitment.state !== 'COUNTERSIGNED' || !commitment.signature || !commitment.countersignature) {
     throw new Error(`commitment ${commitmentId} cannot be sealed in state ${commitment.state}`);
   }
-  const declaration = await loadDeclaration(commitment.declarationId);
-  const { language, text } = textFor(declaration, commitment.signature.language);
-  const accepted = new Set(commitment.signature.acceptedCommitmentIds);
-  const category = commitment.organisation.category;
-  const input: CertificateInput = {
-    documentId: commitment.id,
-    declaration: { id: declaration.id, title: text.title, version: declaration.version, language, text: text.text, textSha256: text.sha256 },
-    category: { id: category, label: CATEGORY_LABELS[category] },
-    commitments: declaration.commitments[category].map((clause) => ({ ...clause, accepted: accepted.has(clause.id) })),
-    organisation: { name: commitment.organisation.name, country: commitment.organisation.country },
-    signer: { name: commitment.signature.signerName, title: commitment.signature.signerTitle, email: commitment.organisation.email, signedAt: commitment.signature.signedAt },
-    countersignature: { name: commitment.countersignature.name, title: commitment.countersignature.title, countersignedAt: commitment.countersignature.countersignedAt },
-    verificationUrl: `${appUrl()}/verify/${commitment.id}`,
-  };
-  const bytes = await renderSealedCertificate(input, await loadSealKey(), {
+  const [declaration, events, signer] = await Promise.all([loadDeclaration(commitment.declarationId), listCommitmentEvents(commitmentId), loadSealSigner()]);
+  const bytes = await renderSealedCertificate(certificateInput(commitment, declaration, events), signer, {
+    timestamp: configuredTimestamps(),
     onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { commitmentId, codePoint: character.codePointAt(0) }),
   });
   const stored = await storeSealedDocument(commitment, bytes, new Date());
@@ -42,4 +34,36 @@ export async function sealCertificate(commitmentId: string): Promise<{ sha256: s
     throw new Error(`commitment ${commitmentId} changed while sealing; it is now ${current.state}`);
   }
   return { sha256: stored.record.sha256, size: stored.record.size };
+}
+
+/** What the certificate prints, from the record. */
+export function certificateInput(commitment: Commitment, declaration: Declaration, events: readonly AuditEvent[]): CertificateInput {
+  const signature = commitment.signature;
+  const countersignature = commitment.countersignature;
+  if (!signature || !countersignature) throw new Error(`commitment ${commitment.id} is not signed and countersigned`);
+  const { language, text } = textFor(declaration, signature.language);
+  const accepted = new Set(signature.acceptedCommitmentIds);
+  const category = commitment.organisation.category;
+  return {
+    documentId: commitment.id,
+    declaration: { id: declaration.id, title: text.title, version: declaration.version, language, text: text.text, textSha256: text.sha256 },
+    category: { id: category, label: CATEGORY_LABELS[category] },
+    commitments: declaration.commitments[category].map((clause) => ({ ...clause, accepted: accepted.has(clause.id) })),
+    organisation: { name: commitment.organisation.name, country: commitment.organisation.country },
+    signer: { name: signature.signerName, title: signature.signerTitle, email: commitment.organisation.email, signedAt: signature.signedAt },
+    countersignature: { name: countersignature.name, title: countersignature.title, countersignedAt: countersignature.countersignedAt },
+    verificationUrl: verificationUrl(commitment.id),
+    audit: auditTrail(commitment, events),
+  };
+}
+
+function auditTrail(commitment: Commitment, events: readonly AuditEvent[]): AuditTrail {
+  const signedEvent = events.find((event) => event.type === 'SIGNED');
+  // The signing session may record the client address as a keyed hash, on the signature or its event.
+  const clientAddressHash = (commitment.signature as { clientAddressHash?: unknown } | undefined)?.clientAddressHash ?? signedEvent?.detail?.clientAddressHash;
+  return {
+    events: [...events].sort((a, b) => a.at.localeCompare(b.at)).map(({ at, type, actor }) => ({ at, type, actor })),
+    checks: (commitment.verification?.checks ?? []).map(({ check, passed, detail }) => ({ check, passed, detail })),
+    clientAddressHash: typeof clientAddressHash === 'string' && clientAddressHash !== '' ? clientAddressHash : undefined,
+  };
 }

@@ -1,27 +1,39 @@
 import { ENV } from '../catalog';
 import type { Commitment } from '../domain/commitment';
 import { hashLinkSecret, newLinkSecret } from '../domain/hashing';
-import { textFor } from '../domain/declaration';
+import { linkExpiry, requiresOneTimeCode, textFor } from '../domain/declaration';
+import { mailTags } from '../domain/mail-events';
 import { sendEmail } from '../mail/send-email';
 import { appUrl, requiredEnv } from '../shared/config';
 import { TransientError, isTransient } from '../shared/errors';
 import { recordEvent } from '../store/audit';
-import { claimMail, recordMailSent, releaseMailClaim } from '../store/mail-claims';
+import { claimMail, claimMailForTask, recordMailSent, releaseMailClaim } from '../store/mail-claims';
 import { putLink } from '../store/links';
 import { invitationEmail } from '../../templates/email/invitation';
+import { uiLanguage } from '../../templates/i18n';
 import { loadDeclaration } from './load';
+
+/** A reminder an admin asked for: claimed once per click, so a double click sends one email. */
+export interface RequestedReminder {
+  readonly clickId: string;
+  readonly requestedBy: string;
+}
 
 /**
  * Sends the invitation (reminderNumber 0) or a reminder, each with a fresh link whose secret
- * exists only in the email: the record keeps its hash. Sent at most once per number.
+ * exists only in the email: the record keeps its hash. Sent at most once per number, or per
+ * admin click. The workflow's reminders are skipped when the declaration switched them off; every
+ * link expires at the end of the signing window or the declaration's deadline, whichever is first.
  */
-export async function sendSigningLink(commitment: Commitment, reminderNumber: number): Promise<'sent' | 'already-sent'> {
-  const kind = reminderNumber === 0 ? 'invitation' : `reminder-${reminderNumber}`;
-  if (!(await claimMail(commitment.id, kind))) return 'already-sent';
+export async function sendSigningLink(commitment: Commitment, reminderNumber: number, requested?: RequestedReminder): Promise<'sent' | 'already-sent' | 'skipped'> {
+  const kind = requested ? `manual-reminder-${requested.clickId}` : reminderNumber === 0 ? 'invitation' : `reminder-${reminderNumber}`;
+  const declaration = await loadDeclaration(commitment.declarationId);
+  if (!requested && reminderNumber > 0 && !declaration.reminders.automatic) return 'skipped';
+  // The workflow's own emails may take over a claim its dead attempt left; an admin's click may not.
+  if (!(await (requested ? claimMail : claimMailForTask)(commitment.id, kind))) return 'already-sent';
   try {
-    const declaration = await loadDeclaration(commitment.declarationId);
     const validitySeconds = Number(requiredEnv(ENV.linkValiditySeconds));
-    const expiresAt = new Date(Date.parse(commitment.invitedAt) + validitySeconds * 1000);
+    const expiresAt = linkExpiry(declaration, commitment.invitedAt, validitySeconds);
     const secret = newLinkSecret();
     await putLink(hashLinkSecret(secret), { commitmentId: commitment.id, issuedAt: new Date().toISOString(), expiresAt: expiresAt.getTime() });
     const email = invitationEmail({
@@ -31,16 +43,18 @@ export async function sendSigningLink(commitment: Commitment, reminderNumber: nu
       signingUrl: `${appUrl()}/sign/${secret}`,
       expiresAt,
       contactAddress: requiredEnv(ENV.commissionContactAddress),
-      reminderNumber,
+      kind: reminderNumber === 0 && !requested ? 'invitation' : 'reminder',
+      language: uiLanguage([commitment.language]),
+      oneTimeCode: requiresOneTimeCode(declaration),
     });
-    const messageId = await sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email } });
+    const messageId = await sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitment.id, kind) });
     await recordMailSent(commitment.id, kind, messageId);
     await recordEvent({
       commitmentId: commitment.id,
       declarationId: commitment.declarationId,
-      type: reminderNumber === 0 ? 'INVITATION_SENT' : 'REMINDER_SENT',
-      actor: 'workflow',
-      detail: { reminderNumber, messageId },
+      type: reminderNumber === 0 && !requested ? 'INVITATION_SENT' : 'REMINDER_SENT',
+      actor: requested?.requestedBy ?? 'workflow',
+      detail: requested ? { requestedByAdmin: true, messageId } : { reminderNumber, messageId },
     });
     return 'sent';
   } catch (error) {

@@ -1,43 +1,50 @@
 import type { Commitment } from '../domain/commitment';
-import type { Declaration } from '../domain/declaration';
+import { requiresOneTimeCode, type Declaration } from '../domain/declaration';
 import { hashLinkSecret, LINK_SECRET_PATTERN } from '../domain/hashing';
-import { DomainError } from '../shared/errors';
+import { SigningError, unknownLink } from '../shared/signing-errors';
 import { getCommitment } from '../store/commitments';
 import { getDeclaration } from '../store/declarations';
 import { getLink, type SigningLink } from '../store/links';
+import { getCodeState, type CodeState } from '../store/one-time-codes';
 
 export interface OpenLink {
   readonly linkHash: string;
   readonly link: SigningLink;
   readonly commitment: Commitment;
   readonly declaration: Declaration;
+  readonly codeState: CodeState;
 }
 
 /**
- * Resolves an emailed link to its commitment, refusing a link that is unknown, expired, revoked
- * or already used. Reads only: opening a link never changes anything.
+ * Resolves an emailed link to its commitment, refusing a link that is unknown, expired, revoked,
+ * already used or locked. Reads only: opening a link never changes anything.
  */
 export async function resolveSigningLink(secret: string, now = new Date()): Promise<OpenLink> {
   if (!LINK_SECRET_PATTERN.test(secret)) throw unknownLink();
   const linkHash = hashLinkSecret(secret);
   const link = await getLink(linkHash);
   if (!link) throw unknownLink();
-  const commitment = await getCommitment(link.commitmentId);
+  const [commitment, codeState] = await Promise.all([getCommitment(link.commitmentId), getCodeState(link.commitmentId)]);
   const declaration = commitment ? await getDeclaration(commitment.declarationId) : undefined;
   if (!commitment || !declaration) throw unknownLink();
-  if (commitment.state === 'REVOKED') {
-    throw new DomainError('LINK_REVOKED', 'The European Commission has withdrawn this invitation.');
-  }
-  if (commitment.state === 'EXPIRED' || (commitment.state === 'INVITED' && link.expiresAt <= now.getTime())) {
-    throw new DomainError('LINK_EXPIRED', 'This invitation has expired.');
-  }
-  if (commitment.state !== 'INVITED') {
-    const what = commitment.state === 'DECLINED' ? 'declined' : 'signed';
-    throw new DomainError('LINK_USED', `Your organisation has already ${what} this declaration; nothing more is needed from this link.`);
-  }
-  return { linkHash, link, commitment, declaration };
+  assertSignable(commitment, declaration, link.expiresAt, codeState, now);
+  return { linkHash, link, commitment, declaration, codeState };
 }
 
-function unknownLink(): DomainError {
-  return new DomainError('LINK_UNKNOWN', 'We do not recognise this link. Check that you copied the whole address from the email.');
+/** The rules every signing page and POST applies, through a link or a session. */
+export function assertSignable(commitment: Commitment, declaration: Declaration, linkExpiresAt: number, codeState: CodeState, now: Date): void {
+  const language = commitment.language;
+  if (commitment.state === 'REVOKED') throw new SigningError('LINK_REVOKED', 'The European Commission has withdrawn this invitation.', { language });
+  if (commitment.state === 'EXPIRED' || (commitment.state === 'INVITED' && linkExpiresAt <= now.getTime())) {
+    throw new SigningError('LINK_EXPIRED', 'This invitation has expired.', { language });
+  }
+  if (commitment.state !== 'INVITED') throw alreadyUsed(commitment);
+  if (codeState.lockedAt && requiresOneTimeCode(declaration)) {
+    throw new SigningError('LINK_LOCKED', 'A wrong code was entered too often; the link is locked until the Commission resends it.', { language });
+  }
+}
+
+export function alreadyUsed(commitment: Pick<Commitment, 'state' | 'language'>, code: 'LINK_USED' | 'SESSION_USED' = 'LINK_USED'): SigningError {
+  const outcome = commitment.state === 'DECLINED' ? 'declined' : 'signed';
+  return new SigningError(code, `Your organisation has already ${outcome} this declaration; nothing more is needed from this link.`, { language: commitment.language, outcome });
 }

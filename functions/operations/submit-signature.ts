@@ -1,91 +1,92 @@
-import { z } from 'zod';
 import type { Signature } from '../domain/commitment';
-import { textFor } from '../domain/declaration';
-import { lineField, textField } from '../domain/text';
+import { requiresOneTimeCode } from '../domain/declaration';
+import { sha256Hex } from '../domain/hashing';
+import { readSigningForm, type FieldProblem, type SignForm } from '../domain/signing-form';
 import { DomainError } from '../shared/errors';
-import { validate } from '../shared/http';
 import { logger } from '../shared/logger';
-import { getCommitment, transition } from '../store/commitments';
+import { SigningError, unknownSession } from '../shared/signing-errors';
+import { getCommitment, transition, type TransitionRequest } from '../store/commitments';
 import { linkStillValid } from '../store/links';
+import { consumeSession } from '../store/signing-sessions';
+import { retryOnTransactionConflict } from '../store/transaction-conflicts';
 import { resumeWait } from '../workflow/client';
-import { resolveSigningLink } from './signing-link';
+import { messagesFor, UI_LANGUAGES } from '../../templates/i18n';
+import { alreadyUsed } from './signing-link';
+import { resolveSigningSession, type OpenSession } from './signing-session';
 
-const signSchema = z.object({
-  action: z.literal('sign'),
-  signerName: lineField('Your full name'),
-  signerTitle: lineField('Your function'),
-  accepted: z.array(z.string().max(40)).max(50),
-  textSha256: z.string().regex(/^[0-9a-f]{64}$/, 'the page was incomplete; reload it and sign again'),
-  language: z.string().regex(/^[a-z]{2}$/),
-});
-
-const declineSchema = z.object({
-  action: z.literal('decline'),
-  reason: textField('The reason for declining', 2_000),
-});
-
-export const signingFormSchema = z.discriminatedUnion('action', [signSchema, declineSchema], {
-  error: 'choose Sign or Decline',
-});
-export type SigningForm = z.infer<typeof signingFormSchema>;
-
-/** Reads the HTML form's fields into the shape the schema checks. */
-export function formToSigningInput(fields: Map<string, string[]>): unknown {
-  const one = (name: string) => fields.get(name)?.[0];
-  return {
-    action: one('action'),
-    signerName: one('signerName'),
-    signerTitle: one('signerTitle'),
-    accepted: fields.get('accepted') ?? [],
-    textSha256: one('textSha256'),
-    language: one('language'),
-    reason: one('reason'),
-  };
-}
-
-export type SubmissionOutcome = { outcome: 'SIGNED' | 'DECLINED'; organisation: string; email: string };
+export type SubmissionOutcome =
+  | { readonly outcome: 'SIGNED' | 'DECLINED'; readonly organisation: string }
+  | { readonly outcome: 'INVALID'; readonly problems: readonly FieldProblem[]; readonly form: ReturnType<typeof readSigningForm>['form'] };
 
 /**
- * Signs or declines through the emailed link: one transaction moves the commitment out of
- * INVITED (while the link is still valid) with its audit event; only then is the workflow told.
- * Concurrent submissions race on that condition and exactly one wins.
+ * The final POST of a signing session: signs or declines. One transaction moves the commitment
+ * out of INVITED with its audit event, while the link is valid and the session unused (and its
+ * code confirmed, when the declaration asks for one), and uses the session up; only then is the
+ * workflow told. Concurrent submissions race on those conditions and exactly one wins.
  */
-export async function submitSignature(secret: string, formInput: unknown, now = new Date()): Promise<SubmissionOutcome> {
-  const open = await resolveSigningLink(secret, now);
-  const form = validate(signingFormSchema, formInput);
-  const { commitment, declaration } = open;
-  let change;
+export async function submitSignature(open: OpenSession, fields: ReadonlyMap<string, readonly string[]>, request: { clientAddressHash: string }, now = new Date()): Promise<SubmissionOutcome> {
+  const { commitment, declaration, session } = open;
+  const codeRequired = requiresOneTimeCode(declaration);
+  if (codeRequired && !session.codeVerifiedAt) {
+    throw new SigningError('CODE_REQUIRED', 'Confirm the one-time code before signing or declining.', { language: session.language });
+  }
+  const { form, problems } = readSigningForm(fields);
+  if (form.action === 'sign') problems.push(...checkAgainstDeclaration(open, form));
+  if (problems.length > 0) return { outcome: 'INVALID', problems, form };
+
+  let change: Pick<TransitionRequest, 'to' | 'set' | 'event'>;
   if (form.action === 'sign') {
-    const clauses = declaration.commitments[commitment.organisation.category];
-    const known = new Set(clauses.map((clause) => clause.id));
-    const unknown = form.accepted.filter((id) => !known.has(id));
-    if (unknown.length > 0) throw new DomainError('INVALID_INPUT', 'The form named commitments this declaration does not have; reload the page.', unknown);
-    const missing = clauses.filter((clause) => clause.required && !form.accepted.includes(clause.id));
-    if (missing.length > 0) {
-      throw new DomainError('INVALID_INPUT', 'Every required commitment must be accepted before signing.', missing.map((clause) => `accepted: "${clause.text.slice(0, 80)}" is required`));
-    }
-    const shown = textFor(declaration, form.language);
-    if (shown.language !== form.language) throw new DomainError('INVALID_INPUT', 'The page was shown in a language this declaration does not have; reload it.');
+    const statement = messagesFor(form.consentLanguage).form.consentStatement;
     const signature: Signature = {
       signerName: form.signerName,
       signerTitle: form.signerTitle,
-      acceptedCommitmentIds: [...new Set(form.accepted)],
+      acceptedCommitmentIds: form.accepted,
       language: form.language,
       textSha256: form.textSha256,
       signedAt: now.toISOString(),
+      consent: { text: statement, sha256: form.consentSha256, language: form.consentLanguage },
+      ...(codeRequired && session.codeVerifiedAt ? { oneTimeCode: { sentTo: open.codeState.sentTo ?? commitment.organisation.email, verifiedAt: session.codeVerifiedAt } } : {}),
+      clientAddressHash: request.clientAddressHash,
     };
-    change = { to: 'SIGNED' as const, set: { signature }, event: { type: 'SIGNED', actor: 'operator', detail: { language: signature.language, textSha256: signature.textSha256 } } };
+    change = { to: 'SIGNED', set: { signature }, event: { type: 'SIGNED', actor: 'operator', detail: { language: form.language, textSha256: form.textSha256, clientAddressHash: request.clientAddressHash } } };
   } else {
-    change = { to: 'DECLINED' as const, set: { decline: { reason: form.reason, declinedAt: now.toISOString() } }, event: { type: 'DECLINED', actor: 'operator' } };
+    change = { to: 'DECLINED', set: { decline: { reason: form.reason, declinedAt: now.toISOString() } }, event: { type: 'DECLINED', actor: 'operator', detail: { clientAddressHash: request.clientAddressHash } } };
   }
-  const result = await transition({ commitment, from: ['INVITED'], ...change, alongside: [linkStillValid(open.linkHash, commitment.id, now)], now });
+  const result = await retryOnTransactionConflict(() =>
+    transition({
+      commitment,
+      from: ['INVITED'],
+      ...change,
+      alongside: [linkStillValid(session.linkHash, commitment.id, now), consumeSession(open.sessionHash, commitment.id, now, codeRequired)],
+      now,
+    }),
+  );
   if (!result.ok) {
-    if (result.reason === 'alongside') throw new DomainError('LINK_EXPIRED', 'This invitation has expired.');
-    const current = await getCommitment(commitment.id);
-    const what = current?.state === 'DECLINED' ? 'declined' : 'signed';
-    throw new DomainError('LINK_USED', `Your organisation has already ${what} this declaration; nothing more is needed from this link.`);
+    if (result.reason === 'state') throw alreadyUsed((await getCommitment(commitment.id)) ?? commitment);
+    if (result.alongsideIndex === 0) throw new SigningError('LINK_EXPIRED', 'This invitation has expired.', { language: session.language });
+    // The session was used or ended meanwhile: say which.
+    await resolveSigningSession(open.sessionId, now);
+    throw unknownSession();
   }
   const callback = await resumeWait(commitment.id, 'signature', { outcome: change.to });
   logger.info('signature recorded', { commitmentId: commitment.id, outcome: change.to, callback });
-  return { outcome: change.to, organisation: commitment.organisation.name, email: commitment.organisation.email };
+  return { outcome: change.to as 'SIGNED' | 'DECLINED', organisation: commitment.organisation.name };
+}
+
+/** What only the declaration can tell: known commitments, required ones accepted, a language it has, the statement shown. */
+function checkAgainstDeclaration(open: OpenSession, form: SignForm): FieldProblem[] {
+  const clauses = open.declaration.commitments[open.commitment.organisation.category];
+  const known = new Set(clauses.map((clause) => clause.id));
+  if (form.accepted.some((id) => !known.has(id))) {
+    throw new DomainError('INVALID_INPUT', 'The signing form could not be read; go back to the signing page and send it again.', ['the form named commitments this declaration does not have']);
+  }
+  if (!open.declaration.texts[form.language]) {
+    throw new DomainError('INVALID_INPUT', 'The signing form could not be read; go back to the signing page and send it again.', ['the page was shown in a language this declaration does not have']);
+  }
+  const problems: FieldProblem[] = clauses
+    .filter((clause) => clause.required && !form.accepted.includes(clause.id))
+    .map((clause) => ({ field: 'accepted', problem: 'required-commitment', clauseId: clause.id }));
+  const statementShown = UI_LANGUAGES.includes(form.consentLanguage) && sha256Hex(messagesFor(form.consentLanguage).form.consentStatement) === form.consentSha256;
+  if (!statementShown) problems.push({ field: 'page', problem: 'outdated' });
+  return problems;
 }

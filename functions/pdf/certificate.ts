@@ -1,10 +1,23 @@
 import { createHash } from 'node:crypto';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFFont, PDFPage, rgb, type EmbedFontOptions } from 'pdf-lib';
-import { loadFonts, type FontBytes } from './fonts';
-import { subsetSafeFontkit } from './subset-safe-fontkit';
-import { PageWriter, addUriLink, measureText, type TextStyle } from './page-writer';
-import { createPrintableText, type MissingGlyphListener } from './printable-text';
+import type { PDFDocument, PDFPage } from 'pdf-lib';
+import { writeAuditTrail, type AuditTrail } from './certificate-audit';
+import { addUriLink, type PageWriter } from './page-writer';
+import { drawQrCode, qrCodeSide } from './qr-code';
+import {
+  AUTHORITY,
+  COLORS,
+  LABEL_COLUMN_WIDTH,
+  PRODUCT,
+  formatUtc,
+  startDocument,
+  writeFooters,
+  writeHeading,
+  writeRows,
+  type RenderOptions,
+  type Styles,
+} from './typesetting';
+
+export { formatUtc, type RenderOptions };
 
 export interface CertificateInput {
   /** The commitment id. */
@@ -18,66 +31,14 @@ export interface CertificateInput {
   signer: { name: string; title: string; email: string; signedAt: string };
   /** `countersignedAt` is an ISO 8601 timestamp. */
   countersignature: { name: string; title: string; countersignedAt: string };
+  /** Printed as text and as a QR code. */
   verificationUrl: string;
+  /** The audit page; left out when absent. */
+  audit?: AuditTrail;
 }
 
-export interface RenderOptions {
-  /** Called once for each distinct character that no embedded font can draw (it is printed as U+FFFD). */
-  onMissingGlyph?: MissingGlyphListener;
-}
-
-const AUTHORITY = 'European Commission';
-const PRODUCT = 'European Ports Alliance';
-
-/**
- * OpenType features for laying out text, chosen for two reasons.
- *
- * Substitutions (ligatures, contextual forms, glyph composition) draw several characters as one glyph, or a
- * character with another character's glyph, and pdf-lib derives the text that viewers copy and search (the
- * ToUnicode map) from the glyphs: with `liga` on, "fi" is extracted as the single character U+FB01. With
- * one glyph per character, names come back from the PDF exactly as they were typed.
- *
- * Positioning features (kerning, mark placement) only move glyphs, which pdf-lib ignores when drawing;
- * skipping them saves layout time.
- */
-const LAYOUT_FEATURES: EmbedFontOptions['features'] = {
-  liga: false,
-  clig: false,
-  dlig: false,
-  rlig: false,
-  calt: false,
-  ccmp: false,
-  locl: false,
-  frac: false,
-  numr: false,
-  dnom: false,
-  rclt: false,
-  kern: false,
-  mark: false,
-  mkmk: false,
-  curs: false,
-};
-
-const COLORS = {
-  ink: rgb(0.1, 0.1, 0.12),
-  muted: rgb(0.38, 0.4, 0.45),
-  accent: rgb(0, 0.2, 0.6), // EU flag blue
-  rule: rgb(0.75, 0.78, 0.85),
-};
-
-const LABEL_COLUMN_WIDTH = 120;
 const CHECK_BOX_SIZE = 8;
-
-interface Styles {
-  brand: TextStyle;
-  title: TextStyle;
-  heading: TextStyle;
-  body: TextStyle;
-  digest: TextStyle;
-  status: TextStyle;
-  label: TextStyle;
-  small: TextStyle;
-}
+const QR_MODULE_SIZE = 2.2;
 
 /** Lays out the certificate as an unsaved A4 document, ready to be sealed. */
 export async function renderCertificate(input: CertificateInput, options: RenderOptions = {}): Promise<PDFDocument> {
@@ -85,13 +46,9 @@ export async function renderCertificate(input: CertificateInput, options: Render
   const signedAt = formatUtc(input.signer.signedAt, 'signer.signedAt');
   const countersignedAt = formatUtc(input.countersignature.countersignedAt, 'countersignature.countersignedAt');
 
-  const fontBytes = await loadFonts();
-  const doc = await PDFDocument.create({ updateMetadata: false });
+  const { doc, styles, writer } = await startDocument(options);
   setMetadata(doc, input);
-  const styles = createStyles(await embedFonts(doc, fontBytes));
-  const writer = new PageWriter(doc, createPrintableText(glyphCoverage(fontBytes), options.onMissingGlyph));
-
-  writeHeader(writer, styles, input);
+  writeCover(writer, styles, input);
   writeDeclaration(writer, styles, input.declaration.text);
   writeCommitments(writer, styles, input);
   writeSection(writer, styles, 'Signatory', [
@@ -110,17 +67,9 @@ export async function renderCertificate(input: CertificateInput, options: Render
     ['Countersigned at', countersignedAt],
   ]);
   writeVerification(writer, styles, input);
+  if (input.audit) writeAuditTrail(writer, styles, input.audit);
   writeFooters(writer, styles, input.documentId);
   return doc;
-}
-
-/** "2026-11-26T13:00:00+01:00" becomes "2026-11-26 12:00:00 UTC": one unambiguous zone for every reader. */
-export function formatUtc(isoTimestamp: string, field = 'timestamp'): string {
-  const date = new Date(isoTimestamp);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(isoTimestamp) || Number.isNaN(date.getTime())) {
-    throw new Error(`${field} is not an ISO 8601 timestamp: ${JSON.stringify(isoTimestamp)}`);
-  }
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
 /** The certificate prints the hash next to the text, so the two must agree. */
@@ -143,46 +92,8 @@ function setMetadata(doc: PDFDocument, input: CertificateInput): void {
   doc.setModificationDate(issuedAt);
 }
 
-async function embedFonts(doc: PDFDocument, fonts: FontBytes): Promise<{ regular: PDFFont; bold: PDFFont }> {
-  doc.registerFontkit(subsetSafeFontkit);
-  const options: EmbedFontOptions = { subset: true, features: LAYOUT_FEATURES };
-  const [regular, bold] = await Promise.all([doc.embedFont(fonts.regular, options), doc.embedFont(fonts.bold, options)]);
-  return { regular, bold };
-}
-
-const coverageByFonts = new WeakMap<FontBytes, ReadonlySet<number>>();
-
-/** Characters that both the regular and the bold font can draw. */
-function glyphCoverage(fonts: FontBytes): ReadonlySet<number> {
-  let coverage = coverageByFonts.get(fonts);
-  if (!coverage) {
-    const bold = new Set(fontkit.create(fonts.bold).characterSet);
-    coverage = new Set(fontkit.create(fonts.regular).characterSet.filter((codePoint) => bold.has(codePoint)));
-    coverageByFonts.set(fonts, coverage);
-  }
-  return coverage;
-}
-
-function createStyles(fonts: { regular: PDFFont; bold: PDFFont }): Styles {
-  const style = (font: PDFFont, size: number, color = COLORS.ink, leading = size * 1.4): TextStyle => ({
-    font,
-    size,
-    color,
-    leading,
-  });
-  return {
-    brand: style(fonts.bold, 9, COLORS.accent),
-    title: style(fonts.bold, 18, COLORS.ink, 24),
-    heading: style(fonts.bold, 12.5, COLORS.accent),
-    body: style(fonts.regular, 10.5),
-    digest: style(fonts.regular, 9, COLORS.ink, 10.5 * 1.4),
-    status: style(fonts.bold, 9),
-    label: style(fonts.regular, 9, COLORS.muted, 10.5 * 1.4),
-    small: style(fonts.regular, 8.5, COLORS.muted),
-  };
-}
-
-function writeHeader(writer: PageWriter, styles: Styles, input: CertificateInput): void {
+/** What identifies the text signed: title, version, language and the SHA-256 of the text. */
+function writeCover(writer: PageWriter, styles: Styles, input: CertificateInput): void {
   writer.text(`${PRODUCT.toUpperCase()}  ·  CERTIFICATE OF SIGNATURE`, styles.brand);
   writer.skip(6);
   writer.text(input.declaration.title, styles.title);
@@ -238,14 +149,19 @@ function writeSection(writer: PageWriter, styles: Styles, heading: string, rows:
 }
 
 function writeVerification(writer: PageWriter, styles: Styles, input: CertificateInput): void {
-  // Short enough to keep on one page: three lines of address, a gap and the closing note.
-  writeHeading(writer, styles, 'Verification', 3 * styles.body.leading + 14 + 3 * styles.small.leading);
+  const qrSide = qrCodeSide(input.verificationUrl, QR_MODULE_SIZE);
+  // Kept on one page: the address, the QR code and the closing note.
+  writeHeading(writer, styles, 'Verification', 3 * styles.body.leading + qrSide + 3 * styles.small.leading);
   writeRows(writer, styles, [['Document ID', input.documentId]]);
   writer.skip(4);
-  writer.text('Check this certificate at', styles.label);
+  writer.text('Check this certificate at the address below, or scan the code:', styles.label);
   // Full width and small, so that the address stays on one line where it can be copied whole.
   addUriLink(writer.text(input.verificationUrl, styles.digest), input.verificationUrl);
-  writer.skip(10);
+  writer.skip(4);
+  writer.block(qrSide, (page, top) => {
+    drawQrCode(page, input.verificationUrl, { x: writer.contentLeft - 4 * QR_MODULE_SIZE, y: top - qrSide, moduleSize: QR_MODULE_SIZE, color: COLORS.ink });
+  });
+  writer.skip(6);
   // Section 6 of the design: state the legal weight honestly.
   writer.text(
     'The signatory signed by confirming this declaration through a personal link sent to the e-mail address ' +
@@ -253,31 +169,4 @@ function writeVerification(writer: PageWriter, styles: Styles, input: Certificat
       'electronically. Any change to the document invalidates the seal.',
     styles.small,
   );
-}
-
-/** `keepWithHeading` is how much of what follows must fit on the heading's page. */
-function writeHeading(writer: PageWriter, styles: Styles, heading: string, keepWithHeading = 3 * styles.body.leading): void {
-  writer.skip(14);
-  writer.keepTogether(styles.heading.leading + keepWithHeading);
-  writer.text(heading, styles.heading);
-  writer.skip(2);
-}
-
-function writeRows(writer: PageWriter, styles: Styles, rows: [string, string][]): void {
-  for (const [label, value] of rows) {
-    writer.labelled(label, styles.label, LABEL_COLUMN_WIDTH, value, styles.body);
-    writer.skip(1);
-  }
-}
-
-function writeFooters(writer: PageWriter, styles: Styles, documentId: string): void {
-  const { margin, width } = writer.geometry;
-  const baseline = margin.bottom - 30;
-  const print = (page: PDFPage, text: string, x: number) =>
-    page.drawText(text, { x, y: baseline, size: styles.small.size, font: styles.small.font, color: styles.small.color });
-  writer.forEachPage((page, pageNumber, pageCount) => {
-    print(page, writer.printable(`${PRODUCT}  ·  Document ${documentId}`), margin.left);
-    const pageLabel = `Page ${pageNumber} of ${pageCount}`;
-    print(page, pageLabel, width - margin.right - measureText(pageLabel, styles.small));
-  });
 }

@@ -107,6 +107,23 @@ export class PageWriter {
     });
   }
 
+  /** True when `height` more points fit above the bottom margin of this page. */
+  fits(height: number): boolean {
+    return this.cursorY - height >= this.geometry.margin.bottom;
+  }
+
+  /** Ends the current page; what follows starts at the top of a new one. */
+  newPage(): void {
+    this.page = this.addPage();
+  }
+
+  /** Reserves `height` points (on a new page if they do not fit here) and draws into them; `top` is their upper edge. */
+  block(height: number, draw: (page: PDFPage, top: number) => void): void {
+    this.keepTogether(height);
+    draw(this.page, this.cursorY);
+    this.cursorY -= height;
+  }
+
   /** Draws on the current line without moving the cursor, e.g. a check box beside a line of text. */
   decorateNextLine(style: TextStyle, draw: (page: PDFPage, baseline: number) => void): void {
     this.keepTogether(style.leading);

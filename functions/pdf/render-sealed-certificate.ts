@@ -1,7 +1,8 @@
 import { renderCertificate, type CertificateInput, type RenderOptions } from './certificate';
-import { sealPdf, type SealDetails, type SealKey } from './seal';
+import { sealPdf, type SealDetails, type SealOptions } from './seal';
+import type { SealSigner } from '../seal/signer';
 
-const COMMISSION_SEAL: SealDetails = {
+export const COMMISSION_SEAL: SealDetails = {
   name: 'European Commission',
   reason: 'Countersignature of the European Ports Alliance joint declaration',
   location: 'Brussels, Belgium',
@@ -11,9 +12,9 @@ const COMMISSION_SEAL: SealDetails = {
 /** Renders the certificate and seals it in the name of the European Commission. */
 export async function renderSealedCertificate(
   input: CertificateInput,
-  key: SealKey,
-  options: RenderOptions = {},
+  signer: SealSigner,
+  options: RenderOptions & SealOptions = {},
 ): Promise<Buffer> {
   const doc = await renderCertificate(input, options);
-  return sealPdf(doc, key, COMMISSION_SEAL);
+  return sealPdf(doc, signer, COMMISSION_SEAL, options);
 }

@@ -1,8 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { ID_PATTERN } from '../domain/ids';
 import { decideAccess, type Caller } from './access';
 import { DomainError, type DomainErrorCode } from './errors';
 import { json, type HttpResponse } from './http';
-import { logger } from './logger';
+import { loggableError, logger } from './logger';
 
 const STATUS_BY_CODE: Readonly<Record<DomainErrorCode, number>> = {
   NOT_FOUND: 404,
@@ -14,6 +15,14 @@ const STATUS_BY_CODE: Readonly<Record<DomainErrorCode, number>> = {
   ALREADY_DONE: 409,
   WRONG_STATE: 409,
   DECLARATION_CLOSED: 409,
+  LINK_LOCKED: 403,
+  SESSION_UNKNOWN: 404,
+  SESSION_EXPIRED: 410,
+  SESSION_USED: 410,
+  CODE_REQUIRED: 403,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 export function statusOf(error: DomainError): number {
@@ -27,18 +36,36 @@ type Operation = (event: APIGatewayProxyEventV2, caller: Caller | undefined) => 
  * mapped to 4xx answers, and a 500 without internals for anything unexpected. Logs carry the
  * route key, never the raw path (signing links hold a secret in it).
  */
-export function httpHandler(operation: Operation, renderError: (status: number, error: DomainError) => HttpResponse = jsonError) {
+/** Renders a typed error (or, with status 500, an unexpected one); the event lets a page speak the reader's language. */
+export type ErrorRenderer = (status: number, error: DomainError, event: APIGatewayProxyEventV2) => HttpResponse;
+
+export function httpHandler(operation: Operation, renderError: ErrorRenderer = jsonError) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
     try {
       const access = decideAccess(event);
       if (!access.allowed) return json(access.status, { message: access.message });
+      checkIdParameters(event);
       return await operation(event, access.caller);
     } catch (error) {
-      if (error instanceof DomainError) return renderError(statusOf(error), error);
-      logger.error('request failed', { route: event.routeKey, requestId: event.requestContext?.requestId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
-      return renderError(500, new DomainError('WRONG_STATE', 'Something went wrong on our side. Nothing was changed; please try again in a minute.'));
+      if (error instanceof DomainError) return renderError(statusOf(error), error, event);
+      logger.error('request failed', { route: event.routeKey, requestId: event.requestContext?.requestId, error: loggableError(error, true) });
+      return renderError(500, new DomainError('WRONG_STATE', 'Something went wrong on our side. Nothing was changed; please try again in a minute.'), event);
     }
   };
+}
+
+/** Path parameters that name a record by its id, and what that record is called. (`documentId` is checked by the verification page, in its own words.) */
+const ID_PARAMETERS: Readonly<Record<string, string>> = { declarationId: 'declaration', commitmentId: 'commitment' };
+
+/**
+ * An id that cannot be one of ours answers like an unknown one, before it reaches the table (a key
+ * over DynamoDB's 2 KB limit would otherwise fail there as a 500).
+ */
+function checkIdParameters(event: APIGatewayProxyEventV2): void {
+  for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
+    const what = ID_PARAMETERS[name];
+    if (what && value !== undefined && !ID_PATTERN.test(value)) throw new DomainError('NOT_FOUND', `There is no ${what} with that id.`);
+  }
 }
 
 function jsonError(status: number, error: DomainError): HttpResponse {

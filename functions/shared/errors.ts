@@ -11,7 +11,15 @@ export type DomainErrorCode =
   | 'LINK_REVOKED'
   | 'ALREADY_DONE'
   | 'WRONG_STATE'
-  | 'DECLARATION_CLOSED';
+  | 'DECLARATION_CLOSED'
+  | 'LINK_LOCKED'
+  | 'SESSION_UNKNOWN'
+  | 'SESSION_EXPIRED'
+  | 'SESSION_USED'
+  | 'CODE_REQUIRED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'UNSUPPORTED_MEDIA_TYPE';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

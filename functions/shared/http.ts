@@ -60,12 +60,12 @@ function header(event: APIGatewayProxyEventV2, name: string): string {
 export const MAX_JSON_BYTES = 2_000_000;
 
 /** Parses and validates a JSON body; bad input becomes a DomainError with a message per problem. */
-export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.output<S> {
+export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S, maxBytes = MAX_JSON_BYTES): z.output<S> {
   if (!header(event, 'content-type').toLowerCase().startsWith('application/json')) {
     throw new DomainError('INVALID_INPUT', 'Send the request body as JSON with Content-Type: application/json.');
   }
   const text = bodyText(event);
-  if (text.length > MAX_JSON_BYTES) throw new DomainError('INVALID_INPUT', `The request body is larger than ${MAX_JSON_BYTES} bytes.`);
+  if (text.length > maxBytes) throw new DomainError('INVALID_INPUT', `The request body is larger than ${maxBytes} bytes.`);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -97,4 +97,17 @@ export function parseFormBody(event: APIGatewayProxyEventV2): Map<string, string
 
 export function clientAddress(event: APIGatewayProxyEventV2): string {
   return event.requestContext?.http?.sourceIp ?? 'unknown';
+}
+
+/** Validates the query string; unknown or bad parameters become a DomainError naming each. */
+export function parseQuery<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.output<S> {
+  return validate(schema, event.queryStringParameters ?? {});
+}
+
+export function text(statusCode: number, contentType: string, body: string, headers: Record<string, string> = {}): HttpResponse {
+  return {
+    statusCode,
+    headers: { ...SECURITY_HEADERS, 'content-type': contentType, 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", ...headers },
+    body,
+  };
 }

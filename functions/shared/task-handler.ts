@@ -1,4 +1,4 @@
-import { logger } from './logger';
+import { loggableError, logger } from './logger';
 import { isTransient, TransientError } from './errors';
 
 /**
@@ -10,7 +10,7 @@ export function taskHandler<P extends { commitmentId: string }, R>(name: string,
     try {
       return await operation(payload);
     } catch (error) {
-      logger.error('task failed', { task: name, commitmentId: payload.commitmentId, error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
+      logger.error('task failed', { task: name, commitmentId: payload.commitmentId, error: loggableError(error) });
       if (!(error instanceof TransientError) && isTransient(error)) throw new TransientError((error as Error).message);
       throw error;
     }

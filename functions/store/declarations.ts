@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Declaration } from '../domain/declaration';
 import { db, keys, queryAll, tableName, withoutKeys } from './table';
 
@@ -19,7 +20,12 @@ export async function putDeclaration(declaration: Declaration): Promise<void> {
 
 export async function getDeclaration(id: string): Promise<Declaration | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.declaration(id) }));
-  return Item ? withoutKeys<Declaration>(Item) : undefined;
+  return Item ? withDefaults(withoutKeys<Declaration>(Item)) : undefined;
+}
+
+/** Declarations stored before these settings existed read as the defaults. */
+function withDefaults(declaration: Declaration): Declaration {
+  return { ...declaration, reminders: declaration.reminders ?? { automatic: true }, oneTimeCode: declaration.oneTimeCode ?? true, organisationDomains: declaration.organisationDomains ?? [] };
 }
 
 export interface DeclarationSummary {
@@ -28,6 +34,7 @@ export interface DeclarationSummary {
   readonly status: Declaration['status'];
   readonly title: string;
   readonly createdAt: string;
+  readonly deadline?: string;
 }
 
 /** Newest first. */
@@ -46,6 +53,46 @@ export async function listDeclarations(): Promise<DeclarationSummary[]> {
       status: declaration.status,
       title: declaration.texts[declaration.defaultLanguage]?.title ?? declaration.id,
       createdAt: declaration.createdAt,
+      deadline: declaration.deadline,
     };
   });
+}
+
+/** Replaces a draft whole; false when it is no longer a draft (opened meanwhile). */
+export async function replaceDraft(declaration: Declaration): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.declaration(declaration.id), GSI1PK: keys.declarationsIndex, GSI1SK: `${declaration.createdAt}#${declaration.id}`, ...declaration },
+        ConditionExpression: '#status = :draft',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':draft': 'DRAFT' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** Moves a declaration from one status to the next, stamping when; false when it was not in `from`. */
+export async function changeDeclarationStatus(id: string, from: Declaration['status'], to: Declaration['status'], stamp: 'openedAt' | 'closedAt', by: string, now: Date): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.declaration(id),
+        UpdateExpression: 'SET #status = :to, #stamp = :now, #by = :by',
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status', '#stamp': stamp, '#by': stamp === 'openedAt' ? 'openedBy' : 'closedBy' },
+        ExpressionAttributeValues: { ':from': from, ':to': to, ':now': now.toISOString(), ':by': by },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }

@@ -1,12 +1,11 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Commitment } from '../domain/commitment';
 import { sha256Hex } from '../domain/hashing';
 import { transition, type TransitionResult } from './commitments';
-import { keys, queryAll, tableName, withoutKeys, type TransactItem } from './table';
+import { MAX_TRANSACTIONAL_DOCUMENT_BYTES, joinChunks, splitIntoChunks } from './document-chunks';
+import { db, keys, queryAll, tableName, withoutKeys, type TransactItem } from './table';
 
-/** Well under DynamoDB's 400 KB item limit, leaving room for keys and attributes. */
-export const CHUNK_BYTES = 350_000;
-/** A transaction holds at most 100 items and 4 MB; certificates are far smaller. */
-export const MAX_DOCUMENT_BYTES = 3_000_000;
+export { CHUNK_BYTES, MAX_TRANSACTIONAL_DOCUMENT_BYTES as MAX_DOCUMENT_BYTES } from './document-chunks';
 
 export interface DocumentRecord {
   readonly commitmentId: string;
@@ -20,17 +19,32 @@ export interface DocumentRecord {
   readonly country: string;
 }
 
+export type DocumentKind = 'certificate' | 'joint-declaration';
+
+/** The `DOCHASH#<sha256>` item: which document has these exact bytes. */
+export interface DocumentHashRecord {
+  readonly sha256: string;
+  readonly kind: DocumentKind;
+  /** The commitment id for a certificate, the declaration id for the joint declaration. */
+  readonly documentId: string;
+  readonly declarationId: string;
+}
+
+/** The Put of the hash lookup item, in the same transaction (or write) as the document it names. */
+export function documentHashPut(record: DocumentHashRecord): TransactItem {
+  return { Put: { TableName: tableName(), Item: { ...keys.documentHash(record.sha256), ...record }, ConditionExpression: 'attribute_not_exists(PK)' } };
+}
+
 /**
- * Stores the sealed bytes (in chunks), their hash and size, and moves the commitment from
- * COUNTERSIGNED to SEALED with the audit event recording the hash: all in one transaction.
+ * Stores the sealed bytes (in chunks), their hash and size, the hash lookup item, and moves the commitment
+ * from COUNTERSIGNED to SEALED with the audit event recording the hash: all in one transaction.
  */
 export async function storeSealedDocument(commitment: Commitment, bytes: Uint8Array, sealedAt: Date): Promise<TransitionResult & { record: DocumentRecord }> {
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    throw new Error(`sealed document of ${bytes.length} bytes exceeds the ${MAX_DOCUMENT_BYTES}-byte limit of one transaction`);
+  if (bytes.length > MAX_TRANSACTIONAL_DOCUMENT_BYTES) {
+    throw new Error(`sealed document of ${bytes.length} bytes exceeds the ${MAX_TRANSACTIONAL_DOCUMENT_BYTES}-byte limit of one transaction`);
   }
   const sha256 = sha256Hex(bytes);
-  const chunks: Uint8Array[] = [];
-  for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) chunks.push(bytes.subarray(offset, offset + CHUNK_BYTES));
+  const chunks = splitIntoChunks(bytes);
   const record: DocumentRecord = {
     commitmentId: commitment.id,
     declarationId: commitment.declarationId,
@@ -50,6 +64,7 @@ export async function storeSealedDocument(commitment: Commitment, bytes: Uint8Ar
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
+    documentHashPut({ sha256, kind: 'certificate', documentId: commitment.id, declarationId: commitment.declarationId }),
     ...chunks.map((chunk, index) => ({
       Put: { TableName: tableName(), Item: { ...keys.documentChunk(commitment.id, index), bytes: chunk }, ConditionExpression: 'attribute_not_exists(PK)' },
     })),
@@ -76,15 +91,19 @@ export async function readSealedDocument(commitmentId: string): Promise<{ record
   const meta = items.find((item) => item.SK === 'DOC');
   if (!meta) return undefined;
   const record = withoutKeys<DocumentRecord>(meta);
-  const chunks = items
-    .filter((item) => String(item.SK).startsWith('DOC#CHUNK#'))
-    .sort((a, b) => String(a.SK).localeCompare(String(b.SK)))
-    .map((item) => Buffer.from(item.bytes as Uint8Array));
-  const bytes = Buffer.concat(chunks);
-  if (chunks.length !== record.chunkCount || bytes.length !== record.size || sha256Hex(bytes) !== record.sha256) {
-    throw new Error(`stored document of ${commitmentId} does not match its recorded size and hash`);
-  }
-  return { record, bytes };
+  const chunkItems = items.filter((item) => String(item.SK).startsWith('DOC#CHUNK#'));
+  return { record, bytes: joinChunks(chunkItems, record, `of ${commitmentId}`) };
+}
+
+/** The document's record without its bytes. */
+export async function getDocumentRecord(commitmentId: string): Promise<DocumentRecord | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.document(commitmentId) }));
+  return Item ? withoutKeys<DocumentRecord>(Item) : undefined;
+}
+
+export async function findDocumentByHash(sha256: string): Promise<DocumentHashRecord | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.documentHash(sha256.toLowerCase()) }));
+  return Item ? withoutKeys<DocumentHashRecord>(Item) : undefined;
 }
 
 export async function listDocuments(declarationId: string): Promise<DocumentRecord[]> {

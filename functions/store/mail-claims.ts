@@ -1,17 +1,17 @@
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { db, keys, tableName } from './table';
 
 /**
- * One email per purpose: a task claims the right to send (e.g. `invitation`, `reminder-2`,
- * `delivery`) before sending, so a retried task never sends the same email twice.
+ * One email per purpose: a sender claims the right to send (e.g. `invitation`, `reminder-2`,
+ * `delivery`) before sending, so a repeated or concurrent request never sends it twice.
  */
 export async function claimMail(commitmentId: string, kind: string): Promise<boolean> {
   try {
     await db().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.mailClaim(commitmentId, kind), claimedAt: new Date().toISOString() },
+        Item: { ...keys.mailClaim(commitmentId, kind), claimedAt: new Date().toISOString(), attempts: 1 },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -20,6 +20,38 @@ export async function claimMail(commitmentId: string, kind: string): Promise<boo
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
+}
+
+/**
+ * The claim of a workflow task, whose attempts never overlap (Step Functions retries a task only
+ * after its previous attempt ended, and Lambda's timeout is shorter than the task's). A claim
+ * without a message id then belongs to an attempt that died between claiming and recording the
+ * sent message (a crash, a timeout), so this attempt takes it over instead of losing the email.
+ * The one case that sends twice is a crash in the instant between SES accepting the email and
+ * the message id being recorded; SES has no idempotency key that could close it.
+ */
+export async function claimMailForTask(commitmentId: string, kind: string): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.mailClaim(commitmentId, kind),
+        UpdateExpression: 'SET claimedAt = :now ADD attempts :one',
+        ConditionExpression: 'attribute_not_exists(messageId)',
+        ExpressionAttributeValues: { ':now': new Date().toISOString(), ':one': 1 },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** The SES message id of an email already sent, if any. */
+export async function sentMessageId(commitmentId: string, kind: string): Promise<string | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.mailClaim(commitmentId, kind), ConsistentRead: true }));
+  return typeof Item?.messageId === 'string' ? Item.messageId : undefined;
 }
 
 /** Gives the claim back after a failed send, so the retry can send. */

@@ -47,9 +47,15 @@ export const keys = {
   eventPrefix: 'EVENT#',
   auditOf: (declarationId: string) => `DECL#${declarationId}#AUDIT`,
   link: (hash: string) => ({ PK: `LINK#${hash}`, SK: 'LINK' }),
+  signingSession: (hash: string) => ({ PK: `SESSION#${hash}`, SK: 'SESSION' }),
+  oneTimeCode: (commitmentId: string) => ({ PK: `CMT#${commitmentId}`, SK: 'OTP' }),
+  rateWindow: (scope: string, subject: string, windowStart: number) => ({ PK: `RATE#${scope}#${subject}`, SK: `WINDOW#${windowStart}` }),
   document: (commitmentId: string) => ({ PK: `CMT#${commitmentId}`, SK: 'DOC' }),
   documentChunk: (commitmentId: string, index: number) => ({ PK: `CMT#${commitmentId}`, SK: `DOC#CHUNK#${String(index).padStart(4, '0')}` }),
   documentsOf: (declarationId: string) => `DECL#${declarationId}#DOC`,
+  documentHash: (sha256: string) => ({ PK: `DOCHASH#${sha256}`, SK: 'DOCHASH' }),
+  jointDeclaration: (declarationId: string) => ({ PK: `DECL#${declarationId}`, SK: 'JOINT' }),
+  jointDeclarationChunk: (declarationId: string, generation: string, index: number) => ({ PK: `DECL#${declarationId}`, SK: `JOINT#${generation}#CHUNK#${String(index).padStart(4, '0')}` }),
 } as const;
 
 const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;

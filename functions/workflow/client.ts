@@ -2,7 +2,7 @@ import { SFNClient, SendTaskFailureCommand, SendTaskSuccessCommand, StartExecuti
 import type { WaitStage } from '../domain/commitment';
 import { requiredEnv } from '../shared/config';
 import { logger } from '../shared/logger';
-import { getParkedTask } from '../store/task-tokens';
+import { getParkedTask, type ParkedTask } from '../store/task-tokens';
 import { ENV } from '../catalog';
 
 let client: SFNClient | undefined;
@@ -44,16 +44,31 @@ export type CallbackResult = 'delivered' | 'wait-over' | 'not-waiting' | 'deferr
  * settles a timeout or parks its next token.
  */
 export async function resumeWait(commitmentId: string, stage: WaitStage, output: Record<string, unknown>): Promise<CallbackResult> {
-  const parked = await getParkedTask(commitmentId);
+  const parked = await parkedTaskOrDefer(commitmentId);
+  if (parked === 'deferred') return 'deferred';
   if (!parked || parked.stage !== stage) return 'not-waiting';
   return answer(commitmentId, () => sfn().send(new SendTaskSuccessCommand({ taskToken: parked.token, output: JSON.stringify(output) })), 'defer');
 }
 
 /** Fails the current wait with a named error (for example a revocation the workflow catches). */
 export async function failWait(commitmentId: string, error: string, cause: string): Promise<CallbackResult> {
-  const parked = await getParkedTask(commitmentId);
+  const parked = await parkedTaskOrDefer(commitmentId);
+  if (parked === 'deferred') return 'deferred';
   if (!parked) return 'not-waiting';
   return answer(commitmentId, () => sfn().send(new SendTaskFailureCommand({ taskToken: parked.token, error, cause })), 'defer');
+}
+
+/**
+ * The parked token, read after the change was committed: if the table cannot be read right now,
+ * the change stands and the workflow finds it when its wait times out or its next task parks.
+ */
+async function parkedTaskOrDefer(commitmentId: string): Promise<ParkedTask | undefined | 'deferred'> {
+  try {
+    return await getParkedTask(commitmentId);
+  } catch (error) {
+    logger.warn('workflow callback deferred', { commitmentId, error: error instanceof Error ? error.name : String(error) });
+    return 'deferred';
+  }
 }
 
 /** Completes a token the caller holds (a task resuming itself when the user acted first). */

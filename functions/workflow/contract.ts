@@ -13,6 +13,12 @@ export const TRANSIENT_ERRORS = [
   'TransientError',
 ] as const;
 
+/**
+ * A Lambda invocation that died without an answer: a crash, running out of memory, a timeout.
+ * Step Functions reports these as `Lambda.Unknown`; every task is idempotent, so one runs again.
+ */
+export const CRASH_ERRORS = ['Lambda.Unknown'] as const;
+
 /** Thrown into a waiting task (SendTaskFailure) when an admin revokes the commitment. */
 export const REVOKED_ERROR = 'CommitmentRevoked';
 

@@ -4,6 +4,9 @@
  */
 import type { CreateDeclarationInput } from '../../functions/domain/declaration';
 import type { InvitationInput } from '../../functions/domain/commitment';
+import { bareAddress, isEmailFor, OperatorSession, type OperatorOptions } from './operator-session';
+
+export { emailPurpose, isEmailFor, oneTimeCodeIn, OperatorSession, type OperatorOptions, type OperatorRequest, type SigningForm } from './operator-session';
 
 export interface MailboxEmail {
   readonly messageId: string;
@@ -13,14 +16,6 @@ export interface MailboxEmail {
   readonly body: { readonly text?: string; readonly html?: string };
   readonly attachments: readonly { readonly filename?: string; readonly contentType: string; readonly content: string; readonly size: number }[];
   readonly at: number;
-}
-
-/** What the signing page shows and the form posts back. */
-export interface SigningForm {
-  readonly textSha256: string;
-  readonly language: string;
-  readonly commitmentIds: readonly string[];
-  readonly html: string;
 }
 
 export class HttpError extends Error {
@@ -92,40 +87,53 @@ export class CampaignClient {
     }, timeoutMs, `${count} email(s) to ${to}`);
   }
 
-  /** Opens the signing link as a browser would and submits the form. */
-  async signThroughLink(
-    signingUrl: string,
-    signer: { name: string; title: string },
-    overrides: Record<string, string | string[]> = {},
-    alreadyRead?: SigningForm,
-  ): Promise<Response> {
-    const form = alreadyRead ?? (await this.readSigningForm(signingUrl));
-    const fields = new URLSearchParams();
-    fields.set('action', 'sign');
-    fields.set('signerName', signer.name);
-    fields.set('signerTitle', signer.title);
-    fields.set('textSha256', form.textSha256);
-    fields.set('language', form.language);
-    for (const id of form.commitmentIds) fields.append('accepted', id);
-    for (const [key, value] of Object.entries(overrides)) {
-      fields.delete(key);
-      for (const one of Array.isArray(value) ? value : [value]) fields.append(key, one);
-    }
-    return fetch(signingUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
+  /** The operator's side of one emailed link: each step of the signing pages, as a browser takes it. */
+  operator(signingUrl: string, options: OperatorOptions = {}): OperatorSession {
+    return new OperatorSession(this.appUrl, signingUrl, (to) => this.emailsTo(to), () => this.recipientOf(signingUrl), options);
   }
 
-  async decline(signingUrl: string, reason: string): Promise<Response> {
-    const fields = new URLSearchParams({ action: 'decline', reason });
-    return fetch(signingUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
+  /**
+   * Signs through an emailed link as the operator would: Continue on the landing page, the
+   * emailed one-time code (when the declaration asks for one), then the form with every
+   * commitment accepted. Answers the final POST (200 when signed), or the first refusal.
+   */
+  async signThroughLink(signingUrl: string, signer: { name: string; title: string }, options: OperatorOptions & { overrides?: Record<string, string | readonly string[]> } = {}): Promise<Response> {
+    const operator = this.operator(signingUrl, options);
+    const refused = await this.openWithCode(operator);
+    return refused ?? operator.sign(signer, options.overrides);
   }
 
-  async readSigningForm(signingUrl: string): Promise<SigningForm> {
-    const response = await fetch(signingUrl);
-    const html = await response.text();
-    if (!response.ok) throw new HttpError(response.status, html, 'signing page');
-    const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
-    const commitmentIds = [...html.matchAll(/name="accepted" value="([^"]*)"/g)].map((match) => match[1] ?? '');
-    return { textSha256: hidden('textSha256'), language: hidden('language'), commitmentIds, html };
+  /** Declines through an emailed link, with a reason. */
+  async decline(signingUrl: string, reason: string, options: OperatorOptions = {}): Promise<Response> {
+    const operator = this.operator(signingUrl, options);
+    const refused = await this.openWithCode(operator);
+    return refused ?? operator.decline(reason);
+  }
+
+  /** Continue, then the code step: undefined once the form is open, else the refusal. */
+  async openWithCode(operator: OperatorSession): Promise<Response | undefined> {
+    const opened = await operator.open();
+    if (opened.status !== 303) return opened;
+    return operator.confirmCode();
+  }
+
+  /** Every email to an address, oldest first. */
+  async emailsTo(to: string): Promise<MailboxEmail[]> {
+    return (await this.mailbox()).filter((email) => email.destination.to.some((address) => address.includes(to)));
+  }
+
+  /**
+   * The address an emailed link was sent to, found by the link's secret (so a link moved to
+   * another host still matches). When the mailbox no longer holds it (a restarted stack), the
+   * recipient of the newest one-time code email, which Continue has just caused.
+   */
+  async recipientOf(signingUrl: string): Promise<string> {
+    const secret = signingUrl.slice(signingUrl.lastIndexOf('/') + 1);
+    const mailbox = await this.mailbox();
+    const email = mailbox.find((candidate) => (candidate.body.text ?? '').includes(`/sign/${secret}`)) ?? mailbox.filter(isEmailFor('one-time-code')).at(-1);
+    const recipient = email?.destination.to[0];
+    if (!recipient) throw new Error('no email in the mailbox holds this signing link');
+    return bareAddress(recipient);
   }
 }
 

@@ -44,7 +44,7 @@ export function spawnLocalStack(options: LocalStackOptions, timeoutMs = 120_000)
         output: () => output,
         stop: () =>
           new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGTERM');
             setTimeout(() => child.kill('SIGKILL'), 15_000).unref();

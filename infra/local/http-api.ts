@@ -4,8 +4,16 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { GROUPS, ROUTES, type Group, type RouteSpec } from '../../functions/catalog';
 import type { LocalIdentityIssuer } from './identity';
+import type { UsageMeter } from './usage-meter';
 
 export type HttpLambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
+
+/**
+ * A local-only endpoint under `/local/` (fault controls, event injection): answers with a JSON
+ * body, or `undefined` when the path is not its own.
+ */
+export type LocalEndpoint = (request: { readonly method: string; readonly path: string; body(): Promise<Buffer> }) =>
+  Promise<{ readonly status: number; readonly body: unknown } | undefined>;
 
 export interface LocalHttpApiOptions {
   readonly port: number;
@@ -13,6 +21,10 @@ export interface LocalHttpApiOptions {
   /** The handler of each route, by catalog function id. */
   readonly loadHandler: (functionId: RouteSpec['functionId']) => Promise<HttpLambdaHandler>;
   readonly identity: LocalIdentityIssuer;
+  /** Served at `GET /local/usage` (and reset by `POST /local/usage/reset`) when given. */
+  readonly usage?: UsageMeter;
+  /** More local-only endpoints under `/local/`, tried in order. */
+  readonly localEndpoints?: readonly LocalEndpoint[];
 }
 
 export interface LocalHttpApi {
@@ -93,9 +105,16 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
       const links = GROUPS.map((name) => `<li><a href="/local/sign-in?group=${name}">Sign in as ${name}</a></li>`).join('');
       return send(response, 200, { 'content-type': 'text/html; charset=utf-8' }, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Development sign-in</title></head><body><h1>Development sign-in</h1><p>Local stack only: pick a role.</p><ul>${links}</ul></body></html>`);
     }
+    if (url.pathname === '/local/usage' && method === 'GET' && options.usage) {
+      return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify(options.usage.snapshot()));
+    }
+    if (url.pathname === '/local/usage/reset' && method === 'POST' && options.usage) {
+      options.usage.reset();
+      return send(response, 204, {}, '');
+    }
     if (url.pathname === '/local/token' && method === 'POST') {
       const body = await readBody(request);
-      let requested: { group?: string; email?: string; name?: string; expiresInSeconds?: number } = {};
+      let requested: { group?: string; groups?: unknown; email?: string; name?: string; expiresInSeconds?: number } = {};
       try {
         requested = JSON.parse(body === 'too-large' ? '{}' : body.toString('utf8') || '{}') as typeof requested;
       } catch {
@@ -104,8 +123,14 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
       if (!requested.group || !(GROUPS as readonly string[]).includes(requested.group)) {
         return send(response, 400, { 'content-type': 'application/json' }, JSON.stringify({ message: `group must be one of ${GROUPS.join(', ')}` }));
       }
-      const token = await options.identity.issue({ group: requested.group as Group, email: requested.email, name: requested.name }, requested.expiresInSeconds ?? 3600);
+      // `groups` (possibly empty) overrides the groups claim: a signed-in user in no group, for tests of refusal.
+      const groups = Array.isArray(requested.groups) ? requested.groups.filter((value): value is Group => (GROUPS as readonly string[]).includes(String(value))) : undefined;
+      const token = await options.identity.issue({ group: requested.group as Group, groups, email: requested.email, name: requested.name }, requested.expiresInSeconds ?? 3600);
       return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify({ token }));
+    }
+    for (const endpoint of options.localEndpoints ?? []) {
+      const answer = await endpoint({ method, path: url.pathname, body: () => readBody(request).then((body) => (body === 'too-large' ? Buffer.alloc(0) : body)) });
+      if (answer) return send(response, answer.status, { 'content-type': 'application/json' }, JSON.stringify(answer.body));
     }
     send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
   }

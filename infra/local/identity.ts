@@ -4,6 +4,8 @@ import type { Group } from '../../functions/catalog';
 
 export interface LocalUser {
   readonly group: Group;
+  /** The groups claim, when it must differ from `[group]` (e.g. a user in no group at all). */
+  readonly groups?: readonly Group[];
   readonly email?: string;
   readonly name?: string;
   readonly sub?: string;
@@ -27,21 +29,24 @@ export class LocalIdentityIssuer {
     return new LocalIdentityIssuer(privateKey, publicKey);
   }
 
+  /** A negative `expiresInSeconds` issues a token that expired that long ago (for tests of refusal). */
   async issue(user: LocalUser, expiresInSeconds = 3600): Promise<string> {
     const email = user.email ?? `${user.group}@local.example`;
+    const now = Math.floor(Date.now() / 1000);
+    const expiresAt = now + Math.trunc(expiresInSeconds);
     return new SignJWT({
       email,
       name: user.name ?? (user.group === 'auditor' ? 'Local Auditor' : 'Local Commission Admin'),
-      'cognito:groups': [user.group],
+      'cognito:groups': [...(user.groups ?? [user.group])],
       token_use: 'id',
     })
       .setProtectedHeader({ alg: 'ES256', kid: 'local' })
       .setSubject(user.sub ?? `local-${user.group}`)
       .setIssuer(LocalIdentityIssuer.issuer)
       .setAudience(LocalIdentityIssuer.audience)
-      .setIssuedAt()
+      .setIssuedAt(Math.min(now, expiresAt - 1))
       .setJti(randomUUID())
-      .setExpirationTime(`${expiresInSeconds}s`)
+      .setExpirationTime(expiresAt)
       .sign(this.privateKey);
   }
 

@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { API_FUNCTIONS, ENV, TASK_FUNCTIONS, type ApiFunctionId, type Group, type TaskFunctionId } from '../../functions/catalog';
-import { createDevelopmentSealKey } from '../../functions/pdf/development-seal-key';
+import { API_FUNCTIONS, ENV, EVENT_FUNCTIONS, TASK_FUNCTIONS, type ApiFunctionId, type Group, type TaskFunctionId } from '../../functions/catalog';
 import { signatureWindowSeconds, type WorkflowTimings } from '../../functions/workflow/contract';
 import { REPO_ROOT } from '../handler-function';
 import { freePort, LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION } from './aws-local';
@@ -10,24 +9,44 @@ import { ensureTable, startDynamoDbLocal } from './dynamodb';
 import { startLocalHttpApi, type HttpLambdaHandler } from './http-api';
 import { LocalIdentityIssuer } from './identity';
 import { startLocalSecretsManager } from './secrets-manager';
+import { ensureDevelopmentSigningKey } from './development-signing-key';
+import { ensureDevelopmentSeal } from './development-seal';
+import { startLocalKms } from './kms';
+import { opensslAvailable, startLocalTimestampAuthority } from './timestamp-authority';
 import { startLocalSes } from './ses';
 import { startLocalStepFunctions, type LocalStepFunctions } from './step-functions';
 import { synthesizeForLocal } from './synthesized';
+import { startDynamoDbMeteringProxy, UsageMeter } from './usage-meter';
+import { eventInjectionEndpoint, type LocalEventHandler } from './event-sources';
+import { faultControlEndpoint, startLocalFaults, type LocalFaults } from './faults';
+import { redriveUnfinishedCommitments, type Recovery } from './recovery';
 
 export interface LocalStackOptions {
   /**
-   * Where DynamoDB data and the development seal key live.
+   * Where DynamoDB data, the development seal key and the local timestamp authority's key live.
    * @default '<repo>/.local'
    */
   readonly dataDir?: string;
   /** Keep the database in memory (tests); the seal key still goes to `dataDir`. @default false */
   readonly inMemory?: boolean;
   /** Fixed ports; any left out gets a free one. */
-  readonly ports?: Partial<Record<'app' | 'mailbox' | 'dynamodb' | 'stepFunctions' | 'secretsManager', number>>;
+  readonly ports?: Partial<Record<'app' | 'mailbox' | 'dynamodb' | 'stepFunctions' | 'secretsManager' | 'kms' | 'timestampAuthority', number>>;
+  /** Timestamp every seal (PAdES B-T) through a local RFC 3161 authority; needs `openssl`. @default true when openssl is installed */
+  readonly timestampAuthority?: boolean;
   /** Workflow timings, as CDK context values (e.g. short reminder intervals for tests). */
   readonly timings?: Partial<WorkflowTimings>;
   /** Powertools log level of the handlers. @default 'INFO' */
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** Count DynamoDB capacity and state transitions too (`GET /local/usage`), for `npm run cost`. @default false */
+  readonly meterUsage?: boolean;
+  /**
+   * Fault injection for resilience tests (`/local/faults`, infra/local/faults.ts): the handlers
+   * reach SES and DynamoDB Local through proxies that fail on demand, and task invocations can be
+   * made to fail or crash. @default false
+   */
+  readonly faults?: boolean;
+  /** Signing POSTs allowed per 10-minute window (RATE_LIMIT_PER_ADDRESS / RATE_LIMIT_PER_LINK). @default the product's defaults */
+  readonly rateLimits?: { readonly perAddress?: number; readonly perLink?: number };
 }
 
 export interface LocalStack {
@@ -36,12 +55,18 @@ export interface LocalStack {
   readonly env: Readonly<Record<string, string>>;
   readonly timings: WorkflowTimings;
   readonly stepFunctions: LocalStepFunctions;
+  /** What the product used since start (or the last reset); also served at `GET /local/usage`. */
+  readonly usage: UsageMeter;
+  /** The unfinished commitments whose workflow was started again at start-up (infra/local/recovery.ts). */
+  readonly recovery: Recovery;
   issueToken(group: Group, options?: { email?: string; name?: string; expiresInSeconds?: number }): Promise<string>;
   stop(): Promise<void>;
 }
 
 export const LOCAL_TABLE_NAME = 'ports-alliance-local';
-const SEAL_SECRET_ID = 'ports-alliance/seal-key';
+const SEAL_CERTIFICATE_SECRET_ID = 'ports-alliance/seal-certificate';
+const SIGNING_KEY_SECRET_ID = 'ports-alliance/signing-key';
+const SEAL_KEY_ID = 'ports-alliance-development-seal';
 
 /**
  * Starts the whole product on this machine: DynamoDB Local, a local SES with its mailbox, a
@@ -53,7 +78,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dataDir = options.dataDir ?? path.join(REPO_ROOT, '.local');
   mkdirSync(dataDir, { recursive: true });
   const port = async (name: keyof NonNullable<LocalStackOptions['ports']>) => options.ports?.[name] ?? (await freePort());
-  const ports = { app: await port('app'), mailbox: await port('mailbox'), dynamodb: await port('dynamodb'), stepFunctions: await port('stepFunctions'), secretsManager: await port('secretsManager') };
+  const ports = { app: await port('app'), mailbox: await port('mailbox'), dynamodb: await port('dynamodb'), stepFunctions: await port('stepFunctions'), secretsManager: await port('secretsManager'), kms: await port('kms'), timestampAuthority: await port('timestampAuthority') };
+  const withTimestamps = options.timestampAuthority ?? (await opensslAvailable());
+  const meter = new UsageMeter();
+  // With metering, the handlers reach DynamoDB Local through a proxy that records consumed capacity.
+  // With faults, they reach SES and DynamoDB Local through proxies that fail on demand.
+  const faultPorts = options.faults ? { mail: await freePort(), dynamodb: await freePort() } : undefined;
+  const dynamodbEndpointPort = options.meterUsage ? await freePort() : faultPorts?.dynamodb ?? ports.dynamodb;
 
   const synthesized = synthesizeForLocal({ ...options.timings });
   const timings: WorkflowTimings = {
@@ -68,10 +99,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${ports.dynamodb}`,
-    AWS_ENDPOINT_URL_SES: `http://127.0.0.1:${ports.mailbox}`,
+    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${dynamodbEndpointPort}`,
+    AWS_ENDPOINT_URL_SES: `http://127.0.0.1:${faultPorts?.mail ?? ports.mailbox}`,
     AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${ports.stepFunctions}`,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${ports.secretsManager}`,
+    AWS_ENDPOINT_URL_KMS: `http://127.0.0.1:${ports.kms}`,
     POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'INFO',
     POWERTOOLS_SERVICE_NAME: 'ports-alliance-signing',
     [ENV.tableName]: LOCAL_TABLE_NAME,
@@ -80,7 +112,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     [ENV.commissionContactAddress]: synthesized.config.commissionContactAddress,
     [ENV.appUrl]: appUrl,
     [ENV.linkValiditySeconds]: String(signatureWindowSeconds(timings)),
-    [ENV.sealKeySecretId]: SEAL_SECRET_ID,
+    [ENV.developmentSignInUrl]: '/local/sign-in',
+    [ENV.sealKeyId]: SEAL_KEY_ID,
+    [ENV.sealCertificateSecretId]: SEAL_CERTIFICATE_SECRET_ID,
+    [ENV.signingKeySecretId]: SIGNING_KEY_SECRET_ID,
+    ...(options.rateLimits?.perAddress ? { [ENV.rateLimitPerAddress]: String(options.rateLimits.perAddress) } : {}),
+    ...(options.rateLimits?.perLink ? { [ENV.rateLimitPerLink]: String(options.rateLimits.perLink) } : {}),
+    ...(withTimestamps ? { [ENV.timestampAuthorityUrl]: `http://127.0.0.1:${ports.timestampAuthority}/tsa` } : {}),
   };
   // The handlers read configuration from the environment, as they do on Lambda.
   Object.assign(process.env, env);
@@ -93,27 +131,60 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const dynamodb = await startDynamoDbLocal({ port: ports.dynamodb, dataDir: options.inMemory ? undefined : path.join(dataDir, 'dynamodb') });
     stops.push(() => dynamodb.stop());
     await ensureTable(dynamodb.url, { ...synthesized.table, TableName: LOCAL_TABLE_NAME });
+    if (options.meterUsage) {
+      const proxy = await startDynamoDbMeteringProxy({ target: faultPorts ? `http://127.0.0.1:${faultPorts.dynamodb}` : dynamodb.url, meter, port: dynamodbEndpointPort });
+      stops.push(() => proxy.stop());
+    }
 
     const ses = await startLocalSes({ port: ports.mailbox });
     stops.push(() => ses.stop());
+    let faults: LocalFaults | undefined;
+    if (faultPorts) {
+      faults = await startLocalFaults({ mail: { target: ses.url, port: faultPorts.mail }, dynamodb: { target: dynamodb.url, port: faultPorts.dynamodb } });
+      stops.push(() => faults!.stop());
+    }
 
-    const secrets = await startLocalSecretsManager({ port: ports.secretsManager, secrets: { [SEAL_SECRET_ID]: developmentSealKeySecret(dataDir) } });
+    // The seal: a development key behind a local KMS, its certificate in the local Secrets Manager.
+    const seal = await ensureDevelopmentSeal(dataDir);
+    const kms = await startLocalKms({ port: ports.kms, keys: { [SEAL_KEY_ID]: seal.privateKeyPem } });
+    stops.push(() => kms.stop());
+    const secrets = await startLocalSecretsManager({ port: ports.secretsManager, secrets: { [SEAL_CERTIFICATE_SECRET_ID]: JSON.stringify({ certificateChainPem: seal.certificatePem }), [SIGNING_KEY_SECRET_ID]: ensureDevelopmentSigningKey(dataDir) } });
     stops.push(() => secrets.stop());
+    if (withTimestamps) {
+      const timestampAuthority = await startLocalTimestampAuthority({ port: ports.timestampAuthority, dataDir });
+      stops.push(() => timestampAuthority.stop());
+    }
 
     const taskHandlers: Record<string, (payload: unknown) => Promise<unknown>> = {};
     for (const [state, functionId] of Object.entries(synthesized.taskFunctionByState)) {
-      taskHandlers[state] = async (payload) => (await loadHandler<(payload: unknown) => Promise<unknown>>(TASK_FUNCTIONS[functionId as TaskFunctionId].entry))(payload);
+      const invoke = async (payload: unknown) => (await loadHandler<(payload: unknown) => Promise<unknown>>(TASK_FUNCTIONS[functionId as TaskFunctionId].entry))(payload);
+      taskHandlers[state] = meter.timed('task', functionId, faults ? (payload: unknown) => faults!.tasks.run(functionId, () => invoke(payload)) : invoke);
     }
-    const stepFunctions = await startLocalStepFunctions({ definition: synthesized.definition, stateMachineArn, taskHandlers, port: ports.stepFunctions });
+    const stepFunctions = await startLocalStepFunctions({
+      definition: synthesized.definition,
+      stateMachineArn,
+      taskHandlers,
+      port: ports.stepFunctions,
+      // Step Functions Standard bills each state entered, retries included.
+      onExecutionEvent: options.meterUsage ? (event) => (event.type === 'StateEntered' || event.type === 'StateRetried') && meter.recordStateEntered() : undefined,
+    });
     stops.push(() => stepFunctions.stop());
 
     const identity = await LocalIdentityIssuer.create();
     const api = await startLocalHttpApi({
       port: ports.app,
       identity,
-      loadHandler: (functionId: ApiFunctionId) => loadHandler<HttpLambdaHandler>(API_FUNCTIONS[functionId].entry),
+      loadHandler: async (functionId: ApiFunctionId) => meter.timed('api', functionId, await loadHandler<HttpLambdaHandler>(API_FUNCTIONS[functionId].entry)),
+      usage: meter,
+      localEndpoints: [
+        eventInjectionEndpoint((functionId) => loadHandler<LocalEventHandler>(EVENT_FUNCTIONS[functionId].entry)),
+        ...(faults ? [faultControlEndpoint(faults)] : []),
+      ],
     });
     stops.push(() => api.stop());
+
+    // Executions lived in memory: start the workflow of every unfinished commitment again.
+    const recovery = await redriveUnfinishedCommitments();
 
     let stopping: Promise<void> | undefined;
     return {
@@ -121,6 +192,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       env,
       timings,
       stepFunctions,
+      usage: meter,
+      recovery,
       issueToken: (group, tokenOptions = {}) => identity.issue({ group, email: tokenOptions.email, name: tokenOptions.name }, tokenOptions.expiresInSeconds),
       stop: () => (stopping ??= stopAll()),
     };
@@ -143,14 +216,4 @@ async function loadHandler<H>(entry: string): Promise<H> {
     handlerModules.set(entry, loading);
   }
   return (await loading) as H;
-}
-
-/** The development stand-in for the Commission's seal key, created on first start. */
-function developmentSealKeySecret(dataDir: string): string {
-  const file = path.join(dataDir, 'seal-key.json');
-  if (!existsSync(file)) {
-    const key = createDevelopmentSealKey();
-    writeFileSync(file, JSON.stringify({ p12Base64: key.p12.toString('base64'), passphrase: key.passphrase }), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8');
 }

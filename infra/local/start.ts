@@ -47,6 +47,7 @@ European Ports Alliance signing is running on the embedded local stack.
   Commission console              ${stack.urls.console}
   Development sign-in             ${stack.urls.signIn}   (pick commission-admin or auditor)
   Mailbox (local SES)             ${stack.urls.mailbox}
+  Check a sealed PDF              ${stack.urls.app}/verify   (offline: npm run verify -- file.pdf)
   DynamoDB Local                  ${stack.urls.dynamodb}   (data in .local/dynamodb)
   Step Functions API              ${stack.urls.stepFunctions}
 

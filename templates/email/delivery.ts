@@ -1,8 +1,10 @@
 import type { RenderedEmail } from '../../functions/mail/send-email';
 import { html } from '../html';
+import { messagesFor } from '../i18n';
 import { emailLayout, textFooter } from './layout';
 
 export interface DeliveryEmailInput {
+  readonly language: string;
   readonly contactName: string;
   readonly organisationName: string;
   readonly declarationTitle: string;
@@ -13,15 +15,19 @@ export interface DeliveryEmailInput {
 
 /** Sent with the sealed PDF attached. */
 export function deliveryEmail(input: DeliveryEmailInput): RenderedEmail {
-  const subject = `Your sealed commitment: "${input.declarationTitle}"`;
+  const m = messagesFor(input.language);
+  const subject = m.email.deliverySubject(input.declarationTitle);
   const body = html`
 <h1 style="font-size:20px;margin:0 0 16px">${input.declarationTitle}</h1>
-<p>Dear ${input.contactName},</p>
-<p>The commitment of ${input.organisationName} has been verified and countersigned by the European Commission. The sealed certificate is attached as a PDF. Please keep it.</p>
-<p>Its SHA-256 fingerprint is <code style="word-break:break-all">${input.documentSha256}</code>. Anyone can check that the Commission issued it at ${input.verificationUrl}.</p>`;
-  const text =
-    `Dear ${input.contactName},\n\nThe commitment of ${input.organisationName} has been verified and countersigned by the European Commission. ` +
-    `The sealed certificate is attached as a PDF. Please keep it.\n\nSHA-256: ${input.documentSha256}\nVerification: ${input.verificationUrl}` +
-    textFooter(input.contactAddress);
-  return { subject, text, html: emailLayout(subject, body, input.contactAddress) };
+<p>${m.email.greeting(input.contactName)}</p>
+<p>${m.email.deliveryLead(input.organisationName)}</p>
+<p>${m.email.deliveryFingerprint} <code style="word-break:break-all">${input.documentSha256}</code></p>
+<p>${m.email.deliveryVerify} ${input.verificationUrl}</p>`;
+  const text = [
+    m.email.greeting(input.contactName),
+    m.email.deliveryLead(input.organisationName),
+    `${m.email.deliveryFingerprint} ${input.documentSha256}`,
+    `${m.email.deliveryVerify} ${input.verificationUrl}`,
+  ].join('\n\n') + textFooter(m, input.contactAddress);
+  return { subject, text, html: emailLayout({ title: subject, language: input.language, purpose: 'delivery', messages: m, contactAddress: input.contactAddress }, body) };
 }

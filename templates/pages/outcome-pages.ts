@@ -1,24 +1,37 @@
 import { html } from '../html';
-import { pageLayout } from './layout';
+import type { Messages, Problem } from '../i18n';
+import { operatorPage } from './layout';
 
-export function signedPage(organisationName: string): string {
-  return pageLayout('Thank you: your signature is recorded', html`
-<h1>Thank you: your signature is recorded</h1>
-<p>The commitment of ${organisationName} to the joint declaration is recorded. What happens next:</p>
-<ol><li>Automatic checks verify the signature.</li><li>The European Commission countersigns it.</li><li>You receive the sealed PDF certificate by email.</li></ol>
-<p>You can close this page.</p>`);
+interface OutcomeFrame {
+  readonly messages: Messages;
+  readonly language: string;
+  readonly contactAddress: string;
 }
 
-export function declinedPage(organisationName: string): string {
-  return pageLayout('You declined the declaration', html`
-<h1>You declined the declaration</h1>
-<p>We recorded that ${organisationName} declines to sign, with your reason. The European Commission may contact you.</p>`);
+export function signedPage(frame: OutcomeFrame & { readonly organisationName: string }): string {
+  const m = frame.messages;
+  return operatorPage({ ...frame, title: m.outcome.signedTitle }, html`
+<h1>${m.outcome.signedTitle}</h1>
+<p>${m.outcome.signedLead(frame.organisationName)}</p>
+<ol>${m.outcome.nextSteps.map((step) => html`<li>${step}</li>`)}</ol>
+<p>${m.outcome.confirmationSent}</p>
+<p>${m.outcome.closePage}</p>`);
 }
 
-/** An unusable link or a failure: says what happened and what to do, never internals. */
-export function problemPage(title: string, message: string, contactAddress: string): string {
-  return pageLayout(title, html`
-<h1>${title}</h1>
-<p>${message}</p>
-<p>If you need a new link or have a question, write to the European Commission at <a href="mailto:${contactAddress}">${contactAddress}</a>.</p>`);
+export function declinedPage(frame: OutcomeFrame & { readonly organisationName: string }): string {
+  const m = frame.messages;
+  return operatorPage({ ...frame, title: m.outcome.declinedTitle }, html`
+<h1>${m.outcome.declinedTitle}</h1>
+<p>${m.outcome.declinedLead(frame.organisationName)}</p>
+<p>${m.outcome.closePage}</p>`);
+}
+
+/** A link, session or request that cannot go on: what happened and what to do next, never internals. */
+export function problemPage(frame: OutcomeFrame & { readonly problem: Problem; readonly backLink?: { readonly href: string; readonly label: string } }): string {
+  const { problem } = frame;
+  return operatorPage({ ...frame, title: problem.title }, html`
+<h1>${problem.title}</h1>
+<p>${problem.message}</p>
+<p>${problem.next}</p>
+${frame.backLink ? html`<p><a href="${frame.backLink.href}">${frame.backLink.label}</a></p>` : ''}`);
 }

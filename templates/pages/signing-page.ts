@@ -1,48 +1,105 @@
 import type { CommitmentClause, DeclarationText } from '../../functions/domain/declaration';
-import { html } from '../html';
-import { pageLayout } from './layout';
+import { html, type SafeHtml } from '../html';
+import { languageName, type Messages } from '../i18n';
+import { operatorPage } from './layout';
 
-export interface SigningPageInput {
-  readonly organisationName: string;
-  readonly categoryLabel: string;
-  readonly language: string;
-  readonly text: DeclarationText;
-  readonly clauses: readonly CommitmentClause[];
-  readonly expiresAt: Date;
-  /** What the signer typed before an error, so nothing is lost. */
-  readonly previous?: { signerName?: string; signerTitle?: string; accepted?: readonly string[]; reason?: string };
-  readonly errors?: readonly string[];
+/** A problem tied to one field: `field` is the id of the element to fix. */
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
 }
 
-export const CONSENT_STATEMENT =
-  'I agree to sign this declaration electronically on behalf of my organisation, and I confirm that I am authorised to do so.';
+export interface SigningPageInput {
+  readonly messages: Messages;
+  /** The language of the page's own words. */
+  readonly language: string;
+  /** The declaration text shown, in its language. */
+  readonly text: DeclarationText & { readonly language: string };
+  /** The other language versions of the declaration, with the address that shows each. */
+  readonly otherVersions: readonly { readonly language: string; readonly href: string }[];
+  readonly organisationName: string;
+  readonly categoryLabel: string;
+  readonly clauses: readonly CommitmentClause[];
+  /** The language the commitments are written in. */
+  readonly clauseLanguage: string;
+  readonly consentSha256: string;
+  readonly formToken: string;
+  readonly action: string;
+  /** What the signer typed before an error, so nothing is lost. */
+  readonly previous?: { signerName?: string; signerTitle?: string; accepted?: readonly string[]; consent?: boolean; reason?: string };
+  readonly errors?: readonly FieldError[];
+  readonly contactAddress: string;
+}
 
 export function signingPage(input: SigningPageInput): string {
-  const accepted = new Set(input.previous?.accepted ?? input.clauses.map((clause) => clause.id));
-  const errors = input.errors && input.errors.length > 0
-    ? html`<div class="errors" role="alert" id="form-errors"><h2>Please correct the following</h2><ul>${input.errors.map((error) => html`<li>${error}</li>`)}</ul></div>`
-    : html``;
+  const m = input.messages;
+  const errors = input.errors ?? [];
+  const errorOf = (field: string) => errors.find((error) => error.field === field);
+  const accepted = new Set(input.previous?.accepted ?? []);
+  const fieldAttributes = (field: string, hint?: string): SafeHtml => {
+    const error = errorOf(field);
+    const describedBy = [hint, error ? `${field}-error` : undefined].filter(Boolean).join(' ');
+    return html`${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}`;
+  };
+  const fieldError = (field: string): SafeHtml => {
+    const error = errorOf(field);
+    return error ? html`<span class="field-error" id="${field}-error">${error.message}</span>` : html``;
+  };
+  const summary = errors.length > 0
+    ? html`<div class="errors" role="alert" id="form-errors"><h2>${m.form.errorSummary}</h2><ul>${errors.map((error) => html`<li><a href="#${error.field}">${error.message}</a></li>`)}</ul></div>`
+    : '';
+  const versions = input.otherVersions.length > 0
+    ? html`<nav class="languages" aria-label="${m.form.otherLanguages}"><p>${m.form.otherLanguages}</p><ul>${input.otherVersions.map(
+        (version) => html`<li><a href="${version.href}" lang="${version.language}" hreflang="${version.language}">${languageName(version.language)}</a></li>`,
+      )}</ul></nav>`
+    : '';
+  const clause = (item: CommitmentClause) => {
+    const id = `c-${item.id}`;
+    return html`<div class="check"><input type="checkbox" name="accepted" value="${item.id}" id="${id}"${accepted.has(item.id) ? html` checked` : ''}${item.required ? html` required aria-required="true"` : ''}${fieldAttributes(id)}>
+<label for="${id}"><span lang="${input.clauseLanguage}">${item.text}</span> ${item.required ? m.required : m.optional}${fieldError(id)}</label></div>`;
+  };
   const body = html`
-<h1>${input.text.title}</h1>
-<p class="muted">For ${input.organisationName} (${input.categoryLabel}). This link is valid until ${input.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.</p>
-${errors}
-<h2>The declaration</h2>
-<div class="declaration" lang="${input.language}">${input.text.text}</div>
-<p class="muted">SHA-256 of this text: <span class="hash">${input.text.sha256}</span></p>
-<form method="post">
+<h1 lang="${input.text.language}">${input.text.title}</h1>
+<p class="muted">${m.form.forOrganisation(input.organisationName, input.categoryLabel)}</p>
+<p>${m.form.stepsLead}</p>
+${summary}
+${versions}
+<h2>${m.form.declarationHeading}</h2>
+<div class="declaration" id="declaration" lang="${input.text.language}">${input.text.text}</div>
+<p class="muted">${m.form.fingerprint} <span class="hash">${input.text.sha256}</span></p>
+<form method="post" action="${input.action}" novalidate>
+<input type="hidden" name="csrf" value="${input.formToken}">
+<input type="hidden" name="action" value="sign">
+<input type="hidden" name="pageLanguage" value="${input.language}">
+<input type="hidden" name="language" value="${input.text.language}">
 <input type="hidden" name="textSha256" value="${input.text.sha256}">
-<input type="hidden" name="language" value="${input.language}">
-<fieldset><legend>Your organisation's commitments</legend>
-${input.clauses.map((clause) => html`<div class="check"><input type="checkbox" name="accepted" value="${clause.id}" id="c-${clause.id}"${accepted.has(clause.id) ? html` checked` : html``}>
-<label for="c-${clause.id}">${clause.text}${clause.required ? ' (required)' : ' (optional)'}</label></div>`)}
+<input type="hidden" name="consentLanguage" value="${input.language}">
+<input type="hidden" name="consentSha256" value="${input.consentSha256}">
+<fieldset aria-describedby="commitments-hint"><legend>${m.form.commitmentsLegend}</legend>
+<p class="hint" id="commitments-hint">${m.form.commitmentsHint}</p>
+${input.clauses.map(clause)}
 </fieldset>
-<label for="signerName">Your full name</label><input type="text" id="signerName" name="signerName" autocomplete="name" maxlength="200" value="${input.previous?.signerName ?? ''}">
-<label for="signerTitle">Your function</label><input type="text" id="signerTitle" name="signerTitle" autocomplete="organization-title" maxlength="200" value="${input.previous?.signerTitle ?? ''}">
-<p>${CONSENT_STATEMENT}</p>
-<button type="submit" name="action" value="sign" class="primary">Sign the declaration</button>
-<h2>Or decline</h2>
-<label for="reason">Reason for declining (required to decline)</label><textarea id="reason" name="reason" rows="3" maxlength="2000">${input.previous?.reason ?? ''}</textarea>
-<button type="submit" name="action" value="decline" class="secondary">Decline</button>
+<fieldset><legend>${m.form.signerHeading}</legend>
+<label for="signerName">${m.form.signerName}</label>${fieldError('signerName')}
+<input type="text" id="signerName" name="signerName" autocomplete="name" maxlength="200" required aria-required="true" value="${input.previous?.signerName ?? ''}"${fieldAttributes('signerName')}>
+<label for="signerTitle">${m.form.signerTitle}</label><span class="hint" id="signerTitle-hint">${m.form.signerTitleHint}</span>${fieldError('signerTitle')}
+<input type="text" id="signerTitle" name="signerTitle" autocomplete="organization-title" maxlength="200" required aria-required="true" value="${input.previous?.signerTitle ?? ''}"${fieldAttributes('signerTitle', 'signerTitle-hint')}>
+</fieldset>
+<fieldset><legend>${m.form.consentLegend}</legend>
+<div class="check"><input type="checkbox" id="consent" name="consent" value="yes" required aria-required="true"${input.previous?.consent ? html` checked` : ''}${fieldAttributes('consent')}>
+<label for="consent">${m.form.consentStatement}${fieldError('consent')}</label></div>
+</fieldset>
+<button type="submit" class="primary">${m.form.signButton}</button>
+</form>
+<form method="post" action="${input.action}" class="inline-form" novalidate>
+<input type="hidden" name="csrf" value="${input.formToken}">
+<input type="hidden" name="action" value="decline">
+<input type="hidden" name="pageLanguage" value="${input.language}">
+<h2>${m.form.declineHeading}</h2>
+<p>${m.form.declineLead}</p>
+<label for="reason">${m.form.declineReason}</label>${fieldError('reason')}
+<textarea id="reason" name="reason" rows="3" maxlength="2000"${fieldAttributes('reason')}>${input.previous?.reason ?? ''}</textarea>
+<button type="submit" class="secondary">${m.form.declineButton}</button>
 </form>`;
-  return pageLayout(input.text.title, body, input.language);
+  return operatorPage({ title: input.text.title, language: input.language, messages: m, contactAddress: input.contactAddress }, body);
 }

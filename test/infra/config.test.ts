@@ -32,7 +32,8 @@ describe('deployment configuration', () => {
     expect(parse()).toEqual({
       ...valid,
       appUrl: 'https://signing.ports-alliance.example.eu',
-      sealKeySecretName: undefined,
+      sealCertificateSecretName: undefined,
+      timestampAuthorityUrl: undefined,
       sesConfigurationSetName: undefined,
       cognitoDomainPrefix: undefined,
     });

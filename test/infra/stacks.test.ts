@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_FUNCTIONS, ENV, GROUPS, ROUTES, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
+import { API_FUNCTIONS, ENV, EVENT_FUNCTIONS, GROUPS, ROUTES, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
 import { signatureWindowSeconds } from '../../functions/workflow/contract';
 import { createApp, type CreatedApp } from '../../infra/create-app';
 
@@ -43,7 +43,7 @@ function resourceAtPath(template: Template, suffix: string): [string, Json] {
   return found[0]!;
 }
 
-const functionIds = [...Object.keys(API_FUNCTIONS), ...Object.keys(TASK_FUNCTIONS)] as FunctionId[];
+const functionIds = [...Object.keys(API_FUNCTIONS), ...Object.keys(TASK_FUNCTIONS), ...Object.keys(EVENT_FUNCTIONS)] as FunctionId[];
 
 let created: CreatedApp;
 let stateful: Template;
@@ -119,6 +119,15 @@ describe('commitment workflow', () => {
     }
   });
 
+  it('runs a crashed or timed-out invocation (Lambda.Unknown) of every Lambda task again, with full jitter', () => {
+    for (const [name, state] of allStates(definition).filter(([, s]) => isLambdaTask(s))) {
+      const crash = (state.Retry as Json[] ?? []).find((r) => r.ErrorEquals.includes('Lambda.Unknown'));
+      expect(crash, name).toBeDefined();
+      expect(crash!.MaxAttempts, name).toBeGreaterThanOrEqual(1);
+      expect(crash!.JitterStrategy, name).toBe('FULL');
+    }
+  });
+
   it('catches every other failure of a Lambda task and routes it to another state', () => {
     // RecordFailure is where those failures go; it ends in a Fail state, so its own failure fails the execution.
     const states = new Map(allStates(definition));
@@ -184,12 +193,17 @@ describe('user pool', () => {
 });
 
 describe('seal key and mail', () => {
-  it('creates the seal key secret without key material, retained on delete', () => {
+  it('keeps the seal key in KMS: an RSA 3072 signing key, retained on delete', () => {
+    stateful.hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ KeySpec: 'RSA_3072', KeyUsage: 'SIGN_VERIFY' }),
+    });
+  });
+
+  it('creates the seal certificate secret empty, to be filled with the issued chain, retained on delete', () => {
     stateful.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({
-        GenerateSecretString: Match.objectLike({ SecretStringTemplate: '{"p12Base64":""}', GenerateStringKey: 'passphrase' }),
-      }),
+      Properties: Match.objectLike({ SecretString: '{"certificateChainPem":""}' }),
     });
   });
 
@@ -201,7 +215,7 @@ describe('seal key and mail', () => {
 describe('functions', () => {
   it('deploys one function per catalog entry, found by its catalog id in aws:cdk:path', () => {
     expect(Object.keys(stateless.findResources('AWS::Lambda::Function'))).toHaveLength(functionIds.length);
-    for (const id of functionIds) expect(fn(id).Properties.Description).toBe({ ...API_FUNCTIONS, ...TASK_FUNCTIONS }[id].description);
+    for (const id of functionIds) expect(fn(id).Properties.Description).toBe({ ...API_FUNCTIONS, ...TASK_FUNCTIONS, ...EVENT_FUNCTIONS }[id].description);
   });
 
   it('maps each synthesized function back to its catalog id', () => {
@@ -239,14 +253,26 @@ describe('functions', () => {
     const base = ['POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS', ENV.tableName];
     const extra: Partial<Record<FunctionId, string[]>> = {
       'invite-organisations': [ENV.stateMachineArn],
-      'submit-signature': [ENV.stateMachineArn, ENV.appUrl, ENV.commissionContactAddress],
+      'submit-signature': [ENV.stateMachineArn, ENV.appUrl, ENV.commissionContactAddress, ENV.signingKeySecretId],
       'review-commitment': [ENV.stateMachineArn],
       'countersign-commitments': [ENV.stateMachineArn],
       'revoke-commitment': [ENV.stateMachineArn],
       'await-signature': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.linkValiditySeconds],
       'deliver-certificate': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress],
-      'signing-page': [ENV.appUrl, ENV.commissionContactAddress],
-      'seal-certificate': [ENV.appUrl, ENV.commissionContactAddress, ENV.sealKeySecretId],
+      'signing-page': [ENV.appUrl, ENV.commissionContactAddress, ENV.signingKeySecretId],
+      'signing-form': [ENV.appUrl, ENV.commissionContactAddress, ENV.signingKeySecretId],
+      'check-signing-code': [ENV.appUrl, ENV.commissionContactAddress, ENV.signingKeySecretId],
+      'open-signing-session': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.signingKeySecretId],
+      'send-signing-code': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.signingKeySecretId],
+      'resend-signing-link': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.linkValiditySeconds],
+      'verify-signature': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress],
+      'seal-certificate': [ENV.appUrl, ENV.commissionContactAddress, ENV.sealKeyId, ENV.sealCertificateSecretId],
+      'correct-contact': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.linkValiditySeconds],
+      'generate-joint-declaration': [ENV.appUrl, ENV.commissionContactAddress, ENV.sealKeyId, ENV.sealCertificateSecretId],
+      'get-declaration-status': [ENV.linkValiditySeconds],
+      'close-declaration': [ENV.stateMachineArn],
+      'send-reminders': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.linkValiditySeconds],
+      'console-page': [ENV.cognitoClientId],
     };
     for (const id of functionIds) {
       const names = Object.keys(fn(id).Properties.Environment.Variables).sort();
@@ -261,8 +287,8 @@ describe('functions', () => {
 });
 
 describe('permissions', () => {
-  const readOnly: FunctionId[] = ['list-declarations', 'get-declaration-status', 'get-commitment', 'list-documents', 'download-document', 'signing-page'];
-  const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+  const readOnly: FunctionId[] = ['list-declarations', 'get-declaration-status', 'get-commitment', 'list-documents', 'download-document', 'signing-page', 'signing-form', 'download-joint-declaration', 'verify-document', 'export-commitments', 'export-audit-trail'];
+  const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
 
   it('lets read-only functions read the table and nothing more', () => {
     for (const id of readOnly) {
@@ -271,11 +297,20 @@ describe('permissions', () => {
     }
   });
 
-  it('lets the other functions write, except console-page, which has no table access at all', () => {
-    for (const id of functionIds.filter((f) => !readOnly.includes(f) && f !== 'console-page')) {
+  it('lets the other functions write, except console-page and openapi-document, which have no table access at all', () => {
+    const noTable: FunctionId[] = ['console-page', 'openapi-document'];
+    for (const id of functionIds.filter((f) => !readOnly.includes(f) && !noTable.includes(f))) {
       expect(actionsOf(id), id).toEqual(expect.arrayContaining(writes));
     }
-    expect(actionsOf('console-page').some((a) => a.startsWith('dynamodb:'))).toBe(false);
+    for (const id of noTable) expect(actionsOf(id).some((a) => a.startsWith('dynamodb:')), id).toBe(false);
+  });
+
+  it('grants no table action the store never calls: no Scan, no batch operation, no DescribeTable', () => {
+    for (const id of functionIds) {
+      for (const unused of ['dynamodb:Scan', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:DescribeTable', 'dynamodb:*']) {
+        expect(actionsOf(id), `${id} ${unused}`).not.toContain(unused);
+      }
+    }
   });
 
   it('names the table and its one index, never index/*', () => {
@@ -291,7 +326,7 @@ describe('permissions', () => {
   });
 
   it('lets the functions that answer a waiting task send task success, failure and heartbeat', () => {
-    const answering: FunctionId[] = ['submit-signature', 'review-commitment', 'countersign-commitments', 'revoke-commitment', 'await-signature', 'await-decision'];
+    const answering: FunctionId[] = ['submit-signature', 'review-commitment', 'countersign-commitments', 'revoke-commitment', 'close-declaration', 'await-signature', 'await-decision'];
     for (const id of functionIds) {
       const actions = actionsOf(id);
       for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']) {
@@ -300,10 +335,11 @@ describe('permissions', () => {
     }
   });
 
-  it('lets only the two mail functions send, and only from the sender address', () => {
+  it('lets only the functions that send mail send, and only from the sender address', () => {
     for (const id of functionIds) {
       const sending = statementsOf(id).filter((s) => [s.Action].flat().includes('ses:SendRawEmail'));
-      if (id === 'await-signature' || id === 'deliver-certificate') {
+      const senders: FunctionId[] = ['await-signature', 'deliver-certificate', 'correct-contact', 'send-reminders', 'open-signing-session', 'send-signing-code', 'resend-signing-link', 'verify-signature'];
+      if (senders.includes(id)) {
         expect(sending, id).toHaveLength(1);
         expect(sending[0]!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': created.config.senderAddress } });
       } else {
@@ -312,9 +348,22 @@ describe('permissions', () => {
     }
   });
 
-  it('lets only seal-certificate read the seal key', () => {
+  it('lets only the two sealing functions sign with the seal key (kms:Sign alone) and read its certificate', () => {
+    const sealing = new Set<FunctionId>(['seal-certificate', 'generate-joint-declaration']);
     for (const id of functionIds) {
-      expect(actionsOf(id).includes('secretsmanager:GetSecretValue'), id).toBe(id === 'seal-certificate');
+      const kmsActions = actionsOf(id).filter((action) => action.startsWith('kms:'));
+      expect(kmsActions, id).toEqual(sealing.has(id) ? ['kms:Sign'] : []);
+      if (sealing.has(id)) expect(actionsOf(id), id).toContain('secretsmanager:GetSecretValue');
+    }
+  });
+
+  it('lets only the signing pages read the key of their one-time codes and form tokens', () => {
+    const [secretId] = Object.keys(stateful.findResources('AWS::SecretsManager::Secret', { Properties: { GenerateSecretString: { GenerateStringKey: 'key' } } }));
+    expect(secretId).toBeDefined();
+    const signing = new Set<FunctionId>(['signing-page', 'open-signing-session', 'signing-form', 'check-signing-code', 'send-signing-code', 'submit-signature']);
+    for (const id of functionIds) {
+      const readsKey = statementsOf(id).some((statement) => [statement.Action].flat().includes('secretsmanager:GetSecretValue') && JSON.stringify(statement.Resource).includes(secretId!));
+      expect(readsKey, id).toBe(signing.has(id));
     }
   });
 });

@@ -4,29 +4,32 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { signingLinkIn, waitFor } from '../../infra/local/campaign-client';
+import { isEmailFor, signingLinkIn, waitFor } from '../../infra/local/campaign-client';
+import { messagesFor } from '../../templates/i18n';
 import { auditEvents, executionStatus, invitedCommitment, waitForState } from '../support/campaign';
+import { openForm } from '../support/signing';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const el = messagesFor('el');
 
 describe('the life of a commitment, through HTTP on the local stack', () => {
-  it('is invited, signed through the emailed link, verified, countersigned, sealed and delivered with the PDF', async () => {
+  it('is invited, signed through the emailed link and code, verified, countersigned, sealed and delivered with the PDF', async () => {
     const { campaign, admin, commitmentId, email } = await invitedCommitment();
-    const [invitationEmail] = await campaign.waitForEmails(email, (mail) => mail.subject.startsWith('Invitation'));
+    const [invitationEmail] = await campaign.waitForEmails(email, isEmailFor('invitation'));
     const link = signingLinkIn(invitationEmail!);
 
-    const page = await campaign.readSigningForm(link);
-    expect(page.html).toContain('Λιμενικό Σώμα – Ελληνική Ακτοφυλακή');
+    const landing = await campaign.operator(link).landing();
+    expect(await landing.text()).toContain('Λιμενικό Σώμα – Ελληνική Ακτοφυλακή');
     const signed = await campaign.signThroughLink(link, { name: 'Αθανάσιος Παπαδόπουλος', title: 'Αρχιπλοίαρχος' });
     expect(signed.status).toBe(200);
-    expect(await signed.text()).toContain('your signature is recorded');
+    expect(await signed.text()).toContain(el.outcome.signedTitle);
 
     await waitForState(campaign, admin, commitmentId, 'VERIFIED');
     const countersigned = await campaign.api<{ result: string }>(admin, 'POST', `/api/commitments/${commitmentId}/countersignature`);
     expect(countersigned.result).toBe('countersigned');
     await waitForState(campaign, admin, commitmentId, 'DELIVERED', 60_000);
 
-    const [delivery] = await campaign.waitForEmails(email, (mail) => mail.subject.startsWith('Your sealed commitment'));
+    const [delivery] = await campaign.waitForEmails(email, isEmailFor('delivery'));
     const attachment = delivery!.attachments.find((file) => file.contentType === 'application/pdf');
     expect(attachment).toBeDefined();
     const auditor = await campaign.token('auditor');
@@ -37,7 +40,7 @@ describe('the life of a commitment, through HTTP on the local stack', () => {
     const { commitment } = await campaign.api<{ commitment: { document: { sha256: string } } }>(auditor, 'GET', `/api/commitments/${commitmentId}`);
     expect(commitment.document.sha256).toBe(sha256(downloaded.bytes));
     const events = (await auditEvents(campaign, admin, commitmentId)).map((event) => event.type);
-    expect(events).toEqual(['INVITED', 'INVITATION_SENT', 'SIGNED', 'VERIFIED', 'COUNTERSIGNED', 'SEALED', 'DELIVERED']);
+    expect(events).toEqual(['INVITED', 'INVITATION_SENT', 'VIEWED', 'CODE_SENT', 'CODE_CONFIRMED', 'SIGNED', 'SIGNATURE_CONFIRMATION_SENT', 'VERIFIED', 'COUNTERSIGNED', 'SEALED', 'DELIVERED']);
     expect(await executionStatus(commitmentId)).toBe('SUCCEEDED');
 
     const dir = mkdtempSync(path.join(tmpdir(), 'certificate-'));
@@ -51,9 +54,10 @@ describe('the life of a commitment, through HTTP on the local stack', () => {
 
   it('records a decline with its reason and ends the workflow', async () => {
     const { campaign, admin, commitmentId, email } = await invitedCommitment();
-    const [invitationEmail] = await campaign.waitForEmails(email, (mail) => mail.subject.startsWith('Invitation'));
+    const [invitationEmail] = await campaign.waitForEmails(email, isEmailFor('invitation'));
     const response = await campaign.decline(signingLinkIn(invitationEmail!), 'Our board has not yet approved the commitments.');
     expect(response.status).toBe(200);
+    expect(await response.text()).toContain(el.outcome.declinedTitle);
     await waitForState(campaign, admin, commitmentId, 'DECLINED');
     await waitFor(async () => ((await executionStatus(commitmentId)) === 'SUCCEEDED' ? true : undefined), 10_000, 'the execution to end');
     const { commitment } = await campaign.api<{ commitment: { decline: { reason: string } } }>(admin, 'GET', `/api/commitments/${commitmentId}`);
@@ -62,42 +66,50 @@ describe('the life of a commitment, through HTTP on the local stack', () => {
 
   it('sends a reminder, then expires through the timeout path, and the link then answers 410', async () => {
     const { campaign, admin, commitmentId, email } = await invitedCommitment();
-    const [invitationEmail] = await campaign.waitForEmails(email, (mail) => mail.subject.startsWith('Invitation'));
-    const [reminder] = await campaign.waitForEmails(email, (mail) => mail.subject.startsWith('Reminder'), 1, 20_000);
+    const [invitationEmail] = await campaign.waitForEmails(email, isEmailFor('invitation'));
+    const [reminder] = await campaign.waitForEmails(email, isEmailFor('reminder'), 1, 60_000);
     expect(signingLinkIn(reminder!)).not.toBe(signingLinkIn(invitationEmail!));
-    await waitForState(campaign, admin, commitmentId, 'EXPIRED', 30_000);
+    await waitForState(campaign, admin, commitmentId, 'EXPIRED', 60_000);
     const page = await fetch(signingLinkIn(invitationEmail!));
     expect(page.status).toBe(410);
-    expect(await page.text()).toContain('expired');
+    expect(await page.text()).toContain(el.problems.linkExpired.title);
     const events = (await auditEvents(campaign, admin, commitmentId)).map((event) => event.type);
     expect(events).toEqual(['INVITED', 'INVITATION_SENT', 'REMINDER_SENT', 'EXPIRED']);
   });
 
-  it('refuses a revoked link with 410 and a page that says what to do, and stops the workflow', async () => {
+  it('refuses a revoked link with 410 and a page that says what to do, also in a session opened before, and stops the workflow', async () => {
     const { campaign, admin, commitmentId, email } = await invitedCommitment();
-    const [invitationEmail] = await campaign.waitForEmails(email, (mail) => mail.subject.startsWith('Invitation'));
-    await campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/revocation`, { reason: 'Invited by mistake' });
+    const [invitationEmail] = await campaign.waitForEmails(email, isEmailFor('invitation'));
     const link = signingLinkIn(invitationEmail!);
+    const operator = campaign.operator(link);
+    await openForm(operator);
+    const form = await operator.readForm();
+    await campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/revocation`, { reason: 'Invited by mistake' });
     const page = await fetch(link);
     expect(page.status).toBe(410);
-    expect(await page.text()).toContain('withdrawn');
-    const form = { textSha256: 'a'.repeat(64), language: 'en', commitmentIds: ['risk-analysis', 'scanning'], html: '' };
-    const post = await campaign.signThroughLink(link, { name: 'Someone', title: 'Officer' }, {}, form);
+    const html = await page.text();
+    expect(html).toContain(el.problems.linkRevoked.title);
+    expect(html).toContain('mailto:');
+    const post = await operator.sign({ name: 'Someone', title: 'Officer' }, {}, form);
     expect(post.status).toBe(410);
     await waitFor(async () => ((await executionStatus(commitmentId)) === 'SUCCEEDED' ? true : undefined), 10_000, 'the execution to end');
     expect(await waitForState(campaign, admin, commitmentId, 'REVOKED')).toBe('REVOKED');
   });
 
-  it('answers a second POST on a used link with 410 and records one signature', async () => {
+  it('answers a second POST on a used session, and the used link, with 410, and records one signature', async () => {
     const { campaign, admin, commitmentId, email } = await invitedCommitment();
-    const [invitationEmail] = await campaign.waitForEmails(email, (mail) => mail.subject.startsWith('Invitation'));
+    const [invitationEmail] = await campaign.waitForEmails(email, isEmailFor('invitation'));
     const link = signingLinkIn(invitationEmail!);
-    const form = await campaign.readSigningForm(link);
-    const first = await campaign.signThroughLink(link, { name: 'First Signer', title: 'Director' }, {}, form);
+    const operator = campaign.operator(link);
+    await openForm(operator);
+    const form = await operator.readForm();
+    const first = await operator.sign({ name: 'First Signer', title: 'Director' }, {}, form);
     expect(first.status).toBe(200);
-    const second = await campaign.signThroughLink(link, { name: 'Second Signer', title: 'Deputy' }, {}, form);
+    const second = await operator.sign({ name: 'Second Signer', title: 'Deputy' }, {}, form);
     expect(second.status).toBe(410);
-    expect(await second.text()).toContain('already signed');
+    expect(await second.text()).toContain(el.problems.linkSigned.message);
+    const reopened = await campaign.operator(link).open();
+    expect(reopened.status).toBe(410);
     const signatures = (await auditEvents(campaign, admin, commitmentId)).filter((event) => event.type === 'SIGNED');
     expect(signatures).toHaveLength(1);
     const { commitment } = await campaign.api<{ commitment: { signature: { signerName: string } } }>(admin, 'GET', `/api/commitments/${commitmentId}`);
@@ -106,7 +118,7 @@ describe('the life of a commitment, through HTTP on the local stack', () => {
 
   it('sends a signature whose address is outside the registered domains to review, and an approval resumes it', async () => {
     const { campaign, admin, commitmentId, email } = await invitedCommitment({ emailDomains: ['other-authority.example'] });
-    const [invitationEmail] = await campaign.waitForEmails(email, (mail) => mail.subject.startsWith('Invitation'));
+    const [invitationEmail] = await campaign.waitForEmails(email, isEmailFor('invitation'));
     await campaign.signThroughLink(signingLinkIn(invitationEmail!), { name: 'Reviewed Signer', title: 'Head of unit' });
     await waitForState(campaign, admin, commitmentId, 'IN_REVIEW');
     const { commitment } = await campaign.api<{ commitment: { verification: { checks: { check: string; passed: boolean; detail: string }[] } } }>(admin, 'GET', `/api/commitments/${commitmentId}`);

@@ -1,58 +1,114 @@
 import { describe, expect, it } from 'vitest';
-import { signingLinkIn } from '../../infra/local/campaign-client';
-import { auditEvents, commitmentItems, commitmentState, invitedCommitment } from '../support/campaign';
+import { isEmailFor } from '../../infra/local/campaign-client';
+import { messagesFor } from '../../templates/i18n';
+import { auditEvents, commitmentItems, commitmentState, waitForState } from '../support/campaign';
+import { invitedOperator, logLines, openForm } from '../support/signing';
+
+const el = messagesFor('el');
 
 describe('the emailed signing link', () => {
-  it('changes nothing when opened by GET or HEAD, however often (mail scanners open every link)', async () => {
-    const { campaign, admin, commitmentId, email } = await invitedCommitment();
-    const [invitationEmail] = await campaign.waitForEmails(email, (mail) => mail.subject.startsWith('Invitation'));
-    const link = signingLinkIn(invitationEmail!);
+  it('changes nothing when opened 100 times by GET or HEAD (mail scanners open every link)', async () => {
+    const { campaign, admin, commitmentId, operator } = await invitedOperator();
     const before = await commitmentItems(commitmentId);
-    const responses = await Promise.all(Array.from({ length: 50 }, (_, index) => fetch(link, { method: index % 2 === 0 ? 'GET' : 'HEAD' })));
-    expect(responses.map((response) => response.status)).toEqual(Array(50).fill(200));
+    const responses: Response[] = [];
+    for (let batch = 0; batch < 4; batch++) {
+      responses.push(...(await Promise.all(Array.from({ length: 25 }, (_, index) => operator.landing(index % 2 === 0 ? 'GET' : 'HEAD')))));
+    }
+    expect(responses.map((response) => response.status)).toEqual(Array(100).fill(200));
     const head = responses[1]!;
-    expect(await head.text()).toBe('');
+    expect(head.body).toBeNull();
     expect(head.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(head.headers.get('set-cookie')).toBeNull();
     expect(await commitmentItems(commitmentId)).toEqual(before);
     expect(await commitmentState(campaign, admin, commitmentId)).toBe('INVITED');
+    expect((await auditEvents(campaign, admin, commitmentId)).map((event) => event.type)).toEqual(['INVITED', 'INVITATION_SENT']);
   });
 
-  it('gives exactly one signature to 20 concurrent submissions', async () => {
-    const { campaign, admin, commitmentId, email } = await invitedCommitment();
-    const [invitationEmail] = await campaign.waitForEmails(email, (mail) => mail.subject.startsWith('Invitation'));
-    const link = signingLinkIn(invitationEmail!);
-    const form = await campaign.readSigningForm(link);
-    const statuses = await Promise.all(
-      Array.from({ length: 20 }, (_, index) =>
-        campaign.signThroughLink(link, { name: `Signer ${index}`, title: 'Director' }, {}, form).then((response) => response.status),
-      ),
-    );
+  it('shows a landing page that records nothing, and exchanges the link on Continue for a session at an address without the secret', async () => {
+    const { campaign, admin, commitmentId, link, operator } = await invitedOperator();
+    const landing = await operator.landing();
+    const html = await landing.text();
+    expect(html).toContain('<html lang="el">');
+    expect(html).toContain(el.landing.nothingRecorded);
+    expect(html).toContain(el.landing.codeNotice('s…@customs.gr.example'));
+    expect(html).not.toMatch(/<script/i);
+
+    const opened = await operator.open();
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/signing');
+    const cookie = opened.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^signing-session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
+    expect(cookie).not.toContain(link.slice(link.lastIndexOf('/') + 1));
+    const events = await auditEvents(campaign, admin, commitmentId);
+    expect(events.map((event) => event.type)).toEqual(['INVITED', 'INVITATION_SENT', 'VIEWED', 'CODE_SENT']);
+    expect(await commitmentState(campaign, admin, commitmentId)).toBe('INVITED');
+
+    const page = await operator.page();
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(el.code.title);
+  });
+
+  it('gives exactly one signature, one workflow callback and one confirmation email to 50 concurrent sign POSTs', async () => {
+    const { campaign, admin, commitmentId, email, operator } = await invitedOperator();
+    await openForm(operator);
+    const form = await operator.readForm();
+    const statuses = await Promise.all(Array.from({ length: 50 }, (_, index) => operator.sign({ name: `Signer ${index}`, title: 'Director' }, {}, form).then((response) => response.status)));
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
-    expect(statuses.filter((status) => status === 410)).toHaveLength(19);
-    expect((await auditEvents(campaign, admin, commitmentId)).filter((event) => event.type === 'SIGNED')).toHaveLength(1);
+    expect(statuses.filter((status) => status === 410)).toHaveLength(49);
+
+    await waitForState(campaign, admin, commitmentId, 'VERIFIED');
+    const events = (await auditEvents(campaign, admin, commitmentId)).map((event) => event.type);
+    expect(events.filter((type) => type === 'SIGNED')).toHaveLength(1);
+    expect(events.filter((type) => type === 'VERIFIED')).toHaveLength(1);
+    const callbacks = logLines().filter((line) => line.message === 'signature recorded' && line.commitmentId === commitmentId);
+    expect(callbacks.map((line) => line.callback)).toEqual(['delivered']);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await campaign.emailsTo(email).then((emails) => emails.filter(isEmailFor('signature-confirmation')))).toHaveLength(1);
   });
 
   it('answers an unknown or malformed link with 404 and a page naming the Commission contact', async () => {
-    const { campaign } = await invitedCommitment();
+    const { campaign } = await invitedOperator();
     for (const secret of ['A'.repeat(43), 'short', '..%2F..%2Fetc%2Fpasswd']) {
-      const response = await fetch(`${campaign.appUrl}/sign/${secret}`);
+      const response = await fetch(`${campaign.appUrl}/sign/${secret}`, { headers: { 'accept-language': 'fr-BE,fr;q=0.9,en;q=0.5' } });
       expect(response.status).toBe(404);
       const text = await response.text();
-      expect(text).toContain('We do not recognise this link');
+      expect(text).toContain(messagesFor('fr').problems.linkUnknown.title);
       expect(text).toContain('mailto:');
     }
   });
 
-  it('re-shows the form with the problems named when a required commitment is not accepted, and signs nothing', async () => {
-    const { campaign, admin, commitmentId, email } = await invitedCommitment();
-    const [invitationEmail] = await campaign.waitForEmails(email, (mail) => mail.subject.startsWith('Invitation'));
-    const link = signingLinkIn(invitationEmail!);
-    const response = await campaign.signThroughLink(link, { name: '<script>alert(1)</script>', title: 'Director' }, { accepted: ['risk-analysis'] });
+  it('shows the form again in the invitation’s language, each problem at its field, when a required commitment is not accepted, and signs nothing', async () => {
+    const { campaign, admin, commitmentId, operator } = await invitedOperator();
+    await openForm(operator);
+    const response = await operator.sign({ name: '<script>alert(1)</script>', title: 'Director' }, { accepted: ['risk-analysis'], consent: [] });
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('is required');
+    expect(html).toContain('<html lang="el">');
+    expect(html).toContain('id="c-scanning-error"');
+    expect(html).toMatch(/id="c-scanning"[^>]*aria-describedby="c-scanning-error"[^>]*aria-invalid="true"/);
+    expect(html).toContain(el.form.errorConsent);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(await commitmentState(campaign, admin, commitmentId)).toBe('INVITED');
+    // The session is still open: the corrected form signs.
+    expect((await operator.sign({ name: 'Αθανάσιος Παπαδόπουλος', title: 'Director' })).status).toBe(200);
+  });
+
+  it('serves its pages with a policy that allows no other origin, no script and no framing, and no referrer', async () => {
+    const { operator } = await invitedOperator();
+    const landing = await operator.landing();
+    const policy = landing.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("form-action 'self'");
+    expect(policy).not.toMatch(/https?:|script-src|unsafe-inline|\*/);
+    expect(landing.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(landing.headers.get('x-frame-options')).toBe('DENY');
+    expect(landing.headers.get('cache-control')).toBe('no-store');
+    // Plain HTTP locally: HSTS would be meaningless (tested for HTTPS in the unit tests).
+    expect(landing.headers.get('strict-transport-security')).toBeNull();
+    await openForm(operator);
+    const form = await operator.page();
+    expect(form.response.headers.get('content-security-policy')).toBe(policy);
   });
 });

@@ -8,7 +8,8 @@ import { verifySignature } from '../../functions/domain/verification';
 import { sampleDeclaration } from '../../infra/local/sample-declaration';
 import { campaignSignatories } from '../../infra/local/demo-signatories';
 
-const declaration = buildDeclaration(createDeclarationSchema.parse(sampleDeclaration()), 'dcl_test', 'admin', new Date('2026-11-26T12:00:00Z'));
+// Without one-time codes: these tests are about the other checks (test/unit/signing.test.ts covers the code's).
+const declaration = buildDeclaration(createDeclarationSchema.parse({ ...sampleDeclaration(), oneTimeCode: false }), 'dcl_test', 'admin', new Date('2026-11-26T12:00:00Z'));
 
 function signedCommitment(overrides: Partial<Commitment['organisation']> = {}): Commitment {
   return {

@@ -50,7 +50,9 @@ describe('escaping what users typed', () => {
       signingUrl: 'https://signing.example/sign/abc',
       expiresAt: new Date('2026-12-01T00:00:00Z'),
       contactAddress: 'contact@ec.example',
-      reminderNumber: 0,
+      kind: 'invitation',
+      language: 'en',
+      oneTimeCode: true,
     });
     expect(email.html).not.toContain('<img src=x');
     expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -4,12 +4,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, decodePDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, decodePDFRawStream, rgb, type PDFPage } from 'pdf-lib';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatUtc, renderCertificate, type CertificateInput } from '../../functions/pdf/certificate';
-import { createDevelopmentSealKey } from '../../functions/pdf/development-seal-key';
 import { loadFonts } from '../../functions/pdf/fonts';
+import { drawQrCode } from '../../functions/pdf/qr-code';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
+import { createDevelopmentSeal } from '../../functions/seal/in-memory-signer';
 
 interface Signatory {
   language: string;
@@ -78,10 +80,10 @@ function extractText(pdfPath: string): string {
 
 const workDir = mkdtempSync(join(tmpdir(), 'epa-certificates-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-const sealKey = createDevelopmentSealKey();
+const { signer: sealSigner } = await createDevelopmentSeal();
 
 async function writeSealedCertificate(name: string, input: CertificateInput, onMissingGlyph?: (c: string) => void) {
-  const bytes = await renderSealedCertificate(input, sealKey, { onMissingGlyph });
+  const bytes = await renderSealedCertificate(input, sealSigner, { onMissingGlyph });
   const path = join(workDir, `${name}.pdf`);
   writeFileSync(path, bytes);
   return { path, bytes };
@@ -147,6 +149,59 @@ describe('certificate content', () => {
     expect(text).toContain(input.countersignature.name);
     expect(text).toContain(input.documentId);
     expect(text).toContain(input.verificationUrl);
+  });
+
+  it('ends with an audit page: events with UTC times, the checks and their outcomes, the keyed client address hash', async () => {
+    const input = certificateFor(signatories[0]!, {
+      audit: {
+        events: [
+          { at: '2026-11-20T09:00:00Z', type: 'INVITED', actor: 'admin-7' },
+          { at: '2026-11-26T12:00:00Z', type: 'SIGNED', actor: 'operator' },
+          { at: '2026-11-27T09:30:00Z', type: 'COUNTERSIGNED', actor: 'admin-7' },
+        ],
+        checks: [
+          { check: 'text-hash', passed: true, detail: 'The signer saw the declaration text exactly as issued.' },
+          { check: 'email-domain', passed: false, detail: 'The address is outside the registered domains.' },
+        ],
+        clientAddressHash: 'c0ffee'.repeat(10) + 'abcd',
+      },
+    });
+    const { path } = await writeSealedCertificate('audit', input);
+    const pageCount = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [path]).stdout)?.[1]);
+    // -layout keeps each time on the line of its event.
+    const lastPage = normalizeWhitespace(run('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(pageCount), '-l', String(pageCount), path, '-']).stdout);
+    expect(lastPage).toContain('Audit trail');
+    expect(lastPage).toContain('2026-11-20 09:00:00 UTC Invited · admin-7');
+    expect(lastPage).toContain('2026-11-26 12:00:00 UTC Signed · operator');
+    expect(lastPage).toContain('Passed text-hash: The signer saw the declaration text exactly as issued.');
+    expect(lastPage).toContain('Failed email-domain: The address is outside the registered domains.');
+    expect(lastPage).toContain('c0ffee'.repeat(10) + 'abcd');
+    expect(run('pdfsig', [path]).stdout).toContain('Signature is Valid');
+  });
+
+  it('leaves the client address out when the record has none', async () => {
+    const input = certificateFor(signatories[0]!, { audit: { events: [{ at: '2026-11-20T09:00:00Z', type: 'INVITED', actor: 'admin-7' }], checks: [] } });
+    const text = extractText((await writeSealedCertificate('audit-without-address', input)).path);
+    expect(text).toContain('Audit trail');
+    expect(text).not.toContain('Keyed hash');
+  });
+
+  it('draws the verification URL as a QR code whose modules are exactly those of the encoded URL', () => {
+    const url = 'https://sign.ports-alliance.example/verify/cmt_01JDTESTCERTIFICATE0000000';
+    const rectangles: { x: number; y: number; width: number; height: number }[] = [];
+    const page = { drawRectangle: (options: { x: number; y: number; width: number; height: number }) => rectangles.push(options) };
+    const moduleSize = 2;
+    const side = drawQrCode(page as unknown as PDFPage, url, { x: 0, y: 0, moduleSize, color: rgb(0, 0, 0) });
+    const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+    expect(side).toBe((modules.size + 8) * moduleSize);
+    const drawn = new Set<string>();
+    for (const { x, y, width } of rectangles) {
+      const row = Math.round((side - y) / moduleSize) - 4 - 1;
+      for (let column = Math.round(x / moduleSize) - 4; column < Math.round((x + width) / moduleSize) - 4; column++) drawn.add(`${row},${column}`);
+    }
+    for (let row = 0; row < modules.size; row++) {
+      for (let column = 0; column < modules.size; column++) expect(drawn.has(`${row},${column}`), `${row},${column}`).toBe(Boolean(modules.get(row, column)));
+    }
   });
 
   it('keeps ligature-prone letter pairs as separate characters', async () => {

@@ -1,14 +1,8 @@
-import { z } from 'zod';
-import { ID_PATTERN } from '../../domain/ids';
+import { API_CONTRACT } from '../../api/contract';
 import { countersignCommitment, countersignMany } from '../../operations/countersign-commitments';
-import { httpHandler, requireCaller } from '../../shared/api-handler';
+import { httpHandler, pathParameter, requireCaller } from '../../shared/api-handler';
 import { DomainError } from '../../shared/errors';
 import { json, parseJsonBody } from '../../shared/http';
-
-const bulkSchema = z.union([
-  z.object({ commitmentIds: z.array(z.string().regex(ID_PATTERN, 'each commitment id must look like cmt_…')).min(1).max(5_000) }).strict(),
-  z.object({ allVerified: z.literal(true) }).strict(),
-], { error: 'send {"commitmentIds": [...]} or {"allVerified": true}' });
 
 /** POST /api/commitments/{id}/countersignature (one) and POST /api/declarations/{id}/countersignatures (many). */
 export const handler = httpHandler(async (event, caller) => {
@@ -20,8 +14,8 @@ export const handler = httpHandler(async (event, caller) => {
     if (result.result === 'not-ready') throw new DomainError('WRONG_STATE', result.message);
     return json(200, result);
   }
-  const declarationId = event.pathParameters?.declarationId ?? '';
-  const selection = parseJsonBody(event, bulkSchema);
+  const declarationId = pathParameter(event, 'declarationId');
+  const selection = parseJsonBody(event, API_CONTRACT['POST /api/declarations/{declarationId}/countersignatures'].body);
   const results = await countersignMany(declarationId, selection, admin);
   const count = (kind: string) => results.filter((result) => result.result === kind).length;
   return json(200, { countersigned: count('countersigned'), alreadyCountersigned: count('already-countersigned'), notReady: count('not-ready'), notFound: count('not-found'), results });

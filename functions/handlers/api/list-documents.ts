@@ -1,10 +1,9 @@
+import { API_CONTRACT } from '../../api/contract';
+import { findDocuments } from '../../operations/find-documents';
 import { httpHandler } from '../../shared/api-handler';
-import { DomainError } from '../../shared/errors';
-import { json } from '../../shared/http';
-import { listDocuments } from '../../store/documents';
+import { json, parseQuery } from '../../shared/http';
 
 export const handler = httpHandler(async (event) => {
-  const declarationId = event.queryStringParameters?.declarationId;
-  if (!declarationId) throw new DomainError('INVALID_INPUT', 'Name the declaration: /api/documents?declarationId=…');
-  return json(200, { documents: await listDocuments(declarationId) });
+  const { declarationId, category, country, q, sealedFrom, sealedTo } = parseQuery(event, API_CONTRACT['GET /api/documents'].query);
+  return json(200, { documents: await findDocuments(declarationId, { categories: category, countries: country, search: q, sealedFrom, sealedTo }) });
 });

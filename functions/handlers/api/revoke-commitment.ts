@@ -1,13 +1,10 @@
-import { z } from 'zod';
-import { textField } from '../../domain/text';
+import { API_CONTRACT } from '../../api/contract';
 import { revokeCommitment } from '../../operations/revoke-commitment';
 import { httpHandler, pathParameter, requireCaller } from '../../shared/api-handler';
 import { json, parseJsonBody } from '../../shared/http';
 
-const revokeSchema = z.object({ reason: textField('reason', 2_000) }).strict();
-
 export const handler = httpHandler(async (event, caller) => {
-  const { reason } = parseJsonBody(event, revokeSchema);
+  const { reason } = parseJsonBody(event, API_CONTRACT['POST /api/commitments/{commitmentId}/revocation'].body);
   await revokeCommitment(pathParameter(event, 'commitmentId'), reason, requireCaller(caller));
   return json(200, { state: 'REVOKED' });
 });

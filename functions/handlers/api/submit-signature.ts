@@ -1,27 +1,30 @@
-import { resolveSigningLink } from '../../operations/signing-link';
-import { formToSigningInput, submitSignature } from '../../operations/submit-signature';
-import { httpHandler, pathParameter } from '../../shared/api-handler';
-import { DomainError } from '../../shared/errors';
-import { page, parseFormBody } from '../../shared/http';
-import { declinedPage, signedPage } from '../../../templates/pages/outcome-pages';
-import { renderSigningForm, signingProblem } from './signing-responses';
+import { sessionFormToken } from '../../domain/signing';
+import { limitAttempts } from '../../operations/rate-limit';
+import { resolveSigningSession } from '../../operations/signing-session';
+import { submitSignature } from '../../operations/submit-signature';
+import { httpHandler } from '../../shared/api-handler';
+import { clearedSessionCookie, receiveSigningPost, requireFormToken, sessionIdFrom } from './signing-http';
+import { outcomeResponse, sessionLanguages, signingFormResponse, signingProblem } from './signing-responses';
 
-/** POST from the signing form: the only way to sign or decline. */
+/** The final POST of a signing session: the only way to sign or decline. */
 export const handler = httpHandler(async (event) => {
-  const secret = pathParameter(event, 'linkSecret');
-  const fields = parseFormBody(event);
-  const input = formToSigningInput(fields);
-  try {
-    const result = await submitSignature(secret, input);
-    return page(200, result.outcome === 'SIGNED' ? signedPage(result.organisation) : declinedPage(result.organisation));
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== 'INVALID_INPUT') throw error;
-    // Show the form again with what was typed and what to fix.
-    const open = await resolveSigningLink(secret);
-    const one = (name: string) => fields.get(name)?.[0];
-    return renderSigningForm(open, 400, {
-      errors: error.details.length > 0 ? error.details : [error.message],
-      previous: { signerName: one('signerName'), signerTitle: one('signerTitle'), accepted: fields.get('accepted') ?? [], reason: one('reason') },
-    });
-  }
+  const now = new Date();
+  const post = await receiveSigningPost(event, now);
+  const open = await resolveSigningSession(sessionIdFrom(event), now);
+  await limitAttempts({ scope: 'link', subject: open.commitment.id, language: open.session.language }, now);
+  requireFormToken(post.fields, sessionFormToken(post.key, open.sessionId), open.session.language);
+  const one = (name: string) => post.fields.get(name)?.[0];
+  const languages = sessionLanguages(open, { ui: one('pageLanguage'), text: one('language') });
+  const result = await submitSignature(open, post.fields, { clientAddressHash: post.clientAddressHash }, now);
+  if (result.outcome !== 'INVALID') return outcomeResponse(result.outcome, result.organisation, languages.ui, [clearedSessionCookie()]);
+  // Show the form again with what was typed, and each problem at its field.
+  const { form } = result;
+  return signingFormResponse(open, post.key, {
+    status: 400,
+    language: languages,
+    problems: result.problems,
+    previous: form.action === 'sign'
+      ? { signerName: form.signerName, signerTitle: form.signerTitle, accepted: form.accepted, consent: form.consent }
+      : { signerName: one('signerName'), signerTitle: one('signerTitle'), reason: form.reason },
+  });
 }, signingProblem);

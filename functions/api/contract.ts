@@ -1,0 +1,161 @@
+/**
+ * What each JSON route of the catalog takes and answers: the request schemas the handlers
+ * validate with, and the words of the OpenAPI document. Keyed by the catalog's route key.
+ */
+import type { z } from 'zod';
+import * as schemas from './schemas';
+
+export type MediaType = 'application/json' | 'text/csv' | 'application/pdf' | 'application/x-ndjson' | 'text/html';
+
+export interface OperationContract {
+  readonly summary: string;
+  readonly description?: string;
+  readonly tag: 'Declarations' | 'Invitations' | 'Commitments' | 'Documents' | 'Audit' | 'API' | 'Pages' | 'Signing';
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  /** The success answers, by status. Errors (400, 401, 403, 404, 409) are described once for all. */
+  readonly responses: Readonly<Record<number, { readonly description: string; readonly mediaType?: MediaType }>>;
+}
+
+const json = (description: string) => ({ description, mediaType: 'application/json' as const });
+
+export const API_CONTRACT = {
+  'GET /api/openapi.json': { tag: 'API', summary: 'This document', responses: { 200: json('The OpenAPI 3.1 description of the JSON API') } },
+  'POST /api/declarations': {
+    tag: 'Declarations',
+    summary: 'Create a declaration',
+    description: 'Open for signing at once, or a draft to edit first with `"draft": true`.',
+    body: schemas.createDeclarationSchema,
+    responses: { 201: json('The declaration as stored') },
+  },
+  'GET /api/declarations': { tag: 'Declarations', summary: 'List declarations, newest first', responses: { 200: json('`{ declarations: [...] }`') } },
+  'GET /api/declarations/{declarationId}': {
+    tag: 'Declarations',
+    summary: 'Dashboard: counts, progress, signatures over time, and one page of the commitments',
+    description: 'Counts are over every commitment; `state`, `category`, `country` and `q` filter the list only.',
+    query: schemas.commitmentListQuerySchema,
+    responses: { 200: json('`{ declaration, total, byState, byCategory, byCountry, progress, signaturesOverTime, list, commitments }`') },
+  },
+  'PUT /api/declarations/{declarationId}': {
+    tag: 'Declarations',
+    summary: 'Edit a draft (replaces everything written)',
+    body: schemas.updateDeclarationSchema,
+    responses: { 200: json('The draft as stored') },
+  },
+  'POST /api/declarations/{declarationId}/opening': { tag: 'Declarations', summary: 'Open a draft for signing', responses: { 200: json('The declaration, now OPEN') } },
+  'POST /api/declarations/{declarationId}/closing': {
+    tag: 'Declarations',
+    summary: 'Close a declaration for signing',
+    description: 'No more invitations; every invitation still awaiting a signature is revoked. Repeating it finishes an interrupted close.',
+    responses: { 200: json('`{ declaration, revoked, alreadySettled }`') },
+  },
+  'POST /api/declarations/{declarationId}/invitations': {
+    tag: 'Invitations',
+    summary: 'Invite organisations (JSON)',
+    description: 'Each address once per declaration: repeating an invitation returns the existing commitment.',
+    body: schemas.inviteRequestSchema,
+    responses: { 200: json('Nobody new was invited'), 201: json('`{ invited, alreadyInvited, results }`') },
+  },
+  'POST /api/declarations/{declarationId}/invitation-imports': {
+    tag: 'Invitations',
+    summary: 'Check or import an invitation file (CSV)',
+    description: 'Columns: organisation, category, country, email, contact_name, language, email_domains (see the README). '
+      + '`check` reports every bad row with its line and reasons; `import` invites only a clean file; `import-valid-rows` invites the good rows.',
+    body: schemas.invitationImportSchema,
+    responses: { 200: json('The report (`imported` when rows were invited)'), 422: json('The report, when an import was refused: nothing was invited') },
+  },
+  'GET /api/declarations/{declarationId}/commitments.csv': {
+    tag: 'Commitments',
+    summary: 'Export the list as CSV',
+    query: schemas.commitmentExportQuerySchema,
+    responses: { 200: { description: 'UTF-8 CSV with a byte-order mark', mediaType: 'text/csv' } },
+  },
+  'POST /api/declarations/{declarationId}/countersignatures': {
+    tag: 'Commitments',
+    summary: 'Countersign the selected commitments, or all verified ones',
+    body: schemas.countersignSelectionSchema,
+    responses: { 200: json('Counts and one result per commitment') },
+  },
+  'POST /api/declarations/{declarationId}/reminders': {
+    tag: 'Commitments',
+    summary: 'Remind the selected organisations, or all still awaiting a signature, now',
+    body: schemas.reminderSelectionSchema,
+    responses: { 200: json('Counts and one result per commitment') },
+  },
+  'GET /api/declarations/{declarationId}/audit-trail.jsonl': {
+    tag: 'Audit',
+    summary: 'Export the audit trail as chained JSON Lines',
+    description: 'Each line carries the SHA-256 of the line before (see the README). Pages continue the chain: '
+      + 'follow `x-audit-trail-next` with `after`; `x-audit-trail-head` is the last hash so far.',
+    query: schemas.auditTrailQuerySchema,
+    responses: { 200: { description: 'JSON Lines', mediaType: 'application/x-ndjson' } },
+  },
+  'GET /api/commitments/{commitmentId}': { tag: 'Commitments', summary: 'One commitment with its audit trail', responses: { 200: json('`{ commitment, events }`') } },
+  'POST /api/commitments/{commitmentId}/countersignature': { tag: 'Commitments', summary: 'Countersign one verified commitment', responses: { 200: json('The result') } },
+  'POST /api/commitments/{commitmentId}/review': {
+    tag: 'Commitments',
+    summary: 'Approve or reject a flagged commitment, with a reason',
+    body: schemas.reviewSchema,
+    responses: { 200: json('`{ state }`') },
+  },
+  'POST /api/commitments/{commitmentId}/revocation': {
+    tag: 'Commitments',
+    summary: 'Revoke an invitation not yet countersigned',
+    body: schemas.revokeSchema,
+    responses: { 200: json('`{ state: "REVOKED" }`') },
+  },
+  'POST /api/commitments/{commitmentId}/reminders': {
+    tag: 'Commitments',
+    summary: 'Send a reminder with a fresh link now',
+    description: 'One email per clickId, however often the request is repeated.',
+    body: schemas.reminderSchema,
+    responses: { 200: json('The result') },
+  },
+  'POST /api/commitments/{commitmentId}/resend': {
+    tag: 'Commitments',
+    summary: 'Email a new signing link to the invited address',
+    description: 'Also unlocks a link locked by wrong one-time codes. No request body.',
+    responses: { 200: json('What was sent') },
+  },
+  'POST /api/commitments/{commitmentId}/contact': {
+    tag: 'Commitments',
+    summary: 'Correct the address of an organisation whose mail bounced, then send it a fresh link',
+    body: schemas.contactCorrectionSchema,
+    responses: { 200: json('The outcome') },
+  },
+  'POST /api/declarations/{declarationId}/joint-declaration': {
+    tag: 'Documents',
+    summary: 'Make the sealed joint declaration of a closed declaration, with the annex of its signatories',
+    responses: { 200: json('It existed already'), 201: json('`{ created, jointDeclaration }`') },
+  },
+  'GET /api/declarations/{declarationId}/joint-declaration': {
+    tag: 'Documents',
+    summary: 'Download the sealed joint declaration, byte for byte as sealed',
+    responses: { 200: { description: 'The sealed PDF', mediaType: 'application/pdf' } },
+  },
+  'POST /api/verify': {
+    tag: 'Documents',
+    summary: 'Check a document: issued by the Commission, for whom, when, revoked or not (public)',
+    description: 'Send `{"sha256": ...}` or `{"documentId": ...}` as JSON, or the PDF itself as `application/pdf`.',
+    body: schemas.documentCheckSchema,
+    responses: { 200: json('The verdict') },
+  },
+  'GET /api/documents': {
+    tag: 'Documents',
+    summary: 'List the sealed documents of a declaration, newest first',
+    query: schemas.documentsQuerySchema,
+    responses: { 200: json('`{ documents: [...] }`') },
+  },
+  'GET /api/documents/{commitmentId}': {
+    tag: 'Documents',
+    summary: 'Download a sealed PDF, byte for byte as sealed',
+    description: 'The `x-content-sha256` header carries the SHA-256 recorded when it was sealed.',
+    responses: { 200: { description: 'The sealed PDF', mediaType: 'application/pdf' } },
+  },
+} as const satisfies Record<string, OperationContract>;
+
+export type ContractedRoute = keyof typeof API_CONTRACT;
+
+export function contractOf(routeKey: string): OperationContract | undefined {
+  return (API_CONTRACT as Record<string, OperationContract>)[routeKey];
+}

@@ -1,0 +1,5 @@
+import { closeDeclaration } from '../../operations/close-declaration';
+import { httpHandler, pathParameter, requireCaller } from '../../shared/api-handler';
+import { json } from '../../shared/http';
+
+export const handler = httpHandler(async (event, caller) => json(200, await closeDeclaration(pathParameter(event, 'declarationId'), requireCaller(caller))));

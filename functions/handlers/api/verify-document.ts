@@ -1,0 +1,57 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { verifyDocument, type VerificationQuery } from '../../operations/verify-document';
+import { httpHandler } from '../../shared/api-handler';
+import { DomainError } from '../../shared/errors';
+import { json, page, parseJsonBody } from '../../shared/http';
+import { parseMultipart } from '../../shared/multipart';
+import { documentCheckSchema as jsonQuery } from '../../api/schemas';
+import { verifyPage } from '../../../templates/pages/verify-page';
+
+/**
+ * The public check of a document: `GET /verify` (form; `?sha256=` or `?document=` answer at once),
+ * `GET /verify/{documentId}` (the address printed in every PDF), `POST /verify` (the form: a file or a
+ * SHA-256) and `POST /api/verify` (JSON, or the PDF as the body). It changes nothing.
+ */
+export const handler = httpHandler(async (event) => {
+  if (event.routeKey === 'POST /api/verify') return json(200, await verifyDocument(apiQuery(event)));
+  try {
+    const query = pageQuery(event);
+    return page(200, verifyPage(query ? { answer: await verifyDocument(query) } : {}));
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'INVALID_INPUT') return page(400, verifyPage({ problem: error.message }));
+    throw error;
+  }
+});
+
+function apiQuery(event: APIGatewayProxyEventV2): VerificationQuery {
+  if (contentType(event).startsWith('application/pdf')) return { pdf: bodyBytes(event) };
+  return parseJsonBody(event, jsonQuery);
+}
+
+function pageQuery(event: APIGatewayProxyEventV2): VerificationQuery | undefined {
+  const documentId = event.pathParameters?.documentId ?? event.queryStringParameters?.document;
+  if (event.requestContext.http.method === 'GET') {
+    if (documentId) return { documentId };
+    const sha256 = event.queryStringParameters?.sha256;
+    return sha256 ? { sha256 } : undefined;
+  }
+  const parts = parseMultipart(contentType(event, { keepCase: true }), bodyBytes(event));
+  if (!parts) throw new DomainError('INVALID_INPUT', 'Send the form on this page.');
+  const file = parts.find((part) => part.name === 'file' && part.data.length > 0);
+  if (file) return { pdf: file.data };
+  const sha256 = parts.find((part) => part.name === 'sha256')?.data.toString('utf8').trim();
+  if (sha256) return { sha256 };
+  throw new DomainError('INVALID_INPUT', 'Choose a PDF file or enter its SHA-256.');
+}
+
+/** Lower case for comparing the media type; as sent when a multipart boundary (case-sensitive) is read from it. */
+function contentType(event: APIGatewayProxyEventV2, options: { keepCase?: boolean } = {}): string {
+  const entry = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type');
+  const value = entry?.[1] ?? '';
+  return options.keepCase ? value : value.toLowerCase();
+}
+
+function bodyBytes(event: APIGatewayProxyEventV2): Buffer {
+  if (!event.body) return Buffer.alloc(0);
+  return Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+}

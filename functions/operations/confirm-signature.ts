@@ -1,0 +1,52 @@
+import { ENV } from '../catalog';
+import { textFor } from '../domain/declaration';
+import { mailTags } from '../domain/mail-events';
+import { sendEmail } from '../mail/send-email';
+import { requiredEnv } from '../shared/config';
+import { isTransient, TransientError } from '../shared/errors';
+import { loggableError, logger } from '../shared/logger';
+import { recordEvent } from '../store/audit';
+import { claimMailForTask, recordMailSent, releaseMailClaim } from '../store/mail-claims';
+import { signatureConfirmationEmail } from '../../templates/email/signature-confirmation';
+import { uiLanguage } from '../../templates/i18n';
+import { loadCommitment, loadDeclaration } from './load';
+
+const KIND = 'signature-confirmation';
+
+/**
+ * Emails the signatory what was recorded, once per signature (claimed like every email), from
+ * the workflow's verify step so that a failed send is retried with the workflow's backoff. A
+ * send that keeps failing for a reason other than an outage is logged, not allowed to stop the
+ * signature on its way.
+ */
+export async function confirmSignature(commitmentId: string): Promise<'sent' | 'already-sent' | 'not-signed' | 'failed'> {
+  const commitment = await loadCommitment(commitmentId);
+  const signature = commitment.signature;
+  // Revoked before the workflow got here: the organisation hears from the Commission instead.
+  if (!signature || commitment.state === 'REVOKED') return 'not-signed';
+  if (!(await claimMailForTask(commitmentId, KIND))) return 'already-sent';
+  try {
+    const declaration = await loadDeclaration(commitment.declarationId);
+    const email = signatureConfirmationEmail({
+      language: uiLanguage([commitment.language]),
+      contactName: commitment.organisation.contactName,
+      organisationName: commitment.organisation.name,
+      declarationTitle: textFor(declaration, signature.language).text.title,
+      signerName: signature.signerName,
+      signerTitle: signature.signerTitle,
+      signedAt: new Date(signature.signedAt),
+      signedLanguage: signature.language,
+      textSha256: signature.textSha256,
+      contactAddress: requiredEnv(ENV.commissionContactAddress),
+    });
+    const messageId = await sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitmentId, KIND) });
+    await recordMailSent(commitmentId, KIND, messageId);
+    await recordEvent({ commitmentId, declarationId: commitment.declarationId, type: 'SIGNATURE_CONFIRMATION_SENT', actor: 'workflow', detail: { messageId } });
+    return 'sent';
+  } catch (error) {
+    await releaseMailClaim(commitmentId, KIND).catch(() => undefined);
+    if (isTransient(error)) throw new TransientError(`sending the signature confirmation failed: ${(error as Error).message}`);
+    logger.warn('signature confirmation not sent', { commitmentId, error: loggableError(error) });
+    return 'failed';
+  }
+}

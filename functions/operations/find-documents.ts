@@ -1,0 +1,28 @@
+import type { Category } from '../domain/categories';
+import { foldForSearch } from '../domain/commitment-list';
+import { listDocuments, type DocumentRecord } from '../store/documents';
+import { loadDeclaration } from './load';
+
+export interface DocumentQuery {
+  readonly categories?: readonly Category[];
+  readonly countries?: readonly string[];
+  /** Words to find in the organisation or the commitment id. */
+  readonly search?: string;
+  /** Sealed at or after (ISO 8601). */
+  readonly sealedFrom?: string;
+  /** Sealed before (ISO 8601). */
+  readonly sealedTo?: string;
+}
+
+/** The sealed documents of a declaration that match, newest first. */
+export async function findDocuments(declarationId: string, query: DocumentQuery): Promise<DocumentRecord[]> {
+  await loadDeclaration(declarationId);
+  const words = foldForSearch(query.search ?? '').split(/\s+/).filter((word) => word !== '');
+  return (await listDocuments(declarationId))
+    .filter((document) => !query.categories?.length || query.categories.includes(document.category as Category))
+    .filter((document) => !query.countries?.length || query.countries.includes(document.country))
+    .filter((document) => !query.sealedFrom || document.sealedAt >= query.sealedFrom)
+    .filter((document) => !query.sealedTo || document.sealedAt < query.sealedTo)
+    .filter((document) => words.every((word) => foldForSearch(`${document.organisation} ${document.commitmentId}`).includes(word)))
+    .reverse();
+}

@@ -1,0 +1,80 @@
+import type { Category } from '../domain/categories';
+import type { Commitment } from '../domain/commitment';
+import { textFor, type Declaration } from '../domain/declaration';
+import { renderJointDeclaration, type JointDeclarationInput, type JointSignatory } from '../pdf/joint-declaration';
+import { sealPdf } from '../pdf/seal';
+import { loadSealSigner } from '../seal/seal-signer';
+import { configuredTimestamps } from '../seal/timestamp-source';
+import type { Caller } from '../shared/access';
+import { DomainError } from '../shared/errors';
+import { logger } from '../shared/logger';
+import { listCommitments } from '../store/commitments';
+import { getJointDeclarationRecord, storeJointDeclaration, type JointDeclarationRecord } from '../store/joint-declarations';
+import { loadDeclaration } from './load';
+import { verificationUrl } from './verification-url';
+
+/** Short enough for the annex's category column. */
+const CATEGORY_COLUMN_LABELS: Readonly<Record<Category, string>> = {
+  law_enforcement: 'Law enforcement',
+  customs: 'Customs',
+  port_authority: 'Port authority',
+  private_operator: 'Private operator',
+  eu_agency: 'EU agency',
+};
+
+const JOINT_SEAL = {
+  name: 'European Commission',
+  reason: 'The European Ports Alliance joint declaration and its signatories',
+  location: 'Brussels, Belgium',
+  contactInfo: 'European Commission',
+};
+
+/**
+ * Makes the one sealed PDF of a closed declaration: its text and an annex of every countersigned
+ * signatory. Asking again returns the stored document; concurrent requests store one.
+ */
+export async function generateJointDeclaration(declarationId: string, caller: Caller): Promise<{ created: boolean; record: JointDeclarationRecord }> {
+  const declaration = await loadDeclaration(declarationId);
+  if (declaration.status !== 'CLOSED') {
+    throw new DomainError('WRONG_STATE', 'The joint declaration is made once the declaration is closed for signing; close it first.');
+  }
+  const existing = await getJointDeclarationRecord(declarationId);
+  if (existing) return { created: false, record: existing };
+
+  const signatories = jointSignatories(await listCommitments(declarationId));
+  const [signer, doc] = await Promise.all([
+    loadSealSigner(),
+    renderJointDeclaration(jointDeclarationInput(declaration, signatories), {
+      onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { declarationId, codePoint: character.codePointAt(0) }),
+    }),
+  ]);
+  const sealedAt = new Date();
+  const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp: configuredTimestamps(), sealedAt });
+  const result = await storeJointDeclaration(declarationId, bytes, { sealedAt, signatoryCount: signatories.length, generatedBy: caller.userId });
+  return { created: result.stored, record: result.record };
+}
+
+/** Countersigned commitments (whatever happened after: sealing, delivery), by country then organisation. */
+export function jointSignatories(commitments: readonly Commitment[]): JointSignatory[] {
+  return commitments
+    .filter((commitment) => commitment.countersignature && commitment.signature && commitment.state !== 'REVOKED')
+    .map((commitment) => ({
+      organisation: commitment.organisation.name,
+      category: CATEGORY_COLUMN_LABELS[commitment.organisation.category],
+      country: commitment.organisation.country,
+      signer: commitment.signature!.signerName,
+      signedAt: commitment.signature!.signedAt,
+    }))
+    .sort((a, b) => a.country.localeCompare(b.country) || a.organisation.localeCompare(b.organisation, 'en'));
+}
+
+function jointDeclarationInput(declaration: Declaration, signatories: JointSignatory[]): JointDeclarationInput {
+  const { language, text } = textFor(declaration, declaration.defaultLanguage);
+  return {
+    documentId: declaration.id,
+    declaration: { title: text.title, version: declaration.version, language, text: text.text, textSha256: text.sha256 },
+    closedAt: declaration.closedAt ?? new Date().toISOString(),
+    signatories,
+    verificationUrl: verificationUrl(declaration.id),
+  };
+}

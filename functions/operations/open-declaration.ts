@@ -1,0 +1,17 @@
+import type { Declaration } from '../domain/declaration';
+import type { Caller } from '../shared/access';
+import { DomainError } from '../shared/errors';
+import { changeDeclarationStatus } from '../store/declarations';
+import { loadDeclaration } from './load';
+
+/** Opens a draft for signing: invitations become possible and the text can no longer change. */
+export async function openDeclaration(declarationId: string, caller: Caller, now = new Date()): Promise<Declaration> {
+  const current = await loadDeclaration(declarationId);
+  if (current.status === 'OPEN') return current;
+  if (current.status !== 'DRAFT' || !(await changeDeclarationStatus(declarationId, 'DRAFT', 'OPEN', 'openedAt', caller.userId, now))) {
+    const latest = await loadDeclaration(declarationId);
+    if (latest.status === 'OPEN') return latest;
+    throw new DomainError('WRONG_STATE', `Only a draft can be opened for signing; this declaration is ${latest.status}.`);
+  }
+  return loadDeclaration(declarationId);
+}

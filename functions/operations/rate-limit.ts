@@ -1,0 +1,40 @@
+import { ENV } from '../catalog';
+import { DEFAULT_RATE_LIMITS, rateWindow, type RateLimits } from '../domain/signing';
+import { optionalEnv } from '../shared/config';
+import { SigningError } from '../shared/signing-errors';
+import { countAttempt } from '../store/rate-limits';
+
+/** The limits in force: the defaults, unless the deployment overrides them. */
+export function rateLimits(): RateLimits {
+  const override = (name: typeof ENV.rateLimitPerAddress | typeof ENV.rateLimitPerLink, fallback: number) => {
+    const value = Number(optionalEnv(name));
+    return Number.isSafeInteger(value) && value > 0 ? value : fallback;
+  };
+  return {
+    ...DEFAULT_RATE_LIMITS,
+    perAddress: override(ENV.rateLimitPerAddress, DEFAULT_RATE_LIMITS.perAddress),
+    perLink: override(ENV.rateLimitPerLink, DEFAULT_RATE_LIMITS.perLink),
+  };
+}
+
+export type LimitedSubject =
+  /** Every signing POST from one client address (the address as its keyed hash). */
+  | { readonly scope: 'address'; readonly subject: string }
+  /** Every signing POST on one commitment's links and sessions. */
+  | { readonly scope: 'link'; readonly subject: string; readonly language?: string }
+  /** One-time codes emailed for one commitment. */
+  | { readonly scope: 'code'; readonly subject: string; readonly language?: string };
+
+/** Counts one attempt; past the limit of its window, refuses it with the time to try again. */
+export async function limitAttempts(limited: LimitedSubject, now = new Date()): Promise<void> {
+  const limits = rateLimits();
+  const limit = { address: limits.perAddress, link: limits.perLink, code: limits.codesPerLink }[limited.scope];
+  const window = rateWindow(now, limits.windowSeconds);
+  const attempts = await countAttempt(limited.scope, limited.subject, window.start, limits.windowSeconds);
+  if (attempts > limit) {
+    throw new SigningError('RATE_LIMITED', `Too many attempts; try again in ${window.retryAfterSeconds} seconds.`, {
+      retryAfterSeconds: window.retryAfterSeconds,
+      language: 'language' in limited ? limited.language : undefined,
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { ENV } from '../catalog';
+import { linkExpiry } from '../domain/declaration';
+import type { Caller } from '../shared/access';
+import { requiredEnv } from '../shared/config';
+import { getCommitment, listCommitments } from '../store/commitments';
+import { mapWithConcurrency } from './concurrency';
+import { loadDeclaration } from './load';
+import { sendSigningLink } from './send-signing-link';
+
+export interface ReminderResult {
+  readonly commitmentId: string;
+  readonly result: 'sent' | 'already-sent' | 'not-awaiting' | 'not-found';
+  readonly message: string;
+}
+
+/**
+ * Sends a reminder now, with a fresh link, to an organisation that has not signed yet. The email
+ * is claimed once per click id, so a double click or a retried request sends one email.
+ */
+export async function remindNow(commitmentId: string, clickId: string, caller: Caller, declarationId?: string, now = new Date()): Promise<ReminderResult> {
+  const commitment = await getCommitment(commitmentId);
+  if (!commitment || (declarationId !== undefined && commitment.declarationId !== declarationId)) {
+    return { commitmentId, result: 'not-found', message: 'No such commitment in this declaration.' };
+  }
+  if (commitment.state !== 'INVITED') {
+    return { commitmentId, result: 'not-awaiting', message: `Only invitations awaiting a signature can be reminded; this one is ${commitment.state}.` };
+  }
+  const declaration = await loadDeclaration(commitment.declarationId);
+  if (declaration.status !== 'OPEN') return { commitmentId, result: 'not-awaiting', message: `The declaration is ${declaration.status}; no reminders can be sent.` };
+  if (linkExpiry(declaration, commitment.invitedAt, Number(requiredEnv(ENV.linkValiditySeconds))).getTime() <= now.getTime()) {
+    return { commitmentId, result: 'not-awaiting', message: 'Its signing window has ended; a new link would not work.' };
+  }
+  const sent = await sendSigningLink(commitment, 1, { clickId, requestedBy: caller.userId });
+  return sent === 'sent'
+    ? { commitmentId, result: 'sent', message: `Reminder sent to ${commitment.organisation.email} with a fresh link.` }
+    : { commitmentId, result: 'already-sent', message: 'This reminder was already sent.' };
+}
+
+/** Reminds the listed commitments, or every one still awaiting a signature; reports per commitment. */
+export async function remindMany(declarationId: string, selection: { commitmentIds?: readonly string[]; allAwaiting?: boolean }, clickId: string, caller: Caller): Promise<ReminderResult[]> {
+  await loadDeclaration(declarationId);
+  const ids = selection.allAwaiting
+    ? (await listCommitments(declarationId)).filter((commitment) => commitment.state === 'INVITED').map((commitment) => commitment.id)
+    : [...new Set(selection.commitmentIds ?? [])];
+  // SES accounts send tens of emails a second; more in flight would only be throttled.
+  return mapWithConcurrency(ids, 8, (id) => remindNow(id, clickId, caller, declarationId));
+}

@@ -1,0 +1,34 @@
+import type { Commitment } from '../domain/commitment';
+import type { Declaration } from '../domain/declaration';
+import { hashSessionId, SESSION_ID_PATTERN } from '../domain/signing';
+import { SigningError, unknownSession } from '../shared/signing-errors';
+import { getCommitment } from '../store/commitments';
+import { getDeclaration } from '../store/declarations';
+import { getCodeState, type CodeState } from '../store/one-time-codes';
+import { getSession, type SigningSession } from '../store/signing-sessions';
+import { alreadyUsed, assertSignable } from './signing-link';
+
+export interface OpenSession {
+  readonly sessionId: string;
+  readonly sessionHash: string;
+  readonly session: SigningSession;
+  readonly commitment: Commitment;
+  readonly declaration: Declaration;
+  readonly codeState: CodeState;
+}
+
+/** The session a request carries, if it can still be used to sign; otherwise a refusal that says why. */
+export async function resolveSigningSession(sessionId: string | undefined, now = new Date()): Promise<OpenSession> {
+  if (!sessionId || !SESSION_ID_PATTERN.test(sessionId)) throw unknownSession();
+  const sessionHash = hashSessionId(sessionId);
+  const session = await getSession(sessionHash);
+  if (!session) throw unknownSession();
+  const [commitment, codeState, declaration] = await Promise.all([getCommitment(session.commitmentId), getCodeState(session.commitmentId), getDeclaration(session.declarationId)]);
+  if (!commitment || !declaration) throw unknownSession();
+  if (session.usedAt) throw alreadyUsed(commitment, 'SESSION_USED');
+  if (session.expiresAt <= now.getTime()) {
+    throw new SigningError('SESSION_EXPIRED', 'The signing session has ended.', { language: session.language });
+  }
+  assertSignable(commitment, declaration, session.linkExpiresAt, codeState, now);
+  return { sessionId, sessionHash, session, commitment, declaration, codeState };
+}

@@ -1,0 +1,21 @@
+import { buildDeclaration, type Declaration, type DeclarationInput } from '../domain/declaration';
+import type { Caller } from '../shared/access';
+import { DomainError } from '../shared/errors';
+import { replaceDraft } from '../store/declarations';
+import { refuseDuplicateClauseIds } from './create-declaration';
+import { loadDeclaration } from './load';
+
+/** Replaces what an admin wrote in a draft; refused once the declaration is open. */
+export async function updateDeclaration(declarationId: string, input: DeclarationInput, caller: Caller, now = new Date()): Promise<Declaration> {
+  const current = await loadDeclaration(declarationId);
+  if (current.status !== 'DRAFT') throw notADraft(current);
+  const rebuilt = buildDeclaration({ ...input, draft: true }, current.id, current.createdBy, new Date(current.createdAt));
+  refuseDuplicateClauseIds(rebuilt);
+  const updated: Declaration = { ...rebuilt, updatedAt: now.toISOString(), updatedBy: caller.userId };
+  if (!(await replaceDraft(updated))) throw notADraft(await loadDeclaration(declarationId));
+  return updated;
+}
+
+export function notADraft(declaration: Declaration): DomainError {
+  return new DomainError('WRONG_STATE', `Only a draft can be edited; this declaration is ${declaration.status}.`);
+}

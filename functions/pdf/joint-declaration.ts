@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import type { PDFDocument } from 'pdf-lib';
+import { addUriLink, wrapLine, type PageWriter, type TextStyle } from './page-writer';
+import { drawQrCode, qrCodeSide } from './qr-code';
+import { AUTHORITY, COLORS, PRODUCT, formatUtc, startDocument, writeFooters, writeHeading, writeRows, type RenderOptions, type Styles } from './typesetting';
+
+export interface JointSignatory {
+  organisation: string;
+  category: string;
+  /** ISO 3166 two-letter code. */
+  country: string;
+  signer: string;
+  /** ISO 8601; printed as the UTC date. */
+  signedAt: string;
+}
+
+export interface JointDeclarationInput {
+  /** The declaration id: the joint declaration is the one document of its declaration. */
+  documentId: string;
+  declaration: { title: string; version: string; language: string; text: string; textSha256: string };
+  /** ISO 8601: when the campaign was closed. */
+  closedAt: string;
+  /** Every countersigned signatory, in the order to print. */
+  signatories: readonly JointSignatory[];
+  verificationUrl: string;
+}
+
+/** The annex table: columns and their share of the line. */
+const COLUMNS = [
+  { title: 'Organisation', width: 0.34, value: (row: JointSignatory) => row.organisation },
+  { title: 'Category', width: 0.17, value: (row: JointSignatory) => row.category },
+  { title: 'Country', width: 0.08, value: (row: JointSignatory) => row.country },
+  { title: 'Signed by', width: 0.27, value: (row: JointSignatory) => row.signer },
+  { title: 'Date (UTC)', width: 0.14, value: (row: JointSignatory) => formatUtc(row.signedAt, 'signedAt').slice(0, 10) },
+] as const;
+const CELL_GAP = 6;
+const QR_MODULE_SIZE = 2.2;
+
+/** The joint declaration as an unsaved A4 document: cover, full text, verification, and the annex of signatories. */
+export async function renderJointDeclaration(input: JointDeclarationInput, options: RenderOptions = {}): Promise<PDFDocument> {
+  const actual = createHash('sha256').update(input.declaration.text, 'utf8').digest('hex');
+  if (actual !== input.declaration.textSha256.toLowerCase()) throw new Error(`declaration.textSha256 does not match the declaration text (SHA-256 is ${actual})`);
+  const { doc, styles, writer } = await startDocument(options);
+  const closedAt = formatUtc(input.closedAt, 'closedAt');
+  doc.setTitle(`${input.declaration.title}: joint declaration with ${input.signatories.length} signatories`, { showInWindowTitleBar: true });
+  doc.setAuthor(AUTHORITY);
+  doc.setCreator(`${PRODUCT} signing service`);
+  doc.setProducer(`${PRODUCT} signing service`);
+  doc.setLanguage(input.declaration.language);
+  doc.setCreationDate(new Date(input.closedAt));
+  doc.setModificationDate(new Date(input.closedAt));
+
+  writer.text(`${PRODUCT.toUpperCase()}  ·  JOINT DECLARATION`, styles.brand);
+  writer.skip(6);
+  writer.text(input.declaration.title, styles.title);
+  writer.skip(6);
+  writeRows(writer, styles, [
+    ['Version', input.declaration.version],
+    ['Language', input.declaration.language],
+  ]);
+  writer.labelled('SHA-256 of the text', styles.label, 120, input.declaration.textSha256.toLowerCase(), styles.digest);
+  writer.skip(1);
+  writeRows(writer, styles, [
+    ['Signatories', `${input.signatories.length.toLocaleString('en')} organisations, each countersigned by the ${AUTHORITY} (Annex)`],
+    ['Campaign closed', closedAt],
+    ['Document ID', input.documentId],
+  ]);
+  writer.skip(8);
+  writer.rule(COLORS.rule);
+  writeHeading(writer, styles, 'Declaration');
+  writer.text(input.declaration.text, styles.body);
+  writeVerification(writer, styles, input);
+  writeAnnex(writer, styles, input.signatories);
+  writeFooters(writer, styles, input.documentId);
+  return doc;
+}
+
+function writeVerification(writer: PageWriter, styles: Styles, input: JointDeclarationInput): void {
+  const qrSide = qrCodeSide(input.verificationUrl, QR_MODULE_SIZE);
+  writeHeading(writer, styles, 'Verification', 2 * styles.body.leading + qrSide);
+  writer.text('Check this document at the address below, or scan the code:', styles.label);
+  addUriLink(writer.text(input.verificationUrl, styles.digest), input.verificationUrl);
+  writer.skip(4);
+  writer.block(qrSide, (page, top) => {
+    drawQrCode(page, input.verificationUrl, { x: writer.contentLeft - 4 * QR_MODULE_SIZE, y: top - qrSide, moduleSize: QR_MODULE_SIZE, color: COLORS.ink });
+  });
+}
+
+/** One row per signatory; cells wrap within their column and the header repeats on every page. */
+function writeAnnex(writer: PageWriter, styles: Styles, signatories: readonly JointSignatory[]): void {
+  writer.newPage();
+  writeHeading(writer, styles, `Annex: the ${signatories.length.toLocaleString('en')} signatories`);
+  const cell: TextStyle = { ...styles.small, color: COLORS.ink, size: 8, leading: 10.5 };
+  const header: TextStyle = { ...styles.status, size: 8, leading: 10.5 };
+  const columns = COLUMNS.map((column, index) => {
+    const x = writer.contentLeft + COLUMNS.slice(0, index).reduce((sum, previous) => sum + previous.width * writer.contentWidth, 0);
+    return { ...column, x, innerWidth: column.width * writer.contentWidth - CELL_GAP };
+  });
+  const drawHeader = () => {
+    writer.block(header.leading + 3, (page, top) => {
+      for (const column of columns) page.drawText(column.title, { x: column.x, y: top - header.size, size: header.size, font: header.font, color: header.color });
+      page.drawLine({ start: { x: writer.contentLeft, y: top - header.leading }, end: { x: writer.contentLeft + writer.contentWidth, y: top - header.leading }, thickness: 0.5, color: COLORS.rule });
+    });
+  };
+  drawHeader();
+  for (const row of signatories) {
+    const cells = columns.map((column) => wrapLine(writer.printable(column.value(row)), cell, column.innerWidth));
+    const height = Math.max(1, ...cells.map((lines) => lines.length)) * cell.leading + 2;
+    if (!writer.fits(height)) {
+      writer.newPage();
+      drawHeader();
+    }
+    writer.block(height, (page, top) => {
+      cells.forEach((lines, index) => {
+        const column = columns[index]!;
+        lines.forEach((line, lineIndex) => {
+          page.drawText(line, { x: column.x, y: top - cell.size - lineIndex * cell.leading, size: cell.size, font: cell.font, color: cell.color });
+        });
+      });
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import QRCode from 'qrcode';
+import type { Color, PDFPage } from 'pdf-lib';
+
+/** The four-module quiet zone the QR standard asks for around the symbol. */
+const QUIET_ZONE_MODULES = 4;
+
+/** The side of the QR code (quiet zone included) in points, for a module size. */
+export function qrCodeSide(text: string, moduleSize: number): number {
+  return (QRCode.create(text, { errorCorrectionLevel: 'M' }).modules.size + 2 * QUIET_ZONE_MODULES) * moduleSize;
+}
+
+/**
+ * Draws `text` as a QR code (error correction M) with its bottom-left corner at (x, y), as vector
+ * rectangles: one per horizontal run of dark modules, so the symbol stays sharp at any zoom and small.
+ */
+export function drawQrCode(page: PDFPage, text: string, at: { x: number; y: number; moduleSize: number; color: Color }): number {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { size } = modules;
+  const side = (size + 2 * QUIET_ZONE_MODULES) * at.moduleSize;
+  const originX = at.x + QUIET_ZONE_MODULES * at.moduleSize;
+  const top = at.y + side - QUIET_ZONE_MODULES * at.moduleSize;
+  for (let row = 0; row < size; row++) {
+    let column = 0;
+    while (column < size) {
+      if (!modules.get(row, column)) {
+        column += 1;
+        continue;
+      }
+      const start = column;
+      while (column < size && modules.get(row, column)) column += 1;
+      page.drawRectangle({
+        x: originX + start * at.moduleSize,
+        y: top - (row + 1) * at.moduleSize,
+        width: (column - start) * at.moduleSize,
+        height: at.moduleSize,
+        color: at.color,
+      });
+    }
+  }
+  return side;
+}

@@ -1,0 +1,155 @@
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, PDFFont, PDFPage, rgb, type EmbedFontOptions } from 'pdf-lib';
+import { loadFonts, type FontBytes } from './fonts';
+import { PageWriter, measureText, type TextStyle } from './page-writer';
+import { createPrintableText, type MissingGlyphListener } from './printable-text';
+import { subsetSafeFontkit } from './subset-safe-fontkit';
+
+/** What every document we print shares: fonts, styles, headings, label rows and footers. */
+
+export const AUTHORITY = 'European Commission';
+export const PRODUCT = 'European Ports Alliance';
+
+export interface RenderOptions {
+  /** Called once for each distinct character that no embedded font can draw (it is printed as U+FFFD). */
+  onMissingGlyph?: MissingGlyphListener;
+}
+
+/**
+ * OpenType features for laying out text, chosen for two reasons.
+ *
+ * Substitutions (ligatures, contextual forms, glyph composition) draw several characters as one glyph, or a
+ * character with another character's glyph, and pdf-lib derives the text that viewers copy and search (the
+ * ToUnicode map) from the glyphs: with `liga` on, "fi" is extracted as the single character U+FB01. With
+ * one glyph per character, names come back from the PDF exactly as they were typed.
+ *
+ * Positioning features (kerning, mark placement) only move glyphs, which pdf-lib ignores when drawing;
+ * skipping them saves layout time.
+ */
+const LAYOUT_FEATURES: EmbedFontOptions['features'] = {
+  liga: false,
+  clig: false,
+  dlig: false,
+  rlig: false,
+  calt: false,
+  ccmp: false,
+  locl: false,
+  frac: false,
+  numr: false,
+  dnom: false,
+  rclt: false,
+  kern: false,
+  mark: false,
+  mkmk: false,
+  curs: false,
+};
+
+export const COLORS = {
+  ink: rgb(0.1, 0.1, 0.12),
+  muted: rgb(0.38, 0.4, 0.45),
+  accent: rgb(0, 0.2, 0.6), // EU flag blue
+  rule: rgb(0.75, 0.78, 0.85),
+};
+
+export const LABEL_COLUMN_WIDTH = 120;
+
+export interface Styles {
+  brand: TextStyle;
+  title: TextStyle;
+  heading: TextStyle;
+  body: TextStyle;
+  digest: TextStyle;
+  status: TextStyle;
+  label: TextStyle;
+  small: TextStyle;
+}
+
+export interface Typesetting {
+  readonly doc: PDFDocument;
+  readonly styles: Styles;
+  readonly writer: PageWriter;
+}
+
+/** A new A4 document with the embedded, subset Noto Sans fonts and a writer that flows text down its pages. */
+export async function startDocument(options: RenderOptions = {}): Promise<Typesetting> {
+  const fontBytes = await loadFonts();
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const styles = createStyles(await embedFonts(doc, fontBytes));
+  const writer = new PageWriter(doc, createPrintableText(glyphCoverage(fontBytes), options.onMissingGlyph));
+  return { doc, styles, writer };
+}
+
+/** "2026-11-26T13:00:00+01:00" becomes "2026-11-26 12:00:00 UTC": one unambiguous zone for every reader. */
+export function formatUtc(isoTimestamp: string, field = 'timestamp'): string {
+  const date = new Date(isoTimestamp);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(isoTimestamp) || Number.isNaN(date.getTime())) {
+    throw new Error(`${field} is not an ISO 8601 timestamp: ${JSON.stringify(isoTimestamp)}`);
+  }
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+async function embedFonts(doc: PDFDocument, fonts: FontBytes): Promise<{ regular: PDFFont; bold: PDFFont }> {
+  doc.registerFontkit(subsetSafeFontkit);
+  const options: EmbedFontOptions = { subset: true, features: LAYOUT_FEATURES };
+  const [regular, bold] = await Promise.all([doc.embedFont(fonts.regular, options), doc.embedFont(fonts.bold, options)]);
+  return { regular, bold };
+}
+
+const coverageByFonts = new WeakMap<FontBytes, ReadonlySet<number>>();
+
+/** Characters that both the regular and the bold font can draw. */
+function glyphCoverage(fonts: FontBytes): ReadonlySet<number> {
+  let coverage = coverageByFonts.get(fonts);
+  if (!coverage) {
+    const bold = new Set(fontkit.create(fonts.bold).characterSet);
+    coverage = new Set(fontkit.create(fonts.regular).characterSet.filter((codePoint) => bold.has(codePoint)));
+    coverageByFonts.set(fonts, coverage);
+  }
+  return coverage;
+}
+
+function createStyles(fonts: { regular: PDFFont; bold: PDFFont }): Styles {
+  const style = (font: PDFFont, size: number, color = COLORS.ink, leading = size * 1.4): TextStyle => ({
+    font,
+    size,
+    color,
+    leading,
+  });
+  return {
+    brand: style(fonts.bold, 9, COLORS.accent),
+    title: style(fonts.bold, 18, COLORS.ink, 24),
+    heading: style(fonts.bold, 12.5, COLORS.accent),
+    body: style(fonts.regular, 10.5),
+    digest: style(fonts.regular, 9, COLORS.ink, 10.5 * 1.4),
+    status: style(fonts.bold, 9),
+    label: style(fonts.regular, 9, COLORS.muted, 10.5 * 1.4),
+    small: style(fonts.regular, 8.5, COLORS.muted),
+  };
+}
+
+/** `keepWithHeading` is how much of what follows must fit on the heading's page. */
+export function writeHeading(writer: PageWriter, styles: Styles, heading: string, keepWithHeading = 3 * styles.body.leading): void {
+  writer.skip(14);
+  writer.keepTogether(styles.heading.leading + keepWithHeading);
+  writer.text(heading, styles.heading);
+  writer.skip(2);
+}
+
+export function writeRows(writer: PageWriter, styles: Styles, rows: [string, string][]): void {
+  for (const [label, value] of rows) {
+    writer.labelled(label, styles.label, LABEL_COLUMN_WIDTH, value, styles.body);
+    writer.skip(1);
+  }
+}
+
+export function writeFooters(writer: PageWriter, styles: Styles, documentId: string): void {
+  const { margin, width } = writer.geometry;
+  const baseline = margin.bottom - 30;
+  const print = (page: PDFPage, text: string, x: number) =>
+    page.drawText(text, { x, y: baseline, size: styles.small.size, font: styles.small.font, color: styles.small.color });
+  writer.forEachPage((page, pageNumber, pageCount) => {
+    print(page, writer.printable(`${PRODUCT}  ·  Document ${documentId}`), margin.left);
+    const pageLabel = `Page ${pageNumber} of ${pageCount}`;
+    print(page, pageLabel, width - margin.right - measureText(pageLabel, styles.small));
+  });
+}

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { FINAL_STATES, type Commitment, type ContactProblem } from '../domain/commitment';
+import { auditEventPut } from './audit';
+import { getCommitment } from './commitments';
+import { keys, tableName, transact } from './table';
+
+/** One item per SES event already recorded, so that a notification delivered twice counts once. */
+const mailEventKey = (commitmentId: string, eventKey: string) => ({
+  PK: `CMT#${commitmentId}`,
+  SK: `MAILEVENT#${createHash('sha256').update(eventKey).digest('hex')}`,
+});
+
+export const MAIL_PROBLEM_EVENT: Readonly<Record<ContactProblem['kind'], string>> = {
+  BOUNCE: 'MAIL_BOUNCED',
+  COMPLAINT: 'MAIL_COMPLAINED',
+  REJECT: 'MAIL_REJECTED',
+  DELIVERY_DELAY: 'MAIL_DELAYED',
+};
+
+export type RecordContactProblemResult = 'marked' | 'duplicate' | 'other-address' | 'no-commitment';
+
+/**
+ * Records what SES reported: the audit event always, and the contact marked undeliverable when
+ * the report is about the address the commitment still uses (an admin may have corrected it in
+ * the meantime). One transaction, with a guard item per SES event: a repeated event is a no-op.
+ */
+export async function recordContactProblem(commitmentId: string, eventKey: string, problem: ContactProblem): Promise<RecordContactProblemResult> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const commitment = await getCommitment(commitmentId);
+    if (!commitment) return 'no-commitment';
+    const current = commitment.organisation.email === problem.address;
+    const result = await transact([
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...mailEventKey(commitmentId, eventKey), kind: problem.kind, sesMessageId: problem.sesMessageId, recordedAt: problem.reportedAt },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      auditEventPut({
+        commitmentId,
+        declarationId: commitment.declarationId,
+        at: problem.reportedAt,
+        type: MAIL_PROBLEM_EVENT[problem.kind],
+        actor: 'ses',
+        detail: { ...problem, currentContact: current },
+      }),
+      ...(current
+        ? [{
+          Update: {
+            TableName: tableName(),
+            Key: keys.commitment(commitmentId),
+            UpdateExpression: 'SET #undeliverable = :problem',
+            ConditionExpression: 'attribute_exists(PK) AND #organisation.#email = :address',
+            ExpressionAttributeNames: { '#undeliverable': 'undeliverable', '#organisation': 'organisation', '#email': 'email' },
+            ExpressionAttributeValues: { ':problem': problem, ':address': problem.address },
+          },
+        }]
+        : []),
+    ]);
+    if (result.ok) return current ? 'marked' : 'other-address';
+    if (result.failedIndex === 0) return 'duplicate';
+    // The address changed between the read and the write: read again.
+  }
+  throw new Error(`commitment ${commitmentId} kept changing while a mail report was recorded`);
+}
+
+export type CorrectContactResult =
+  | { readonly ok: true; readonly commitment: Commitment }
+  | { readonly ok: false; readonly reason: 'changed' | 'address-taken' };
+
+const FINAL = [...FINAL_STATES];
+
+/**
+ * Replaces the contact's address, moves the declaration's invited-address guard with it and
+ * clears the undeliverable mark, with its audit event, in one transaction. Refused when the
+ * commitment changed since `commitment` was read, or when another commitment of the declaration
+ * already uses the new address.
+ */
+export async function correctContactAddress(commitment: Commitment, email: string, actor: string, now = new Date()): Promise<CorrectContactResult> {
+  const previous = commitment.organisation.email;
+  const finalPlaceholders = FINAL.map((_, index) => `:final${index}`);
+  const result = await transact([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.commitment(commitment.id),
+        UpdateExpression: 'SET #organisation.#email = :email, #updatedAt = :now REMOVE #undeliverable',
+        ConditionExpression: `attribute_exists(PK) AND #organisation.#email = :previous AND NOT (#state IN (${finalPlaceholders.join(', ')}))`,
+        ExpressionAttributeNames: { '#organisation': 'organisation', '#email': 'email', '#updatedAt': 'updatedAt', '#undeliverable': 'undeliverable', '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':email': email,
+          ':previous': previous,
+          ':now': now.toISOString(),
+          ...Object.fromEntries(FINAL.map((state, index) => [`:final${index}`, state])),
+        },
+      },
+    },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.invitee(commitment.declarationId, email), commitmentId: commitment.id },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      Delete: {
+        TableName: tableName(),
+        Key: keys.invitee(commitment.declarationId, previous),
+        ConditionExpression: 'attribute_not_exists(PK) OR commitmentId = :commitmentId',
+        ExpressionAttributeValues: { ':commitmentId': commitment.id },
+      },
+    },
+    auditEventPut({
+      commitmentId: commitment.id,
+      declarationId: commitment.declarationId,
+      at: now.toISOString(),
+      type: 'CONTACT_CORRECTED',
+      actor,
+      detail: { previousEmail: previous, email, ...(commitment.undeliverable ? { problem: commitment.undeliverable.kind } : {}) },
+    }),
+  ]);
+  if (result.ok) {
+    const { undeliverable: _cleared, ...rest } = commitment;
+    return { ok: true, commitment: { ...rest, organisation: { ...commitment.organisation, email }, updatedAt: now.toISOString() } };
+  }
+  return { ok: false, reason: result.failedIndex === 1 ? 'address-taken' : 'changed' };
+}

@@ -1,0 +1,29 @@
+import { sha256Hex } from '../domain/hashing';
+
+/**
+ * Well under DynamoDB's 400 KB item limit, leaving room for keys and attributes. Every stored PDF is cut
+ * into chunks of at most this size, whatever its length, so no item can reach the limit.
+ */
+export const CHUNK_BYTES = 350_000;
+
+/** The largest document one transaction may carry with its other items (100 items, 4 MB). */
+export const MAX_TRANSACTIONAL_DOCUMENT_BYTES = 3_000_000;
+
+/** The largest document stored at all: a Lambda response body (6 MB) must still carry it, base64-encoded. */
+export const MAX_DOCUMENT_BYTES = 4_000_000;
+
+export function splitIntoChunks(bytes: Uint8Array): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) chunks.push(bytes.subarray(offset, offset + CHUNK_BYTES));
+  return chunks;
+}
+
+/** Reassembles chunk items (sorted by key) and refuses bytes that differ from the recorded count, size or hash. */
+export function joinChunks(items: readonly Record<string, unknown>[], expected: { chunkCount: number; size: number; sha256: string }, what: string): Buffer {
+  const chunks = [...items].sort((a, b) => String(a.SK).localeCompare(String(b.SK))).map((item) => Buffer.from(item.bytes as Uint8Array));
+  const bytes = Buffer.concat(chunks);
+  if (chunks.length !== expected.chunkCount || bytes.length !== expected.size || sha256Hex(bytes) !== expected.sha256) {
+    throw new Error(`stored document ${what} does not match its recorded size and hash`);
+  }
+  return bytes;
+}

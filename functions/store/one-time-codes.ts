@@ -1,0 +1,103 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { auditEventPut, type NewAuditEvent } from './audit';
+import { confirmCodeInSession } from './signing-sessions';
+import { db, keys, tableName, transact, type TransactItem } from './table';
+
+/**
+ * The one-time code of a commitment: the keyed hash of the latest code, never the code, and the
+ * wrong tries counted across codes and sessions, so that neither a new code nor a new session
+ * resets them. Only an admin's resend clears a lock.
+ */
+export interface CodeState {
+  readonly codeHash?: string;
+  readonly sentAt?: string;
+  /** Epoch ms. */
+  readonly expiresAt?: number;
+  readonly sentTo?: string;
+  readonly failedAttempts: number;
+  readonly lockedAt?: string;
+}
+
+export async function getCodeState(commitmentId: string): Promise<CodeState> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.oneTimeCode(commitmentId), ConsistentRead: true }));
+  return {
+    failedAttempts: Number(Item?.failedAttempts ?? 0),
+    ...(typeof Item?.codeHash === 'string' ? { codeHash: Item.codeHash } : {}),
+    ...(typeof Item?.sentAt === 'string' ? { sentAt: Item.sentAt } : {}),
+    ...(Item?.expiresAt !== undefined ? { expiresAt: Number(Item.expiresAt) } : {}),
+    ...(typeof Item?.sentTo === 'string' ? { sentTo: Item.sentTo } : {}),
+    ...(typeof Item?.lockedAt === 'string' ? { lockedAt: Item.lockedAt } : {}),
+  };
+}
+
+/** Replaces the pending code (an earlier one stops working), unless the link is locked. */
+export async function storeNewCode(commitmentId: string, code: { hash: string; sentTo: string; sentAt: Date; expiresAt: Date }, event: NewAuditEvent): Promise<boolean> {
+  const result = await transact([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.oneTimeCode(commitmentId),
+        UpdateExpression: 'SET codeHash = :hash, sentTo = :sentTo, sentAt = :sentAt, expiresAt = :expiresAt, failedAttempts = if_not_exists(failedAttempts, :zero) ADD sends :one',
+        ConditionExpression: 'attribute_not_exists(lockedAt)',
+        ExpressionAttributeValues: {
+          ':hash': code.hash,
+          ':sentTo': code.sentTo,
+          ':sentAt': code.sentAt.toISOString(),
+          ':expiresAt': code.expiresAt.getTime(),
+          ':zero': 0,
+          ':one': 1,
+        },
+      },
+    },
+    auditEventPut(event),
+  ]);
+  return result.ok;
+}
+
+/**
+ * Accepts the code: it is used up, the count of wrong tries starts again, and the session is
+ * marked confirmed, in one transaction that holds only while the code is the pending one,
+ * unexpired, and the link unlocked.
+ */
+export async function acceptCode(commitmentId: string, codeHash: string, sessionHash: string, now: Date, event: NewAuditEvent): Promise<{ ok: true } | { ok: false; failed: 'code' | 'session' }> {
+  const result = await transact([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.oneTimeCode(commitmentId),
+        UpdateExpression: 'SET failedAttempts = :zero, verifiedAt = :at REMOVE codeHash, expiresAt',
+        ConditionExpression: 'codeHash = :hash AND expiresAt > :now AND attribute_not_exists(lockedAt)',
+        ExpressionAttributeValues: { ':hash': codeHash, ':now': now.getTime(), ':zero': 0, ':at': now.toISOString() },
+      },
+    },
+    confirmCodeInSession(sessionHash, commitmentId, now),
+    auditEventPut(event),
+  ]);
+  if (result.ok) return { ok: true };
+  return { ok: false, failed: result.failedIndex === 1 ? 'session' : 'code' };
+}
+
+/**
+ * Counts a wrong code, conditioned on the count read before, so that concurrent wrong tries are
+ * each counted; the try that reaches the limit locks the link.
+ */
+export async function countWrongCode(commitmentId: string, seenAttempts: number, lock: boolean, now: Date, events: readonly NewAuditEvent[]): Promise<boolean> {
+  const result = await transact([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.oneTimeCode(commitmentId),
+        UpdateExpression: lock ? 'SET failedAttempts = :next, lockedAt = :now' : 'SET failedAttempts = :next',
+        ConditionExpression: 'failedAttempts = :seen AND attribute_not_exists(lockedAt)',
+        ExpressionAttributeValues: { ':seen': seenAttempts, ':next': seenAttempts + 1, ...(lock ? { ':now': now.toISOString() } : {}) },
+      },
+    },
+    ...events.map(auditEventPut),
+  ]);
+  return result.ok;
+}
+
+/** Forgets the pending code and the wrong tries: part of an admin's resend, which unlocks the link. */
+export function clearCodes(commitmentId: string): TransactItem {
+  return { Delete: { TableName: tableName(), Key: keys.oneTimeCode(commitmentId) } };
+}

@@ -1,0 +1,83 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { auditEventPut, type NewAuditEvent } from './audit';
+import { db, keys, tableName, transact, type TransactItem } from './table';
+
+/**
+ * A short signing session, made when the operator pressed Continue on the landing page. The
+ * cookie holds its id; the table holds only the id's SHA-256 (the item's key).
+ */
+export interface SigningSession {
+  readonly commitmentId: string;
+  readonly declarationId: string;
+  /** The link it was opened from. */
+  readonly linkHash: string;
+  /** When that link stops working (epoch ms); the session never outlives it. */
+  readonly linkExpiresAt: number;
+  /** The language of the pages, chosen when the session was opened. */
+  readonly language: string;
+  readonly createdAt: string;
+  /** Epoch ms; checked in the condition of every write under the session. */
+  readonly expiresAt: number;
+  readonly codeVerifiedAt?: string;
+  readonly usedAt?: string;
+}
+
+/** Records the session and the operator's opening of the link ("viewed") together. */
+export async function createSession(hash: string, session: SigningSession, viewed: NewAuditEvent): Promise<boolean> {
+  const result = await transact([
+    {
+      Put: {
+        TableName: tableName(),
+        // DynamoDB's TTL removes the item a day after it expired; expiry itself is checked in conditions.
+        Item: { ...keys.signingSession(hash), ...session, ttl: Math.ceil(session.expiresAt / 1000) + 86_400 },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    auditEventPut(viewed),
+  ]);
+  return result.ok;
+}
+
+export async function getSession(hash: string): Promise<SigningSession | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.signingSession(hash), ConsistentRead: true }));
+  if (!Item) return undefined;
+  return {
+    commitmentId: String(Item.commitmentId),
+    declarationId: String(Item.declarationId),
+    linkHash: String(Item.linkHash),
+    linkExpiresAt: Number(Item.linkExpiresAt),
+    language: String(Item.language),
+    createdAt: String(Item.createdAt),
+    expiresAt: Number(Item.expiresAt),
+    ...(typeof Item.codeVerifiedAt === 'string' ? { codeVerifiedAt: Item.codeVerifiedAt } : {}),
+    ...(typeof Item.usedAt === 'string' ? { usedAt: Item.usedAt } : {}),
+  };
+}
+
+const USABLE = 'commitmentId = :commitmentId AND expiresAt > :now AND attribute_not_exists(usedAt)';
+
+/** Marks the session's code as confirmed, while it is still usable. */
+export function confirmCodeInSession(hash: string, commitmentId: string, now: Date): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.signingSession(hash),
+      UpdateExpression: 'SET codeVerifiedAt = :at',
+      ConditionExpression: USABLE,
+      ExpressionAttributeValues: { ':commitmentId': commitmentId, ':now': now.getTime(), ':at': now.toISOString() },
+    },
+  };
+}
+
+/** Uses the session up: the final sign or decline, once, while it is usable (and its code confirmed, when required). */
+export function consumeSession(hash: string, commitmentId: string, now: Date, codeRequired: boolean): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.signingSession(hash),
+      UpdateExpression: 'SET usedAt = :at',
+      ConditionExpression: codeRequired ? `${USABLE} AND attribute_exists(codeVerifiedAt)` : USABLE,
+      ExpressionAttributeValues: { ':commitmentId': commitmentId, ':now': now.getTime(), ':at': now.toISOString() },
+    },
+  };
+}

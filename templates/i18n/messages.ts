@@ -1,0 +1,144 @@
+import type { Category } from '../../functions/domain/categories';
+
+/**
+ * Everything an operator reads, in one language: the signing pages and the emails they receive.
+ * Each catalog implements the whole interface, so a missing translation fails type-checking.
+ * Values are plain text; templates escape them when they build markup.
+ */
+export interface Messages {
+  /** The language's own name, e.g. "Deutsch". */
+  readonly languageName: string;
+  readonly brand: string;
+  readonly skipToContent: string;
+  readonly contactLead: string;
+  readonly categories: Readonly<Record<Category, string>>;
+  readonly required: string;
+  readonly optional: string;
+  readonly validUntil: (date: string) => string;
+
+  readonly landing: {
+    readonly invitedOrganisation: (organisation: string, category: string) => string;
+    readonly nothingRecorded: string;
+    readonly whatNext: string;
+    readonly codeNotice: (maskedEmail: string) => string;
+    readonly continueButton: string;
+  };
+
+  readonly code: {
+    readonly title: string;
+    readonly sent: (maskedEmail: string, time: string) => string;
+    readonly notSent: (maskedEmail: string) => string;
+    readonly expired: string;
+    readonly label: string;
+    readonly hint: string;
+    readonly confirmButton: string;
+    readonly sendButton: string;
+    readonly newCodeButton: string;
+    readonly newCodeLead: string;
+    readonly triesLeft: (count: number) => string;
+    readonly errorFormat: string;
+    readonly errorWrong: (triesLeft: number) => string;
+    readonly errorExpired: string;
+    readonly errorNone: string;
+  };
+
+  readonly form: {
+    readonly forOrganisation: (organisation: string, category: string) => string;
+    readonly stepsLead: string;
+    readonly declarationHeading: string;
+    readonly fingerprint: string;
+    readonly otherLanguages: string;
+    readonly commitmentsLegend: string;
+    readonly commitmentsHint: string;
+    readonly signerHeading: string;
+    readonly signerName: string;
+    readonly signerTitle: string;
+    readonly signerTitleHint: string;
+    readonly consentLegend: string;
+    /** The statement the signer accepts; its exact text is hashed into the record. */
+    readonly consentStatement: string;
+    readonly signButton: string;
+    readonly declineHeading: string;
+    readonly declineLead: string;
+    readonly declineReason: string;
+    readonly declineButton: string;
+    readonly errorSummary: string;
+    readonly errorNameRequired: string;
+    readonly errorTitleRequired: string;
+    readonly errorTooLong: (max: number) => string;
+    readonly errorControlCharacters: string;
+    readonly errorConsent: string;
+    readonly errorRequiredCommitment: (text: string) => string;
+    readonly errorReasonRequired: string;
+    readonly errorOutdated: string;
+  };
+
+  readonly outcome: {
+    readonly signedTitle: string;
+    readonly signedLead: (organisation: string) => string;
+    readonly nextSteps: readonly [string, string, string];
+    readonly confirmationSent: string;
+    readonly closePage: string;
+    readonly declinedTitle: string;
+    readonly declinedLead: (organisation: string) => string;
+  };
+
+  /** Pages for a link or session that cannot be used, and refused requests: a title and what to do next. */
+  readonly problems: {
+    readonly linkUnknown: Problem;
+    readonly linkExpired: Problem;
+    readonly linkSigned: Problem;
+    readonly linkDeclined: Problem;
+    readonly linkRevoked: Problem;
+    readonly linkLocked: Problem;
+    readonly sessionUnknown: Problem;
+    readonly sessionExpired: Problem;
+    readonly codeRequired: Problem;
+    readonly forbidden: Problem;
+    readonly badForm: Problem;
+    readonly unsupportedForm: Problem;
+    readonly rateLimited: (time: string, minutes: number) => Problem;
+    readonly serverError: Problem;
+    readonly openLinkAgain: string;
+    readonly backToSigning: string;
+  };
+
+  readonly email: {
+    readonly greeting: (name: string) => string;
+    readonly footerQuestions: string;
+    readonly footerAutomatic: string;
+    readonly invitationSubject: (title: string) => string;
+    readonly invitationLead: (organisation: string) => string;
+    readonly reminderSubject: (title: string) => string;
+    readonly reminderLead: (organisation: string) => string;
+    readonly newLinkSubject: (title: string) => string;
+    readonly newLinkLead: (organisation: string) => string;
+    readonly linkInstructions: string;
+    readonly linkButton: string;
+    readonly linkCopy: string;
+    readonly linkSafety: string;
+    readonly linkCodeNotice: string;
+    readonly linkValidity: (date: string) => string;
+    readonly codeSubject: string;
+    readonly codeLead: string;
+    readonly codeValidity: (time: string) => string;
+    readonly codeNotYou: string;
+    readonly confirmationSubject: (title: string) => string;
+    readonly confirmationLead: (organisation: string) => string;
+    readonly confirmationSigner: string;
+    readonly confirmationFunction: string;
+    readonly confirmationTime: string;
+    readonly confirmationLanguage: string;
+    readonly confirmationNotYou: string;
+    readonly deliverySubject: (title: string) => string;
+    readonly deliveryLead: (organisation: string) => string;
+    readonly deliveryFingerprint: string;
+    readonly deliveryVerify: string;
+  };
+}
+
+export interface Problem {
+  readonly title: string;
+  readonly message: string;
+  readonly next: string;
+}

@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleDeclaration } from '../../infra/local/sample-declaration';
+import { client, invitation, uniqueAddress } from '../support/campaign';
+import { signEach, stateOf, waitForAll } from '../support/flows';
+import { focusedId, launchChromium, openConsolePage, signedInTab, type ConsoleTab } from './console-support';
+
+const WANTED = 50;
+const SETTLED = ['VERIFIED', 'IN_REVIEW', 'EXPIRED', 'DECLINED', 'REVOKED', 'FAILED'];
+
+/**
+ * A declaration with exactly 50 verified commitments, each signed over HTTP through its emailed
+ * link. The test stack's links last seconds, so organisations are invited and sign in small
+ * batches; one that expires under load is replaced by the next batch.
+ */
+async function fiftyVerified(): Promise<{ declarationId: string; verified: string[] }> {
+  const campaign = client();
+  const admin = await campaign.token('commission-admin');
+  const { id } = await campaign.api<{ id: string }>(admin, 'POST', '/api/declarations', { ...sampleDeclaration(), oneTimeCode: false });
+  const verified: string[] = [];
+  for (let round = 0; verified.length < WANTED && round < 15; round++) {
+    const emails = Array.from({ length: Math.min(10, WANTED - verified.length) }, () => uniqueAddress('bulk'));
+    const invited = await campaign.invite(admin, id, emails.map((email) => invitation(email)));
+    await signEach(campaign, emails, 20_000).catch(() => undefined);
+    const ids = invited.results.map((result) => result.commitmentId);
+    await waitForAll(campaign, admin, ids, SETTLED, 60_000);
+    for (const commitmentId of ids) if ((await stateOf(campaign, admin, commitmentId)) === 'VERIFIED') verified.push(commitmentId);
+  }
+  expect(verified).toHaveLength(WANTED);
+  return { declarationId: id, verified };
+}
+
+describe('the console: bulk countersignature', () => {
+  let browser: Browser;
+  let admin: ConsoleTab;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    admin = await signedInTab(browser, client().appUrl, 'commission-admin');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('countersigns the 50 selected verified commitments at once and reports each', async () => {
+    const { declarationId, verified } = await fiftyVerified();
+    const { page } = admin;
+    await openConsolePage(admin, `/console/declarations/${declarationId}`, '#list-body tr');
+    await page.getByRole('tab', { name: 'Countersignature queue (50)' }).click();
+    await expect.poll(() => page.locator('#countersign-summary').textContent()).toBe('50 verified commitments await countersignature.');
+    expect(await page.locator('#countersign-body tr').count()).toBe(WANTED);
+
+    await page.getByLabel('Select every listed commitment').check();
+    await page.getByRole('button', { name: 'Countersign the 50 selected' }).click();
+    await page.getByRole('dialog', { name: 'Countersign the 50 selected commitments?' }).getByRole('button', { name: 'Countersign' }).click();
+
+    await expect.poll(() => page.locator('#countersign-outcome').textContent(), { timeout: 60_000 }).toBe('50 countersigned, 0 already countersigned, 0 not ready, 0 not found.');
+    expect(await focusedId(page)).toBe('countersign-outcome');
+    const results = await page.locator('#countersign-results tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-result')));
+    expect(results).toEqual(Array(WANTED).fill('countersigned'));
+    await expect.poll(() => page.locator('#countersign-summary').textContent()).toBe('Nothing awaits countersignature.');
+
+    const campaign = client();
+    const token = await campaign.token('commission-admin');
+    const states = await Promise.all(verified.map((commitmentId) => stateOf(campaign, token, commitmentId)));
+    expect(states.every((state) => ['COUNTERSIGNED', 'SEALED', 'DELIVERED'].includes(state))).toBe(true);
+    expect(admin.problems).toEqual([]);
+  });
+});

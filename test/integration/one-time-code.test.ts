@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { HttpError, isEmailFor, signingLinkIn } from '../../infra/local/campaign-client';
+import { messagesFor } from '../../templates/i18n';
+import { auditEvents, commitmentItems, commitmentState, waitForState } from '../support/campaign';
+import { invitedOperator } from '../support/signing';
+
+const el = messagesFor('el');
+const formToken = (html: string) => /name="csrf" value="([^"]*)"/.exec(html)?.[1] ?? '';
+
+describe('the one-time code', () => {
+  it('is emailed on Continue, is stored only as a keyed hash, and is needed before signing or declining', async () => {
+    const { campaign, admin, commitmentId, email, operator } = await invitedOperator();
+    await operator.open();
+    const [codeEmail] = await campaign.waitForEmails(email, isEmailFor('one-time-code'));
+    expect(codeEmail!.subject).toBe(el.email.codeSubject);
+    expect(codeEmail!.subject).not.toMatch(/[0-9]{6}/);
+    const code = await operator.emailedCode();
+    const items = await commitmentItems(commitmentId);
+    const stored = items.find((item) => item.SK === 'OTP');
+    expect(stored?.codeHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(items)).not.toContain(`"${code}"`);
+
+    const { html } = await operator.page();
+    expect(html).toContain(el.code.title);
+    for (const body of [`csrf=${formToken(html)}&action=sign&signerName=A&signerTitle=B`, `csrf=${formToken(html)}&action=decline&reason=No`]) {
+      const refused = await operator.send('/signing', { body });
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).toContain(el.problems.codeRequired.title);
+    }
+    expect(await commitmentState(campaign, admin, commitmentId)).toBe('INVITED');
+  });
+
+  it('accepts a code typed with spaces, and a new code replaces the one before', async () => {
+    const { operator } = await invitedOperator();
+    await operator.open();
+    const first = await operator.emailedCode();
+    expect((await operator.requestCode()).status).toBe(303);
+    const second = await operator.emailedCode();
+    if (first !== second) {
+      const refused = await operator.enterCode(first);
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain(el.code.errorWrong(4));
+    }
+    expect((await operator.enterCode(`${second.slice(0, 3)} ${second.slice(3)}`)).status).toBe(303);
+    expect((await operator.readForm()).commitmentIds).toEqual(['risk-analysis', 'scanning']);
+  });
+
+  it('locks the link after five wrong codes until an admin resends it, then signs through the new link', async () => {
+    const { campaign, admin, commitmentId, email, link, operator } = await invitedOperator();
+    await operator.open();
+    const code = await operator.emailedCode();
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const refused = await operator.enterCode(wrong);
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain(el.code.errorWrong(5 - attempt));
+    }
+    const locked = await operator.enterCode(wrong);
+    expect(locked.status).toBe(403);
+    expect(await locked.text()).toContain(el.problems.linkLocked.title);
+    // Locked: the right code, the session and the link itself are all refused.
+    expect((await operator.send('/signing/code', { body: `code=${code}` })).status).toBe(403);
+    expect((await operator.page()).status).toBe(403);
+    expect((await campaign.operator(link).landing()).status).toBe(403);
+    const types = (await auditEvents(campaign, admin, commitmentId)).map((event) => event.type);
+    expect(types.filter((type) => type === 'CODE_REJECTED')).toHaveLength(5);
+    expect(types.filter((type) => type === 'LINK_LOCKED')).toHaveLength(1);
+
+    const auditor = await campaign.token('auditor');
+    await expect(campaign.api(auditor, 'POST', `/api/commitments/${commitmentId}/resend`)).rejects.toMatchObject({ status: 403 });
+    const resent = await campaign.api<{ resend: number; unlocked: boolean }>(admin, 'POST', `/api/commitments/${commitmentId}/resend`);
+    expect(resent).toMatchObject({ resend: 1, unlocked: true });
+    const [newLinkEmail] = await campaign.waitForEmails(email, isEmailFor('new-link'));
+    expect(newLinkEmail!.subject).toContain(el.email.newLinkSubject('').slice(0, 10));
+    const newLink = signingLinkIn(newLinkEmail!);
+    expect(newLink).not.toBe(link);
+    expect((await auditEvents(campaign, admin, commitmentId)).map((event) => event.type)).toContain('LINK_RESENT');
+
+    const signed = await campaign.signThroughLink(newLink, { name: 'Αθανάσιος Παπαδόπουλος', title: 'Αρχιπλοίαρχος' }, { recipient: email });
+    expect(signed.status).toBe(200);
+    await waitForState(campaign, admin, commitmentId, 'VERIFIED');
+  });
+
+  it('sends one email for a double click on resend, and resends only what still awaits a signature', async () => {
+    const { campaign, admin, commitmentId, email, link } = await invitedOperator();
+    const answers = await Promise.allSettled([1, 2].map(() => campaign.api<{ resend: number }>(admin, 'POST', `/api/commitments/${commitmentId}/resend`)));
+    const sent = answers.filter((answer) => answer.status === 'fulfilled');
+    expect(sent).toHaveLength(1);
+    const refused = answers.find((answer) => answer.status === 'rejected');
+    expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(HttpError);
+    expect(((refused as PromiseRejectedResult).reason as HttpError).status).toBe(409);
+    await campaign.waitForEmails(email, isEmailFor('new-link'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await campaign.emailsTo(email)).filter(isEmailFor('new-link'))).toHaveLength(1);
+
+    expect((await campaign.signThroughLink(link, { name: 'A Signer', title: 'Director' }, { recipient: email })).status).toBe(200);
+    await expect(campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/resend`)).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('emails at most five codes per link in ten minutes: the next request answers 429 with Retry-After and says when to retry', async () => {
+    const { campaign, email, operator } = await invitedOperator();
+    await operator.open();
+    for (let request = 2; request <= 5; request++) expect((await operator.requestCode()).status).toBe(303);
+    const limited = await operator.requestCode();
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    const html = await limited.text();
+    expect(html).toContain(el.problems.rateLimited('', 1).title);
+    expect(html).toMatch(/[0-9]{2}:[0-9]{2} UTC/);
+    expect((await campaign.emailsTo(email)).filter(isEmailFor('one-time-code'))).toHaveLength(5);
+  });
+
+  it('is not asked for when the declaration switches it off, and verification says the link alone identified the signer', async () => {
+    const { campaign, admin, commitmentId, email, operator } = await invitedOperator({ declaration: { oneTimeCode: false } });
+    expect(await (await operator.landing()).text()).not.toContain('s…@customs.gr.example');
+    expect((await operator.open()).status).toBe(303);
+    expect((await operator.readForm()).commitmentIds.length).toBeGreaterThan(0);
+    expect((await operator.sign({ name: 'Αθανάσιος Παπαδόπουλος', title: 'Director' })).status).toBe(200);
+    await waitForState(campaign, admin, commitmentId, 'VERIFIED');
+    const { commitment } = await campaign.api<{ commitment: { verification: { checks: { check: string; passed: boolean; detail: string }[] } } }>(admin, 'GET', `/api/commitments/${commitmentId}`);
+    expect(commitment.verification.checks.find((check) => check.check === 'one-time-code')).toMatchObject({ passed: true, detail: expect.stringContaining('does not ask for a one-time code') });
+    expect((await campaign.emailsTo(email)).filter(isEmailFor('one-time-code'))).toHaveLength(0);
+  });
+});

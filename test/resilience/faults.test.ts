@@ -1,0 +1,155 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../infra/local/campaign-client';
+import { carriesSigningLink, countEmails, inviteMany, isDelivery, signEach, stateOf, waitForAll } from '../support/flows';
+import { OwnStack } from '../support/own-stack';
+
+/**
+ * Faults injected into a local stack of this file's own (infra/local/faults.ts): mail that fails
+ * then recovers, DynamoDB unreachable for a while, task invocations that crash or fail. Whatever
+ * happens, every commitment ends in a defined state, no signature is lost and no email is sent twice.
+ */
+let stack: OwnStack;
+let admin: string;
+
+beforeAll(async () => {
+  stack = await OwnStack.start({ inMemory: true, faults: true, timings: { reminderIntervalSeconds: 3600, reminderCount: 1, reviewTimeoutSeconds: 3600, countersignTimeoutSeconds: 3600 } });
+  admin = await stack.campaign.token('commission-admin');
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+afterEach(async () => {
+  await stack.clearFaults();
+});
+
+const campaign = () => stack.campaign;
+const eventTypes = async (commitmentId: string) =>
+  (await campaign().api<{ events: { type: string }[] }>(admin, 'GET', `/api/commitments/${commitmentId}`)).events.map((event) => event.type);
+const count = (types: readonly string[], type: string) => types.filter((candidate) => candidate === type).length;
+
+/** Invites `n` organisations, signs for each, and waits until every signature is verified. */
+async function verifiedCommitments(n: number, name: string) {
+  const invited = await inviteMany(campaign(), admin, n, name);
+  await signEach(campaign(), invited.commitments.map((commitment) => commitment.email));
+  await waitForAll(campaign(), admin, invited.commitments.map((commitment) => commitment.commitmentId), ['VERIFIED']);
+  return invited;
+}
+
+describe('mail that fails, then recovers', () => {
+  it('delivers the invitation exactly once after SES refused the first five attempts', async () => {
+    await stack.fault('mail', { failNext: 5 });
+    const { commitments: [invited] } = await inviteMany(campaign(), admin, 1, 'mail-fails');
+    await campaign().waitForEmails(invited!.email, carriesSigningLink, 1, 90_000);
+    await waitFor(async () => ((await eventTypes(invited!.commitmentId)).includes('INVITATION_SENT') ? true : undefined), 30_000, 'the invitation to be recorded');
+    expect((await stack.faultStats()).mail).toMatchObject({ failed: 5, pendingFailures: 0 });
+    expect(await countEmails(campaign(), invited!.email)).toBe(1);
+    expect(count(await eventTypes(invited!.commitmentId), 'INVITATION_SENT')).toBe(1);
+    expect(await stateOf(campaign(), admin, invited!.commitmentId)).toBe('INVITED');
+  });
+
+  it('delivers the sealed PDF exactly once after SES refused the first attempts', async () => {
+    const { commitments: [verified] } = await verifiedCommitments(1, 'delivery-fails');
+    await stack.fault('mail', { failNext: 4 });
+    await campaign().api(admin, 'POST', `/api/commitments/${verified!.commitmentId}/countersignature`);
+    await waitForAll(campaign(), admin, [verified!.commitmentId], ['DELIVERED'], 90_000);
+    expect(await countEmails(campaign(), verified!.email, isDelivery)).toBe(1);
+    expect(count(await eventTypes(verified!.commitmentId), 'DELIVERED')).toBe(1);
+  });
+});
+
+describe('DynamoDB briefly unreachable', () => {
+  it('answers requests during the outage with a 5xx that changes nothing, and every workflow goes on to delivery afterwards', async () => {
+    const { commitments, declarationId } = await verifiedCommitments(3, 'table-down');
+    const ids = commitments.map((commitment) => commitment.commitmentId);
+    const countersigned = await campaign().api<{ countersigned: number }>(admin, 'POST', `/api/declarations/${declarationId}/countersignatures`, { allVerified: true });
+    expect(countersigned.countersigned).toBe(3);
+
+    // Sealing and delivery are under way when the table goes away for four seconds.
+    await stack.fault('dynamodb', { unreachableForMs: 4_000 });
+    const during = await fetch(`${stack.process.urls.app}/api/commitments/${ids[0]}`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(during.status).toBeGreaterThanOrEqual(500);
+    expect(await during.json()).toMatchObject({ message: expect.stringContaining('Nothing was changed') });
+
+    await waitForAll(campaign(), admin, ids, ['DELIVERED'], 120_000);
+    expect((await stack.faultStats()).dynamodb.refused).toBeGreaterThan(0);
+    for (const { commitmentId, email } of commitments) {
+      const types = await eventTypes(commitmentId);
+      expect(count(types, 'SIGNED'), commitmentId).toBe(1);
+      expect(count(types, 'SEALED'), commitmentId).toBe(1);
+      expect(count(types, 'DELIVERED'), commitmentId).toBe(1);
+      expect(await countEmails(campaign(), email, carriesSigningLink), commitmentId).toBe(1);
+      expect(await countEmails(campaign(), email, isDelivery), commitmentId).toBe(1);
+      expect(await stack.executionStatus(commitmentId), commitmentId).toBe('SUCCEEDED');
+    }
+  });
+});
+
+describe('a task that crashes right after its first write', () => {
+  it('sends the invitation once when await-signature dies after parking its token', async () => {
+    await stack.fault('tasks', { functionId: 'await-signature', mode: 'crash-after-first-write', times: 1 });
+    const { commitments: [invited] } = await inviteMany(campaign(), admin, 1, 'crash-park');
+    await campaign().waitForEmails(invited!.email, carriesSigningLink, 1, 60_000);
+    await waitFor(async () => ((await eventTypes(invited!.commitmentId)).includes('INVITATION_SENT') ? true : undefined), 30_000, 'the invitation to be recorded');
+    expect((await stack.faultStats()).tasks['await-signature']).toMatchObject({ crashed: 1 });
+    expect(await countEmails(campaign(), invited!.email)).toBe(1);
+    expect(await stack.executionStatus(invited!.commitmentId)).toBe('RUNNING');
+  });
+
+  it('delivers the PDF once when deliver-certificate dies after claiming the email and before sending it', async () => {
+    const { commitments: [verified] } = await verifiedCommitments(1, 'crash-deliver');
+    await stack.fault('tasks', { functionId: 'deliver-certificate', mode: 'crash-after-first-write', times: 1 });
+    await campaign().api(admin, 'POST', `/api/commitments/${verified!.commitmentId}/countersignature`);
+    await waitForAll(campaign(), admin, [verified!.commitmentId], ['DELIVERED'], 90_000);
+    expect((await stack.faultStats()).tasks['deliver-certificate']).toMatchObject({ crashed: 1 });
+    expect(await countEmails(campaign(), verified!.email, isDelivery)).toBe(1);
+    const { commitment } = await campaign().api<{ commitment: { delivery: { messageId: string } } }>(admin, 'GET', `/api/commitments/${verified!.commitmentId}`);
+    expect(commitment.delivery.messageId).not.toBe('');
+  });
+
+  it('verifies once when verify-signature dies after recording its outcome', async () => {
+    await stack.fault('tasks', { functionId: 'verify-signature', mode: 'crash-after-first-write', times: 1 });
+    const { commitments: [verified] } = await verifiedCommitments(1, 'crash-verify');
+    expect((await stack.faultStats()).tasks['verify-signature']).toMatchObject({ crashed: 1 });
+    const types = await eventTypes(verified!.commitmentId);
+    expect(count(types, 'VERIFIED')).toBe(1);
+    expect(count(types, 'SIGNED')).toBe(1);
+  });
+
+  it('seals once when seal-certificate dies after storing the document', async () => {
+    const { commitments: [verified] } = await verifiedCommitments(1, 'crash-seal');
+    await stack.fault('tasks', { functionId: 'seal-certificate', mode: 'crash-after-first-write', times: 1 });
+    await campaign().api(admin, 'POST', `/api/commitments/${verified!.commitmentId}/countersignature`);
+    await waitForAll(campaign(), admin, [verified!.commitmentId], ['DELIVERED'], 90_000);
+    expect((await stack.faultStats()).tasks['seal-certificate']).toMatchObject({ crashed: 1 });
+    expect(count(await eventTypes(verified!.commitmentId), 'SEALED')).toBe(1);
+    expect((await stack.items(verified!.commitmentId)).filter((item) => item.SK === 'DOC')).toHaveLength(1);
+  });
+});
+
+describe('sealing that fails', () => {
+  it('is retried, and the retry seals and delivers', async () => {
+    const { commitments: [verified] } = await verifiedCommitments(1, 'seal-retried');
+    await stack.fault('tasks', { functionId: 'seal-certificate', mode: 'fail', times: 1 });
+    await campaign().api(admin, 'POST', `/api/commitments/${verified!.commitmentId}/countersignature`);
+    await waitForAll(campaign(), admin, [verified!.commitmentId], ['DELIVERED'], 90_000);
+    expect((await stack.faultStats()).tasks['seal-certificate']).toMatchObject({ failed: 1 });
+    expect(count(await eventTypes(verified!.commitmentId), 'SEALED')).toBe(1);
+  });
+
+  it('shows FAILED to admins, with the error, when it keeps failing, instead of leaving the commitment pending', async () => {
+    const { commitments: [verified], declarationId } = await verifiedCommitments(1, 'seal-fails');
+    const failedBefore = (await stack.faultStats()).tasks['seal-certificate']?.failed ?? 0;
+    await stack.fault('tasks', { functionId: 'seal-certificate', mode: 'fail', times: 100 });
+    await campaign().api(admin, 'POST', `/api/commitments/${verified!.commitmentId}/countersignature`);
+    await waitForAll(campaign(), admin, [verified!.commitmentId], ['FAILED'], 90_000);
+    const { commitment } = await campaign().api<{ commitment: { failure: { error: string; stateAtFailure: string } } }>(admin, 'GET', `/api/commitments/${verified!.commitmentId}`);
+    expect(commitment.failure).toMatchObject({ error: 'InjectedFault', stateAtFailure: 'COUNTERSIGNED' });
+    // The first attempt and the workflow's retries: three attempts before giving up.
+    expect((await stack.faultStats()).tasks['seal-certificate']!.failed - failedBefore).toBe(3);
+    const status = await campaign().api<{ commitments: { id: string; state: string }[] }>(admin, 'GET', `/api/declarations/${declarationId}`);
+    expect(status.commitments.find((row) => row.id === verified!.commitmentId)?.state).toBe('FAILED');
+    expect(count(await eventTypes(verified!.commitmentId), 'FAILED')).toBe(1);
+    expect(await countEmails(campaign(), verified!.email, isDelivery)).toBe(0);
+    expect(await stack.executionStatus(verified!.commitmentId)).toBe('FAILED');
+  });
+});
