@@ -15,7 +15,8 @@ const KIND = 'signature-confirmation';
 
 /**
  * Emails the signatory what was recorded, once per signature (claimed like every email), from
- * the workflow's verify step so that a failed send is retried with the workflow's backoff. A
+ * the workflow's verify step (after the checks) so that a failed send is retried with the
+ * workflow's backoff. A
  * send that keeps failing for a reason other than an outage is logged, not allowed to stop the
  * signature on its way.
  */

@@ -73,7 +73,7 @@ export async function startMailFaultProxy(options: { target: string; port: numbe
 
 export interface TcpFaultProxy {
   readonly url: string;
-  /** Drops every open connection and refuses new ones for `ms` milliseconds. */
+  /** Drops every open connection and refuses new ones for `ms` milliseconds (0: reachable again at once). */
   unreachableFor(ms: number): void;
   readonly stats: { connections: number; dropped: number; refused: number; unreachableUntil: number };
   stop(): Promise<void>;
@@ -110,6 +110,7 @@ export async function startTcpFaultProxy(options: { target: string; port: number
     url: `http://127.0.0.1:${port}`,
     unreachableFor: (ms) => {
       stats.unreachableUntil = Date.now() + ms;
+      if (ms <= 0) return;
       for (const socket of open) {
         stats.dropped += 1;
         socket.resetAndDestroy();

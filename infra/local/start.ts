@@ -53,6 +53,7 @@ European Ports Alliance signing is running on the embedded local stack.
 
   A token for scripts:  curl -s -X POST ${stack.urls.app}/local/token -H 'content-type: application/json' -d '{"group":"commission-admin"}'
   Reminders every ${stack.timings.reminderIntervalSeconds} s, ${stack.timings.reminderCount} before expiry.
+  Unfinished commitments whose workflow was started again: ${Object.values(stack.recovery.redriven).reduce((sum, count) => sum + count, 0)}.
 
 Press Ctrl-C to stop.
 `);

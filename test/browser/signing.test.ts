@@ -133,11 +133,17 @@ describe('signing in a browser (headless Chromium)', () => {
     await page.context().close();
   });
 
-  it('says an expired link has expired, and what to do next', async () => {
+  it('says an expired link, and a session that ended with it, have expired, and what to do next', async () => {
     const { campaign, admin, commitmentId, link } = await invitedOperator({ language: 'el' });
-    await waitForState(campaign, admin, commitmentId, 'EXPIRED', 90_000);
     const m = messagesFor('el');
     const page = await newPage();
+    await page.goto(link);
+    await pressButton(page, m.landing.continueButton);
+    await waitForState(campaign, admin, commitmentId, 'EXPIRED', 90_000);
+    // A session never outlives its link.
+    expect((await page.reload())?.status()).toBe(410);
+    await page.getByRole('heading', { level: 1, name: m.problems.sessionExpired.title }).waitFor();
+    await expectAccessible(page, 'the expired-session page');
     expect((await page.goto(link))?.status()).toBe(410);
     await page.getByRole('heading', { level: 1, name: m.problems.linkExpired.title }).waitFor();
     expect(await page.getByText(m.problems.linkExpired.next).count()).toBe(1);

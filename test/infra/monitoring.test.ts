@@ -1,4 +1,4 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS, EVENT_FUNCTIONS, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
 import { createApp, type CreatedApp } from '../../infra/create-app';

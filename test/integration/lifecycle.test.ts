@@ -40,7 +40,7 @@ describe('the life of a commitment, through HTTP on the local stack', () => {
     const { commitment } = await campaign.api<{ commitment: { document: { sha256: string } } }>(auditor, 'GET', `/api/commitments/${commitmentId}`);
     expect(commitment.document.sha256).toBe(sha256(downloaded.bytes));
     const events = (await auditEvents(campaign, admin, commitmentId)).map((event) => event.type);
-    expect(events).toEqual(['INVITED', 'INVITATION_SENT', 'VIEWED', 'CODE_SENT', 'CODE_CONFIRMED', 'SIGNED', 'SIGNATURE_CONFIRMATION_SENT', 'VERIFIED', 'COUNTERSIGNED', 'SEALED', 'DELIVERED']);
+    expect(events).toEqual(['INVITED', 'INVITATION_SENT', 'VIEWED', 'CODE_SENT', 'CODE_CONFIRMED', 'SIGNED', 'VERIFIED', 'SIGNATURE_CONFIRMATION_SENT', 'COUNTERSIGNED', 'SEALED', 'DELIVERED']);
     expect(await executionStatus(commitmentId)).toBe('SUCCEEDED');
 
     const dir = mkdtempSync(path.join(tmpdir(), 'certificate-'));

@@ -62,6 +62,7 @@ describe('the emailed signing link', () => {
     expect(events.filter((type) => type === 'VERIFIED')).toHaveLength(1);
     const callbacks = logLines().filter((line) => line.message === 'signature recorded' && line.commitmentId === commitmentId);
     expect(callbacks.map((line) => line.callback)).toEqual(['delivered']);
+    await campaign.waitForEmails(email, isEmailFor('signature-confirmation'));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await campaign.emailsTo(email).then((emails) => emails.filter(isEmailFor('signature-confirmation')))).toHaveLength(1);
   });
