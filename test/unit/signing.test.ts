@@ -237,7 +237,7 @@ describe('operator pages over HTTPS and HTTP', () => {
     process.env[ENV.appUrl] = 'https://signing.example.eu';
     expect(operatorHeaders()['strict-transport-security']).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
     const cookie = sessionCookie('s'.repeat(43), new Date(Date.now() + 1_800_000));
-    expect(cookie).toMatch(/^__Host-signing-session=s{43}; Path=\/; Max-Age=(1799|1800); HttpOnly; SameSite=Strict; Secure$/);
+    expect(cookie).toMatch(/^__Host-signing-session=s{43}; Path=\/; Max-Age=(5399|5400); HttpOnly; SameSite=Strict; Secure$/);
     expect(clearedSessionCookie()).toContain('Max-Age=0');
     expect(signingPaths()).toEqual({ form: '/signing', checkCode: '/signing/code', sendCode: '/signing/code/new' });
   });

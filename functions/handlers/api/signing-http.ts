@@ -37,8 +37,14 @@ export function redirect(location: string, cookies?: string[]): HttpResponse {
 // A __Host- cookie is bound to this host and path "/" and needs Secure, which plain HTTP cannot give.
 const cookieName = () => (isHttps() ? '__Host-signing-session' : 'signing-session');
 
+/**
+ * The cookie outlives its session by an hour, so that a late visitor hears that the session
+ * ended (410) rather than that none was found; the server refuses it either way.
+ */
+const COOKIE_GRACE_SECONDS = 3600;
+
 export function sessionCookie(sessionId: string, expiresAt: Date, now = new Date()): string {
-  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)) + COOKIE_GRACE_SECONDS;
   return `${cookieName()}=${sessionId}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${isHttps() ? '; Secure' : ''}`;
 }
 
