@@ -2,7 +2,7 @@
  * What each JSON route of the catalog takes and answers: the request schemas the handlers
  * validate with, and the words of the OpenAPI document. Keyed by the catalog's route key.
  */
-import type { z } from 'zod';
+import type * as z from '../domain/zod';
 import * as schemas from './schemas';
 
 export type MediaType = 'application/json' | 'text/csv' | 'application/pdf' | 'application/x-ndjson' | 'text/html';
@@ -11,8 +11,8 @@ export interface OperationContract {
   readonly summary: string;
   readonly description?: string;
   readonly tag: 'Declarations' | 'Invitations' | 'Commitments' | 'Documents' | 'Audit' | 'API' | 'Pages' | 'Signing';
-  readonly query?: z.ZodType;
-  readonly body?: z.ZodType;
+  readonly query?: z.ZodMiniType;
+  readonly body?: z.ZodMiniType;
   /** The success answers, by status. Errors (400, 401, 403, 404, 409) are described once for all. */
   readonly responses: Readonly<Record<number, { readonly description: string; readonly mediaType?: MediaType }>>;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import { API_FUNCTIONS, ROUTES, type RouteSpec } from '../catalog';
 import { ID_PATTERN } from '../domain/ids';
 import { contractOf, type OperationContract } from './contract';
@@ -6,7 +6,7 @@ import { contractOf, type OperationContract } from './contract';
 type JsonObject = Record<string, unknown>;
 
 /** Request schemas as JSON Schema (2020-12, which OpenAPI 3.1 uses), as a client sends them. */
-function jsonSchema(schema: z.ZodType): JsonObject {
+function jsonSchema(schema: z.ZodMiniType): JsonObject {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonObject;
   return rest;
 }
@@ -26,7 +26,7 @@ function pathParameters(path: string): JsonObject[] {
   }));
 }
 
-function queryParameters(schema: z.ZodType | undefined): JsonObject[] {
+function queryParameters(schema: z.ZodMiniType | undefined): JsonObject[] {
   if (!schema) return [];
   const object = jsonSchema(schema) as { properties?: Record<string, JsonObject>; required?: string[] };
   return Object.entries(object.properties ?? {}).map(([name, property]) => {

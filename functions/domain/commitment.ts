@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 import { CATEGORIES, type Category } from './categories';
 import { languageCode, lineField } from './text';
 
@@ -100,41 +100,35 @@ export interface ContactProblem {
 }
 
 /** An email address as typed by an admin: trimmed, lower case, at most 254 characters. */
-export const emailAddress = z
-  .string({ error: 'email must be text' })
-  .trim()
-  .toLowerCase()
-  .max(254, 'email must be at most 254 characters')
-  .pipe(z.email({ error: 'email must be a valid address such as name@example.org' }));
+export const emailAddress = z.pipe(
+  z.string({ error: 'email must be text' }).check(z.trim(), z.toLowerCase(), z.maxLength(254, 'email must be at most 254 characters')),
+  z.email({ error: 'email must be a valid address such as name@example.org' }),
+);
 
 /** An email domain such as customs.example, lower case. */
-export const domainName = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, 'each email domain must be a domain name such as customs.example');
+export const domainName = z.string().check(
+  z.trim(),
+  z.toLowerCase(),
+  z.regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, 'each email domain must be a domain name such as customs.example'),
+);
 
-export const invitationSchema = z
-  .object({
-    organisation: z
-      .object({
-        name: lineField('organisation name', 300),
-        category: z.enum(CATEGORIES, { error: `category must be one of ${CATEGORIES.join(', ')}` }),
-        country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'country must be a two-letter ISO 3166 code such as "BE"'),
-        email: emailAddress,
-        contactName: lineField('contact name'),
-        emailDomains: z.array(domainName).max(20).default([]),
-      })
-      .strict(),
-    language: languageCode.default('en'),
-  })
-  .strict();
+export const invitationSchema = z.strictObject({
+  organisation: z.strictObject({
+    name: lineField('organisation name', 300),
+    category: z.enum(CATEGORIES, { error: `category must be one of ${CATEGORIES.join(', ')}` }),
+    country: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, 'country must be a two-letter ISO 3166 code such as "BE"')),
+    email: emailAddress,
+    contactName: lineField('contact name'),
+    emailDomains: z._default(z.array(domainName).check(z.maxLength(20)), []),
+  }),
+  language: z._default(languageCode, 'en'),
+});
 
 export type InvitationInput = z.infer<typeof invitationSchema>;
 
-export const inviteRequestSchema = z
-  .object({ invitations: z.array(invitationSchema).min(1, 'invitations must not be empty').max(5_000, 'at most 5,000 invitations per request') })
-  .strict();
+export const inviteRequestSchema = z.strictObject({
+  invitations: z.array(invitationSchema).check(z.minLength(1, 'invitations must not be empty'), z.maxLength(5_000, 'at most 5,000 invitations per request')),
+});
 
 export type WaitStage = 'signature' | 'review' | 'countersignature';
 

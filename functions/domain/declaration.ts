@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 import { CATEGORIES, type Category } from './categories';
 import { sha256Hex } from './hashing';
 import { domainName as emailDomain } from './commitment';
@@ -57,47 +57,48 @@ export interface Declaration {
 }
 
 const clauseSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'id must be 1-40 lowercase letters, digits or dashes').optional(),
+  id: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'id must be 1-40 lowercase letters, digits or dashes'))),
   text: textField('commitment text', 2_000),
-  required: z.boolean().default(true),
+  required: z._default(z.boolean(), true),
 });
 
 const commitmentsSchema = z.object(
-  Object.fromEntries(CATEGORIES.map((category) => [category, z.array(clauseSchema).min(1, `${category} needs at least one commitment`).max(50)])) as Record<
+  Object.fromEntries(CATEGORIES.map((category) => [category, z.array(clauseSchema).check(z.minLength(1, `${category} needs at least one commitment`), z.maxLength(50))])) as Record<
     Category,
-    z.ZodArray<typeof clauseSchema>
+    z.ZodMiniArray<typeof clauseSchema>
   >,
   { error: `commitments must list the commitments of each category: ${CATEGORIES.join(', ')}` },
 );
 
-const organisationDomainsSchema = z
-  .object({
-    organisation: lineField('organisation name', 300),
-    domains: z.array(emailDomain).min(1, 'list at least one email domain for the organisation').max(20),
-  })
-  .strict();
+const organisationDomainsSchema = z.strictObject({
+  organisation: lineField('organisation name', 300),
+  domains: z.array(emailDomain).check(z.minLength(1, 'list at least one email domain for the organisation'), z.maxLength(20)),
+});
 
 /** The fields of a declaration an admin writes, shared by creation and by editing a draft. */
 const declarationFields = {
-  version: lineField('version', 40).default('1.0'),
-  defaultLanguage: languageCode.default('en'),
+  version: z._default(lineField('version', 40), '1.0'),
+  defaultLanguage: z._default(languageCode, 'en'),
   texts: z
     .record(languageCode, z.object({ title: lineField('title', 300), text: textField('declaration text') }))
-    .refine((texts) => Object.keys(texts).length >= 1, 'texts needs at least one language'),
+    .check(z.refine((texts) => Object.keys(texts).length >= 1, 'texts needs at least one language')),
   commitments: commitmentsSchema,
-  deadline: z.iso
-    .datetime({ offset: true, error: 'deadline must be a date and time such as 2027-03-31T17:00:00Z' })
-    .refine((value) => Date.parse(value) > Date.now(), 'deadline must be in the future')
-    .transform((value) => new Date(value).toISOString())
-    .optional(),
-  reminders: z.object({ automatic: z.boolean({ error: 'reminders.automatic must be true or false' }) }).strict().default({ automatic: true }),
-  oneTimeCode: z.boolean({ error: 'oneTimeCode must be true or false' }).default(true),
-  organisationDomains: z.array(organisationDomainsSchema).max(2_000, 'at most 2,000 organisations with registered domains').default([]),
+  deadline: z.optional(
+    z.pipe(
+      z.iso
+        .datetime({ offset: true, error: 'deadline must be a date and time such as 2027-03-31T17:00:00Z' })
+        .check(z.refine((value) => Date.parse(value) > Date.now(), 'deadline must be in the future')),
+      z.transform((value) => new Date(value).toISOString()),
+    ),
+  ),
+  reminders: z._default(z.strictObject({ automatic: z.boolean({ error: 'reminders.automatic must be true or false' }) }), { automatic: true }),
+  oneTimeCode: z._default(z.boolean({ error: 'oneTimeCode must be true or false' }), true),
+  organisationDomains: z._default(z.array(organisationDomainsSchema).check(z.maxLength(2_000, 'at most 2,000 organisations with registered domains')), []),
 };
 
 type DeclarationFields = { texts: Record<string, unknown>; defaultLanguage: string; organisationDomains: readonly { organisation: string }[] };
 
-function checkDeclarationFields(input: DeclarationFields, context: z.RefinementCtx): void {
+function checkDeclarationFields(input: DeclarationFields, context: z.core.$RefinementCtx): void {
   if (!(input.defaultLanguage in input.texts)) context.addIssue({ code: 'custom', message: 'texts must include the default language', path: ['texts'] });
   const seen = new Set<string>();
   input.organisationDomains.forEach((entry, index) => {
@@ -109,12 +110,11 @@ function checkDeclarationFields(input: DeclarationFields, context: z.RefinementC
 
 /** A new declaration: OPEN for invitations at once, unless `draft` is true. */
 export const createDeclarationSchema = z
-  .object({ ...declarationFields, draft: z.boolean({ error: 'draft must be true or false' }).default(false) })
-  .strict()
-  .superRefine(checkDeclarationFields);
+  .strictObject({ ...declarationFields, draft: z._default(z.boolean({ error: 'draft must be true or false' }), false) })
+  .check(z.superRefine(checkDeclarationFields));
 
 /** Editing a draft replaces everything an admin wrote. */
-export const updateDeclarationSchema = z.object(declarationFields).strict().superRefine(checkDeclarationFields);
+export const updateDeclarationSchema = z.strictObject(declarationFields).check(z.superRefine(checkDeclarationFields));
 
 export type CreateDeclarationInput = z.input<typeof createDeclarationSchema>;
 export type DeclarationInput = z.output<typeof updateDeclarationSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 import type { ContactProblem } from './commitment';
 import { ID_PATTERN } from './ids';
 
@@ -19,39 +19,39 @@ export function mailTags(commitmentId: string, purpose: string): Record<string, 
   return { [MAIL_TAGS.commitmentId]: tagValue(commitmentId), [MAIL_TAGS.purpose]: tagValue(purpose) };
 }
 
-const recipient = z.object({ emailAddress: z.string(), status: z.string().optional(), diagnosticCode: z.string().optional() }).loose();
+const recipient = z.looseObject({ emailAddress: z.string(), status: z.optional(z.string()), diagnosticCode: z.optional(z.string()) });
 
-const sesNotification = z.object({
+const sesNotification = z.looseObject({
   // Configuration-set event publishing says eventType; identity notifications say notificationType.
-  eventType: z.string().optional(),
-  notificationType: z.string().optional(),
-  mail: z.object({
-    messageId: z.string().min(1),
-    timestamp: z.string().optional(),
-    destination: z.array(z.string()).default([]),
-    tags: z.record(z.string(), z.array(z.string())).default({}),
-  }).loose(),
-  bounce: z.object({
+  eventType: z.optional(z.string()),
+  notificationType: z.optional(z.string()),
+  mail: z.looseObject({
+    messageId: z.string().check(z.minLength(1)),
+    timestamp: z.optional(z.string()),
+    destination: z._default(z.array(z.string()), []),
+    tags: z._default(z.record(z.string(), z.array(z.string())), {}),
+  }),
+  bounce: z.optional(z.looseObject({
     bounceType: z.string(),
-    bounceSubType: z.string().optional(),
-    feedbackId: z.string().optional(),
-    timestamp: z.string().optional(),
-    bouncedRecipients: z.array(recipient).default([]),
-  }).loose().optional(),
-  complaint: z.object({
-    feedbackId: z.string().optional(),
-    timestamp: z.string().optional(),
-    complaintFeedbackType: z.string().optional(),
-    complainedRecipients: z.array(recipient).default([]),
-  }).loose().optional(),
-  reject: z.object({ reason: z.string().optional() }).loose().optional(),
-  deliveryDelay: z.object({
-    delayType: z.string().optional(),
-    expirationTime: z.string().optional(),
-    timestamp: z.string().optional(),
-    delayedRecipients: z.array(recipient).default([]),
-  }).loose().optional(),
-}).loose();
+    bounceSubType: z.optional(z.string()),
+    feedbackId: z.optional(z.string()),
+    timestamp: z.optional(z.string()),
+    bouncedRecipients: z._default(z.array(recipient), []),
+  })),
+  complaint: z.optional(z.looseObject({
+    feedbackId: z.optional(z.string()),
+    timestamp: z.optional(z.string()),
+    complaintFeedbackType: z.optional(z.string()),
+    complainedRecipients: z._default(z.array(recipient), []),
+  })),
+  reject: z.optional(z.looseObject({ reason: z.optional(z.string()) })),
+  deliveryDelay: z.optional(z.looseObject({
+    delayType: z.optional(z.string()),
+    expirationTime: z.optional(z.string()),
+    timestamp: z.optional(z.string()),
+    delayedRecipients: z._default(z.array(recipient), []),
+  })),
+});
 
 /** One SES report about one recipient of one email, ready to record. */
 export interface MailReport {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import { chainEvents, chainLine, GENESIS_HASH } from '../domain/audit-chain';
 import { DomainError } from '../shared/errors';
 import { declarationEventsPage, type TrailPosition } from '../store/audit-trail';
@@ -6,11 +6,11 @@ import { loadDeclaration } from './load';
 
 /** Where the next page starts: the chain so far and the last event exported. Opaque to clients. */
 const cursorSchema = z.object({
-  sequence: z.number().int().min(1),
-  previousHash: z.string().regex(/^[0-9a-f]{64}$/),
-  commitmentId: z.string().max(40),
-  at: z.string().max(40),
-  id: z.string().max(40),
+  sequence: z.number().check(z.int(), z.minimum(1)),
+  previousHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  commitmentId: z.string().check(z.maxLength(40)),
+  at: z.string().check(z.maxLength(40)),
+  id: z.string().check(z.maxLength(40)),
 });
 type TrailCursor = z.infer<typeof cursorSchema>;
 

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from '../domain/zod';
 import { DomainError } from './errors';
 import { describeIssues } from '../domain/text';
 
@@ -60,7 +60,7 @@ function header(event: APIGatewayProxyEventV2, name: string): string {
 export const MAX_JSON_BYTES = 2_000_000;
 
 /** Parses and validates a JSON body; bad input becomes a DomainError with a message per problem. */
-export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S, maxBytes = MAX_JSON_BYTES): z.output<S> {
+export function parseJsonBody<S extends z.ZodMiniType>(event: APIGatewayProxyEventV2, schema: S, maxBytes = MAX_JSON_BYTES): z.output<S> {
   if (!header(event, 'content-type').toLowerCase().startsWith('application/json')) {
     throw new DomainError('INVALID_INPUT', 'Send the request body as JSON with Content-Type: application/json.');
   }
@@ -75,7 +75,7 @@ export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEventV2
   return validate(schema, value);
 }
 
-export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+export function validate<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw new DomainError('INVALID_INPUT', 'The request is not valid.', describeIssues(result.error));
   return result.data;
@@ -100,7 +100,7 @@ export function clientAddress(event: APIGatewayProxyEventV2): string {
 }
 
 /** Validates the query string; unknown or bad parameters become a DomainError naming each. */
-export function parseQuery<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.output<S> {
+export function parseQuery<S extends z.ZodMiniType>(event: APIGatewayProxyEventV2, schema: S): z.output<S> {
   return validate(schema, event.queryStringParameters ?? {});
 }
 

@@ -35,6 +35,7 @@ try {
     commitmentsPerSecond: round(run.deliveredIds.length / run.seconds, 2),
     signLatencyMsP50: round(percentile(run.signLatenciesMs, 50)),
     signLatencyMsP95: round(percentile(run.signLatenciesMs, 95)),
+    operatorVisitMsP50: round(percentile(run.operatorFlowsMs, 50)),
     pdfMsP50: round(percentile(usage.taskSamples['seal-certificate'] ?? [], 50)),
     peakRssMb: peakRssMb(stack.child.pid),
     largestApiBundleKb: Math.max(...api.map((bundle) => bundle.bundleKb)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from '../../functions/domain/zod';
 import { API_CONTRACT } from '../../functions/api/contract';
 import { openApiDocument } from '../../functions/api/openapi';
 import { ROUTES } from '../../functions/catalog';

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { API_FUNCTIONS } from '../../functions/catalog';
+import { BUNDLE_MAIN_FIELDS, BUNDLE_TARGET, EXTERNAL_MODULES } from '../../infra/bundle-options';
+import { REPO_ROOT } from '../../infra/handler-function';
+
+const LAMBDA_SOURCES = ['functions', 'templates'];
+const SCHEMA_LIBRARY = 'functions/domain/zod.ts';
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(path.join(REPO_ROOT, directory), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => path.relative(REPO_ROOT, path.join(entry.parentPath, entry.name)));
+}
+
+describe('Lambda bundles', () => {
+  it('reach zod only through functions/domain/zod.ts, which sets the English messages', () => {
+    const direct = LAMBDA_SOURCES.flatMap(sourceFiles)
+      .filter((file) => file !== SCHEMA_LIBRARY)
+      .filter((file) => /from\s+['"]zod(\/[^'"]*)?['"]/.test(readFileSync(path.join(REPO_ROOT, file), 'utf8')));
+    expect(direct).toEqual([]);
+  });
+
+  it('hold zod\'s functional API only, not its chained API (which would add ~440 KB to each)', async () => {
+    const result = await build({
+      entryPoints: [path.join(REPO_ROOT, API_FUNCTIONS['create-declaration'].entry)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: BUNDLE_TARGET,
+      mainFields: BUNDLE_MAIN_FIELDS,
+      minify: true,
+      external: EXTERNAL_MODULES,
+      write: false,
+      metafile: true,
+      logLevel: 'error',
+    });
+    const zodInputs = Object.values(result.metafile.outputs).flatMap((output) => Object.keys(output.inputs)).filter((input) => input.includes('node_modules/zod/'));
+    expect(zodInputs.some((input) => input.includes('/v4/mini/'))).toBe(true);
+    expect(zodInputs.filter((input) => input.includes('/v4/classic/') || /\/v4\/locales\/(?!en\.js|index\.js)/.test(input))).toEqual([]);
+  });
+});
