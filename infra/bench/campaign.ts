@@ -48,6 +48,9 @@ try {
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
   process.exitCode = run.deliveredIds.length === signatories ? 0 : 1;
+} catch (error) {
+  process.stderr.write(`The campaign failed: ${(error as Error).message}\nLast lines of the local stack:\n${stack.output().slice(-4000)}\n`);
+  process.exitCode = 1;
 } finally {
   await stack.stop();
   rmSync(dataDir, { recursive: true, force: true });
