@@ -16,6 +16,7 @@ import { opensslAvailable, startLocalTimestampAuthority } from './timestamp-auth
 import { startLocalSes } from './ses';
 import { startLocalStepFunctions, type LocalStepFunctions } from './step-functions';
 import { synthesizeForLocal } from './synthesized';
+import { withConcurrencyLimit } from './concurrency-limit';
 import { startDynamoDbMeteringProxy, UsageMeter } from './usage-meter';
 import { eventInjectionEndpoint, type LocalEventHandler } from './event-sources';
 import { faultControlEndpoint, startLocalFaults, type LocalFaults } from './faults';
@@ -62,6 +63,12 @@ export interface LocalStack {
   issueToken(group: Group, options?: { email?: string; name?: string; expiresInSeconds?: number }): Promise<string>;
   stop(): Promise<void>;
 }
+
+/**
+ * CPU-heavy tasks run a few at a time, as separate Lambda instances would: in one process,
+ * hundreds of concurrent seals would interleave until each one timed out.
+ */
+const LOCAL_TASK_CONCURRENCY: Partial<Record<TaskFunctionId, number>> = { 'seal-certificate': 3 };
 
 export const LOCAL_TABLE_NAME = 'ports-alliance-local';
 const SEAL_CERTIFICATE_SECRET_ID = 'ports-alliance/seal-certificate';
@@ -156,9 +163,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
 
     const taskHandlers: Record<string, (payload: unknown) => Promise<unknown>> = {};
+    const functionHandlers = new Map<string, (payload: unknown) => Promise<unknown>>();
     for (const [state, functionId] of Object.entries(synthesized.taskFunctionByState)) {
-      const invoke = async (payload: unknown) => (await loadHandler<(payload: unknown) => Promise<unknown>>(TASK_FUNCTIONS[functionId as TaskFunctionId].entry))(payload);
-      taskHandlers[state] = meter.timed('task', functionId, faults ? (payload: unknown) => faults!.tasks.run(functionId, () => invoke(payload)) : invoke);
+      let handler = functionHandlers.get(functionId);
+      if (!handler) {
+        const invoke = async (payload: unknown) => (await loadHandler<(payload: unknown) => Promise<unknown>>(TASK_FUNCTIONS[functionId as TaskFunctionId].entry))(payload);
+        const timed = meter.timed('task', functionId, faults ? (payload: unknown) => faults!.tasks.run(functionId, () => invoke(payload)) : invoke);
+        const limit = LOCAL_TASK_CONCURRENCY[functionId as TaskFunctionId];
+        handler = limit ? withConcurrencyLimit(limit, timed) : timed;
+        functionHandlers.set(functionId, handler);
+      }
+      taskHandlers[state] = handler;
     }
     const stepFunctions = await startLocalStepFunctions({
       definition: synthesized.definition,
