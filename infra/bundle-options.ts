@@ -18,3 +18,19 @@ export const REQUIRE_BANNER =
  * every function (and its cold start) for no behaviour we rely on.
  */
 export const EXTERNAL_MODULES = ['@aws-sdk/*'];
+
+/** The esbuild options the deployment's bundling amounts to, for measuring bundles outside CDK. */
+export function lambdaBuildOptions(entryPoint: string) {
+  return {
+    entryPoints: [entryPoint],
+    bundle: true,
+    platform: 'node' as const,
+    format: 'esm' as const,
+    target: BUNDLE_TARGET,
+    mainFields: BUNDLE_MAIN_FIELDS,
+    minify: true,
+    external: EXTERNAL_MODULES,
+    banner: { js: REQUIRE_BANNER },
+    logLevel: 'error' as const,
+  };
+}

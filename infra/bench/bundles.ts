@@ -4,7 +4,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { API_FUNCTIONS, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
 import { FONT_FILES } from '../../functions/pdf/fonts';
-import { BUNDLE_MAIN_FIELDS, BUNDLE_TARGET, EXTERNAL_MODULES, REQUIRE_BANNER } from '../bundle-options';
+import { lambdaBuildOptions } from '../bundle-options';
 import { REPO_ROOT } from '../handler-function';
 
 export interface BundleFigure {
@@ -37,19 +37,7 @@ export async function measureBundles(): Promise<BundleFigure[]> {
   const figures: BundleFigure[] = [];
   for (const { id, kind, entry } of entries) {
     const outfile = path.join(outDir, id, 'index.mjs');
-    await build({
-      entryPoints: [path.join(REPO_ROOT, entry)],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: BUNDLE_TARGET,
-      mainFields: BUNDLE_MAIN_FIELDS,
-      minify: true,
-      external: EXTERNAL_MODULES,
-      banner: { js: REQUIRE_BANNER },
-      outfile,
-      logLevel: 'error',
-    });
+    await build({ ...lambdaBuildOptions(path.join(REPO_ROOT, entry)), outfile });
     figures.push({ functionId: id, kind, bundleKb: kb(statSync(outfile).size), filesKb: id === 'seal-certificate' ? kb(fontsBytes) : 0, initMs: initTime(outfile) });
   }
   return figures;

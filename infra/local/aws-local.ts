@@ -3,7 +3,8 @@ export const LOCAL_REGION = 'eu-west-1';
 export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-import { createServer } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 
 /** A TCP port nothing listens on right now. */
 export function freePort(): Promise<number> {
@@ -15,5 +16,20 @@ export function freePort(): Promise<number> {
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolve(port));
     });
+  });
+}
+
+/** Listens on loopback (port 0 = any free port) and answers the base URL. */
+export function listenLocally(server: HttpServer, port: number, host = '127.0.0.1'): Promise<string> {
+  return new Promise((resolve) => {
+    server.listen(port, host, () => resolve(`http://${host.includes(':') ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`));
+  });
+}
+
+/** Closes a local HTTP server, cutting kept-alive connections so that stopping never hangs. */
+export function closeServer(server: HttpServer): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
   });
 }

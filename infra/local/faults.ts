@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { closeServer, listenLocally } from './aws-local';
 import { TASK_FUNCTIONS, type TaskFunctionId } from '../../functions/catalog';
 import { db } from '../../functions/store/table';
 import type { LocalEndpoint } from './http-api';
@@ -62,12 +63,12 @@ export async function startMailFaultProxy(options: { target: string; port: numbe
     });
     incoming.pipe(forward);
   });
-  const url = await listenOn(server, options.port);
+  const url = await listenLocally(server, options.port);
   return {
     url,
     failNext: (count) => (stats.pendingFailures = Math.max(0, Math.floor(count))),
     stats,
-    stop: () => closeHttp(server),
+    stop: () => closeServer(server),
   };
 }
 
@@ -275,16 +276,4 @@ export function faultControlEndpoint(faults: LocalFaults): LocalEndpoint {
   };
 }
 
-function listenOn(server: Server, port: number): Promise<string> {
-  return new Promise((resolve) => {
-    server.listen(port, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-  });
-}
-
-function closeHttp(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-}
 

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenLocally } from './aws-local';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { GROUPS, ROUTES, type Group, type RouteSpec } from '../../functions/catalog';
@@ -135,16 +135,8 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
     send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const url = await listenLocally(server, options.port, options.host);
+  return { url, stop: () => closeServer(server) };
 }
 
 function matchRoute(routes: readonly CompiledRoute[], method: string, path: string) {

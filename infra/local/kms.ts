@@ -1,8 +1,7 @@
 import { createPrivateKey, createPublicKey, sign as signMessage, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { signDigestWithKey } from '../../functions/seal/in-memory-signer';
-import { LOCAL_ACCOUNT, LOCAL_REGION } from './aws-local';
+import { LOCAL_ACCOUNT, LOCAL_REGION, closeServer, listenLocally } from './aws-local';
 
 export interface LocalKms {
   readonly url: string;
@@ -81,7 +80,6 @@ export async function startLocalKms(options: { port: number; keys: Readonly<Reco
       answer(200, { KeyId: entry.arn, Signature: signature.toString('base64'), SigningAlgorithm: algorithm });
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, keyArns, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const url = await listenLocally(server, options.port);
+  return { url, keyArns, stop: () => closeServer(server) };
 }

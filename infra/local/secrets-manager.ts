@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenLocally } from './aws-local';
 
 export interface LocalSecretsManager {
   readonly url: string;
@@ -34,7 +34,6 @@ export async function startLocalSecretsManager(options: { port: number; secrets:
       answer(200, { ARN: secretId, Name: secretId, SecretString: value, VersionId: 'local', VersionStages: ['AWSCURRENT'], CreatedDate: Date.now() / 1000 });
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const url = await listenLocally(server, options.port);
+  return { url, stop: () => closeServer(server) };
 }

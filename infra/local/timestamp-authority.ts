@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenLocally } from './aws-local';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -63,9 +63,8 @@ export async function startLocalTimestampAuthority(options: { port: number; data
       );
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/tsa`, certificateFile: files.certificate, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const url = await listenLocally(server, options.port);
+  return { url: `${url}/tsa`, certificateFile: files.certificate, stop: () => closeServer(server) };
 }
 
 async function answer(config: string, query: Buffer): Promise<Buffer> {

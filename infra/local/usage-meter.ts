@@ -1,5 +1,5 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenLocally } from './aws-local';
 
 export interface InvocationTotals {
   count: number;
@@ -148,16 +148,8 @@ export async function startDynamoDbMeteringProxy(options: { target: string; mete
       forward.end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const url = await listenLocally(server, options.port ?? 0);
+  return { url, stop: () => closeServer(server) };
 }
 
 function consumedUnits(payload: Buffer): number {

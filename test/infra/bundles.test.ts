@@ -3,7 +3,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { API_FUNCTIONS } from '../../functions/catalog';
-import { BUNDLE_MAIN_FIELDS, BUNDLE_TARGET, EXTERNAL_MODULES } from '../../infra/bundle-options';
+import { lambdaBuildOptions } from '../../infra/bundle-options';
 import { REPO_ROOT } from '../../infra/handler-function';
 
 const LAMBDA_SOURCES = ['functions', 'templates'];
@@ -24,19 +24,7 @@ describe('Lambda bundles', () => {
   });
 
   it('hold zod\'s functional API only, not its chained API (which would add ~440 KB to each)', async () => {
-    const result = await build({
-      entryPoints: [path.join(REPO_ROOT, API_FUNCTIONS['create-declaration'].entry)],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: BUNDLE_TARGET,
-      mainFields: BUNDLE_MAIN_FIELDS,
-      minify: true,
-      external: EXTERNAL_MODULES,
-      write: false,
-      metafile: true,
-      logLevel: 'error',
-    });
+    const result = await build({ ...lambdaBuildOptions(path.join(REPO_ROOT, API_FUNCTIONS['create-declaration'].entry)), write: false, metafile: true });
     const zodInputs = Object.values(result.metafile.outputs).flatMap((output) => Object.keys(output.inputs)).filter((input) => input.includes('node_modules/zod/'));
     expect(zodInputs.some((input) => input.includes('/v4/mini/'))).toBe(true);
     expect(zodInputs.filter((input) => input.includes('/v4/classic/') || /\/v4\/locales\/(?!en\.js|index\.js)/.test(input))).toEqual([]);

@@ -2,12 +2,13 @@ import { describe, expect, inject, it } from 'vitest';
 import { mapWithConcurrency } from '../../functions/operations/concurrency';
 import { DEFAULT_RATE_LIMITS } from '../../functions/domain/signing';
 import { messagesFor } from '../../templates/i18n';
-import { invitedOperator, ownLoopbackAddress } from '../support/signing';
+import { awaitFreshRateWindow, invitedOperator, ownLoopbackAddress } from '../support/signing';
 
 describe('rate limits on the signing pages', () => {
   it('refuses a client address past its limit with 429, Retry-After and a page that says when, while other addresses go on', async () => {
     const { campaign, operator } = await invitedOperator();
     const limit = inject('rateLimits').perAddress;
+    await awaitFreshRateWindow(DEFAULT_RATE_LIMITS.windowSeconds);
     const attacker = campaign.operator(`${campaign.appUrl}/sign/${'A'.repeat(43)}`, { localAddress: ownLoopbackAddress(), acceptLanguage: 'de' });
     const statuses = await mapWithConcurrency(Array.from({ length: limit }), 25, () => attacker.send(attacker.signingUrl, { body: 'csrf=x' }).then((response) => response.status));
     expect(new Set(statuses)).toEqual(new Set([404]));
@@ -23,6 +24,7 @@ describe('rate limits on the signing pages', () => {
   });
 
   it('refuses POSTs on one link past its limit, whatever they carry', async () => {
+    await awaitFreshRateWindow(DEFAULT_RATE_LIMITS.windowSeconds);
     const { operator } = await invitedOperator({ operator: { localAddress: ownLoopbackAddress() } });
     await operator.open();
     // Continue counted once; each refused form counts too.

@@ -5,6 +5,7 @@ import type { CreateDeclarationInput } from '../../functions/domain/declaration'
 import type { InvitationInput } from '../../functions/domain/commitment';
 import { sampleDeclaration } from '../../infra/local/sample-declaration';
 import { client, invitation, uniqueAddress } from './campaign';
+import { rateWindow } from '../../functions/domain/signing';
 
 /** Steps of the operator's side that the signing tests share. */
 
@@ -66,4 +67,13 @@ export function logLines(): Record<string, unknown>[] {
 export function ownLoopbackAddress(): string {
   const byte = () => 1 + Math.floor(Math.random() * 250);
   return `127.${byte()}.${byte()}.${byte()}`;
+}
+
+/**
+ * Rate limits count in fixed windows aligned to the clock: a burst that straddles a window's end
+ * starts counting again. Tests that count up to a limit wait for a window with room to finish.
+ */
+export async function awaitFreshRateWindow(windowSeconds: number, neededSeconds = 60): Promise<void> {
+  const { retryAfterSeconds } = rateWindow(new Date(), windowSeconds);
+  if (retryAfterSeconds < neededSeconds) await new Promise((resolve) => setTimeout(resolve, (retryAfterSeconds + 1) * 1000));
 }
