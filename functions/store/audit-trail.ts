@@ -14,21 +14,24 @@ export interface TrailPosition {
  * most `limit` of them after `after`. `more` tells whether events follow.
  */
 export async function declarationEventsPage(declarationId: string, after: TrailPosition | undefined, limit: number): Promise<{ events: AuditEvent[]; more: boolean }> {
-  const events: AuditEvent[] = [];
-  let startKey: Record<string, unknown> | undefined = after
-    ? { PK: `CMT#${after.commitmentId}`, SK: `${keys.eventPrefix}${after.at}#${after.id}`, GSI1PK: keys.auditOf(declarationId), GSI1SK: `${after.at}#${after.id}` }
-    : undefined;
-  do {
-    const page = await db().send(
+  const trailPage = (startKey: Record<string, unknown> | undefined, pageLimit: number, projection?: string) =>
+    db().send(
       new QueryCommand({
         TableName: tableName(),
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': keys.auditOf(declarationId) },
         ExclusiveStartKey: startKey,
-        Limit: limit - events.length,
+        Limit: pageLimit,
+        ProjectionExpression: projection,
       }),
     );
+  const events: AuditEvent[] = [];
+  let startKey: Record<string, unknown> | undefined = after
+    ? { PK: `CMT#${after.commitmentId}`, SK: `${keys.eventPrefix}${after.at}#${after.id}`, GSI1PK: keys.auditOf(declarationId), GSI1SK: `${after.at}#${after.id}` }
+    : undefined;
+  do {
+    const page = await trailPage(startKey, limit - events.length);
     events.push(...(page.Items ?? []).map((item) => withoutKeys<AuditEvent>(item)));
     startKey = page.LastEvaluatedKey;
   } while (startKey && events.length < limit);
@@ -36,16 +39,6 @@ export async function declarationEventsPage(declarationId: string, after: TrailP
   const last = events[events.length - 1];
   if (!last) return { events, more: false };
   // DynamoDB may hand back a key at the very end: look once more to know for sure.
-  const next = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.auditOf(declarationId) },
-      ExclusiveStartKey: startKey,
-      Limit: 1,
-      ProjectionExpression: 'PK',
-    }),
-  );
+  const next = await trailPage(startKey, 1, 'PK');
   return { events, more: (next.Items ?? []).length > 0 };
 }

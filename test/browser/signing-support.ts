@@ -1,15 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'vitest';
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 
-/** Debian's Chromium, headless (npm cannot download browsers here). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
+export { launchChromium } from './chromium';
 
 /** What has the keyboard focus, and whether it is visibly marked. */
 export interface Focused {
