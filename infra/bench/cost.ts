@@ -40,9 +40,9 @@ try {
   const lambdaRequests = perCommitment(invocations.reduce((sum, [, totals]) => sum + totals.count, 0));
   const gbSeconds = perCommitment(invocations.reduce((sum, [id, totals]) => sum + (totals.totalMs / 1000) * (memoryOf(id) / 1024), 0));
   const httpRequests = perCommitment(Object.values(api).reduce((sum, totals) => sum + totals.count, 0));
-  // DynamoDB Local reports a transactional item at the standard rate; AWS bills it twice.
-  const writeUnits = perCommitment(usage.dynamodb.writeUnits + 2 * usage.dynamodb.transactionalWriteUnits);
-  const readUnits = perCommitment(usage.dynamodb.readUnits + 2 * usage.dynamodb.transactionalReadUnits);
+  // DynamoDB Local, like DynamoDB, reports transactional items at twice the standard rate: what AWS bills.
+  const writeUnits = perCommitment(usage.dynamodb.writeUnits + usage.dynamodb.transactionalWriteUnits);
+  const readUnits = perCommitment(usage.dynamodb.readUnits + usage.dynamodb.transactionalReadUnits);
   const stateTransitions = perCommitment(usage.stateTransitions);
   const emailCount = perCommitment(emails.length);
   const attachmentBytes = perCommitment(emails.reduce((sum, email) => sum + email.attachments.reduce((bytes, file) => bytes + file.size, 0), 0));

@@ -21,7 +21,7 @@ export interface UsageSnapshot {
     /** As DynamoDB reports them (ReturnConsumedCapacity TOTAL), split by operation kind. */
     readonly readUnits: number;
     readonly writeUnits: number;
-    /** Units consumed inside TransactWriteItems/TransactGetItems (AWS bills these twice). */
+    /** Units consumed by TransactWriteItems/TransactGetItems, as reported: already twice the standard rate. */
     readonly transactionalWriteUnits: number;
     readonly transactionalReadUnits: number;
   };
