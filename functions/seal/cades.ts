@@ -82,7 +82,7 @@ export async function createCadesSignature({ contentDigest, signer, timestamp }:
  * hash algorithm, so it is left out as DER requires) and its issuer and serial number. It binds the signature
  * to this certificate, so that a different certificate for the same key cannot be substituted.
  */
-function signingCertificateV2(leafDer: Uint8Array, leaf: Certificate): ArrayBuffer {
+export function signingCertificateV2(leafDer: Uint8Array, leaf: Certificate): ArrayBuffer {
   const issuerName = asn1js.fromBER(AsnConvert.serialize(leaf.tbsCertificate.issuer)).result;
   const serialNumber = new asn1js.Integer({ valueHex: leaf.tbsCertificate.serialNumber });
   const issuerSerial = new asn1js.Sequence({

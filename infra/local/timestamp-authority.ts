@@ -1,12 +1,45 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { closeServer, listenLocally } from './aws-local';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import {
+  Attribute,
+  CertificateChoices,
+  CertificateSet,
+  CMSVersion,
+  ContentInfo,
+  DigestAlgorithmIdentifier,
+  DigestAlgorithmIdentifiers,
+  EncapsulatedContent,
+  EncapsulatedContentInfo,
+  IssuerAndSerialNumber,
+  SignedData,
+  SignerIdentifier,
+  SignerInfo,
+  SignerInfos,
+} from '@peculiar/asn1-cms';
+import { Accuracy, PKIFreeText, PKIStatus, PKIStatusInfo, TimeStampReq, TimeStampResp, TSTInfo } from '@peculiar/asn1-tsp';
+import { Certificate, GeneralName } from '@peculiar/asn1-x509';
+import { signingCertificateV2 } from '../../functions/seal/cades';
+import { OIDS, der, derSetOf } from '../../functions/seal/cms-asn1';
+import { certificatesFromPem, keyAlgorithmOf, sha256 } from '../../functions/seal/signer';
+import { signatureAlgorithmIdentifier, toArrayBuffer } from '../../functions/seal/x509-builder';
+import { closeServer, listenLocally } from './aws-local';
 
 const run = promisify(execFile);
+
+/** The policy under which this authority issues tokens (2.999 is the arc for examples). */
+export const TIMESTAMP_POLICY = '2.999.1';
+
+/** Message-imprint algorithms accepted, with their digest lengths. */
+const DIGEST_LENGTHS: Readonly<Record<string, number>> = {
+  [OIDS.sha256]: 32,
+  '2.16.840.1.101.3.4.2.2': 48, // SHA-384
+  '2.16.840.1.101.3.4.2.3': 64, // SHA-512
+};
 
 export interface LocalTimestampAuthority {
   /** POST an RFC 3161 TimeStampReq here. */
@@ -16,7 +49,7 @@ export interface LocalTimestampAuthority {
   stop(): Promise<void>;
 }
 
-/** True when the `openssl` command is here; the local timestamp authority needs its `ts` subcommand. */
+/** True when the `openssl` command is here; the local timestamp authority creates its key and certificate with it. */
 export async function opensslAvailable(): Promise<boolean> {
   try {
     await run('openssl', ['version']);
@@ -28,19 +61,12 @@ export async function opensslAvailable(): Promise<boolean> {
 
 /**
  * A local RFC 3161 timestamp authority (`application/timestamp-query` in, `application/timestamp-reply`
- * out) answering with `openssl ts -reply`, with a development TSA key and certificate created under
+ * out) that answers in this process, with a development TSA key and certificate created under
  * `<dataDir>/tsa` on first start. It stands in for a qualified timestamp service, unreachable from here.
  */
 export async function startLocalTimestampAuthority(options: { port: number; dataDir: string }): Promise<LocalTimestampAuthority> {
-  const dir = path.join(options.dataDir, 'tsa');
-  const files = await ensureTsaFiles(dir);
-  let queue: Promise<unknown> = Promise.resolve();
-  // openssl keeps the serial number in a file: one reply at a time.
-  const reply = (query: Buffer): Promise<Buffer> => {
-    const next = queue.then(() => answer(files.config, query));
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const files = await ensureTsaFiles(path.join(options.dataDir, 'tsa'));
+  const issue = timestampIssuer(readFileSync(files.key, 'utf8'), readFileSync(files.certificate, 'utf8'));
 
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -51,41 +77,115 @@ export async function startLocalTimestampAuthority(options: { port: number; data
         response.end('POST an RFC 3161 request as application/timestamp-query');
         return;
       }
-      reply(Buffer.concat(chunks)).then(
-        (token) => {
-          response.writeHead(200, { 'content-type': 'application/timestamp-reply', 'content-length': String(token.length) });
-          response.end(token);
-        },
-        (error: unknown) => {
-          response.writeHead(500, { 'content-type': 'text/plain' });
-          response.end(`timestamp failed: ${(error as Error).message}`);
-        },
-      );
+      let reply: Buffer;
+      try {
+        reply = issue(Buffer.concat(chunks));
+      } catch (error) {
+        response.writeHead(500, { 'content-type': 'text/plain' });
+        response.end(`timestamp failed: ${(error as Error).message}`);
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/timestamp-reply', 'content-length': String(reply.length) });
+      response.end(reply);
     });
   });
   const url = await listenLocally(server, options.port);
   return { url: `${url}/tsa`, certificateFile: files.certificate, stop: () => closeServer(server) };
 }
 
-async function answer(config: string, query: Buffer): Promise<Buffer> {
-  const work = mkdtempSync(path.join(tmpdir(), 'tsa-'));
-  try {
-    const queryFile = path.join(work, 'query.tsq');
-    const replyFile = path.join(work, 'reply.tsr');
-    writeFileSync(queryFile, query);
-    await run('openssl', ['ts', '-reply', '-config', config, '-queryfile', queryFile, '-out', replyFile]);
-    return readFileSync(replyFile);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+/**
+ * Answers a DER TimeStampReq with a DER TimeStampResp: a token (RFC 3161, section 2.4.2) signed by the
+ * given key, or a rejection naming what is wrong with the request. The token's TSTInfo carries the
+ * request's imprint and nonce, a random 127-bit serial number (unique without keeping state), the time to
+ * the second with an accuracy of one second, and the authority's name; its SignerInfo binds the
+ * certificate with signing-certificate-v2 (RFC 5816).
+ */
+export function timestampIssuer(privateKeyPem: string, certificatePem: string, now: () => Date = () => new Date()): (requestDer: Uint8Array) => Buffer {
+  const key: KeyObject = createPrivateKey(privateKeyPem);
+  const [certificateDer] = certificatesFromPem(certificatePem);
+  if (!certificateDer) throw new Error('the timestamp authority certificate file holds no certificate');
+  const certificate = AsnConvert.parse(certificateDer, Certificate);
+  const essSigningCertificate = signingCertificateV2(certificateDer, certificate);
+  const signatureAlgorithm = signatureAlgorithmIdentifier(keyAlgorithmOf(certificateDer));
+
+  return (requestDer) => {
+    let request: TimeStampReq;
+    try {
+      request = AsnConvert.parse(requestDer, TimeStampReq);
+    } catch {
+      return rejection('the request is not a DER TimeStampReq');
+    }
+    const problem = requestProblem(request);
+    if (problem) return rejection(problem);
+
+    const tstInfo = Buffer.from(AsnConvert.serialize(new TSTInfo({
+      policy: TIMESTAMP_POLICY,
+      messageImprint: request.messageImprint,
+      serialNumber: toArrayBuffer(serialNumber()),
+      // Whole seconds: DER forbids trailing zeros in fractions, and the accuracy is one second anyway.
+      genTime: new Date(Math.floor(now().getTime() / 1000) * 1000),
+      accuracy: new Accuracy({ seconds: 1 }),
+      nonce: request.nonce,
+      tsa: new GeneralName({ directoryName: certificate.tbsCertificate.subject }),
+    })));
+    const { sorted, encoded: signedAttributes } = derSetOf([
+      new Attribute({ attrType: OIDS.contentType, attrValues: [der.objectIdentifier(OIDS.tstInfo)] }),
+      new Attribute({ attrType: OIDS.messageDigest, attrValues: [der.octetString(sha256(tstInfo))] }),
+      new Attribute({ attrType: OIDS.signingCertificateV2, attrValues: [essSigningCertificate] }),
+    ].map((attribute) => AsnConvert.serialize(attribute)));
+
+    const signerInfo = new SignerInfo({
+      version: CMSVersion.v1,
+      sid: new SignerIdentifier({
+        issuerAndSerialNumber: new IssuerAndSerialNumber({ issuer: certificate.tbsCertificate.issuer, serialNumber: certificate.tbsCertificate.serialNumber }),
+      }),
+      digestAlgorithm: new DigestAlgorithmIdentifier({ algorithm: OIDS.sha256 }),
+      signedAttrs: sorted.map((bytes) => AsnConvert.parse(bytes, Attribute)),
+      signatureAlgorithm,
+      signature: new OctetString(toArrayBuffer(sign('sha256', signedAttributes, key))),
+    });
+    const signedData = new SignedData({
+      // Version 3 because the encapsulated content is not id-data (RFC 5652, section 5.1).
+      version: CMSVersion.v3,
+      digestAlgorithms: new DigestAlgorithmIdentifiers([new DigestAlgorithmIdentifier({ algorithm: OIDS.sha256 })]),
+      encapContentInfo: new EncapsulatedContentInfo({ eContentType: OIDS.tstInfo, eContent: new EncapsulatedContent({ single: new OctetString(toArrayBuffer(tstInfo)) }) }),
+      certificates: request.certReq ? new CertificateSet([new CertificateChoices({ certificate })]) : undefined,
+      signerInfos: new SignerInfos([signerInfo]),
+    });
+    return Buffer.from(AsnConvert.serialize(new TimeStampResp({
+      status: new PKIStatusInfo({ status: PKIStatus.granted }),
+      timeStampToken: new ContentInfo({ contentType: OIDS.signedData, content: AsnConvert.serialize(signedData) }),
+    })));
+  };
 }
 
-async function ensureTsaFiles(dir: string): Promise<{ config: string; certificate: string }> {
+/** Why the request cannot be granted, or undefined when it can. */
+function requestProblem(request: TimeStampReq): string | undefined {
+  if (request.version !== 1) return `version ${request.version} requests are not supported`;
+  const { hashAlgorithm, hashedMessage } = request.messageImprint;
+  const digestLength = DIGEST_LENGTHS[hashAlgorithm.algorithm];
+  if (digestLength === undefined) return `the hash algorithm ${hashAlgorithm.algorithm} is not accepted (SHA-256, SHA-384 or SHA-512)`;
+  if (hashedMessage.byteLength !== digestLength) return `the message imprint is ${hashedMessage.byteLength} bytes, not ${digestLength}`;
+  if (request.reqPolicy !== undefined && request.reqPolicy !== TIMESTAMP_POLICY) return `the policy ${request.reqPolicy} is not offered (only ${TIMESTAMP_POLICY})`;
+  if (request.extensions?.length) return 'request extensions are not supported';
+  return undefined;
+}
+
+function rejection(reason: string): Buffer {
+  return Buffer.from(AsnConvert.serialize(new TimeStampResp({ status: new PKIStatusInfo({ status: PKIStatus.rejection, statusString: new PKIFreeText([reason]) }) })));
+}
+
+/** 16 random bytes with the first in 0x01..0x7f: a positive INTEGER in minimal DER. */
+function serialNumber(): Buffer {
+  const bytes = randomBytes(16);
+  bytes[0] = ((bytes[0] ?? 0) & 0x7f) || 0x01;
+  return bytes;
+}
+
+async function ensureTsaFiles(dir: string): Promise<{ key: string; certificate: string }> {
   mkdirSync(dir, { recursive: true });
   const key = path.join(dir, 'tsa.key');
   const certificate = path.join(dir, 'tsa.crt');
-  const serial = path.join(dir, 'serial');
-  const config = path.join(dir, 'tsa.cnf');
   if (!existsSync(key) || !existsSync(certificate)) {
     await run('openssl', [
       'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', certificate, '-days', '3650',
@@ -94,26 +194,5 @@ async function ensureTsaFiles(dir: string): Promise<{ config: string; certificat
       '-addext', 'keyUsage=critical,digitalSignature',
     ]);
   }
-  if (!existsSync(serial)) writeFileSync(serial, '01\n');
-  writeFileSync(config, [
-    '[ tsa ]',
-    'default_tsa = tsa_config',
-    '[ tsa_config ]',
-    `serial = ${serial}`,
-    'crypto_device = builtin',
-    `signer_cert = ${certificate}`,
-    `signer_key = ${key}`,
-    'signer_digest = sha256',
-    'default_policy = 2.999.1',
-    'other_policies = 2.999.1',
-    `certs = ${certificate}`,
-    'digests = sha256, sha384, sha512',
-    'accuracy = secs:1',
-    'ordering = no',
-    'tsa_name = yes',
-    'ess_cert_id_chain = no',
-    'ess_cert_id_alg = sha256',
-    '',
-  ].join('\n'));
-  return { config, certificate };
+  return { key, certificate };
 }
