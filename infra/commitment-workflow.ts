@@ -5,7 +5,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { TaskFunctionId } from '../functions/catalog';
-import { CRASH_ERRORS, REVOKED_ERROR, TRANSIENT_ERRORS, type WorkflowTimings } from '../functions/workflow/contract';
+import { CRASH_ERRORS, DECLINED_ERROR, EXPIRED_ERROR, REVOKED_ERROR, TRANSIENT_ERRORS, type WorkflowTimings } from '../functions/workflow/contract';
 
 export interface CommitmentWorkflowProps {
   /** The task functions, by catalog id. */
@@ -26,6 +26,11 @@ export interface CommitmentWorkflowProps {
  * life: invitation and reminders, signature or decline, automatic verification, admin review,
  * countersignature, sealing and delivery. JSONPath throughout, so the local runtime runs the
  * very same definition.
+ *
+ * Step Functions Standard bills every state entered, so the way to a delivered certificate enters
+ * six: AwaitSignature, Verify, VerificationOutcome, AwaitCountersignature, Seal, Deliver. A decline
+ * or a revocation arrives as a named task failure and is caught; Choice states only follow waits
+ * whose answer can really differ (verification, review, a timeout settled from the record).
  */
 export class CommitmentWorkflow extends Construct {
   public readonly stateMachine: sfn.StateMachine;
@@ -46,7 +51,6 @@ export class CommitmentWorkflow extends Construct {
     const expired = new sfn.Succeed(this, 'Expired');
     const revoked = new sfn.Succeed(this, 'Revoked');
     const rejected = new sfn.Succeed(this, 'Rejected');
-    const delivered = new sfn.Succeed(this, 'Delivered');
 
     // Seal, then deliver.
     const deliver = this.invoke('Deliver', fn['deliver-certificate'], {
@@ -59,7 +63,6 @@ export class CommitmentWorkflow extends Construct {
     seal.addRetry({ errors: ['States.TaskFailed'], interval: Duration.seconds(2), maxAttempts: 2, backoffRate: 2, jitterStrategy: sfn.JitterType.FULL });
     for (const task of [seal, deliver]) task.addCatch(recordFailure, { resultPath: '$.failure' });
     seal.next(deliver);
-    deliver.next(delivered);
 
     // Countersignature.
     const awaitCountersignature = this.awaitCallback('AwaitCountersignature', fn['await-decision'], 'countersignature', timings.countersignTimeoutSeconds, '$.countersignature');
@@ -68,7 +71,7 @@ export class CommitmentWorkflow extends Construct {
       .when(sfn.Condition.stringEquals('$.countersignature.outcome', 'COUNTERSIGNED'), seal)
       .when(sfn.Condition.stringEquals('$.countersignature.outcome', 'REVOKED'), revoked)
       .otherwise(expired);
-    this.wireCallback(awaitCountersignature, settleCountersignature, countersignOutcome, revoked, recordFailure);
+    this.wireCallback(awaitCountersignature, { answered: seal, settle: settleCountersignature, settled: countersignOutcome, revoked, expired, recordFailure });
 
     // Review of a flagged signature.
     const awaitReview = this.awaitCallback('AwaitReview', fn['await-decision'], 'review', timings.reviewTimeoutSeconds, '$.review');
@@ -78,7 +81,7 @@ export class CommitmentWorkflow extends Construct {
       .when(sfn.Condition.stringEquals('$.review.outcome', 'REJECTED'), rejected)
       .when(sfn.Condition.stringEquals('$.review.outcome', 'REVOKED'), revoked)
       .otherwise(expired);
-    this.wireCallback(awaitReview, settleReview, reviewOutcome, revoked, recordFailure);
+    this.wireCallback(awaitReview, { answered: reviewOutcome, settle: settleReview, settled: reviewOutcome, revoked, expired, recordFailure });
 
     // Automatic verification.
     const verify = this.invoke('Verify', fn['verify-signature'], {
@@ -95,6 +98,7 @@ export class CommitmentWorkflow extends Construct {
       .when(sfn.Condition.stringEquals('$.signature.outcome', 'DECLINED'), declined)
       .when(sfn.Condition.stringEquals('$.signature.outcome', 'REVOKED'), revoked)
       .otherwise(expired);
+    // The execution starts here: its input carries `remindersSent: 0` (functions/workflow/client.ts).
     const awaitSignature = this.awaitCallback('AwaitSignature', fn['await-signature'], 'signature', timings.reminderIntervalSeconds, '$.signature', {
       remindersSent: sfn.JsonPath.numberAt('$.remindersSent'),
     });
@@ -112,20 +116,14 @@ export class CommitmentWorkflow extends Construct {
     awaitSignature.addRetry(transientRetry());
     awaitSignature.addRetry(crashRetry());
     awaitSignature.addCatch(revoked, { errors: [REVOKED_ERROR], resultPath: sfn.JsonPath.DISCARD });
+    awaitSignature.addCatch(declined, { errors: [DECLINED_ERROR], resultPath: sfn.JsonPath.DISCARD });
+    awaitSignature.addCatch(expired, { errors: [EXPIRED_ERROR], resultPath: sfn.JsonPath.DISCARD });
     awaitSignature.addCatch(remindersLeft, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
     awaitSignature.addCatch(recordFailure, { resultPath: '$.failure' });
-    awaitSignature.next(signatureOutcome);
+    // An answer is always SIGNED: a decline, revocation or expiry comes as an error (waitAnswer).
+    awaitSignature.next(verify);
     settleSignature.addCatch(recordFailure, { resultPath: '$.failure' });
     settleSignature.next(signatureOutcome);
-
-    // Parameters, not Result: a Pass state with a falsy literal Result is mishandled by the local runtime.
-    const start = new sfn.Pass(this, 'Start', {
-      parameters: {
-        commitmentId: sfn.JsonPath.stringAt('$.commitmentId'),
-        declarationId: sfn.JsonPath.stringAt('$.declarationId'),
-        remindersSent: 0,
-      },
-    }).next(awaitSignature);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: logs.RetentionDays.ONE_YEAR,
@@ -134,7 +132,7 @@ export class CommitmentWorkflow extends Construct {
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineName: props.stateMachineName,
       stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(start),
+      definitionBody: sfn.DefinitionBody.fromChainable(awaitSignature),
       comment: 'The life of one commitment to the European Ports Alliance joint declaration',
       tracingEnabled: true,
       // Execution data carries task tokens; keep it out of the logs.
@@ -192,21 +190,23 @@ export class CommitmentWorkflow extends Construct {
     }, resultPath, { 'outcome.$': '$.Payload.outcome' });
   }
 
+  /**
+   * `answered` follows the callback; on a timeout, `settle` reads the record (an answer may have
+   * raced the timeout) and `settled` branches on what it found.
+   */
   private wireCallback(
     wait: tasks.LambdaInvoke,
-    settle: tasks.LambdaInvoke,
-    outcome: sfn.Choice,
-    revoked: sfn.State,
-    recordFailure: sfn.IChainable,
+    paths: { answered: sfn.IChainable; settle: tasks.LambdaInvoke; settled: sfn.Choice; revoked: sfn.State; expired: sfn.State; recordFailure: sfn.IChainable },
   ): void {
     wait.addRetry(transientRetry());
     wait.addRetry(crashRetry());
-    wait.addCatch(revoked, { errors: [REVOKED_ERROR], resultPath: sfn.JsonPath.DISCARD });
-    wait.addCatch(settle, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
-    wait.addCatch(recordFailure, { resultPath: '$.failure' });
-    wait.next(outcome);
-    settle.addCatch(recordFailure, { resultPath: '$.failure' });
-    settle.next(outcome);
+    wait.addCatch(paths.revoked, { errors: [REVOKED_ERROR], resultPath: sfn.JsonPath.DISCARD });
+    wait.addCatch(paths.expired, { errors: [EXPIRED_ERROR], resultPath: sfn.JsonPath.DISCARD });
+    wait.addCatch(paths.settle, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
+    wait.addCatch(paths.recordFailure, { resultPath: '$.failure' });
+    wait.next(paths.answered);
+    paths.settle.addCatch(paths.recordFailure, { resultPath: '$.failure' });
+    paths.settle.next(paths.settled);
   }
 }
 

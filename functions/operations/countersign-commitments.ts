@@ -31,7 +31,7 @@ export async function countersignCommitment(commitmentId: string, caller: Caller
     now,
   });
   if (outcome.ok) {
-    await resumeWait(commitmentId, 'countersignature', { outcome: 'COUNTERSIGNED' });
+    await resumeWait(commitmentId, 'countersignature', 'COUNTERSIGNED');
     return { commitmentId, result: 'countersigned', message: 'Countersigned; the sealed PDF will be emailed to the signatory.' };
   }
   const current = await getCommitment(commitmentId);

@@ -13,14 +13,14 @@ export async function parkWait(commitmentId: string, stage: WaitStage, token: st
   const before = await loadCommitment(commitmentId);
   const early = outcomeOf(stage, before.state);
   if (early) {
-    await completeToken(commitmentId, token, { outcome: early });
+    await completeToken(commitmentId, token, early);
     return { waiting: false, commitment: before };
   }
   await parkTaskToken(commitmentId, { token, stage, parkedAt: new Date().toISOString() });
   const after = (await getCommitment(commitmentId)) ?? before;
   const late = outcomeOf(stage, after.state);
   if (late) {
-    await completeToken(commitmentId, token, { outcome: late });
+    await completeToken(commitmentId, token, late);
     return { waiting: false, commitment: after };
   }
   return { waiting: true, commitment: after };

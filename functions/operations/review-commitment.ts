@@ -26,6 +26,6 @@ export async function reviewCommitment(commitmentId: string, review: ReviewDecis
     const current = await getCommitment(commitmentId);
     throw new DomainError('WRONG_STATE', `Only commitments waiting for review can be reviewed; this one is ${current?.state ?? 'unknown'}.`);
   }
-  await resumeWait(commitmentId, 'review', { outcome: approved ? 'APPROVED' : 'REJECTED' });
+  await resumeWait(commitmentId, 'review', approved ? 'APPROVED' : 'REJECTED');
   return { state: approved ? 'VERIFIED' : 'REJECTED' };
 }

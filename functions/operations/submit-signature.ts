@@ -68,7 +68,7 @@ export async function submitSignature(open: OpenSession, fields: ReadonlyMap<str
     await resolveSigningSession(open.sessionId, now);
     throw unknownSession();
   }
-  const callback = await resumeWait(commitment.id, 'signature', { outcome: change.to });
+  const callback = await resumeWait(commitment.id, 'signature', change.to);
   logger.info('signature recorded', { commitmentId: commitment.id, outcome: change.to, callback });
   return { outcome: change.to as 'SIGNED' | 'DECLINED', organisation: commitment.organisation.name };
 }

@@ -1,5 +1,6 @@
 import { SFNClient, SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { WaitStage } from '../domain/commitment';
+import { waitAnswer } from './contract';
 import { requiredEnv } from '../shared/config';
 import { logger } from '../shared/logger';
 import { getParkedTask, type ParkedTask } from '../store/task-tokens';
@@ -23,7 +24,8 @@ export async function startCommitmentExecution(input: ExecutionInput): Promise<v
       new StartExecutionCommand({
         stateMachineArn: requiredEnv(ENV.stateMachineArn),
         name: input.commitmentId,
-        input: JSON.stringify({ commitmentId: input.commitmentId, declarationId: input.declarationId }),
+        // The first state reads `remindersSent`; starting it here saves a Pass state (a billed transition).
+        input: JSON.stringify({ commitmentId: input.commitmentId, declarationId: input.declarationId, remindersSent: 0 }),
       }),
     );
   } catch (error) {
@@ -43,11 +45,11 @@ export type CallbackResult = 'delivered' | 'wait-over' | 'not-waiting' | 'deferr
  * ended (timed out, another callback won) is fine: the workflow reads the record when it
  * settles a timeout or parks its next token.
  */
-export async function resumeWait(commitmentId: string, stage: WaitStage, output: Record<string, unknown>): Promise<CallbackResult> {
+export async function resumeWait(commitmentId: string, stage: WaitStage, outcome: string): Promise<CallbackResult> {
   const parked = await parkedTaskOrDefer(commitmentId);
   if (parked === 'deferred') return 'deferred';
   if (!parked || parked.stage !== stage) return 'not-waiting';
-  return answer(commitmentId, () => sfn().send(new SendTaskSuccessCommand({ taskToken: parked.token, output: JSON.stringify(output) })), 'defer');
+  return answer(commitmentId, () => sendAnswer(parked.token, outcome), 'defer');
 }
 
 /** Fails the current wait with a named error (for example a revocation the workflow catches). */
@@ -71,9 +73,16 @@ async function parkedTaskOrDefer(commitmentId: string): Promise<ParkedTask | und
   }
 }
 
-/** Completes a token the caller holds (a task resuming itself when the user acted first). */
-export async function completeToken(commitmentId: string, token: string, output: Record<string, unknown>): Promise<CallbackResult> {
-  return answer(commitmentId, () => sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) })), 'throw');
+/** Answers a token the caller holds (a task resuming itself when the user acted first). */
+export async function completeToken(commitmentId: string, token: string, outcome: string): Promise<CallbackResult> {
+  return answer(commitmentId, () => sendAnswer(token, outcome), 'throw');
+}
+
+function sendAnswer(taskToken: string, outcome: string): Promise<unknown> {
+  const reply = waitAnswer(outcome);
+  return 'output' in reply
+    ? sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(reply.output) }))
+    : sfn().send(new SendTaskFailureCommand({ taskToken, error: reply.error, cause: reply.cause }));
 }
 
 /**

@@ -22,6 +22,27 @@ export const CRASH_ERRORS = ['Lambda.Unknown'] as const;
 /** Thrown into a waiting task (SendTaskFailure) when an admin revokes the commitment. */
 export const REVOKED_ERROR = 'CommitmentRevoked';
 
+/** Thrown into the signature wait when the operator declines: the workflow catches it and ends. */
+export const DECLINED_ERROR = 'CommitmentDeclined';
+
+/** Thrown into a wait that a task finds already expired in the record. */
+export const EXPIRED_ERROR = 'CommitmentExpired';
+
+/** Outcomes that end the commitment reach a waiting task as these errors, which the workflow catches. */
+const ENDING_ERRORS: Readonly<Record<string, string>> = { REVOKED: REVOKED_ERROR, DECLINED: DECLINED_ERROR, EXPIRED: EXPIRED_ERROR };
+
+export type WaitAnswer = { readonly output: { readonly outcome: string } } | { readonly error: string; readonly cause: string };
+
+/**
+ * How an outcome is sent to a waiting task. The way forward (signed, countersigned, a review
+ * decision) is the task's output; an ending is a named failure, so that the way forward needs no
+ * Choice state, which Step Functions Standard would bill as one more transition.
+ */
+export function waitAnswer(outcome: string): WaitAnswer {
+  const error = ENDING_ERRORS[outcome];
+  return error ? { error, cause: `The commitment was ${outcome.toLowerCase()}.` } : { output: { outcome } };
+}
+
 export interface WorkflowTimings {
   /** Seconds between the invitation, each reminder and expiry. */
   readonly reminderIntervalSeconds: number;

@@ -4,7 +4,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS, ENV, EVENT_FUNCTIONS, GROUPS, ROUTES, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
-import { signatureWindowSeconds } from '../../functions/workflow/contract';
+import { DECLINED_ERROR, EXPIRED_ERROR, REVOKED_ERROR, signatureWindowSeconds, waitAnswer } from '../../functions/workflow/contract';
 import { createApp, type CreatedApp } from '../../infra/create-app';
 
 type Json = Record<string, any>;
@@ -100,6 +100,38 @@ describe('commitment workflow', () => {
       expect(onTimeout?.Next, name).toBeDefined();
       expect(onTimeout?.Next, name).not.toBe(name);
     }
+  });
+
+  it('enters six states on the way to a delivered certificate (Standard bills each one)', () => {
+    const states = new Map(allStates(definition));
+    const happyPath: string[] = [];
+    const outcomes: Record<string, string> = { VerificationOutcome: 'VERIFIED' };
+    let name: string | undefined = definition.StartAt;
+    while (name) {
+      happyPath.push(name);
+      const state: Json = states.get(name)!;
+      if (state.Type === 'Choice') {
+        name = (state.Choices as Json[]).find((choice) => choice.StringEquals === outcomes[name!])?.Next ?? state.Default;
+      } else {
+        name = state.End ? undefined : state.Next;
+      }
+    }
+    expect(happyPath).toEqual(['AwaitSignature', 'Verify', 'VerificationOutcome', 'AwaitCountersignature', 'Seal', 'Deliver']);
+  });
+
+  it('ends a wait answered by a decline, revocation or expiry through named errors the callback tasks catch', () => {
+    const states = new Map(allStates(definition));
+    const caught = (stateName: string, error: string) => {
+      const catcher = (states.get(stateName)!.Catch as Json[]).find((c) => c.ErrorEquals.includes(error));
+      return states.get(catcher?.Next)?.Type === 'Succeed' ? catcher!.Next : undefined;
+    };
+    expect(caught('AwaitSignature', DECLINED_ERROR)).toBe('Declined');
+    for (const wait of ['AwaitSignature', 'AwaitReview', 'AwaitCountersignature']) {
+      expect(caught(wait, REVOKED_ERROR), wait).toBe('Revoked');
+      expect(caught(wait, EXPIRED_ERROR), wait).toBe('Expired');
+    }
+    for (const outcome of ['DECLINED', 'REVOKED', 'EXPIRED']) expect(waitAnswer(outcome)).toHaveProperty('error');
+    for (const outcome of ['SIGNED', 'APPROVED', 'REJECTED', 'COUNTERSIGNED']) expect(waitAnswer(outcome)).toEqual({ output: { outcome } });
   });
 
   it('waits for a signature as long as the reminder interval from the configuration', () => {
