@@ -6,9 +6,6 @@ import { sha256Hex } from '../domain/hashing';
  */
 export const CHUNK_BYTES = 350_000;
 
-/** The largest document one transaction may carry with its other items (100 items, 4 MB). */
-export const MAX_TRANSACTIONAL_DOCUMENT_BYTES = 3_000_000;
-
 /** The largest document stored at all: a Lambda response body (6 MB) must still carry it, base64-encoded. */
 export const MAX_DOCUMENT_BYTES = 4_000_000;
 

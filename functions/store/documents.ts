@@ -1,11 +1,12 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Commitment } from '../domain/commitment';
 import { sha256Hex } from '../domain/hashing';
+import { newId } from '../domain/ids';
 import { transition, type TransitionResult } from './commitments';
-import { MAX_TRANSACTIONAL_DOCUMENT_BYTES, joinChunks, splitIntoChunks } from './document-chunks';
+import { MAX_DOCUMENT_BYTES, joinChunks, splitIntoChunks } from './document-chunks';
 import { db, keys, queryAll, tableName, withoutKeys, type TransactItem } from './table';
 
-export { CHUNK_BYTES, MAX_TRANSACTIONAL_DOCUMENT_BYTES as MAX_DOCUMENT_BYTES } from './document-chunks';
+export { CHUNK_BYTES, MAX_DOCUMENT_BYTES } from './document-chunks';
 
 export interface DocumentRecord {
   readonly commitmentId: string;
@@ -13,6 +14,8 @@ export interface DocumentRecord {
   readonly sha256: string;
   readonly size: number;
   readonly chunkCount: number;
+  /** Which set of chunks holds the bytes: chunks are written before the record that names them. */
+  readonly generation: string;
   readonly sealedAt: string;
   readonly organisation: string;
   readonly category: string;
@@ -36,21 +39,27 @@ export function documentHashPut(record: DocumentHashRecord): TransactItem {
 }
 
 /**
- * Stores the sealed bytes (in chunks), their hash and size, the hash lookup item, and moves the commitment
- * from COUNTERSIGNED to SEALED with the audit event recording the hash: all in one transaction.
+ * Stores the sealed bytes and moves the commitment from COUNTERSIGNED to SEALED. The chunks are
+ * written first under a fresh generation id, invisible to readers, with plain writes (a transaction
+ * would bill every byte twice); then one transaction makes the change with the record naming them,
+ * the hash lookup item and the audit event. A seal that loses the race removes its own chunks.
  */
 export async function storeSealedDocument(commitment: Commitment, bytes: Uint8Array, sealedAt: Date): Promise<TransitionResult & { record: DocumentRecord }> {
-  if (bytes.length > MAX_TRANSACTIONAL_DOCUMENT_BYTES) {
-    throw new Error(`sealed document of ${bytes.length} bytes exceeds the ${MAX_TRANSACTIONAL_DOCUMENT_BYTES}-byte limit of one transaction`);
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    throw new Error(`sealed document of ${bytes.length} bytes exceeds the ${MAX_DOCUMENT_BYTES}-byte limit of a download`);
   }
   const sha256 = sha256Hex(bytes);
   const chunks = splitIntoChunks(bytes);
+  const generation = newId('gen');
+  await Promise.all(chunks.map((chunk, index) =>
+    db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.documentChunk(commitment.id, generation, index), bytes: chunk }, ConditionExpression: 'attribute_not_exists(PK)' }))));
   const record: DocumentRecord = {
     commitmentId: commitment.id,
     declarationId: commitment.declarationId,
     sha256,
     size: bytes.length,
     chunkCount: chunks.length,
+    generation,
     sealedAt: sealedAt.toISOString(),
     organisation: commitment.organisation.name,
     category: commitment.organisation.category,
@@ -65,9 +74,6 @@ export async function storeSealedDocument(commitment: Commitment, bytes: Uint8Ar
       },
     },
     documentHashPut({ sha256, kind: 'certificate', documentId: commitment.id, declarationId: commitment.declarationId }),
-    ...chunks.map((chunk, index) => ({
-      Put: { TableName: tableName(), Item: { ...keys.documentChunk(commitment.id, index), bytes: chunk }, ConditionExpression: 'attribute_not_exists(PK)' },
-    })),
   ];
   const result = await transition({
     commitment,
@@ -78,6 +84,9 @@ export async function storeSealedDocument(commitment: Commitment, bytes: Uint8Ar
     alongside: items,
     now: sealedAt,
   });
+  if (!result.ok) {
+    await Promise.all(chunks.map((_, index) => db().send(new DeleteCommand({ TableName: tableName(), Key: keys.documentChunk(commitment.id, generation, index) }))));
+  }
   return { ...result, record };
 }
 
@@ -91,7 +100,9 @@ export async function readSealedDocument(commitmentId: string): Promise<{ record
   const meta = items.find((item) => item.SK === 'DOC');
   if (!meta) return undefined;
   const record = withoutKeys<DocumentRecord>(meta);
-  const chunkItems = items.filter((item) => String(item.SK).startsWith('DOC#CHUNK#'));
+  // Chunks of a seal that crashed before its record was written are not this document's.
+  const chunkPrefix = keys.documentChunkPrefix(record.generation);
+  const chunkItems = items.filter((item) => String(item.SK).startsWith(chunkPrefix));
   return { record, bytes: joinChunks(chunkItems, record, `of ${commitmentId}`) };
 }
 

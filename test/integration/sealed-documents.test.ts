@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject, describe, expect, it, beforeAll } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type CampaignClient, isEmailFor, signingLinkIn } from '../../infra/local/campaign-client';
 import { verifySealedPdf } from '../../functions/pdf/verify-seal';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
@@ -62,6 +62,18 @@ describe('the sealed certificate on the local stack', () => {
     expect(document?.sha256).toBe(sha256(certificate));
     const events = items.filter((item) => String(item.SK).startsWith('EVENT#') && item.type === 'SEALED');
     expect((events[0]?.detail as { sha256: string }).sha256).toBe(sha256(certificate));
+  });
+
+  it('serves the chunks its record names, not those a seal left behind when it crashed before its record', async () => {
+    const items = await commitmentItems(commitmentId);
+    const generation = items.find((item) => item.SK === 'DOC')?.generation;
+    const chunks = items.filter((item) => String(item.SK).includes('#CHUNK#'));
+    expect(chunks.map((item) => item.SK)).toEqual([`DOC#${generation}#CHUNK#0000`]);
+
+    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dynamodbUrl'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+    await db.send(new PutCommand({ TableName: inject('tableName'), Item: { PK: `CMT#${commitmentId}`, SK: 'DOC#gen_crashed#CHUNK#0000', bytes: randomBytes(1024) } }));
+    const again = await campaign.downloadDocument(await campaign.token('auditor'), commitmentId);
+    expect(sha256(again.bytes)).toBe(sha256(certificate));
   });
 });
 
