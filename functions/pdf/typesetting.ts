@@ -1,9 +1,8 @@
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFFont, PDFPage, rgb, type EmbedFontOptions } from 'pdf-lib';
+import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
 import { loadFonts, type FontBytes } from './fonts';
 import { PageWriter, measureText, type TextStyle } from './page-writer';
 import { createPrintableText, type MissingGlyphListener } from './printable-text';
-import { subsetSafeFontkit } from './subset-safe-fontkit';
+import { TrueTypeFont, trueTypeFontkit } from './truetype';
 
 /** What every document we print shares: fonts, styles, headings, label rows and footers. */
 
@@ -14,35 +13,6 @@ export interface RenderOptions {
   /** Called once for each distinct character that no embedded font can draw (it is printed as U+FFFD). */
   onMissingGlyph?: MissingGlyphListener;
 }
-
-/**
- * OpenType features for laying out text, chosen for two reasons.
- *
- * Substitutions (ligatures, contextual forms, glyph composition) draw several characters as one glyph, or a
- * character with another character's glyph, and pdf-lib derives the text that viewers copy and search (the
- * ToUnicode map) from the glyphs: with `liga` on, "fi" is extracted as the single character U+FB01. With
- * one glyph per character, names come back from the PDF exactly as they were typed.
- *
- * Positioning features (kerning, mark placement) only move glyphs, which pdf-lib ignores when drawing;
- * skipping them saves layout time.
- */
-const LAYOUT_FEATURES: EmbedFontOptions['features'] = {
-  liga: false,
-  clig: false,
-  dlig: false,
-  rlig: false,
-  calt: false,
-  ccmp: false,
-  locl: false,
-  frac: false,
-  numr: false,
-  dnom: false,
-  rclt: false,
-  kern: false,
-  mark: false,
-  mkmk: false,
-  curs: false,
-};
 
 export const COLORS = {
   ink: rgb(0.1, 0.1, 0.12),
@@ -89,9 +59,8 @@ export function formatUtc(isoTimestamp: string, field = 'timestamp'): string {
 }
 
 async function embedFonts(doc: PDFDocument, fonts: FontBytes): Promise<{ regular: PDFFont; bold: PDFFont }> {
-  doc.registerFontkit(subsetSafeFontkit);
-  const options: EmbedFontOptions = { subset: true, features: LAYOUT_FEATURES };
-  const [regular, bold] = await Promise.all([doc.embedFont(fonts.regular, options), doc.embedFont(fonts.bold, options)]);
+  doc.registerFontkit(trueTypeFontkit);
+  const [regular, bold] = await Promise.all([doc.embedFont(fonts.regular, { subset: true }), doc.embedFont(fonts.bold, { subset: true })]);
   return { regular, bold };
 }
 
@@ -101,8 +70,8 @@ const coverageByFonts = new WeakMap<FontBytes, ReadonlySet<number>>();
 function glyphCoverage(fonts: FontBytes): ReadonlySet<number> {
   let coverage = coverageByFonts.get(fonts);
   if (!coverage) {
-    const bold = new Set(fontkit.create(fonts.bold).characterSet);
-    coverage = new Set(fontkit.create(fonts.regular).characterSet.filter((codePoint) => bold.has(codePoint)));
+    const bold = TrueTypeFont.of(fonts.bold);
+    coverage = new Set(TrueTypeFont.of(fonts.regular).characterSet.filter((codePoint) => bold.hasGlyphForCodePoint(codePoint)));
     coverageByFonts.set(fonts, coverage);
   }
   return coverage;

@@ -230,8 +230,8 @@ describe('certificate content', () => {
   });
 
   it('embeds subset glyphs whose outlines match Noto Sans', async () => {
-    // Guards the repair of @pdf-lib/fontkit's subsetting, which drew most letters blank while text extraction
-    // still worked (see subset-safe-fontkit.ts).
+    // Guards our TrueType subsetting (truetype.ts): a wrong glyph offset draws letters blank while text
+    // extraction still works.
     const doc = await renderCertificate(certificateFor(signatories.find((s) => s.country === 'PL')!));
     const saved = await PDFDocument.load(await doc.save());
     const fonts = await loadFonts();
