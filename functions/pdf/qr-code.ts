@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import type { Color, PDFPage } from 'pdf-lib';
+import { fill, popGraphicsState, pushGraphicsState, rectangle, setFillingColor, type Color, type PDFOperator, type PDFPage } from 'pdf-lib';
 
 /** The four-module quiet zone the QR standard asks for around the symbol. */
 const QUIET_ZONE_MODULES = 4;
@@ -11,7 +11,8 @@ export function qrCodeSide(text: string, moduleSize: number): number {
 
 /**
  * Draws `text` as a QR code (error correction M) with its bottom-left corner at (x, y), as vector
- * rectangles: one per horizontal run of dark modules, so the symbol stays sharp at any zoom and small.
+ * rectangles: one per horizontal run of dark modules, so the symbol stays sharp at any zoom and small. The
+ * rectangles make one path filled once; drawn one by one they cost pdf-lib ten operators each.
  */
 export function drawQrCode(page: PDFPage, text: string, at: { x: number; y: number; moduleSize: number; color: Color }): number {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
@@ -19,6 +20,7 @@ export function drawQrCode(page: PDFPage, text: string, at: { x: number; y: numb
   const side = (size + 2 * QUIET_ZONE_MODULES) * at.moduleSize;
   const originX = at.x + QUIET_ZONE_MODULES * at.moduleSize;
   const top = at.y + side - QUIET_ZONE_MODULES * at.moduleSize;
+  const runs: PDFOperator[] = [];
   for (let row = 0; row < size; row++) {
     let column = 0;
     while (column < size) {
@@ -28,14 +30,9 @@ export function drawQrCode(page: PDFPage, text: string, at: { x: number; y: numb
       }
       const start = column;
       while (column < size && modules.get(row, column)) column += 1;
-      page.drawRectangle({
-        x: originX + start * at.moduleSize,
-        y: top - (row + 1) * at.moduleSize,
-        width: (column - start) * at.moduleSize,
-        height: at.moduleSize,
-        color: at.color,
-      });
+      runs.push(rectangle(originX + start * at.moduleSize, top - (row + 1) * at.moduleSize, (column - start) * at.moduleSize, at.moduleSize));
     }
   }
+  page.pushOperators(pushGraphicsState(), setFillingColor(at.color), ...runs, fill(), popGraphicsState());
   return side;
 }

@@ -1,24 +1,8 @@
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import {
-  Attribute,
-  CertificateChoices,
-  CertificateSet,
-  CMSVersion,
-  ContentInfo,
-  DigestAlgorithmIdentifier,
-  DigestAlgorithmIdentifiers,
-  EncapsulatedContentInfo,
-  IssuerAndSerialNumber,
-  SignedData,
-  SignerIdentifier,
-  SignerInfo,
-  SignerInfos,
-} from '@peculiar/asn1-cms';
+import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate } from '@peculiar/asn1-x509';
-import * as asn1js from 'asn1js';
-import { OIDS, der, derSetOf, signedAttributesOf } from './cms-asn1';
+import { OIDS, der } from './cms-asn1';
 import { keyAlgorithmOf, sha256, type SealSigner } from './signer';
-import { signatureAlgorithmIdentifier, toArrayBuffer } from './x509-builder';
+import { signatureAlgorithmIdentifier } from './x509-builder';
 
 /** Asks a timestamp authority for a token over a SHA-256 digest; returns the token (a CMS ContentInfo, DER). */
 export type TimestampSource = (digest: Uint8Array) => Promise<Uint8Array>;
@@ -38,65 +22,97 @@ export interface CadesRequest {
  * is added as the unsigned signature-time-stamp attribute.
  */
 export async function createCadesSignature({ contentDigest, signer, timestamp }: CadesRequest): Promise<Buffer> {
-  const [leafDer] = signer.certificateChain;
-  if (!leafDer) throw new Error('the seal has no certificate');
-  const leaf = AsnConvert.parse(leafDer, Certificate);
-
-  const attributes = [
-    new Attribute({ attrType: OIDS.contentType, attrValues: [der.objectIdentifier(OIDS.data)] }),
-    new Attribute({ attrType: OIDS.messageDigest, attrValues: [der.octetString(contentDigest)] }),
-    new Attribute({ attrType: OIDS.signingCertificateV2, attrValues: [signingCertificateV2(leafDer, leaf)] }),
-  ];
-  const { sorted, encoded: signedAttributes } = derSetOf(attributes.map((attribute) => AsnConvert.serialize(attribute)));
+  const certificates = signerCertificates(signer.certificateChain);
+  const signedAttributes = der.setOf(
+    der.attribute(OIDS.contentType, der.objectIdentifier(OIDS.data)),
+    der.attribute(OIDS.messageDigest, der.octetString(contentDigest)),
+    certificates.signingCertificateAttribute,
+  );
   const signatureValue = await signer.signDigest(sha256(signedAttributes));
+  const unsignedAttributes = timestamp ? [der.attribute(OIDS.signatureTimeStampToken, await timestamp(sha256(signatureValue)))] : [];
+  return signedData({ certificates, contentType: OIDS.data, signedAttributes, signatureValue, unsignedAttributes });
+}
 
-  const unsignedAttrs = timestamp
-    ? [new Attribute({ attrType: OIDS.signatureTimeStampToken, attrValues: [toArrayBuffer(await timestamp(sha256(signatureValue)))] })]
-    : undefined;
+/** What every signature made with one certificate chain repeats, encoded once (DER). */
+export interface SignerCertificates {
+  /** SignerIdentifier: the signing certificate's issuer and serial number. */
+  readonly signerIdentifier: Buffer;
+  readonly signatureAlgorithm: Buffer;
+  /** The signed attribute that binds the signature to the signing certificate. */
+  readonly signingCertificateAttribute: Buffer;
+  /** The chain, in the order given, as the SignedData's `certificates` field. */
+  readonly certificateSet: Buffer;
+}
 
-  const signerInfo = new SignerInfo({
-    version: CMSVersion.v1,
-    sid: new SignerIdentifier({
-      issuerAndSerialNumber: new IssuerAndSerialNumber({ issuer: leaf.tbsCertificate.issuer, serialNumber: leaf.tbsCertificate.serialNumber }),
-    }),
-    digestAlgorithm: new DigestAlgorithmIdentifier({ algorithm: OIDS.sha256 }),
-    signedAttrs: sorted.map((bytes) => AsnConvert.parse(bytes, Attribute)),
-    signatureAlgorithm: signatureAlgorithmIdentifier(keyAlgorithmOf(leafDer)),
-    signature: new OctetString(toArrayBuffer(signatureValue)),
-    unsignedAttrs,
-  });
-  const signedData = new SignedData({
-    version: CMSVersion.v1,
-    digestAlgorithms: new DigestAlgorithmIdentifiers([new DigestAlgorithmIdentifier({ algorithm: OIDS.sha256 })]),
-    encapContentInfo: new EncapsulatedContentInfo({ eContentType: OIDS.data }),
-    certificates: new CertificateSet(signer.certificateChain.map((certificate) => new CertificateChoices({ certificate: AsnConvert.parse(certificate, Certificate) }))),
-    signerInfos: new SignerInfos([signerInfo]),
-  });
-  const encoded = Buffer.from(AsnConvert.serialize(new ContentInfo({ contentType: OIDS.signedData, content: AsnConvert.serialize(signedData) })));
-  assertSignedAttributesEncodedAsSigned(encoded, signedAttributes);
+const encodedChains = new WeakMap<readonly Uint8Array[], SignerCertificates>();
+
+/** The chain's parts of a signature, computed on first use and kept as long as the chain is (a warm container's seal). */
+export function signerCertificates(chain: readonly Uint8Array[]): SignerCertificates {
+  let encoded = encodedChains.get(chain);
+  if (!encoded) {
+    const [leafDer] = chain;
+    if (!leafDer) throw new Error('the seal has no certificate');
+    const { issuer, serialNumber } = AsnConvert.parse(leafDer, Certificate).tbsCertificate;
+    const issuerName = Buffer.from(AsnConvert.serialize(issuer));
+    const serial = der.integerBytes(new Uint8Array(serialNumber));
+    encoded = {
+      signerIdentifier: der.sequence(issuerName, serial),
+      signatureAlgorithm: Buffer.from(AsnConvert.serialize(signatureAlgorithmIdentifier(keyAlgorithmOf(leafDer)))),
+      signingCertificateAttribute: der.attribute(OIDS.signingCertificateV2, signingCertificateV2(leafDer, issuerName, serial)),
+      certificateSet: der.context(0, ...chain),
+    };
+    encodedChains.set(chain, encoded);
+  }
   return encoded;
 }
 
 /**
  * SigningCertificateV2 (RFC 5035) with one ESSCertIDv2: the SHA-256 of the signing certificate (the default
- * hash algorithm, so it is left out as DER requires) and its issuer and serial number. It binds the signature
- * to this certificate, so that a different certificate for the same key cannot be substituted.
+ * hash algorithm, so it is left out as DER requires) and its issuer (a directoryName) and serial number. It
+ * binds the signature to this certificate, so that a different certificate for the same key cannot be
+ * substituted.
  */
-export function signingCertificateV2(leafDer: Uint8Array, leaf: Certificate): ArrayBuffer {
-  const issuerName = asn1js.fromBER(AsnConvert.serialize(leaf.tbsCertificate.issuer)).result;
-  const serialNumber = new asn1js.Integer({ valueHex: leaf.tbsCertificate.serialNumber });
-  const issuerSerial = new asn1js.Sequence({
-    value: [
-      new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [issuerName] })] }),
-      serialNumber,
-    ],
-  });
-  const essCertIdV2 = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: sha256(leafDer) }), issuerSerial] });
-  return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] }).toBER();
+function signingCertificateV2(leafDer: Uint8Array, issuerName: Buffer, serial: Buffer): Buffer {
+  const issuerSerial = der.sequence(der.sequence(der.context(4, issuerName)), serial);
+  return der.sequence(der.sequence(der.sequence(der.octetString(sha256(leafDer)), issuerSerial)));
 }
 
-/** The signature covers the DER SET of the signed attributes; the encoded SignerInfo must carry exactly those bytes. */
-function assertSignedAttributesEncodedAsSigned(contentInfo: Buffer, signedAttributes: Buffer): void {
-  const encoded = signedAttributesOf(contentInfo);
-  if (!encoded || Buffer.compare(encoded, signedAttributes) !== 0) throw new Error('the encoded signed attributes differ from the signed ones');
+const SHA256_ALGORITHM = der.sequence(der.objectIdentifier(OIDS.sha256));
+
+export interface SignedDataParts {
+  readonly certificates: SignerCertificates;
+  /** The type of the signed content: id-data for a detached PDF signature, id-ct-TSTInfo for a timestamp token. */
+  readonly contentType: string;
+  /** The content itself when it travels inside the signature; absent for a detached signature. */
+  readonly content?: Uint8Array;
+  /** @default true */
+  readonly includeCertificates?: boolean;
+  /** The DER SET the signature value covers. */
+  readonly signedAttributes: Buffer;
+  readonly signatureValue: Uint8Array;
+  readonly unsignedAttributes?: readonly Buffer[];
+}
+
+/** A ContentInfo holding a SignedData with one signer, SHA-256 as its digest algorithm (RFC 5652, section 5). */
+export function signedData({ certificates, contentType, content, includeCertificates = true, signedAttributes, signatureValue, unsignedAttributes = [] }: SignedDataParts): Buffer {
+  const signerInfo = der.sequence(
+    der.smallInteger(1), // version 1: the signer is named by issuer and serial number
+    certificates.signerIdentifier,
+    SHA256_ALGORITHM,
+    der.retagged(signedAttributes, 0xa0), // [0] IMPLICIT, the very bytes that were signed
+    certificates.signatureAlgorithm,
+    der.octetString(signatureValue),
+    ...(unsignedAttributes.length > 0 ? [der.retagged(der.setOf(...unsignedAttributes), 0xa1)] : []),
+  );
+  const encapsulatedContent = content
+    ? der.sequence(der.objectIdentifier(contentType), der.context(0, der.octetString(content)))
+    : der.sequence(der.objectIdentifier(contentType));
+  const signed = der.sequence(
+    der.smallInteger(contentType === OIDS.data ? 1 : 3), // 3 when the content is not id-data (section 5.1)
+    der.setOf(SHA256_ALGORITHM),
+    encapsulatedContent,
+    ...(includeCertificates ? [certificates.certificateSet] : []),
+    der.setOf(signerInfo),
+  );
+  return der.sequence(der.objectIdentifier(OIDS.signedData), der.context(0, signed));
 }

@@ -1,9 +1,44 @@
 import * as asn1js from 'asn1js';
 
-/** Small DER builders for the few CMS values the schema library has no class for. */
+const encodedObjectIdentifiers = new Map<string, Buffer>();
+
+/**
+ * DER encoders for the CMS values a signature assembles. Each takes encoded elements and returns the encoding
+ * of the value around them, so that bytes that are signed (or were signed by someone else, as a timestamp
+ * token) are placed exactly as they are, never decoded and encoded again.
+ */
 export const der = {
-  objectIdentifier: (oid: string): ArrayBuffer => new asn1js.ObjectIdentifier({ value: oid }).toBER(),
-  octetString: (bytes: Uint8Array): ArrayBuffer => new asn1js.OctetString({ valueHex: bytes }).toBER(),
+  /** Tag, length and contents (X.690, 8.1). */
+  value(tag: number, ...contents: readonly Uint8Array[]): Buffer {
+    const length = contents.reduce((sum, content) => sum + content.length, 0);
+    return Buffer.concat([Buffer.from([tag]), derLength(length), ...contents]);
+  },
+  sequence: (...elements: readonly Uint8Array[]): Buffer => der.value(0x30, ...elements),
+  /** DER orders the elements of a SET OF by their encodings (X.690, 11.6). */
+  setOf: (...elements: readonly Uint8Array[]): Buffer => der.value(0x31, ...[...elements].sort(Buffer.compare)),
+  /** A constructed context-specific field, [n] EXPLICIT or [n] IMPLICIT of a SEQUENCE or SET. */
+  context: (tagNumber: number, ...elements: readonly Uint8Array[]): Buffer => der.value(0xa0 | tagNumber, ...elements),
+  octetString: (bytes: Uint8Array): Buffer => der.value(0x04, bytes),
+  /** An INTEGER from its content octets as certificates carry them (serial numbers). */
+  integerBytes: (bytes: Uint8Array): Buffer => der.value(0x02, bytes),
+  /** A small non-negative INTEGER such as a version number. */
+  smallInteger(value: number): Buffer {
+    if (!Number.isInteger(value) || value < 0 || value > 0x7f) throw new Error(`${value} is not a small non-negative integer`);
+    return der.value(0x02, Buffer.from([value]));
+  },
+  objectIdentifier(oid: string): Buffer {
+    let encoded = encodedObjectIdentifiers.get(oid);
+    if (!encoded) encodedObjectIdentifiers.set(oid, (encoded = Buffer.from(new asn1js.ObjectIdentifier({ value: oid }).toBER())));
+    return encoded;
+  },
+  /** Attribute ::= SEQUENCE { attrType OBJECT IDENTIFIER, attrValues SET OF AttributeValue } (RFC 5652, 5.3). */
+  attribute: (oid: string, ...values: readonly Uint8Array[]): Buffer => der.sequence(der.objectIdentifier(oid), der.setOf(...values)),
+  /** The same encoding under another tag, for a SET OF turned into an [n] IMPLICIT field. */
+  retagged(encoded: Uint8Array, tag: number): Buffer {
+    const copy = Buffer.from(encoded);
+    copy[0] = tag;
+    return copy;
+  },
 };
 
 /** Parses one DER value, failing loudly on trailing or truncated bytes. */
@@ -12,13 +47,6 @@ export function parseDer(bytes: ArrayBuffer | Uint8Array): asn1js.AsnType {
   const parsed = asn1js.fromBER(buffer);
   if (parsed.offset === -1 || parsed.offset !== buffer.byteLength) throw new Error(`not a single DER value: ${parsed.result.error || 'trailing bytes'}`);
   return parsed.result;
-}
-
-/** DER orders the elements of a SET OF by their encodings (X.690, 11.6). */
-export function derSetOf(elements: readonly ArrayBuffer[]): { sorted: ArrayBuffer[]; encoded: Buffer } {
-  const sorted = [...elements].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  const content = Buffer.concat(sorted.map((element) => Buffer.from(element)));
-  return { sorted, encoded: Buffer.concat([Buffer.from([0x31]), derLength(content.length), content]) };
 }
 
 export function derLength(length: number): Buffer {
@@ -53,7 +81,5 @@ export function signedAttributesOf(contentInfoDer: Uint8Array): Buffer | undefin
   const signerInfo = signerInfos?.valueBlock.value[0] as asn1js.Sequence | undefined;
   const field = signerInfo?.valueBlock.value.find((element) => element.idBlock.tagClass === 3 && element.idBlock.tagNumber === 0);
   if (!field) return undefined;
-  const raw = Buffer.from(field.valueBeforeDecodeView);
-  raw[0] = 0x31;
-  return raw;
+  return der.retagged(Buffer.from(field.valueBeforeDecodeView), 0x31);
 }

@@ -4,29 +4,13 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import {
-  Attribute,
-  CertificateChoices,
-  CertificateSet,
-  CMSVersion,
-  ContentInfo,
-  DigestAlgorithmIdentifier,
-  DigestAlgorithmIdentifiers,
-  EncapsulatedContent,
-  EncapsulatedContentInfo,
-  IssuerAndSerialNumber,
-  SignedData,
-  SignerIdentifier,
-  SignerInfo,
-  SignerInfos,
-} from '@peculiar/asn1-cms';
+import { AsnConvert } from '@peculiar/asn1-schema';
 import { Accuracy, PKIFreeText, PKIStatus, PKIStatusInfo, TimeStampReq, TimeStampResp, TSTInfo } from '@peculiar/asn1-tsp';
 import { Certificate, GeneralName } from '@peculiar/asn1-x509';
-import { signingCertificateV2 } from '../../functions/seal/cades';
-import { OIDS, der, derSetOf } from '../../functions/seal/cms-asn1';
-import { certificatesFromPem, keyAlgorithmOf, sha256 } from '../../functions/seal/signer';
-import { signatureAlgorithmIdentifier, toArrayBuffer } from '../../functions/seal/x509-builder';
+import { signedData, signerCertificates } from '../../functions/seal/cades';
+import { OIDS, der } from '../../functions/seal/cms-asn1';
+import { certificatesFromPem, sha256 } from '../../functions/seal/signer';
+import { toArrayBuffer } from '../../functions/seal/x509-builder';
 import { closeServer, listenLocally } from './aws-local';
 
 const run = promisify(execFile);
@@ -102,11 +86,10 @@ export async function startLocalTimestampAuthority(options: { port: number; data
  */
 export function timestampIssuer(privateKeyPem: string, certificatePem: string, now: () => Date = () => new Date()): (requestDer: Uint8Array) => Buffer {
   const key: KeyObject = createPrivateKey(privateKeyPem);
-  const [certificateDer] = certificatesFromPem(certificatePem);
-  if (!certificateDer) throw new Error('the timestamp authority certificate file holds no certificate');
-  const certificate = AsnConvert.parse(certificateDer, Certificate);
-  const essSigningCertificate = signingCertificateV2(certificateDer, certificate);
-  const signatureAlgorithm = signatureAlgorithmIdentifier(keyAlgorithmOf(certificateDer));
+  const chain = certificatesFromPem(certificatePem);
+  if (chain.length === 0) throw new Error('the timestamp authority certificate file holds no certificate');
+  const certificates = signerCertificates(chain);
+  const authorityName = AsnConvert.parse(chain[0]!, Certificate).tbsCertificate.subject;
 
   return (requestDer) => {
     let request: TimeStampReq;
@@ -126,36 +109,23 @@ export function timestampIssuer(privateKeyPem: string, certificatePem: string, n
       genTime: new Date(Math.floor(now().getTime() / 1000) * 1000),
       accuracy: new Accuracy({ seconds: 1 }),
       nonce: request.nonce,
-      tsa: new GeneralName({ directoryName: certificate.tbsCertificate.subject }),
+      tsa: new GeneralName({ directoryName: authorityName }),
     })));
-    const { sorted, encoded: signedAttributes } = derSetOf([
-      new Attribute({ attrType: OIDS.contentType, attrValues: [der.objectIdentifier(OIDS.tstInfo)] }),
-      new Attribute({ attrType: OIDS.messageDigest, attrValues: [der.octetString(sha256(tstInfo))] }),
-      new Attribute({ attrType: OIDS.signingCertificateV2, attrValues: [essSigningCertificate] }),
-    ].map((attribute) => AsnConvert.serialize(attribute)));
-
-    const signerInfo = new SignerInfo({
-      version: CMSVersion.v1,
-      sid: new SignerIdentifier({
-        issuerAndSerialNumber: new IssuerAndSerialNumber({ issuer: certificate.tbsCertificate.issuer, serialNumber: certificate.tbsCertificate.serialNumber }),
-      }),
-      digestAlgorithm: new DigestAlgorithmIdentifier({ algorithm: OIDS.sha256 }),
-      signedAttrs: sorted.map((bytes) => AsnConvert.parse(bytes, Attribute)),
-      signatureAlgorithm,
-      signature: new OctetString(toArrayBuffer(sign('sha256', signedAttributes, key))),
+    const signedAttributes = der.setOf(
+      der.attribute(OIDS.contentType, der.objectIdentifier(OIDS.tstInfo)),
+      der.attribute(OIDS.messageDigest, der.octetString(sha256(tstInfo))),
+      certificates.signingCertificateAttribute,
+    );
+    const token = signedData({
+      certificates,
+      contentType: OIDS.tstInfo,
+      content: tstInfo,
+      includeCertificates: request.certReq,
+      signedAttributes,
+      signatureValue: sign('sha256', signedAttributes, key),
     });
-    const signedData = new SignedData({
-      // Version 3 because the encapsulated content is not id-data (RFC 5652, section 5.1).
-      version: CMSVersion.v3,
-      digestAlgorithms: new DigestAlgorithmIdentifiers([new DigestAlgorithmIdentifier({ algorithm: OIDS.sha256 })]),
-      encapContentInfo: new EncapsulatedContentInfo({ eContentType: OIDS.tstInfo, eContent: new EncapsulatedContent({ single: new OctetString(toArrayBuffer(tstInfo)) }) }),
-      certificates: request.certReq ? new CertificateSet([new CertificateChoices({ certificate })]) : undefined,
-      signerInfos: new SignerInfos([signerInfo]),
-    });
-    return Buffer.from(AsnConvert.serialize(new TimeStampResp({
-      status: new PKIStatusInfo({ status: PKIStatus.granted }),
-      timeStampToken: new ContentInfo({ contentType: OIDS.signedData, content: AsnConvert.serialize(signedData) }),
-    })));
+    // TimeStampResp ::= SEQUENCE { status PKIStatusInfo (granted), timeStampToken }
+    return der.sequence(der.sequence(der.smallInteger(PKIStatus.granted)), token);
   };
 }
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, decodePDFRawStream, rgb, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, decodePDFRawStream, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatUtc, renderCertificate, type CertificateInput } from '../../functions/pdf/certificate';
@@ -186,12 +186,18 @@ describe('certificate content', () => {
     expect(text).not.toContain('Keyed hash');
   });
 
-  it('draws the verification URL as a QR code whose modules are exactly those of the encoded URL', () => {
+  it('draws the verification URL as a QR code whose modules are exactly those of the encoded URL, as one filled path', async () => {
     const url = 'https://sign.ports-alliance.example/verify/cmt_01JDTESTCERTIFICATE0000000';
-    const rectangles: { x: number; y: number; width: number; height: number }[] = [];
-    const page = { drawRectangle: (options: { x: number; y: number; width: number; height: number }) => rectangles.push(options) };
+    const doc = await PDFDocument.create();
     const moduleSize = 2;
-    const side = drawQrCode(page as unknown as PDFPage, url, { x: 0, y: 0, moduleSize, color: rgb(0, 0, 0) });
+    const side = drawQrCode(doc.addPage(), url, { x: 0, y: 0, moduleSize, color: rgb(0, 0, 0) });
+    const page = (await PDFDocument.load(await doc.save())).getPage(0).node;
+    const contents = page.lookup(PDFName.of('Contents'));
+    const stream = contents instanceof PDFArray ? contents.lookup(0, PDFStream) : (contents as PDFStream);
+    const operators = new TextDecoder().decode(decodeStream(stream));
+    expect(operators.match(/^f$/gm)).toHaveLength(1);
+    const rectangles = [...operators.matchAll(/^(\S+) (\S+) (\S+) \S+ re$/gm)].map(([, x, y, width]) => ({ x: Number(x), y: Number(y), width: Number(width) }));
+
     const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
     expect(side).toBe((modules.size + 8) * moduleSize);
     const drawn = new Set<string>();
