@@ -1,12 +1,22 @@
-import QRCode from 'qrcode';
+import { create as createQrCode } from 'qrcode/lib/core/qrcode.js';
 import { fill, popGraphicsState, pushGraphicsState, rectangle, setFillingColor, type Color, type PDFOperator, type PDFPage } from 'pdf-lib';
 
 /** The four-module quiet zone the QR standard asks for around the symbol. */
 const QUIET_ZONE_MODULES = 4;
 
+type Modules = ReturnType<typeof createQrCode>['modules'];
+
+let lastEncoded: { text: string; modules: Modules } | undefined;
+
+/** The symbol's modules; a document measures its code before drawing it, so the last one is kept. */
+function modulesOf(text: string): Modules {
+  if (lastEncoded?.text !== text) lastEncoded = { text, modules: createQrCode(text, { errorCorrectionLevel: 'M' }).modules };
+  return lastEncoded.modules;
+}
+
 /** The side of the QR code (quiet zone included) in points, for a module size. */
 export function qrCodeSide(text: string, moduleSize: number): number {
-  return (QRCode.create(text, { errorCorrectionLevel: 'M' }).modules.size + 2 * QUIET_ZONE_MODULES) * moduleSize;
+  return (modulesOf(text).size + 2 * QUIET_ZONE_MODULES) * moduleSize;
 }
 
 /**
@@ -15,7 +25,7 @@ export function qrCodeSide(text: string, moduleSize: number): number {
  * rectangles make one path filled once; drawn one by one they cost pdf-lib ten operators each.
  */
 export function drawQrCode(page: PDFPage, text: string, at: { x: number; y: number; moduleSize: number; color: Color }): number {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const modules = modulesOf(text);
   const { size } = modules;
   const side = (size + 2 * QUIET_ZONE_MODULES) * at.moduleSize;
   const originX = at.x + QUIET_ZONE_MODULES * at.moduleSize;

@@ -42,7 +42,7 @@ export interface Typesetting {
 
 /** A new A4 document with the embedded, subset Noto Sans fonts and a writer that flows text down its pages. */
 export async function startDocument(options: RenderOptions = {}): Promise<Typesetting> {
-  const fontBytes = await loadFonts();
+  const fontBytes = loadFonts();
   const doc = await PDFDocument.create({ updateMetadata: false });
   const styles = createStyles(await embedFonts(doc, fontBytes));
   const writer = new PageWriter(doc, createPrintableText(glyphCoverage(fontBytes), options.onMissingGlyph));

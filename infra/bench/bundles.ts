@@ -12,7 +12,7 @@ export interface BundleFigure {
   readonly kind: 'api' | 'task';
   /** Minified ESM bundle, as deployed. */
   readonly bundleKb: number;
-  /** Files the bundle reads at run time (the sealing function's fonts). */
+  /** Files deployed beside the bundle for it to read at run time (`FONT_FILES`; the fonts are now inside the bundle). */
   readonly filesKb: number;
   /** Module initialisation in a fresh Node process: a proxy for the Lambda cold start's init phase. */
   readonly initMs: number;

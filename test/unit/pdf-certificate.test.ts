@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
@@ -8,7 +9,6 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, decod
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatUtc, renderCertificate, type CertificateInput } from '../../functions/pdf/certificate';
-import { loadFonts } from '../../functions/pdf/fonts';
 import { drawQrCode } from '../../functions/pdf/qr-code';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { createDevelopmentSeal } from '../../functions/seal/in-memory-signer';
@@ -240,8 +240,9 @@ describe('certificate content', () => {
     // extraction still works.
     const doc = await renderCertificate(certificateFor(signatories.find((s) => s.country === 'PL')!));
     const saved = await PDFDocument.load(await doc.save());
-    const fonts = await loadFonts();
-    const originals = { regular: fontkit.create(fonts.regular), bold: fontkit.create(fonts.bold) };
+    // The full families the committed subsets were cut from.
+    const family = (file: string) => fontkit.create(readFileSync(createRequire(import.meta.url).resolve(`@expo-google-fonts/noto-sans/${file}`)));
+    const originals = { regular: family('400Regular/NotoSans_400Regular.ttf'), bold: family('700Bold/NotoSans_700Bold.ttf') };
 
     const embedded = embeddedFonts(saved);
     expect(embedded.map((font) => font.name).sort()).toEqual([

@@ -36,8 +36,10 @@ describe.each([['regular', fonts.regular], ['bold', fonts.bold]] as const)('True
   });
 
   it('maps every character to the glyph and advance width fontkit finds', () => {
-    expect(font.characterSet.sort((a, b) => a - b)).toEqual([...reference.characterSet].sort((a, b) => a - b));
-    for (const codePoint of reference.characterSet) {
+    // fontkit also lists the format 4 table's closing U+FFFF, which maps to no glyph.
+    const mapped = reference.characterSet.filter((codePoint) => reference.glyphForCodePoint(codePoint).id !== 0);
+    expect(font.characterSet.sort((a, b) => a - b)).toEqual(mapped.sort((a, b) => a - b));
+    for (const codePoint of mapped) {
       const glyph = reference.glyphForCodePoint(codePoint);
       expect(font.glyphIdForCodePoint(codePoint), String.fromCodePoint(codePoint)).toBe(glyph.id);
       expect(font.advanceWidth(glyph.id), String.fromCodePoint(codePoint)).toBe(glyph.advanceWidth);
