@@ -35,7 +35,7 @@ import { Monitoring, type MonitoredFunction } from './monitoring';
 import { GSI1 } from './stateful-stack';
 
 /** What a function may touch; the environment and the grants both follow from it. */
-interface FunctionNeeds {
+export interface FunctionNeeds {
   readonly table: 'read' | 'read-write' | 'none';
   /** `start`: states:StartExecution; `answer`: states:SendTask{Success,Failure,Heartbeat}. */
   readonly workflow?: 'start' | 'answer';
@@ -56,7 +56,7 @@ interface FunctionNeeds {
   readonly signingKey?: true;
 }
 
-const NEEDS = {
+export const NEEDS = {
   'create-declaration': { table: 'read-write' },
   'list-declarations': { table: 'read' },
   'get-declaration-status': { table: 'read', links: true },

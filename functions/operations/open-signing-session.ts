@@ -2,7 +2,8 @@ import { requiresOneTimeCode } from '../domain/declaration';
 import { hashSessionId, newSessionId, SESSION_SECONDS } from '../domain/signing';
 import { loggableError, logger } from '../shared/logger';
 import { createSession } from '../store/signing-sessions';
-import { hasLiveCode, sendOneTimeCode } from './one-time-code';
+import { hasLiveCode } from './one-time-code';
+import { sendOneTimeCode } from './send-one-time-code';
 import type { OpenLink } from './signing-link';
 
 export interface OpenedSession {

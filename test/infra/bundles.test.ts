@@ -2,10 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { API_FUNCTIONS, TASK_FUNCTIONS } from '../../functions/catalog';
+import { API_FUNCTIONS, EVENT_FUNCTIONS, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
 import { FONT_FILES } from '../../functions/pdf/fonts';
 import { lambdaBuildOptions } from '../../infra/bundle-options';
 import { REPO_ROOT } from '../../infra/handler-function';
+import { NEEDS, type FunctionNeeds } from '../../infra/stateless-stack';
 
 const LAMBDA_SOURCES = ['functions', 'templates'];
 const SCHEMA_LIBRARY = 'functions/domain/zod.ts';
@@ -39,4 +40,24 @@ describe('Lambda bundles', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((input) => /node_modules\/(@pdf-lib\/fontkit|pngjs|qrcode\/lib\/renderer)\//.test(input))).toEqual([]);
   });
+
+  // Each client a bundle imports is loaded at its cold start, used or not.
+  it('load only the AWS SDK clients their permissions let them use', async () => {
+    const specs: Record<FunctionId, { entry: string }> = { ...API_FUNCTIONS, ...TASK_FUNCTIONS, ...EVENT_FUNCTIONS };
+    for (const [functionId, spec] of Object.entries(specs) as [FunctionId, { entry: string }][]) {
+      const result = await build({ ...lambdaBuildOptions(path.join(REPO_ROOT, spec.entry)), write: false, metafile: true, outfile: 'index.mjs' });
+      const clients = new Set(Object.values(result.metafile.outputs).flatMap((output) => output.imports).map((imported) => imported.path).filter((name) => name.startsWith('@aws-sdk/client-')));
+      expect([...clients].sort(), functionId).toEqual(clientsAllowedBy(NEEDS[functionId]));
+    }
+  }, 120_000);
 });
+
+function clientsAllowedBy(needs: FunctionNeeds): string[] {
+  return [
+    needs.table !== 'none' && '@aws-sdk/client-dynamodb',
+    needs.sealKey && '@aws-sdk/client-kms',
+    (needs.signingKey || needs.sealKey) && '@aws-sdk/client-secrets-manager',
+    needs.mail && '@aws-sdk/client-ses',
+    needs.workflow && '@aws-sdk/client-sfn',
+  ].filter((client): client is string => typeof client === 'string').sort();
+}

@@ -1,6 +1,6 @@
 import { requiresOneTimeCode } from '../../domain/declaration';
 import { sessionFormToken } from '../../domain/signing';
-import { sendOneTimeCode } from '../../operations/one-time-code';
+import { sendOneTimeCode } from '../../operations/send-one-time-code';
 import { limitAttempts } from '../../operations/rate-limit';
 import { resolveSigningSession } from '../../operations/signing-session';
 import { httpHandler } from '../../shared/api-handler';

@@ -1,0 +1,39 @@
+import { ENV } from '../catalog';
+import type { Commitment } from '../domain/commitment';
+import { mailTags } from '../domain/mail-events';
+import { CODE_VALIDITY_SECONDS, hashOneTimeCode, newOneTimeCode } from '../domain/signing';
+import { sendEmail } from '../mail/send-email';
+import { requiredEnv } from '../shared/config';
+import { loadSigningKey } from '../shared/signing-key';
+import { storeNewCode } from '../store/one-time-codes';
+import { oneTimeCodeEmail } from '../../templates/email/one-time-code';
+import { uiLanguage } from '../../templates/i18n';
+import { linkLocked } from './one-time-code';
+import { limitAttempts } from './rate-limit';
+
+/**
+ * Emails a new 6-digit code to the invited address; the record keeps only its keyed hash, and an
+ * earlier code stops working. Refused while the link is locked, and past the codes' rate limit.
+ */
+export async function sendOneTimeCode(commitment: Commitment, now = new Date()): Promise<{ expiresAt: Date }> {
+  // Every emailed code counts, so that no path can flood the invited address.
+  await limitAttempts({ scope: 'code', subject: commitment.id, language: commitment.language }, now);
+  const key = await loadSigningKey();
+  const code = newOneTimeCode();
+  const expiresAt = new Date(now.getTime() + CODE_VALIDITY_SECONDS * 1000);
+  const stored = await storeNewCode(
+    commitment.id,
+    { hash: hashOneTimeCode(key, commitment.id, code), sentTo: commitment.organisation.email, sentAt: now, expiresAt },
+    { commitmentId: commitment.id, declarationId: commitment.declarationId, type: 'CODE_SENT', actor: 'operator', at: now.toISOString(), detail: { expiresAt: expiresAt.toISOString() } },
+  );
+  if (!stored) throw linkLocked(commitment);
+  const email = oneTimeCodeEmail({
+    language: uiLanguage([commitment.language]),
+    contactName: commitment.organisation.contactName,
+    code,
+    expiresAt,
+    contactAddress: requiredEnv(ENV.commissionContactAddress),
+  });
+  await sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitment.id, 'one-time-code') });
+  return { expiresAt };
+}
