@@ -1,5 +1,6 @@
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
 import { loadFonts, type FontBytes } from './fonts';
+import './native-deflate';
 import { PageWriter, measureText, type TextStyle } from './page-writer';
 import { createPrintableText, type MissingGlyphListener } from './printable-text';
 import { TrueTypeFont, trueTypeFontkit } from './truetype';
