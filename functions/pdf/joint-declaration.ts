@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PDFDocument } from 'pdf-lib';
-import { addUriLink, wrapLine, type PageWriter, type TextStyle } from './page-writer';
+import { addUriLink, drawTextLine, wrapLine, type PageWriter, type TextStyle } from './page-writer';
 import { drawQrCode, qrCodeSide } from './qr-code';
 import { AUTHORITY, COLORS, PRODUCT, formatUtc, startDocument, writeFooters, writeHeading, writeRows, type RenderOptions, type Styles } from './typesetting';
 
@@ -98,7 +98,7 @@ function writeAnnex(writer: PageWriter, styles: Styles, signatories: readonly Jo
   });
   const drawHeader = () => {
     writer.block(header.leading + 3, (page, top) => {
-      for (const column of columns) page.drawText(column.title, { x: column.x, y: top - header.size, size: header.size, font: header.font, color: header.color });
+      for (const column of columns) drawTextLine(page, column.title, header, column.x, top - header.size);
       page.drawLine({ start: { x: writer.contentLeft, y: top - header.leading }, end: { x: writer.contentLeft + writer.contentWidth, y: top - header.leading }, thickness: 0.5, color: COLORS.rule });
     });
   };
@@ -114,7 +114,7 @@ function writeAnnex(writer: PageWriter, styles: Styles, signatories: readonly Jo
       cells.forEach((lines, index) => {
         const column = columns[index]!;
         lines.forEach((line, lineIndex) => {
-          page.drawText(line, { x: column.x, y: top - cell.size - lineIndex * cell.leading, size: cell.size, font: cell.font, color: cell.color });
+          drawTextLine(page, line, cell, column.x, top - cell.size - lineIndex * cell.leading);
         });
       });
     });

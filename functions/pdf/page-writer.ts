@@ -1,4 +1,4 @@
-import { PDFDocument, PDFFont, PDFHexString, PDFPage, PageSizes, type Color } from 'pdf-lib';
+import { PDFDocument, PDFFont, PDFHexString, PDFPage, PageSizes, degrees, drawLinesOfText, type Color, type PDFName } from 'pdf-lib';
 
 export interface TextStyle {
   font: PDFFont;
@@ -145,7 +145,7 @@ export class PageWriter {
   }
 
   private drawAt(text: string, style: TextStyle, x: number, baseline: number): void {
-    this.page.drawText(text, { x, y: baseline, size: style.size, font: style.font, color: style.color });
+    drawTextLine(this.page, text, style, x, baseline);
   }
 
   /** Places the baseline so that the glyphs' ascent fits between `top` and the baseline. */
@@ -158,6 +158,31 @@ export class PageWriter {
     this.cursorY = this.geometry.height - this.geometry.margin.top;
     return page;
   }
+}
+
+const fontKeysByPage = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
+
+/**
+ * Draws one line of text with its baseline starting at (x, y), as `page.drawText` does, but names each font
+ * once per page: drawText adds a new name for its font to the page's resources on every call, and another
+ * to restore the previous font, so a page of text listed the same two fonts dozens of times.
+ */
+export function drawTextLine(page: PDFPage, text: string, style: Pick<TextStyle, 'font' | 'size' | 'color'>, x: number, y: number): void {
+  let keys = fontKeysByPage.get(page);
+  if (!keys) fontKeysByPage.set(page, (keys = new Map()));
+  let key = keys.get(style.font);
+  if (!key) keys.set(style.font, (key = page.node.newFontDictionary(style.font.name, style.font.ref)));
+  page.pushOperators(...drawLinesOfText([style.font.encodeText(text)], {
+    color: style.color,
+    font: key,
+    size: style.size,
+    lineHeight: style.size,
+    rotate: degrees(0),
+    xSkew: degrees(0),
+    ySkew: degrees(0),
+    x,
+    y,
+  }));
 }
 
 /** Adds a clickable URI link over already drawn lines (a wrapped URL gets one link area per line). */

@@ -1,7 +1,7 @@
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
 import { loadFonts, type FontBytes } from './fonts';
 import './native-deflate';
-import { PageWriter, measureText, type TextStyle } from './page-writer';
+import { PageWriter, drawTextLine, measureText, type TextStyle } from './page-writer';
 import { createPrintableText, type MissingGlyphListener } from './printable-text';
 import { TrueTypeFont, trueTypeFontkit } from './truetype';
 
@@ -115,8 +115,7 @@ export function writeRows(writer: PageWriter, styles: Styles, rows: [string, str
 export function writeFooters(writer: PageWriter, styles: Styles, documentId: string): void {
   const { margin, width } = writer.geometry;
   const baseline = margin.bottom - 30;
-  const print = (page: PDFPage, text: string, x: number) =>
-    page.drawText(text, { x, y: baseline, size: styles.small.size, font: styles.small.font, color: styles.small.color });
+  const print = (page: PDFPage, text: string, x: number) => drawTextLine(page, text, styles.small, x, baseline);
   writer.forEachPage((page, pageNumber, pageCount) => {
     print(page, writer.printable(`${PRODUCT}  ·  Document ${documentId}`), margin.left);
     const pageLabel = `Page ${pageNumber} of ${pageCount}`;
