@@ -31,8 +31,12 @@ export function createPrintableText(
     return replacement;
   };
 
-  return (text) => Array.from(text.normalize('NFC'), printable).join('');
+  // Most text is plain ASCII, which NFC leaves as it is: when the fonts draw all of it, it passes unchanged.
+  const asciiCovered = Array.from({ length: 0x7f - 0x20 }, (_, offset) => 0x20 + offset).every((codePoint) => coverage.has(codePoint));
+  return (text) => (asciiCovered && PRINTABLE_ASCII.test(text) ? text : Array.from(text.normalize('NFC'), printable).join(''));
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 function codePointOf(char: string): number {
   return char.codePointAt(0) ?? 0;
