@@ -16,7 +16,7 @@ import { closeServer, listenLocally } from './aws-local';
 const run = promisify(execFile);
 
 /** The policy under which this authority issues tokens (2.999 is the arc for examples). */
-export const TIMESTAMP_POLICY = '2.999.1';
+const TIMESTAMP_POLICY = '2.999.1';
 
 /** Message-imprint algorithms accepted, with their digest lengths. */
 const DIGEST_LENGTHS: Readonly<Record<string, number>> = {
@@ -84,7 +84,7 @@ export async function startLocalTimestampAuthority(options: { port: number; data
  * the second with an accuracy of one second, and the authority's name; its SignerInfo binds the
  * certificate with signing-certificate-v2 (RFC 5816).
  */
-export function timestampIssuer(privateKeyPem: string, certificatePem: string, now: () => Date = () => new Date()): (requestDer: Uint8Array) => Buffer {
+function timestampIssuer(privateKeyPem: string, certificatePem: string, now: () => Date = () => new Date()): (requestDer: Uint8Array) => Buffer {
   const key: KeyObject = createPrivateKey(privateKeyPem);
   const chain = certificatesFromPem(certificatePem);
   if (chain.length === 0) throw new Error('the timestamp authority certificate file holds no certificate');
