@@ -56,6 +56,12 @@ export interface Declaration {
   readonly closedAt?: string;
 }
 
+/**
+ * What a declaration says and asks: texts, commitments, languages and settings. None of it changes
+ * once the declaration is open (drafts alone are edited; opening and closing only move `status`).
+ */
+export type DeclarationContent = Omit<Declaration, 'status' | 'closedAt'>;
+
 const clauseSchema = z.object({
   id: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'id must be 1-40 lowercase letters, digits or dashes'))),
   text: textField('commitment text', 2_000),
@@ -176,7 +182,7 @@ export function requiresOneTimeCode(declaration: Pick<Declaration, 'oneTimeCode'
 }
 
 /** The text shown for a language, falling back to the declaration's default language. */
-export function textFor(declaration: Declaration, language: string): { language: string; text: DeclarationText } {
+export function textFor(declaration: DeclarationContent, language: string): { language: string; text: DeclarationText } {
   const exact = declaration.texts[language];
   if (exact) return { language, text: exact };
   const fallback = declaration.texts[declaration.defaultLanguage];

@@ -1,5 +1,5 @@
 import type { Commitment, Signature, VerificationCheck } from './commitment';
-import { requiresOneTimeCode, type Declaration } from './declaration';
+import { requiresOneTimeCode, type DeclarationContent } from './declaration';
 
 export interface VerificationResult {
   readonly outcome: 'VERIFIED' | 'NEEDS_REVIEW';
@@ -7,7 +7,7 @@ export interface VerificationResult {
 }
 
 /** The automatic checks on a signature. Any failed check sends the commitment to an admin. */
-export function verifySignature(commitment: Commitment, signature: Signature, declaration: Declaration): VerificationResult {
+export function verifySignature(commitment: Commitment, signature: Signature, declaration: DeclarationContent): VerificationResult {
   const checks: VerificationCheck[] = [
     checkTextHash(signature, declaration),
     checkRequiredCommitments(commitment, signature, declaration),
@@ -17,7 +17,7 @@ export function verifySignature(commitment: Commitment, signature: Signature, de
   return { outcome: checks.every((check) => check.passed) ? 'VERIFIED' : 'NEEDS_REVIEW', checks };
 }
 
-function checkTextHash(signature: Signature, declaration: Declaration): VerificationCheck {
+function checkTextHash(signature: Signature, declaration: DeclarationContent): VerificationCheck {
   const expected = declaration.texts[signature.language]?.sha256;
   if (!expected) {
     return { check: 'text-hash', passed: false, detail: `The declaration has no text in the language the signer saw (${signature.language}).` };
@@ -27,7 +27,7 @@ function checkTextHash(signature: Signature, declaration: Declaration): Verifica
     : { check: 'text-hash', passed: false, detail: 'The declaration text the signer saw differs from the text issued with the invitation.' };
 }
 
-function checkRequiredCommitments(commitment: Commitment, signature: Signature, declaration: Declaration): VerificationCheck {
+function checkRequiredCommitments(commitment: Commitment, signature: Signature, declaration: DeclarationContent): VerificationCheck {
   const accepted = new Set(signature.acceptedCommitmentIds);
   const missing = declaration.commitments[commitment.organisation.category].filter((clause) => clause.required && !accepted.has(clause.id));
   return missing.length === 0
@@ -48,7 +48,7 @@ function checkEmailDomain(commitment: Commitment): VerificationCheck {
 }
 
 /** When the declaration asks for it, the signer proved control of the invited address with the emailed code. */
-function checkOneTimeCode(commitment: Commitment, signature: Signature, declaration: Declaration): VerificationCheck {
+function checkOneTimeCode(commitment: Commitment, signature: Signature, declaration: DeclarationContent): VerificationCheck {
   if (!requiresOneTimeCode(declaration)) {
     return { check: 'one-time-code', passed: true, detail: 'The declaration does not ask for a one-time code; the emailed link alone identified the signer.' };
   }

@@ -9,7 +9,7 @@ import { recordEvent } from '../store/audit';
 import { claimMailForTask, recordMailSent, releaseMailClaim } from '../store/mail-claims';
 import { signatureConfirmationEmail } from '../../templates/email/signature-confirmation';
 import { uiLanguage } from '../../templates/i18n';
-import { loadCommitment, loadDeclaration } from './load';
+import { loadCommitment, loadDeclarationContent } from './load';
 
 const KIND = 'signature-confirmation';
 
@@ -27,7 +27,7 @@ export async function confirmSignature(commitmentId: string): Promise<'sent' | '
   if (!signature || commitment.state === 'REVOKED') return 'not-signed';
   if (!(await claimMailForTask(commitmentId, KIND))) return 'already-sent';
   try {
-    const declaration = await loadDeclaration(commitment.declarationId);
+    const declaration = await loadDeclarationContent(commitment.declarationId);
     const email = signatureConfirmationEmail({
       language: uiLanguage([commitment.language]),
       contactName: commitment.organisation.contactName,

@@ -9,7 +9,7 @@ import { readSealedDocument } from '../store/documents';
 import { claimMailForTask, recordMailSent, releaseMailClaim, sentMessageId } from '../store/mail-claims';
 import { deliveryEmail } from '../../templates/email/delivery';
 import { uiLanguage } from '../../templates/i18n';
-import { loadCommitment, loadDeclaration } from './load';
+import { loadCommitment, loadDeclarationContent } from './load';
 
 /** Emails the sealed PDF, once, and records the delivery. */
 export async function deliverCertificate(commitmentId: string): Promise<{ delivered: boolean }> {
@@ -21,7 +21,7 @@ export async function deliverCertificate(commitmentId: string): Promise<{ delive
   let messageId = claimed ? '' : (await sentMessageId(commitmentId, 'delivery')) ?? '';
   if (claimed) {
     try {
-      const declaration = await loadDeclaration(commitment.declarationId);
+      const declaration = await loadDeclarationContent(commitment.declarationId);
       const document = await readSealedDocument(commitmentId);
       if (!document) throw new Error(`commitment ${commitmentId} is SEALED but has no stored document`);
       const email = deliveryEmail({

@@ -13,7 +13,7 @@ import { getCodeState } from '../store/one-time-codes';
 import { recordResend } from '../store/resends';
 import { invitationEmail } from '../../templates/email/invitation';
 import { uiLanguage } from '../../templates/i18n';
-import { loadCommitment, loadDeclaration } from './load';
+import { loadCommitment, loadDeclarationContent } from './load';
 
 export interface ResendResult {
   readonly commitmentId: string;
@@ -34,7 +34,7 @@ export async function resendSigningLink(commitmentId: string, caller: Caller, no
   if (commitment.state !== 'INVITED') {
     throw new DomainError('WRONG_STATE', `Only an invitation still awaiting its signature can be resent; this one is ${commitment.state}.`);
   }
-  const declaration = await loadDeclaration(commitment.declarationId);
+  const declaration = await loadDeclarationContent(commitment.declarationId);
   const expiresAt = linkExpiry(declaration, commitment.invitedAt, Number(requiredEnv(ENV.linkValiditySeconds)));
   if (expiresAt.getTime() <= now.getTime()) throw new DomainError('WRONG_STATE', 'The signing window of this invitation has ended; a new link would not work.');
   const wasLocked = (await getCodeState(commitmentId)).lockedAt !== undefined;

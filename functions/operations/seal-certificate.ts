@@ -1,6 +1,6 @@
 import type { Commitment } from '../domain/commitment';
 import { CATEGORY_LABELS } from '../domain/categories';
-import { textFor, type Declaration } from '../domain/declaration';
+import { textFor, type DeclarationContent } from '../domain/declaration';
 import type { AuditTrail } from '../pdf/certificate-audit';
 import type { CertificateInput } from '../pdf/certificate';
 import { renderSealedCertificate } from '../pdf/render-sealed-certificate';
@@ -10,7 +10,7 @@ import { logger } from '../shared/logger';
 import { listCommitmentEvents, type AuditEvent } from '../store/audit';
 import { storeSealedDocument } from '../store/documents';
 import { verificationUrl } from './verification-url';
-import { loadCommitment, loadDeclaration } from './load';
+import { loadCommitment, loadDeclarationContent } from './load';
 
 /**
  * Renders the certificate, seals it once and stores it. A retry after the bytes were stored
@@ -22,7 +22,7 @@ export async function sealCertificate(commitmentId: string): Promise<{ sha256: s
   if (commitment.state !== 'COUNTERSIGNED' || !commitment.signature || !commitment.countersignature) {
     throw new Error(`commitment ${commitmentId} cannot be sealed in state ${commitment.state}`);
   }
-  const [declaration, events, signer] = await Promise.all([loadDeclaration(commitment.declarationId), listCommitmentEvents(commitmentId), loadSealSigner()]);
+  const [declaration, events, signer] = await Promise.all([loadDeclarationContent(commitment.declarationId), listCommitmentEvents(commitmentId), loadSealSigner()]);
   const bytes = await renderSealedCertificate(certificateInput(commitment, declaration, events), signer, {
     timestamp: configuredTimestamps(),
     onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { commitmentId, codePoint: character.codePointAt(0) }),
@@ -37,7 +37,7 @@ export async function sealCertificate(commitmentId: string): Promise<{ sha256: s
 }
 
 /** What the certificate prints, from the record. */
-export function certificateInput(commitment: Commitment, declaration: Declaration, events: readonly AuditEvent[]): CertificateInput {
+export function certificateInput(commitment: Commitment, declaration: DeclarationContent, events: readonly AuditEvent[]): CertificateInput {
   const signature = commitment.signature;
   const countersignature = commitment.countersignature;
   if (!signature || !countersignature) throw new Error(`commitment ${commitment.id} is not signed and countersigned`);

@@ -11,7 +11,7 @@ import { claimMail, claimMailForTask, recordMailSent, releaseMailClaim } from '.
 import { putLink } from '../store/links';
 import { invitationEmail } from '../../templates/email/invitation';
 import { uiLanguage } from '../../templates/i18n';
-import { loadDeclaration } from './load';
+import { loadDeclarationContent } from './load';
 
 /** A reminder an admin asked for: claimed once per click, so a double click sends one email. */
 export interface RequestedReminder {
@@ -27,7 +27,7 @@ export interface RequestedReminder {
  */
 export async function sendSigningLink(commitment: Commitment, reminderNumber: number, requested?: RequestedReminder): Promise<'sent' | 'already-sent' | 'skipped'> {
   const kind = requested ? `manual-reminder-${requested.clickId}` : reminderNumber === 0 ? 'invitation' : `reminder-${reminderNumber}`;
-  const declaration = await loadDeclaration(commitment.declarationId);
+  const declaration = await loadDeclarationContent(commitment.declarationId);
   if (!requested && reminderNumber > 0 && !declaration.reminders.automatic) return 'skipped';
   // The workflow's own emails may take over a claim its dead attempt left; an admin's click may not.
   if (!(await (requested ? claimMail : claimMailForTask)(commitment.id, kind))) return 'already-sent';

@@ -1,9 +1,9 @@
 import type { Commitment } from '../domain/commitment';
-import { requiresOneTimeCode, type Declaration } from '../domain/declaration';
+import { requiresOneTimeCode, type DeclarationContent } from '../domain/declaration';
 import { hashLinkSecret, LINK_SECRET_PATTERN } from '../domain/hashing';
 import { SigningError, unknownLink } from '../shared/signing-errors';
 import { getCommitment } from '../store/commitments';
-import { getDeclaration } from '../store/declarations';
+import { getDeclarationContent } from '../store/declarations';
 import { getLink, type SigningLink } from '../store/links';
 import { getCodeState, type CodeState } from '../store/one-time-codes';
 
@@ -11,7 +11,7 @@ export interface OpenLink {
   readonly linkHash: string;
   readonly link: SigningLink;
   readonly commitment: Commitment;
-  readonly declaration: Declaration;
+  readonly declaration: DeclarationContent;
   readonly codeState: CodeState;
 }
 
@@ -25,14 +25,14 @@ export async function resolveSigningLink(secret: string, now = new Date()): Prom
   const link = await getLink(linkHash);
   if (!link) throw unknownLink();
   const [commitment, codeState] = await Promise.all([getCommitment(link.commitmentId), getCodeState(link.commitmentId)]);
-  const declaration = commitment ? await getDeclaration(commitment.declarationId) : undefined;
+  const declaration = commitment ? await getDeclarationContent(commitment.declarationId) : undefined;
   if (!commitment || !declaration) throw unknownLink();
   assertSignable(commitment, declaration, link.expiresAt, codeState, now);
   return { linkHash, link, commitment, declaration, codeState };
 }
 
 /** The rules every signing page and POST applies, through a link or a session. */
-export function assertSignable(commitment: Commitment, declaration: Declaration, linkExpiresAt: number, codeState: CodeState, now: Date): void {
+export function assertSignable(commitment: Commitment, declaration: DeclarationContent, linkExpiresAt: number, codeState: CodeState, now: Date): void {
   const language = commitment.language;
   if (commitment.state === 'REVOKED') throw new SigningError('LINK_REVOKED', 'The European Commission has withdrawn this invitation.', { language });
   if (commitment.state === 'EXPIRED' || (commitment.state === 'INVITED' && linkExpiresAt <= now.getTime())) {

@@ -1,9 +1,9 @@
 import type { Commitment } from '../domain/commitment';
-import type { Declaration } from '../domain/declaration';
+import type { DeclarationContent } from '../domain/declaration';
 import { hashSessionId, SESSION_ID_PATTERN } from '../domain/signing';
 import { SigningError, unknownSession } from '../shared/signing-errors';
 import { getCommitment } from '../store/commitments';
-import { getDeclaration } from '../store/declarations';
+import { getDeclarationContent } from '../store/declarations';
 import { getCodeState, type CodeState } from '../store/one-time-codes';
 import { getSession, type SigningSession } from '../store/signing-sessions';
 import { alreadyUsed, assertSignable } from './signing-link';
@@ -13,7 +13,7 @@ export interface OpenSession {
   readonly sessionHash: string;
   readonly session: SigningSession;
   readonly commitment: Commitment;
-  readonly declaration: Declaration;
+  readonly declaration: DeclarationContent;
   readonly codeState: CodeState;
 }
 
@@ -23,7 +23,7 @@ export async function resolveSigningSession(sessionId: string | undefined, now =
   const sessionHash = hashSessionId(sessionId);
   const session = await getSession(sessionHash);
   if (!session) throw unknownSession();
-  const [commitment, codeState, declaration] = await Promise.all([getCommitment(session.commitmentId), getCodeState(session.commitmentId), getDeclaration(session.declarationId)]);
+  const [commitment, codeState, declaration] = await Promise.all([getCommitment(session.commitmentId), getCodeState(session.commitmentId), getDeclarationContent(session.declarationId)]);
   if (!commitment || !declaration) throw unknownSession();
   if (session.usedAt) throw alreadyUsed(commitment, 'SESSION_USED');
   if (session.expiresAt <= now.getTime()) {

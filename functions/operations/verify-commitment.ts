@@ -1,6 +1,6 @@
 import { verifySignature } from '../domain/verification';
 import { transition } from '../store/commitments';
-import { loadCommitment, loadDeclaration } from './load';
+import { loadCommitment, loadDeclarationContent } from './load';
 
 export type VerificationOutcome = 'VERIFIED' | 'NEEDS_REVIEW';
 
@@ -11,7 +11,7 @@ export async function verifyCommitment(commitmentId: string): Promise<{ outcome:
     // Already verified (a retry), or moved on (revoked): the review wait reads the record.
     return { outcome: commitment.verification?.outcome === 'VERIFIED' && commitment.state !== 'REVOKED' ? 'VERIFIED' : 'NEEDS_REVIEW' };
   }
-  const declaration = await loadDeclaration(commitment.declarationId);
+  const declaration = await loadDeclarationContent(commitment.declarationId);
   const result = verifySignature(commitment, commitment.signature, declaration);
   const now = new Date();
   const moved = await transition({

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Declaration } from '../domain/declaration';
+import type { Declaration, DeclarationContent } from '../domain/declaration';
 import { db, keys, queryAll, tableName, withoutKeys } from './table';
 
 export async function putDeclaration(declaration: Declaration): Promise<void> {
@@ -21,6 +21,28 @@ export async function putDeclaration(declaration: Declaration): Promise<void> {
 export async function getDeclaration(id: string): Promise<Declaration | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.declaration(id) }));
   return Item ? withDefaults(withoutKeys<Declaration>(Item)) : undefined;
+}
+
+/** Content of opened declarations, kept by a warm container: at most a few dozen declarations exist. */
+const openedContent = new Map<string, DeclarationContent>();
+const OPENED_CONTENT_KEPT = 50;
+
+/**
+ * A declaration's content. Once the declaration is open its content never changes, so a warm
+ * container reads it once instead of on every signing request and workflow task; whoever decides
+ * on the status (open, closed) reads `getDeclaration`.
+ */
+export async function getDeclarationContent(id: string): Promise<DeclarationContent | undefined> {
+  const kept = openedContent.get(id);
+  if (kept) return kept;
+  const declaration = await getDeclaration(id);
+  if (!declaration) return undefined;
+  const { status, closedAt: _closedAt, ...content } = declaration;
+  if (status !== 'DRAFT') {
+    if (openedContent.size >= OPENED_CONTENT_KEPT) openedContent.delete(openedContent.keys().next().value!);
+    openedContent.set(id, content);
+  }
+  return content;
 }
 
 /** Declarations stored before these settings existed read as the defaults. */
