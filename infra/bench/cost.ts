@@ -72,7 +72,11 @@ try {
       sesEmails: round(emailCount, 2),
       sesAttachmentKb: round(attachmentBytes / 1024, 1),
       httpApiRequests: round(httpRequests, 2),
+      dynamodbRequests: round(perCommitment(usage.dynamodb.requests), 2),
     },
+    dynamodbRequestsByKind: Object.fromEntries(
+      Object.entries(usage.dynamodb.requestsByKind).sort(([, a], [, b]) => b - a).map(([kind, count]) => [kind, round(perCommitment(count), 2)]),
+    ),
     usd: Object.fromEntries(Object.entries(usd).map(([key, value]) => [key, Number(value.toPrecision(3))])),
     prices: { region: PRICES.region, recordedOn: PRICES.recordedOn },
     note: 'Lambda durations are measured on this machine, not on Lambda; free tiers are not deducted.',

@@ -24,6 +24,8 @@ export interface UsageSnapshot {
     /** Units consumed by TransactWriteItems/TransactGetItems, as reported: already twice the standard rate. */
     readonly transactionalWriteUnits: number;
     readonly transactionalReadUnits: number;
+    /** Requests by operation and the kinds of items they touch (sort key up to its first `#`), e.g. `GetItem COMMITMENT`. */
+    readonly requestsByKind: Readonly<Record<string, number>>;
   };
 }
 
@@ -41,6 +43,7 @@ export class UsageMeter {
   private taskSamples = new Map<string, number[]>();
   private stateTransitions = 0;
   private dynamodb = { requests: 0, readUnits: 0, writeUnits: 0, transactionalWriteUnits: 0, transactionalReadUnits: 0 };
+  private requestsByKind = new Map<string, number>();
 
   reset(): void {
     this.since = new Date();
@@ -49,6 +52,7 @@ export class UsageMeter {
     this.taskSamples.clear();
     this.stateTransitions = 0;
     this.dynamodb = { requests: 0, readUnits: 0, writeUnits: 0, transactionalWriteUnits: 0, transactionalReadUnits: 0 };
+    this.requestsByKind.clear();
   }
 
   recordApi(functionId: string, ms: number): void {
@@ -66,8 +70,10 @@ export class UsageMeter {
     this.stateTransitions += 1;
   }
 
-  recordDynamoDb(operation: string, units: number): void {
+  recordDynamoDb(operation: string, units: number, itemKinds: readonly string[] = []): void {
     this.dynamodb.requests += 1;
+    const label = [operation, itemKinds.join('+')].filter(Boolean).join(' ');
+    this.requestsByKind.set(label, (this.requestsByKind.get(label) ?? 0) + 1);
     if (operation === 'TransactWriteItems') this.dynamodb.transactionalWriteUnits += units;
     else if (operation === 'TransactGetItems') this.dynamodb.transactionalReadUnits += units;
     else if (WRITE_OPERATIONS.has(operation)) this.dynamodb.writeUnits += units;
@@ -81,7 +87,7 @@ export class UsageMeter {
       tasks: Object.fromEntries([...this.tasks].map(([id, totals]) => [id, { ...totals }])),
       taskSamples: Object.fromEntries([...this.taskSamples].map(([id, samples]) => [id, [...samples]])),
       stateTransitions: this.stateTransitions,
-      dynamodb: { ...this.dynamodb },
+      dynamodb: { ...this.dynamodb, requestsByKind: Object.fromEntries(this.requestsByKind) },
     };
   }
 
@@ -120,9 +126,11 @@ export async function startDynamoDbMeteringProxy(options: { target: string; mete
       const operation = String(incoming.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
       let body = Buffer.concat(chunks);
       const metered = WRITE_OPERATIONS.has(operation) || READ_OPERATIONS.has(operation) || operation.startsWith('Transact');
+      let itemKinds: string[] = [];
       if (metered) {
         try {
           const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+          itemKinds = itemKindsOf(json);
           json.ReturnConsumedCapacity ??= 'TOTAL';
           body = Buffer.from(JSON.stringify(json));
         } catch {
@@ -136,7 +144,7 @@ export async function startDynamoDbMeteringProxy(options: { target: string; mete
         answer.on('data', (chunk: Buffer) => answerChunks.push(chunk));
         answer.on('end', () => {
           const payload = Buffer.concat(answerChunks);
-          if (metered && answer.statusCode === 200) options.meter.recordDynamoDb(operation, consumedUnits(payload));
+          if (metered && answer.statusCode === 200) options.meter.recordDynamoDb(operation, consumedUnits(payload), itemKinds);
           outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
           outgoing.end(payload);
         });
@@ -150,6 +158,23 @@ export async function startDynamoDbMeteringProxy(options: { target: string; mete
   });
   const url = await listenLocally(server, options.port ?? 0);
   return { url, stop: () => closeServer(server) };
+}
+
+type KeyedRequest = { Key?: AttributeMap; Item?: AttributeMap; IndexName?: string; ExpressionAttributeValues?: AttributeMap };
+type AttributeMap = Record<string, { S?: string } | undefined>;
+
+/** What a request touches, named by sort key prefix (`COMMITMENT`, `EVENT`, ...) or, for a query, its index or partition prefix. */
+function itemKindsOf(request: Record<string, unknown>): string[] {
+  const kindOf = (entry: KeyedRequest): string => {
+    const sortKey = (entry.Key ?? entry.Item)?.SK?.S;
+    if (sortKey !== undefined) return sortKey.split('#')[0] ?? '';
+    if (entry.IndexName) return entry.IndexName;
+    const partition = Object.values(entry.ExpressionAttributeValues ?? {})[0]?.S;
+    return partition ? `${partition.split('#')[0]}#…` : '';
+  };
+  const transactItems = request.TransactItems as Record<string, KeyedRequest>[] | undefined;
+  if (transactItems) return transactItems.map((item) => kindOf(Object.values(item)[0] ?? {}));
+  return [kindOf(request as KeyedRequest)];
 }
 
 function consumedUnits(payload: Buffer): number {
