@@ -1,5 +1,5 @@
 /**
- * `npm run cost -- --signatories N`: runs a small campaign on the local stack, counts what one
+ * `npm run cost -- --signatories N [--one-time-code off]`: runs a small campaign on the local stack, counts what one
  * delivered commitment uses on AWS, and prices it with AWS's public prices (prices.ts). The last
  * line of stdout is JSON with `usdPerCommitment` and the breakdown.
  */
@@ -15,15 +15,17 @@ import { PRICES } from './prices';
 import { runCampaign } from './run-campaign';
 import { progress, round } from './stats';
 
-const { values } = parseArgs({ options: { signatories: { type: 'string', default: '20' } } });
+const { values } = parseArgs({ options: { signatories: { type: 'string', default: '20' }, 'one-time-code': { type: 'string', default: 'on' } } });
 const signatories = Number(values.signatories);
 if (!Number.isInteger(signatories) || signatories < 1 || signatories > 1_000) throw new Error('--signatories must be a whole number from 1 to 1000');
+if (!['on', 'off'].includes(values['one-time-code'])) throw new Error('--one-time-code must be on (the default) or off');
+const oneTimeCode = values['one-time-code'] === 'on';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'ports-alliance-cost-'));
 const stack = await spawnLocalStack({ dataDir, inMemory: true, logLevel: 'ERROR', meterUsage: true, timings: { reminderIntervalSeconds: 3600, reminderCount: 1 } });
 try {
   await fetch(`${stack.urls.app}/local/usage/reset`, { method: 'POST' });
-  const run = await runCampaign({ appUrl: stack.urls.app, mailboxUrl: stack.urls.mailbox, signatories, concurrency: 4, onProgress: progress });
+  const run = await runCampaign({ appUrl: stack.urls.app, mailboxUrl: stack.urls.mailbox, signatories, concurrency: 4, oneTimeCode, onProgress: progress });
   const usage = (await (await fetch(`${stack.urls.app}/local/usage`)).json()) as UsageSnapshot;
   const { emails } = (await (await fetch(`${stack.urls.mailbox}/store`)).json()) as { emails: MailboxEmail[] };
   const delivered = run.deliveredIds.length;
@@ -61,6 +63,7 @@ try {
   const result = {
     signatories,
     delivered,
+    oneTimeCode,
     usdPerCommitment: Number(total.toPrecision(3)),
     goalUsdPerCommitment: 0.0005,
     usage: {

@@ -25,6 +25,8 @@ export interface CampaignOptions {
   readonly signatories: number;
   /** Operators signing at the same time. */
   readonly concurrency: number;
+  /** The declaration's one-time code setting. @default true, as the product's default */
+  readonly oneTimeCode?: boolean;
   readonly onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -41,7 +43,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRun
   const admin = await client.token('commission-admin');
   const started = performance.now();
   try {
-    const declaration = await client.createDeclaration(admin, sampleDeclaration());
+    const declaration = await client.createDeclaration(admin, { ...sampleDeclaration(), oneTimeCode: options.oneTimeCode ?? true });
     const people = campaignSignatories(total, Date.now().toString(36));
     for (let offset = 0; offset < people.length; offset += 500) {
       const batch = people.slice(offset, offset + 500);
