@@ -41,7 +41,7 @@ export class TrueTypeFont {
     return font;
   }
 
-  private constructor(readonly bytes: Uint8Array) {
+  private constructor(private readonly bytes: Uint8Array) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const version = this.view.getUint32(0);
     if (version !== 0x00010000 && version !== 0x74727565 /* 'true' */) {
@@ -425,8 +425,8 @@ class PdfLibFont {
   }
 }
 
-/** Register with `doc.registerFontkit` to embed TrueType subsets through `TrueTypeFont`. */
-export const trueTypeFontkit = {
-  create: (bytes: Uint8Array) => new PdfLibFont(TrueTypeFont.of(bytes)),
-  // pdf-lib types the port with fontkit's whole API; its embedders call only what PdfLibFont has.
-} as unknown as PdfLibFontkit;
+/**
+ * Register with `doc.registerFontkit` to embed TrueType subsets through `TrueTypeFont`. pdf-lib types the
+ * port with fontkit's whole API; its subsetting embedder calls only what PdfLibFont has.
+ */
+export const trueTypeFontkit = { create: (bytes: Uint8Array) => new PdfLibFont(TrueTypeFont.of(bytes)) } as unknown as PdfLibFontkit;

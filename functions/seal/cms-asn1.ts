@@ -41,6 +41,48 @@ export const der = {
   },
 };
 
+/** A DER value located in a buffer: its tag, its whole encoding and its contents, as views. Nothing inside is decoded. */
+export interface DerElement {
+  readonly tag: number;
+  readonly encoded: Uint8Array;
+  readonly contents: Uint8Array;
+}
+
+/**
+ * The values one after another in `bytes` (the contents of a SEQUENCE, say), without decoding what they
+ * contain: reading a field deep inside a signature this way skips parsing its certificates. DER only:
+ * one-byte tags and definite lengths.
+ */
+export function derElements(bytes: Uint8Array): DerElement[] {
+  const elements: DerElement[] = [];
+  let offset = 0;
+  while (offset < bytes.length) {
+    const tag = bytes[offset]!;
+    if ((tag & 0x1f) === 0x1f) throw new Error('not DER this reader handles: a multi-byte tag');
+    let length = bytes[offset + 1] ?? 0;
+    let start = offset + 2;
+    if (length & 0x80) {
+      const octets = length & 0x7f;
+      if (octets === 0 || octets > 4) throw new Error('not DER: an indefinite or oversized length');
+      length = 0;
+      for (let index = 0; index < octets; index++) length = length * 256 + (bytes[start + index] ?? 0);
+      start += octets;
+    }
+    if (start + length > bytes.length) throw new Error('not DER: a value runs past the end of its container');
+    elements.push({ tag, encoded: bytes.subarray(offset, start + length), contents: bytes.subarray(start, start + length) });
+    offset = start + length;
+  }
+  return elements;
+}
+
+/** The one DER value that `bytes` holds, with the tag it must have. */
+export function derElement(bytes: Uint8Array, tag: number): DerElement {
+  const [element, ...rest] = derElements(bytes);
+  if (!element || rest.length > 0) throw new Error('not a single DER value');
+  if (element.tag !== tag) throw new Error(`expected tag 0x${tag.toString(16)}, found 0x${element.tag.toString(16)}`);
+  return element;
+}
+
 /** Parses one DER value, failing loudly on trailing or truncated bytes. */
 export function parseDer(bytes: ArrayBuffer | Uint8Array): asn1js.AsnType {
   const buffer = bytes instanceof Uint8Array ? (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer) : bytes;

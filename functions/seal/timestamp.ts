@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
-import { MessageImprint, PKIStatus, TimeStampReq, TimeStampResp, TSTInfo } from '@peculiar/asn1-tsp';
-import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
-import { OIDS } from './cms-asn1';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { PKIStatus, TimeStampResp, TSTInfo } from '@peculiar/asn1-tsp';
+import { OIDS, der, derElement, derElements } from './cms-asn1';
 import type { TimestampSource } from './cades';
-import { toArrayBuffer } from './x509-builder';
 
 const TIMEOUT_MS = 10_000;
 
@@ -17,28 +14,35 @@ export function rfc3161Timestamps(url: string, fetchImpl: typeof fetch = fetch):
   return async (digest) => {
     const nonce = randomBytes(8);
     nonce[0] = (nonce[0] ?? 0) & 0x7f; // a positive INTEGER
-    const request = new TimeStampReq({
-      messageImprint: new MessageImprint({ hashAlgorithm: new AlgorithmIdentifier({ algorithm: OIDS.sha256 }), hashedMessage: new OctetString(toArrayBuffer(digest)) }),
-      nonce: toArrayBuffer(nonce),
-      certReq: true,
-    });
+    // TimeStampReq ::= SEQUENCE { version 1, messageImprint, nonce, certReq TRUE } (RFC 3161, 2.4.1)
+    const request = der.sequence(
+      der.smallInteger(1),
+      der.sequence(der.sequence(der.objectIdentifier(OIDS.sha256)), der.octetString(digest)),
+      der.integerBytes(nonce),
+      der.value(0x01, Buffer.from([0xff])),
+    );
     const response = await fetchImpl(url, {
       method: 'POST',
       headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
-      body: Buffer.from(AsnConvert.serialize(request)),
+      body: new Uint8Array(request),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     if (!response.ok) throw new Error(`the timestamp authority answered HTTP ${response.status}`);
-    const reply = AsnConvert.parse(await response.arrayBuffer(), TimeStampResp);
-    if (reply.status.status !== PKIStatus.granted && reply.status.status !== PKIStatus.grantedWithMods) {
-      throw new Error(`the timestamp authority refused the request (status ${reply.status.status}: ${reply.status.statusString?.join(' ') ?? 'no reason given'})`);
+    const reply = new Uint8Array(await response.arrayBuffer());
+    // TimeStampResp ::= SEQUENCE { status PKIStatusInfo, timeStampToken OPTIONAL }: read without decoding the token.
+    const [statusInfo, token] = derElements(derElement(reply, 0x30).contents);
+    const [status] = derElements(statusInfo?.contents ?? new Uint8Array());
+    const granted = status?.tag === 0x02 && status.contents.length === 1 && (status.contents[0] === PKIStatus.granted || status.contents[0] === PKIStatus.grantedWithMods);
+    if (!granted) {
+      const { status: refusal } = AsnConvert.parse(reply, TimeStampResp);
+      throw new Error(`the timestamp authority refused the request (status ${refusal.status}: ${refusal.statusString?.join(' ') ?? 'no reason given'})`);
     }
-    if (!reply.timeStampToken) throw new Error('the timestamp authority granted the request but sent no token');
-    const token = Buffer.from(AsnConvert.serialize(reply.timeStampToken));
-    const info = readTimestampToken(token);
+    if (!token) throw new Error('the timestamp authority granted the request but sent no token');
+    const tokenDer = Buffer.from(token.encoded);
+    const info = readTimestampToken(tokenDer);
     if (Buffer.compare(info.messageImprint, Buffer.from(digest)) !== 0) throw new Error('the timestamp token covers a different digest');
     if (!info.nonce || Buffer.compare(stripLeadingZeros(info.nonce), stripLeadingZeros(nonce)) !== 0) throw new Error('the timestamp token answers another request (nonce)');
-    return token;
+    return tokenDer;
   };
 }
 
@@ -48,25 +52,29 @@ export interface TimestampTokenInfo {
   readonly hashAlgorithm: string;
   readonly nonce?: Buffer;
   readonly serialNumber: Buffer;
-  readonly signedData: SignedData;
 }
 
-/** The TSTInfo inside a timestamp token (a SignedData whose content is the TSTInfo). */
+/**
+ * The TSTInfo inside a timestamp token (a ContentInfo holding a SignedData whose encapsulated content is the
+ * TSTInfo), found without decoding the rest of the token: its certificates and signer.
+ */
 export function readTimestampToken(tokenDer: Uint8Array): TimestampTokenInfo {
-  const contentInfo = AsnConvert.parse(tokenDer, ContentInfo);
-  if (contentInfo.contentType !== OIDS.signedData) throw new Error('the timestamp token is not a SignedData');
-  const signedData = AsnConvert.parse(contentInfo.content, SignedData);
-  const { eContentType, eContent } = signedData.encapContentInfo;
-  const content = eContent?.single?.buffer ?? eContent?.any;
-  if (eContentType !== OIDS.tstInfo || !content) throw new Error('the timestamp token carries no TSTInfo');
-  const info = AsnConvert.parse(content, TSTInfo);
+  const [contentType, explicitContent] = derElements(derElement(tokenDer, 0x30).contents);
+  if (!contentType || !der.objectIdentifier(OIDS.signedData).equals(contentType.encoded) || !explicitContent) {
+    throw new Error('the timestamp token is not a SignedData');
+  }
+  // SignedData ::= SEQUENCE { version, digestAlgorithms, encapContentInfo, ... }
+  const encapsulated = derElements(derElement(explicitContent.contents, 0x30).contents)[2];
+  const [eContentType, eContent] = derElements(encapsulated?.contents ?? new Uint8Array());
+  const isTstInfo = eContentType !== undefined && der.objectIdentifier(OIDS.tstInfo).equals(eContentType.encoded);
+  if (!isTstInfo || eContent?.tag !== 0xa0) throw new Error('the timestamp token carries no TSTInfo');
+  const info = AsnConvert.parse(derElement(eContent.contents, 0x04).contents, TSTInfo);
   return {
     genTime: info.genTime,
     messageImprint: Buffer.from(info.messageImprint.hashedMessage.buffer),
     hashAlgorithm: info.messageImprint.hashAlgorithm.algorithm,
     nonce: info.nonce ? Buffer.from(info.nonce) : undefined,
     serialNumber: Buffer.from(info.serialNumber),
-    signedData,
   };
 }
 

@@ -78,6 +78,14 @@ describe('the local timestamp authority', () => {
     expect(text).toContain('1.3.14.3.2.26 is not accepted');
   });
 
+  it('has its tokens read by the seal code, which refuses a value that is not a token', async () => {
+    const digest = createHash('sha256').update('read me').digest();
+    const token = await rfc3161Timestamps(tsa.url)(digest);
+    expect(readTimestampToken(token).hashAlgorithm).toBe('2.16.840.1.101.3.4.2.1');
+    expect(() => readTimestampToken(Buffer.from('3003020101', 'hex'))).toThrow(/not a SignedData/);
+    expect(() => readTimestampToken(token.subarray(0, token.length - 1))).toThrow(/not DER/);
+  });
+
   it('refuses a body that is not a timestamp request', async () => {
     const timestamps = rfc3161Timestamps(tsa.url, (url, init) => fetch(url, { ...init, body: new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]) }));
     await expect(timestamps(Buffer.alloc(32))).rejects.toThrow(/refused the request.*not a DER TimeStampReq/);
