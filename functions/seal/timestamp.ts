@@ -13,7 +13,7 @@ const TIMEOUT_MS = 10_000;
 export function rfc3161Timestamps(url: string, fetchImpl: typeof fetch = fetch): TimestampSource {
   return async (digest) => {
     const nonce = randomBytes(8);
-    nonce[0] = (nonce[0] ?? 0) & 0x7f; // a positive INTEGER
+    nonce[0] = ((nonce[0] ?? 0) & 0x7f) || 0x01; // a positive INTEGER in minimal DER
     // TimeStampReq ::= SEQUENCE { version 1, messageImprint, nonce, certReq TRUE } (RFC 3161, 2.4.1)
     const request = der.sequence(
       der.smallInteger(1),
