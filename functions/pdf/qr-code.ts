@@ -1,5 +1,5 @@
 import { create as createQrCode } from 'qrcode/lib/core/qrcode.js';
-import { fill, popGraphicsState, pushGraphicsState, rectangle, setFillingColor, type Color, type PDFOperator, type PDFPage } from 'pdf-lib';
+import { concatTransformationMatrix, fill, popGraphicsState, pushGraphicsState, rectangle, setFillingColor, type Color, type PDFOperator, type PDFPage } from 'pdf-lib';
 
 /** The four-module quiet zone the QR standard asks for around the symbol. */
 const QUIET_ZONE_MODULES = 4;
@@ -22,14 +22,12 @@ export function qrCodeSide(text: string, moduleSize: number): number {
 /**
  * Draws `text` as a QR code (error correction M) with its bottom-left corner at (x, y), as vector
  * rectangles: one per horizontal run of dark modules, so the symbol stays sharp at any zoom and small. The
- * rectangles make one path filled once; drawn one by one they cost pdf-lib ten operators each.
+ * rectangles make one path filled once (drawn one by one they cost pdf-lib ten operators each), laid out
+ * in modules: whole numbers, which keep the content stream short.
  */
 export function drawQrCode(page: PDFPage, text: string, at: { x: number; y: number; moduleSize: number; color: Color }): number {
   const modules = modulesOf(text);
   const { size } = modules;
-  const side = (size + 2 * QUIET_ZONE_MODULES) * at.moduleSize;
-  const originX = at.x + QUIET_ZONE_MODULES * at.moduleSize;
-  const top = at.y + side - QUIET_ZONE_MODULES * at.moduleSize;
   const runs: PDFOperator[] = [];
   for (let row = 0; row < size; row++) {
     let column = 0;
@@ -40,9 +38,18 @@ export function drawQrCode(page: PDFPage, text: string, at: { x: number; y: numb
       }
       const start = column;
       while (column < size && modules.get(row, column)) column += 1;
-      runs.push(rectangle(originX + start * at.moduleSize, top - (row + 1) * at.moduleSize, (column - start) * at.moduleSize, at.moduleSize));
+      // Rows count down from the top; the PDF's y axis goes up.
+      runs.push(rectangle(start, size - 1 - row, column - start, 1));
     }
   }
-  page.pushOperators(pushGraphicsState(), setFillingColor(at.color), ...runs, fill(), popGraphicsState());
-  return side;
+  const quietZone = QUIET_ZONE_MODULES * at.moduleSize;
+  page.pushOperators(
+    pushGraphicsState(),
+    setFillingColor(at.color),
+    concatTransformationMatrix(at.moduleSize, 0, 0, at.moduleSize, at.x + quietZone, at.y + quietZone),
+    ...runs,
+    fill(),
+    popGraphicsState(),
+  );
+  return (size + 2 * QUIET_ZONE_MODULES) * at.moduleSize;
 }

@@ -196,7 +196,10 @@ describe('certificate content', () => {
     const stream = contents instanceof PDFArray ? contents.lookup(0, PDFStream) : (contents as PDFStream);
     const operators = new TextDecoder().decode(decodeStream(stream));
     expect(operators.match(/^f$/gm)).toHaveLength(1);
-    const rectangles = [...operators.matchAll(/^(\S+) (\S+) (\S+) \S+ re$/gm)].map(([, x, y, width]) => ({ x: Number(x), y: Number(y), width: Number(width) }));
+    // Rectangles are laid out in a coordinate system of their own: map them to the page's.
+    const [scale, , , , dx, dy] = /^(\S+) (\S+) (\S+) (\S+) (\S+) (\S+) cm$/m.exec(operators)!.slice(1).map(Number) as number[];
+    const rectangles = [...operators.matchAll(/^(\S+) (\S+) (\S+) \S+ re$/gm)].map(([, x, y, width]) => ({ x: dx! + scale! * Number(x), y: dy! + scale! * Number(y), width: scale! * Number(width) }));
+    expect(rectangles.length).toBeGreaterThan(0);
 
     const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
     expect(side).toBe((modules.size + 8) * moduleSize);
