@@ -30,6 +30,13 @@ export interface CreateAppOptions {
    * @default 'PortsAllianceSigning'
    */
   readonly stackNamePrefix?: string;
+  /**
+   * Run CDK's built-in CloudFormation template validation at synth (`cdk synth` always does). The
+   * local runner turns it off: it reads the definition and the table only, and the validation's
+   * WebAssembly engine would add seconds of CPU to every local start.
+   * @default true
+   */
+  readonly validateTemplates?: boolean;
 }
 
 export interface CreatedApp {
@@ -52,6 +59,7 @@ export function createApp(options: CreateAppOptions = {}): CreatedApp {
   const prefix = options.stackNamePrefix ?? 'PortsAllianceSigning';
   const app = new App({
     outdir: options.outdir,
+    builtinCloudFormationValidation: options.validateTemplates ?? true,
     context: {
       [cxapi.PATH_METADATA_ENABLE_CONTEXT]: true,
       // The stateless stack reads the stateful one's outputs (Fn::GetStackOutput) instead of importing
