@@ -1,5 +1,5 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
-import { createMimeMessage } from 'mimetext';
+import { MIMEMessage, type EnvironmentContext } from 'mimetext/browser';
 import { ENV } from '../catalog';
 import { optionalEnv, requiredEnv } from '../shared/config';
 
@@ -25,12 +25,25 @@ export interface OutgoingEmail extends RenderedEmail {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/**
+ * mimetext's Node entry checks each content type against mime-types' table (130 KB in every
+ * bundle that sends mail) and ends lines with the platform's EOL. We send three known types, and
+ * RFC 5322 wants CRLF: the message is built with this environment instead.
+ */
+const SENT_CONTENT_TYPES = new Set(['text/plain', 'text/html', 'application/pdf']);
+const MIME_ENVIRONMENT: EnvironmentContext = {
+  toBase64: (data) => Buffer.from(data).toString('base64'),
+  toBase64WebSafe: (data) => Buffer.from(data).toString('base64url'),
+  eol: '\r\n',
+  validateContentType: (type) => (SENT_CONTENT_TYPES.has(type.split(';')[0]!.trim().toLowerCase()) ? type : false),
+};
+
 let client: SESClient | undefined;
 const ses = () => (client ??= new SESClient({}));
 
 /** Builds the MIME message (text and HTML alternatives, attachments). */
 export function buildRawMessage(email: OutgoingEmail, from: string): string {
-  const message = createMimeMessage();
+  const message = new MIMEMessage(MIME_ENVIRONMENT);
   message.setSender({ name: 'European Ports Alliance', addr: from });
   message.setRecipient({ name: email.to.name, addr: email.to.address });
   message.setSubject(email.subject);
