@@ -7,7 +7,7 @@ export const BUNDLE_TARGET = 'node22';
 export const BUNDLE_MAIN_FIELDS = ['module', 'main'];
 
 /**
- * ESM output still meets CommonJS dependencies that call `require` (node-forge, fontkit's deps, ...);
+ * ESM output still meets CommonJS dependencies that call `require` (pdf-lib's dependencies, ...);
  * give them one. Aliased so that it cannot clash with an import esbuild emits.
  */
 export const REQUIRE_BANNER =

@@ -11,7 +11,7 @@ import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/catalog';
 import { BUNDLE_MAIN_FIELDS, BUNDLE_TARGET, EXTERNAL_MODULES, REQUIRE_BANNER } from './bundle-options';
 
-/** The repository root: catalog entries and `copyFiles` are relative to it. */
+/** The repository root: catalog entries are relative to it. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The Powertools service name all our functions log under. */
@@ -25,14 +25,6 @@ export interface HandlerFunctionProps {
    * @default - none
    */
   readonly environment?: Readonly<Record<string, string>>;
-  /**
-   * Files of installed packages the bundle reads at run time, as package-relative paths
-   * (`@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf`). Each is copied from the
-   * repository's `node_modules` to the same path under the bundle's `node_modules`, where
-   * `require.resolve` finds it in Lambda.
-   * @default - none
-   */
-  readonly copyFiles?: readonly string[];
   /**
    * @default 256 (MiB), or the catalog's `memorySize`
    */
@@ -79,7 +71,6 @@ export class HandlerFunction extends NodejsFunction {
     logGroup.grantWrite(role);
 
     const entry = path.resolve(REPO_ROOT, props.spec.entry);
-    const copyFiles = props.copyFiles ?? [];
     // Synthesizing without bundling (tests, the local runner, `cdk synth --exclusively`) never reads
     // the entry; a handler not written yet must not stop it. With bundling, a missing entry fails.
     const placeholder = !Stack.of(scope).bundlingRequired && !existsSync(entry);
@@ -122,11 +113,6 @@ export class HandlerFunction extends NodejsFunction {
             sourcesContent: false,
             externalModules: EXTERNAL_MODULES,
             banner: REQUIRE_BANNER,
-            commandHooks: copyFiles.length === 0 ? undefined : {
-              beforeBundling: () => [],
-              beforeInstall: () => [],
-              afterBundling: (inputDir: string, outputDir: string) => copyCommands(inputDir, outputDir, copyFiles),
-            },
           },
         }),
     });
@@ -150,19 +136,4 @@ export class HandlerFunction extends NodejsFunction {
       });
     }
   }
-}
-
-function copyCommands(inputDir: string, outputDir: string, files: readonly string[]): string[] {
-  return files.map((file) => {
-    if (path.isAbsolute(file) || path.normalize(file).split(path.sep).includes('..')) {
-      throw new Error(`copyFiles: "${file}" must be a path inside node_modules`);
-    }
-    const from = path.join(inputDir, 'node_modules', file);
-    const to = path.join(outputDir, 'node_modules', file);
-    return `mkdir -p ${shellQuote(path.dirname(to))} && cp ${shellQuote(from)} ${shellQuote(to)}`;
-  });
-}
-
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }

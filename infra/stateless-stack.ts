@@ -26,7 +26,6 @@ import {
   type FunctionSpec,
   type TaskFunctionId,
 } from '../functions/catalog';
-import { FONT_FILES } from '../functions/pdf/fonts';
 import { signatureWindowSeconds } from '../functions/workflow/contract';
 import { CommitmentWorkflow } from './commitment-workflow';
 import type { DeploymentConfig } from './config';
@@ -129,11 +128,6 @@ export interface StatelessStackProps extends StackProps {
   /** The SES configuration set's topic for bounces, complaints, rejects and delays. */
   readonly mailEventsTopic: sns.ITopic;
   /**
-   * Package-relative font files copied into the sealing function's bundle.
-   * @default the Noto Sans files of `functions/pdf/fonts.ts`
-   */
-  readonly fontFiles?: readonly string[];
-  /**
    * Throttling of the HTTP API's default stage.
    * @default { rateLimit: 50, burstLimit: 100 }
    */
@@ -186,7 +180,6 @@ export class StatelessStack extends Stack {
       functions[functionId] = new HandlerFunction(functionsScope, functionId, {
         spec: specs[functionId],
         environment: this.environmentFor(functionId, needs, props),
-        copyFiles: (NEEDS[functionId] as FunctionNeeds).sealKey ? props.fontFiles ?? FONT_FILES : undefined,
         logRemovalPolicy,
         deadLetterQueue: isEventFunction(functionId) ? this.deadLetterQueues[functionId] : undefined,
       });

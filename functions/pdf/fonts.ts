@@ -12,9 +12,6 @@ export interface FontBytes {
   bold: Uint8Array;
 }
 
-/** Files the sealing function reads at run time besides its bundle: none, the fonts travel inside it. */
-export const FONT_FILES: readonly string[] = [];
-
 let fonts: FontBytes | undefined;
 
 /** The certificate fonts, unpacked on first use and kept for the life of the process. */

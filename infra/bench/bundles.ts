@@ -4,7 +4,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { API_FUNCTIONS, EVENT_FUNCTIONS, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
-import { FONT_FILES } from '../../functions/pdf/fonts';
 import { lambdaBuildOptions } from '../bundle-options';
 import { REPO_ROOT } from '../handler-function';
 
@@ -13,8 +12,6 @@ export interface BundleFigure {
   readonly kind: 'api' | 'task' | 'event';
   /** Minified ESM bundle, as deployed. */
   readonly bundleKb: number;
-  /** Files deployed beside the bundle for it to read at run time (`FONT_FILES`; the fonts are now inside the bundle). */
-  readonly filesKb: number;
   /** Module initialisation in a fresh Node process: a proxy for the Lambda cold start's init phase. */
   readonly initMs: number;
   /**
@@ -41,13 +38,12 @@ export async function measureBundles(): Promise<BundleFigure[]> {
     ...Object.entries(TASK_FUNCTIONS).map(([id, spec]) => ({ id: id as FunctionId, kind: 'task' as const, entry: spec.entry })),
     ...Object.entries(EVENT_FUNCTIONS).map(([id, spec]) => ({ id: id as FunctionId, kind: 'event' as const, entry: spec.entry })),
   ];
-  const fontsBytes = FONT_FILES.reduce((sum, file) => sum + statSync(path.join(REPO_ROOT, 'node_modules', file)).size, 0);
   const figures: BundleFigure[] = [];
   try {
     for (const { id, kind, entry } of entries) {
       const outfile = path.join(outDir, id, 'index.mjs');
       await build({ ...lambdaBuildOptions(path.join(REPO_ROOT, entry)), outfile });
-      figures.push({ functionId: id, kind, bundleKb: kb(statSync(outfile).size), filesKb: id === 'seal-certificate' ? kb(fontsBytes) : 0, ...initTimes(outfile) });
+      figures.push({ functionId: id, kind, bundleKb: kb(statSync(outfile).size), ...initTimes(outfile) });
     }
   } finally {
     rmSync(outDir, { recursive: true, force: true });
