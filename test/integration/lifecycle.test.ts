@@ -25,6 +25,9 @@ describe('the life of a commitment, through HTTP on the local stack', () => {
     expect(await signed.text()).toContain(el.outcome.signedTitle);
 
     await waitForState(campaign, admin, commitmentId, 'VERIFIED');
+    // The verify task emails the confirmation after recording VERIFIED: let it finish, so that the trail's order below is fixed.
+    const confirmationRecorded = async () => ((await auditEvents(campaign, admin, commitmentId)).some((event) => event.type === 'SIGNATURE_CONFIRMATION_SENT') ? true : undefined);
+    await waitFor(confirmationRecorded, 30_000, 'the signature confirmation');
     const countersigned = await campaign.api<{ result: string }>(admin, 'POST', `/api/commitments/${commitmentId}/countersignature`);
     expect(countersigned.result).toBe('countersigned');
     await waitForState(campaign, admin, commitmentId, 'DELIVERED', 60_000);

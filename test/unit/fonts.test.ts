@@ -39,7 +39,7 @@ const LANGUAGE_LETTERS: Record<string, string> = {
 /** Text our documents print: the sample signatories, the page and email wording, the declaration and the PDF code. */
 function printedSources(): { source: string; text: string }[] {
   const files = [
-    '../shared/data/eu-signatories.json',
+    // The shared sample signatories in all 24 languages, as copied into the repository.
     'test/fixtures/eu-signatories.json',
     'infra/local/sample-declaration.ts',
     ...readdirSync(path.join(REPO_ROOT, 'templates/i18n')).map((file) => `templates/i18n/${file}`),
