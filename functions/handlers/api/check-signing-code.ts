@@ -1,21 +1,15 @@
 import { requiresOneTimeCode } from '../../domain/declaration';
-import { sessionFormToken } from '../../domain/signing';
 import { checkOneTimeCode } from '../../operations/one-time-code';
-import { limitAttempts } from '../../operations/rate-limit';
-import { resolveSigningSession } from '../../operations/signing-session';
 import { httpHandler } from '../../shared/api-handler';
 import { DomainError } from '../../shared/errors';
 import { getCodeState } from '../../store/one-time-codes';
-import { receiveSigningPost, redirect, requireFormToken, sessionIdFrom, signingPaths } from './signing-http';
+import { receiveSessionPost, redirect, signingPaths } from './signing-http';
 import { codePageResponse, signingProblem } from './signing-responses';
 
 /** The operator enters the emailed code: a right one opens the form, a wrong one counts towards the lock. */
 export const handler = httpHandler(async (event) => {
   const now = new Date();
-  const post = await receiveSigningPost(event, now);
-  const open = await resolveSigningSession(sessionIdFrom(event), now);
-  await limitAttempts({ scope: 'link', subject: open.commitment.id, language: open.session.language }, now);
-  requireFormToken(post.fields, sessionFormToken(post.key, open.sessionId), open.session.language);
+  const { post, open } = await receiveSessionPost(event, now);
   if (!requiresOneTimeCode(open.declaration) || open.session.codeVerifiedAt) return redirect(signingPaths().form);
   const typed = post.fields.get('code') ?? [''];
   if (typed.length !== 1) throw new DomainError('INVALID_INPUT', 'The code was sent more than once.');

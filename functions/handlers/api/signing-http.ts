@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { hashClientAddress } from '../../domain/hashing';
-import { sameToken } from '../../domain/signing';
+import { sameToken, sessionFormToken } from '../../domain/signing';
 import { limitAttempts } from '../../operations/rate-limit';
+import { resolveSigningSession, type OpenSession } from '../../operations/signing-session';
 import { appUrl } from '../../shared/config';
 import { DomainError } from '../../shared/errors';
 import { bodyText, clientAddress, SECURITY_HEADERS, type HttpResponse } from '../../shared/http';
@@ -102,6 +103,18 @@ export async function receiveSigningPost(event: APIGatewayProxyEventV2, now = ne
     fields.set(name, [...(fields.get(name) ?? []), value]);
   }
   return { fields, key, clientAddressHash };
+}
+
+/**
+ * A POST from a page of an open signing session: after `receiveSigningPost`, the session must
+ * still be usable, the link's rate limit not reached, and the form's token the session's own.
+ */
+export async function receiveSessionPost(event: APIGatewayProxyEventV2, now: Date): Promise<{ post: SigningPost; open: OpenSession }> {
+  const post = await receiveSigningPost(event, now);
+  const open = await resolveSigningSession(sessionIdFrom(event), now);
+  await limitAttempts({ scope: 'link', subject: open.commitment.id, language: open.session.language }, now);
+  requireFormToken(post.fields, sessionFormToken(post.key, open.sessionId), open.session.language);
+  return { post, open };
 }
 
 /** The form's anti-CSRF token must be the one this page issued; exactly one, no more. */

@@ -1,18 +1,12 @@
-import { sessionFormToken } from '../../domain/signing';
-import { limitAttempts } from '../../operations/rate-limit';
-import { resolveSigningSession } from '../../operations/signing-session';
 import { submitSignature } from '../../operations/submit-signature';
 import { httpHandler } from '../../shared/api-handler';
-import { clearedSessionCookie, receiveSigningPost, requireFormToken, sessionIdFrom } from './signing-http';
+import { clearedSessionCookie, receiveSessionPost } from './signing-http';
 import { outcomeResponse, sessionLanguages, signingFormResponse, signingProblem } from './signing-responses';
 
 /** The final POST of a signing session: the only way to sign or decline. */
 export const handler = httpHandler(async (event) => {
   const now = new Date();
-  const post = await receiveSigningPost(event, now);
-  const open = await resolveSigningSession(sessionIdFrom(event), now);
-  await limitAttempts({ scope: 'link', subject: open.commitment.id, language: open.session.language }, now);
-  requireFormToken(post.fields, sessionFormToken(post.key, open.sessionId), open.session.language);
+  const { post, open } = await receiveSessionPost(event, now);
   const one = (name: string) => post.fields.get(name)?.[0];
   const languages = sessionLanguages(open, { ui: one('pageLanguage'), text: one('language') });
   const result = await submitSignature(open, post.fields, { clientAddressHash: post.clientAddressHash }, now);
