@@ -1,19 +1,11 @@
-import { ENV } from '../catalog';
-import { linkExpiry, requiresOneTimeCode, textFor } from '../domain/declaration';
-import { hashLinkSecret, newLinkSecret } from '../domain/hashing';
-import { mailTags } from '../domain/mail-events';
-import { sendEmail } from '../mail/send-email';
 import type { Caller } from '../shared/access';
-import { appUrl, requiredEnv } from '../shared/config';
 import { DomainError } from '../shared/errors';
 import { getCommitment } from '../store/commitments';
-import { putLink } from '../store/links';
 import { claimMail, recordMailSent, releaseMailClaim } from '../store/mail-claims';
 import { getCodeState } from '../store/one-time-codes';
 import { recordResend } from '../store/resends';
-import { invitationEmail } from '../../templates/email/invitation';
-import { uiLanguage } from '../../templates/i18n';
 import { loadCommitment, loadDeclarationContent } from './load';
+import { emailNewLink, signingLinkExpiry } from './send-signing-link';
 
 export interface ResendResult {
   readonly commitmentId: string;
@@ -35,7 +27,7 @@ export async function resendSigningLink(commitmentId: string, caller: Caller, no
     throw new DomainError('WRONG_STATE', `Only an invitation still awaiting its signature can be resent; this one is ${commitment.state}.`);
   }
   const declaration = await loadDeclarationContent(commitment.declarationId);
-  const expiresAt = linkExpiry(declaration, commitment.invitedAt, Number(requiredEnv(ENV.linkValiditySeconds)));
+  const expiresAt = signingLinkExpiry(commitment, declaration);
   if (expiresAt.getTime() <= now.getTime()) throw new DomainError('WRONG_STATE', 'The signing window of this invitation has ended; a new link would not work.');
   const wasLocked = (await getCodeState(commitmentId)).lockedAt !== undefined;
   const seen = commitment.resends ?? 0;
@@ -49,20 +41,7 @@ export async function resendSigningLink(commitmentId: string, caller: Caller, no
   // The resend is recorded once; the claim makes sure its email also goes once.
   if (await claimMail(commitmentId, kind)) {
     try {
-      const secret = newLinkSecret();
-      await putLink(hashLinkSecret(secret), { commitmentId, issuedAt: now.toISOString(), expiresAt: expiresAt.getTime() });
-      const email = invitationEmail({
-        kind: 'new-link',
-        language: uiLanguage([commitment.language]),
-        contactName: commitment.organisation.contactName,
-        organisationName: commitment.organisation.name,
-        declarationTitle: textFor(declaration, commitment.language).text.title,
-        signingUrl: `${appUrl()}/sign/${secret}`,
-        expiresAt,
-        contactAddress: requiredEnv(ENV.commissionContactAddress),
-        oneTimeCode: requiresOneTimeCode(declaration),
-      });
-      const messageId = await sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitmentId, kind) });
+      const messageId = await emailNewLink(commitment, declaration, { mailKind: kind, template: 'new-link', expiresAt, issuedAt: now });
       await recordMailSent(commitmentId, kind, messageId);
     } catch (error) {
       await releaseMailClaim(commitmentId, kind).catch(() => undefined);

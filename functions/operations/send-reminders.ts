@@ -1,11 +1,8 @@
-import { ENV } from '../catalog';
-import { linkExpiry } from '../domain/declaration';
 import type { Caller } from '../shared/access';
-import { requiredEnv } from '../shared/config';
 import { getCommitment, listCommitments } from '../store/commitments';
 import { mapWithConcurrency } from './concurrency';
 import { loadDeclaration } from './load';
-import { sendSigningLink } from './send-signing-link';
+import { sendSigningLink, signingLinkExpiry } from './send-signing-link';
 
 export interface ReminderResult {
   readonly commitmentId: string;
@@ -27,7 +24,7 @@ export async function remindNow(commitmentId: string, clickId: string, caller: C
   }
   const declaration = await loadDeclaration(commitment.declarationId);
   if (declaration.status !== 'OPEN') return { commitmentId, result: 'not-awaiting', message: `The declaration is ${declaration.status}; no reminders can be sent.` };
-  if (linkExpiry(declaration, commitment.invitedAt, Number(requiredEnv(ENV.linkValiditySeconds))).getTime() <= now.getTime()) {
+  if (signingLinkExpiry(commitment, declaration).getTime() <= now.getTime()) {
     return { commitmentId, result: 'not-awaiting', message: 'Its signing window has ended; a new link would not work.' };
   }
   const sent = await sendSigningLink(commitment, 1, { clickId, requestedBy: caller.userId });

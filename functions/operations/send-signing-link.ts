@@ -1,7 +1,7 @@
 import { ENV } from '../catalog';
 import type { Commitment } from '../domain/commitment';
 import { hashLinkSecret, newLinkSecret } from '../domain/hashing';
-import { linkExpiry, requiresOneTimeCode, textFor } from '../domain/declaration';
+import { linkExpiry, requiresOneTimeCode, textFor, type DeclarationContent } from '../domain/declaration';
 import { mailTags } from '../domain/mail-events';
 import { sendEmail } from '../mail/send-email';
 import { appUrl, requiredEnv } from '../shared/config';
@@ -9,7 +9,7 @@ import { TransientError, isTransient } from '../shared/errors';
 import { recordEvent } from '../store/audit';
 import { claimMail, claimMailForTask, recordMailSent, releaseMailClaim } from '../store/mail-claims';
 import { putLink } from '../store/links';
-import { invitationEmail } from '../../templates/email/invitation';
+import { invitationEmail, type InvitationEmailInput } from '../../templates/email/invitation';
 import { uiLanguage } from '../../templates/i18n';
 import { loadDeclarationContent } from './load';
 
@@ -32,22 +32,12 @@ export async function sendSigningLink(commitment: Commitment, reminderNumber: nu
   // The workflow's own emails may take over a claim its dead attempt left; an admin's click may not.
   if (!(await (requested ? claimMail : claimMailForTask)(commitment.id, kind))) return 'already-sent';
   try {
-    const validitySeconds = Number(requiredEnv(ENV.linkValiditySeconds));
-    const expiresAt = linkExpiry(declaration, commitment.invitedAt, validitySeconds);
-    const secret = newLinkSecret();
-    await putLink(hashLinkSecret(secret), { commitmentId: commitment.id, issuedAt: new Date().toISOString(), expiresAt: expiresAt.getTime() });
-    const email = invitationEmail({
-      contactName: commitment.organisation.contactName,
-      organisationName: commitment.organisation.name,
-      declarationTitle: textFor(declaration, commitment.language).text.title,
-      signingUrl: `${appUrl()}/sign/${secret}`,
-      expiresAt,
-      contactAddress: requiredEnv(ENV.commissionContactAddress),
-      kind: reminderNumber === 0 && !requested ? 'invitation' : 'reminder',
-      language: uiLanguage([commitment.language]),
-      oneTimeCode: requiresOneTimeCode(declaration),
+    const messageId = await emailNewLink(commitment, declaration, {
+      mailKind: kind,
+      template: reminderNumber === 0 && !requested ? 'invitation' : 'reminder',
+      expiresAt: signingLinkExpiry(commitment, declaration),
+      issuedAt: new Date(),
     });
-    const messageId = await sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitment.id, kind) });
     await recordMailSent(commitment.id, kind, messageId);
     await recordEvent({
       commitmentId: commitment.id,
@@ -62,4 +52,34 @@ export async function sendSigningLink(commitment: Commitment, reminderNumber: nu
     if (isTransient(error)) throw new TransientError(`sending the ${kind} failed: ${(error as Error).message}`);
     throw error;
   }
+}
+
+/** When every link of this invitation stops working: the end of the signing window or the declaration's deadline. */
+export function signingLinkExpiry(commitment: Commitment, declaration: DeclarationContent): Date {
+  return linkExpiry(declaration, commitment.invitedAt, Number(requiredEnv(ENV.linkValiditySeconds)));
+}
+
+/**
+ * Stores a fresh link (its hash only) and emails it to the invited address, so that its secret
+ * exists only in the email. The caller holds the mail claim `mailKind`. Returns the SES message id.
+ */
+export async function emailNewLink(
+  commitment: Commitment,
+  declaration: DeclarationContent,
+  options: { mailKind: string; template: InvitationEmailInput['kind']; expiresAt: Date; issuedAt: Date },
+): Promise<string> {
+  const secret = newLinkSecret();
+  await putLink(hashLinkSecret(secret), { commitmentId: commitment.id, issuedAt: options.issuedAt.toISOString(), expiresAt: options.expiresAt.getTime() });
+  const email = invitationEmail({
+    kind: options.template,
+    language: uiLanguage([commitment.language]),
+    contactName: commitment.organisation.contactName,
+    organisationName: commitment.organisation.name,
+    declarationTitle: textFor(declaration, commitment.language).text.title,
+    signingUrl: `${appUrl()}/sign/${secret}`,
+    expiresAt: options.expiresAt,
+    contactAddress: requiredEnv(ENV.commissionContactAddress),
+    oneTimeCode: requiresOneTimeCode(declaration),
+  });
+  return sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitment.id, options.mailKind) });
 }
