@@ -6,13 +6,13 @@ import { drawQrCode, qrCodeSide } from './qr-code';
 import {
   AUTHORITY,
   COLORS,
-  LABEL_COLUMN_WIDTH,
   PRODUCT,
   formatUtc,
   startDocument,
   writeFooters,
   writeHeading,
   writeRows,
+  writeTextIdentity,
   type RenderOptions,
   type Styles,
 } from './typesetting';
@@ -94,17 +94,7 @@ function setMetadata(doc: PDFDocument, input: CertificateInput): void {
 
 /** What identifies the text signed: title, version, language and the SHA-256 of the text. */
 function writeCover(writer: PageWriter, styles: Styles, input: CertificateInput): void {
-  writer.text(`${PRODUCT.toUpperCase()}  ·  CERTIFICATE OF SIGNATURE`, styles.brand);
-  writer.skip(6);
-  writer.text(input.declaration.title, styles.title);
-  writer.skip(6);
-  writeRows(writer, styles, [
-    ['Version', input.declaration.version],
-    ['Language', input.declaration.language],
-  ]);
-  // Smaller than body text so that the 64 hex digits stay on one line, easy to select and compare.
-  writer.labelled('SHA-256 of the text', styles.label, LABEL_COLUMN_WIDTH, input.declaration.textSha256.toLowerCase(), styles.digest);
-  writer.skip(1);
+  writeTextIdentity(writer, styles, 'CERTIFICATE OF SIGNATURE', input.declaration);
   writeRows(writer, styles, [['Document ID', input.documentId]]);
   writer.skip(8);
   writer.rule(COLORS.rule);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PDFDocument } from 'pdf-lib';
 import { addUriLink, drawTextLine, wrapLine, type PageWriter, type TextStyle } from './page-writer';
 import { drawQrCode, qrCodeSide } from './qr-code';
-import { AUTHORITY, COLORS, PRODUCT, formatUtc, startDocument, writeFooters, writeHeading, writeRows, type RenderOptions, type Styles } from './typesetting';
+import { AUTHORITY, COLORS, PRODUCT, formatUtc, startDocument, writeFooters, writeHeading, writeRows, writeTextIdentity, type RenderOptions, type Styles } from './typesetting';
 
 export interface JointSignatory {
   organisation: string;
@@ -50,16 +50,7 @@ export async function renderJointDeclaration(input: JointDeclarationInput, optio
   doc.setCreationDate(new Date(input.closedAt));
   doc.setModificationDate(new Date(input.closedAt));
 
-  writer.text(`${PRODUCT.toUpperCase()}  ·  JOINT DECLARATION`, styles.brand);
-  writer.skip(6);
-  writer.text(input.declaration.title, styles.title);
-  writer.skip(6);
-  writeRows(writer, styles, [
-    ['Version', input.declaration.version],
-    ['Language', input.declaration.language],
-  ]);
-  writer.labelled('SHA-256 of the text', styles.label, 120, input.declaration.textSha256.toLowerCase(), styles.digest);
-  writer.skip(1);
+  writeTextIdentity(writer, styles, 'JOINT DECLARATION', input.declaration);
   writeRows(writer, styles, [
     ['Signatories', `${input.signatories.length.toLocaleString('en')} organisations, each countersigned by the ${AUTHORITY} (Annex)`],
     ['Campaign closed', closedAt],

@@ -112,6 +112,29 @@ export function writeRows(writer: PageWriter, styles: Styles, rows: [string, str
   }
 }
 
+/**
+ * The head of every document we seal: what it is, then what identifies the text it carries (title,
+ * version, language and the SHA-256 of the text).
+ */
+export function writeTextIdentity(
+  writer: PageWriter,
+  styles: Styles,
+  documentKind: string,
+  declaration: { readonly title: string; readonly version: string; readonly language: string; readonly textSha256: string },
+): void {
+  writer.text(`${PRODUCT.toUpperCase()}  ·  ${documentKind}`, styles.brand);
+  writer.skip(6);
+  writer.text(declaration.title, styles.title);
+  writer.skip(6);
+  writeRows(writer, styles, [
+    ['Version', declaration.version],
+    ['Language', declaration.language],
+  ]);
+  // Smaller than body text so that the 64 hex digits stay on one line, easy to select and compare.
+  writer.labelled('SHA-256 of the text', styles.label, LABEL_COLUMN_WIDTH, declaration.textSha256.toLowerCase(), styles.digest);
+  writer.skip(1);
+}
+
 export function writeFooters(writer: PageWriter, styles: Styles, documentId: string): void {
   const { margin, width } = writer.geometry;
   const baseline = margin.bottom - 30;
