@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../functions/domain/audit-chain';
 import { sampleDeclaration } from '../../infra/local/sample-declaration';
 import { client, invitation, uniqueAddress } from '../support/campaign';
 import { signEach, waitForAll } from '../support/flows';
-import { launchChromium, openConsolePage, signedInTab, type ConsoleTab } from './console-support';
+import { consoleTabFor, openConsolePage } from './console-support';
 
 /** A declaration whose two commitments are signed, countersigned, sealed and delivered. */
 async function deliveredDeclaration() {
@@ -24,15 +23,7 @@ async function deliveredDeclaration() {
 }
 
 describe('the console: an auditor', () => {
-  let browser: Browser;
-  let auditor: ConsoleTab;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    auditor = await signedInTab(browser, client().appUrl, 'auditor');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const auditor = consoleTabFor('auditor');
 
   it('filters the sealed documents, downloads one byte for byte, reads its trail and exports a trail that verifies', async () => {
     const { declarationId, commitmentIds } = await deliveredDeclaration();

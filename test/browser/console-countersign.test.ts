@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleDeclaration } from '../../infra/local/sample-declaration';
 import { client, invitation, uniqueAddress } from '../support/campaign';
 import { signEach, stateOf, waitForAll } from '../support/flows';
-import { focusedId, launchChromium, openConsolePage, signedInTab, type ConsoleTab } from './console-support';
+import { consoleTabFor, focusedId, openConsolePage } from './console-support';
 
 const WANTED = 50;
 const SETTLED = ['VERIFIED', 'IN_REVIEW', 'EXPIRED', 'DECLINED', 'REVOKED', 'FAILED'];
@@ -31,15 +30,7 @@ async function fiftyVerified(): Promise<{ declarationId: string; verified: strin
 }
 
 describe('the console: bulk countersignature', () => {
-  let browser: Browser;
-  let admin: ConsoleTab;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    admin = await signedInTab(browser, client().appUrl, 'commission-admin');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const admin = consoleTabFor('commission-admin');
 
   it('countersigns the 50 selected verified commitments at once and reports each', async () => {
     const { declarationId, verified } = await fiftyVerified();

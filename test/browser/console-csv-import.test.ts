@@ -1,19 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleDeclaration } from '../../infra/local/sample-declaration';
 import { client, uniqueAddress } from '../support/campaign';
-import { focusedId, launchChromium, openConsolePage, signedInTab, type ConsoleTab } from './console-support';
+import { consoleTabFor, focusedId, openConsolePage } from './console-support';
 
 describe('the console: inviting from a CSV file', () => {
-  let browser: Browser;
-  let admin: ConsoleTab;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    admin = await signedInTab(browser, client().appUrl, 'commission-admin');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const admin = consoleTabFor('commission-admin');
 
   it('lists each bad row with its line and reason, imports nothing, then imports only the good rows when asked', async () => {
     const campaign = client();

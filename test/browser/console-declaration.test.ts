@@ -1,18 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { client } from '../support/campaign';
-import { focusedTag, launchChromium, signedInTab, type ConsoleTab } from './console-support';
+import { consoleTabFor, focusedTag, signedInTab } from './console-support';
 
 describe('the console: creating a declaration', () => {
-  let browser: Browser;
-  let admin: ConsoleTab;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    admin = await signedInTab(browser, client().appUrl, 'commission-admin');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const admin = consoleTabFor('commission-admin');
 
   it('writes a draft through the form, opens it for signing, and shows it to the admin', async () => {
     const { page } = admin;
@@ -77,7 +68,7 @@ describe('the console: creating a declaration', () => {
   });
 
   it('hides admin actions from an auditor, whose attempts the API refuses anyway', async () => {
-    const auditor = await signedInTab(browser, client().appUrl, 'auditor');
+    const auditor = await signedInTab(admin.context.browser()!, client().appUrl, 'auditor');
     await expect.poll(() => auditor.page.locator('#declarations-body tr').count()).toBeGreaterThan(0);
     expect(await auditor.page.getByRole('link', { name: 'New declaration' }).count()).toBe(0);
     const status = await auditor.page.evaluate(async () => {

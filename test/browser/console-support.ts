@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Group } from '../../functions/catalog';
-
-export { launchChromium } from './chromium';
+import { client } from '../support/campaign';
+import { launchChromium } from './chromium';
 
 export interface ConsoleTab {
   readonly context: BrowserContext;
@@ -24,6 +25,31 @@ export async function signedInTab(browser: Browser, appUrl: string, group: Group
   await page.getByRole('link', { name: `Sign in as ${group}` }).click();
   await page.locator('#who', { hasText: group === 'auditor' ? 'Auditor' : 'Commission admin' }).waitFor();
   return { context, page, problems };
+}
+
+/**
+ * The console, signed in as `group`, for the tests of the enclosing `describe`: Chromium starts in
+ * its `beforeAll` and closes in its `afterAll`; the tab's fields can be read once the tests run.
+ */
+export function consoleTabFor(group: Group): ConsoleTab {
+  let browser: Browser | undefined;
+  let tab: ConsoleTab | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    tab = await signedInTab(browser, client().appUrl, group);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const opened = (): ConsoleTab => {
+    if (!tab) throw new Error(`the ${group} console tab opens in beforeAll`);
+    return tab;
+  };
+  return {
+    get context() { return opened().context; },
+    get page() { return opened().page; },
+    get problems() { return opened().problems; },
+  };
 }
 
 /** Opens a console page and waits until its script has rendered. */
