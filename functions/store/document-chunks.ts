@@ -1,4 +1,9 @@
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { sha256Hex } from '../domain/hashing';
+import { db, tableName } from './table';
+
+/** The key of chunk `index` of one stored document, under its generation. */
+export type ChunkKey = (index: number) => { PK: string; SK: string };
 
 /**
  * Well under DynamoDB's 400 KB item limit, leaving room for keys and attributes. Every stored PDF is cut
@@ -23,4 +28,16 @@ export function joinChunks(items: readonly Record<string, unknown>[], expected: 
     throw new Error(`stored document ${what} does not match its recorded size and hash`);
   }
   return bytes;
+}
+
+/** Writes a document's chunks as new items, one after the other, before the record that will name them. */
+export async function putChunks(chunks: readonly Uint8Array[], keyOf: ChunkKey): Promise<void> {
+  for (const [index, chunk] of chunks.entries()) {
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keyOf(index), bytes: chunk }, ConditionExpression: 'attribute_not_exists(PK)' }));
+  }
+}
+
+/** Removes the chunks of a write that lost its race to another: no record will ever name them. */
+export async function deleteChunks(count: number, keyOf: ChunkKey): Promise<void> {
+  await Promise.all(Array.from({ length: count }, (_, index) => db().send(new DeleteCommand({ TableName: tableName(), Key: keyOf(index) }))));
 }

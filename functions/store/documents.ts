@@ -1,9 +1,9 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Commitment } from '../domain/commitment';
 import { sha256Hex } from '../domain/hashing';
 import { newId } from '../domain/ids';
 import { transition, type TransitionResult } from './commitments';
-import { MAX_DOCUMENT_BYTES, joinChunks, splitIntoChunks } from './document-chunks';
+import { MAX_DOCUMENT_BYTES, deleteChunks, joinChunks, putChunks, splitIntoChunks } from './document-chunks';
 import { db, keys, queryAll, tableName, withoutKeys, type TransactItem } from './table';
 
 export { CHUNK_BYTES, MAX_DOCUMENT_BYTES } from './document-chunks';
@@ -51,8 +51,8 @@ export async function storeSealedDocument(commitment: Commitment, bytes: Uint8Ar
   const sha256 = sha256Hex(bytes);
   const chunks = splitIntoChunks(bytes);
   const generation = newId('gen');
-  await Promise.all(chunks.map((chunk, index) =>
-    db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.documentChunk(commitment.id, generation, index), bytes: chunk }, ConditionExpression: 'attribute_not_exists(PK)' }))));
+  const chunkKey = (index: number) => keys.documentChunk(commitment.id, generation, index);
+  await putChunks(chunks, chunkKey);
   const record: DocumentRecord = {
     commitmentId: commitment.id,
     declarationId: commitment.declarationId,
@@ -85,7 +85,7 @@ export async function storeSealedDocument(commitment: Commitment, bytes: Uint8Ar
     now: sealedAt,
   });
   if (!result.ok) {
-    await Promise.all(chunks.map((_, index) => db().send(new DeleteCommand({ TableName: tableName(), Key: keys.documentChunk(commitment.id, generation, index) }))));
+    await deleteChunks(chunks.length, chunkKey);
   }
   return { ...result, record };
 }

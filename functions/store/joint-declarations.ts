@@ -1,7 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { sha256Hex } from '../domain/hashing';
 import { newId } from '../domain/ids';
-import { MAX_DOCUMENT_BYTES, joinChunks, splitIntoChunks } from './document-chunks';
+import { MAX_DOCUMENT_BYTES, deleteChunks, joinChunks, putChunks, splitIntoChunks } from './document-chunks';
 import { documentHashPut } from './documents';
 import { db, keys, queryAll, tableName, transact, withoutKeys } from './table';
 
@@ -35,9 +35,8 @@ export async function storeJointDeclaration(
   }
   const generation = newId('gen');
   const chunks = splitIntoChunks(bytes);
-  for (const [index, chunk] of chunks.entries()) {
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.jointDeclarationChunk(declarationId, generation, index), bytes: chunk }, ConditionExpression: 'attribute_not_exists(PK)' }));
-  }
+  const chunkKey = (index: number) => keys.jointDeclarationChunk(declarationId, generation, index);
+  await putChunks(chunks, chunkKey);
   const record: JointDeclarationRecord = {
     declarationId,
     sha256: sha256Hex(bytes),
@@ -53,7 +52,7 @@ export async function storeJointDeclaration(
     documentHashPut({ sha256: record.sha256, kind: 'joint-declaration', documentId: declarationId, declarationId }),
   ]);
   if (result.ok) return { stored: true, record };
-  await Promise.all(chunks.map((_, index) => db().send(new DeleteCommand({ TableName: tableName(), Key: keys.jointDeclarationChunk(declarationId, generation, index) }))));
+  await deleteChunks(chunks.length, chunkKey);
   const existing = await getJointDeclarationRecord(declarationId);
   if (!existing) throw new Error(`storing the joint declaration of ${declarationId} failed and none is stored`);
   return { stored: false, record: existing };
