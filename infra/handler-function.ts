@@ -9,7 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/catalog';
-import { BUNDLE_MAIN_FIELDS, BUNDLE_TARGET, EXTERNAL_MODULES, REQUIRE_BANNER } from './bundle-options';
+import { BUNDLE_ALIASES, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET, EXTERNAL_MODULES, REQUIRE_BANNER } from './bundle-options';
 
 /** The repository root: catalog entries are relative to it. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,7 +21,7 @@ export interface HandlerFunctionProps {
   /** The catalog entry: source file, description, memory and timeout. */
   readonly spec: FunctionSpec;
   /**
-   * Environment variables, added to `POWERTOOLS_SERVICE_NAME` and `NODE_OPTIONS`.
+   * Environment variables, added to `POWERTOOLS_SERVICE_NAME` (and `NODE_OPTIONS` with source maps).
    * @default - none
    */
   readonly environment?: Readonly<Record<string, string>>;
@@ -46,11 +46,16 @@ export interface HandlerFunctionProps {
    * @default - none
    */
   readonly deadLetterQueue?: sqs.IQueue;
+  /**
+   * Source maps beside the bundle and `--enable-source-maps`: readable stack traces, slower cold starts.
+   * @default false
+   */
+  readonly sourceMaps?: boolean;
 }
 
 /**
  * A Lambda function following the project's conventions: Node.js 22 on ARM, ESM bundle built
- * locally by esbuild (minified, source maps), X-Ray tracing, JSON logs in its own log group kept a
+ * locally by esbuild (minified, AWS SDK included), X-Ray tracing, JSON logs in its own log group kept a
  * year, and a role of its own that holds only what it is granted (no AWS managed policy).
  *
  * The log group and the role are siblings named `<id>-logs` and `<id>-role`, because they must
@@ -90,7 +95,7 @@ export class HandlerFunction extends NodejsFunction {
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName ?? SERVICE_NAME,
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(props.sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         ...props.environment,
       },
       ...(placeholder
@@ -108,10 +113,10 @@ export class HandlerFunction extends NodejsFunction {
             mainFields: BUNDLE_MAIN_FIELDS,
             target: BUNDLE_TARGET,
             minify: true,
-            sourceMap: true,
-            sourceMapMode: SourceMapMode.DEFAULT,
-            sourcesContent: false,
+            sourceMap: props.sourceMaps ?? false,
+            ...(props.sourceMaps ? { sourceMapMode: SourceMapMode.DEFAULT, sourcesContent: false } : {}),
             externalModules: EXTERNAL_MODULES,
+            esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
             banner: REQUIRE_BANNER,
           },
         }),

@@ -182,6 +182,7 @@ export class StatelessStack extends Stack {
         environment: this.environmentFor(functionId, needs, props),
         logRemovalPolicy,
         deadLetterQueue: isEventFunction(functionId) ? this.deadLetterQueues[functionId] : undefined,
+        sourceMaps: config.sourceMaps,
       });
     }
     this.functions = functions;

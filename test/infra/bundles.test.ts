@@ -39,15 +39,22 @@ describe('Lambda bundles', () => {
     expect(inputs.filter((input) => /node_modules\/(@pdf-lib\/fontkit|pngjs|qrcode\/lib\/renderer)\//.test(input))).toEqual([]);
   });
 
-  // Each client a bundle imports is loaded at its cold start, used or not.
-  it('load only the AWS SDK clients their permissions let them use', async () => {
+  // Each client a bundle carries is loaded at its cold start, used or not.
+  it('carry only the AWS SDK clients their permissions let them use, and the environment as their only credential source', async () => {
     const specs: Record<FunctionId, { entry: string }> = { ...API_FUNCTIONS, ...TASK_FUNCTIONS, ...EVENT_FUNCTIONS };
     for (const [functionId, spec] of Object.entries(specs) as [FunctionId, { entry: string }][]) {
       const result = await build({ ...lambdaBuildOptions(path.join(REPO_ROOT, spec.entry)), write: false, metafile: true, outfile: 'index.mjs' });
-      const clients = new Set(Object.values(result.metafile.outputs).flatMap((output) => output.imports).map((imported) => imported.path).filter((name) => name.startsWith('@aws-sdk/client-')));
+      const inputs = Object.keys(result.metafile.inputs);
+      const clients = new Set(inputs.map((input) => /node_modules\/(@aws-sdk\/client-[a-z0-9-]+)\//.exec(input)?.[1]).filter((client) => client !== undefined));
       expect([...clients].sort(), functionId).toEqual(clientsAllowedBy(NEEDS[functionId]));
+      // The default chain's SSO, INI, process and web-identity sources bring STS and SSO clients of their own.
+      expect(inputs.filter((input) => /node_modules\/@aws-sdk\/(credential-provider-(?!env\/)|nested-clients\/)/.test(input)), functionId).toEqual([]);
+      if (clients.size > 0) expect(inputs, functionId).toContain('functions/shared/lambda-credentials.ts');
+      // Nothing is left for the runtime to provide but Node's own modules.
+      const external = Object.values(result.metafile.outputs).flatMap((output) => output.imports).filter((imported) => imported.external && !/^node:|^[a-z_]+$/.test(imported.path));
+      expect(external.map((imported) => imported.path), functionId).toEqual([]);
     }
-  }, 120_000);
+  }, 180_000);
 });
 
 function clientsAllowedBy(needs: FunctionNeeds): string[] {

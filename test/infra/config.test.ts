@@ -36,7 +36,14 @@ describe('deployment configuration', () => {
       timestampAuthorityUrl: undefined,
       sesConfigurationSetName: undefined,
       cognitoDomainPrefix: undefined,
+      sourceMaps: false,
     });
+  });
+
+  it('turns source maps on only when asked (cdk -c sourceMaps=true), and refuses anything but true or false', () => {
+    expect(parse({ sourceMaps: 'true' }).sourceMaps).toBe(true);
+    expect(parse({ sourceMaps: false }).sourceMaps).toBe(false);
+    expect(problemsOf({ sourceMaps: 'yes' })).toEqual([expect.stringContaining('sourceMaps')]);
   });
 
   it('accepts numbers given as strings on the command line (cdk -c reminderCount=1)', () => {

@@ -282,7 +282,7 @@ describe('functions', () => {
   });
 
   it('gives each function exactly the environment it needs', () => {
-    const base = ['POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS', ENV.tableName];
+    const base = ['POWERTOOLS_SERVICE_NAME', ENV.tableName];
     const extra: Partial<Record<FunctionId, string[]>> = {
       'invite-organisations': [ENV.stateMachineArn],
       'submit-signature': [ENV.stateMachineArn, ENV.appUrl, ENV.commissionContactAddress, ENV.signingKeySecretId],
@@ -310,6 +310,15 @@ describe('functions', () => {
       const names = Object.keys(fn(id).Properties.Environment.Variables).sort();
       expect(names, id).toEqual([...base, ...(extra[id] ?? [])].sort());
     }
+  });
+
+  it('runs functions with source maps only when the deployment asks for them (-c sourceMaps=true)', () => {
+    expect(fn('get-commitment').Properties.Environment.Variables.NODE_OPTIONS).toBeUndefined();
+    const withMaps = Template.fromStack(createApp({ skipBundling: true, context: { sourceMaps: true } }).stateless);
+    const environments = Object.values(withMaps.findResources('AWS::Lambda::Function'))
+      .map((resource) => (resource as Json).Properties.Environment?.Variables);
+    expect(environments.length).toBeGreaterThan(30);
+    for (const variables of environments) expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
   });
 
   it('tells await-signature how long a signing link stays valid', () => {

@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultProvider } from '../../functions/shared/lambda-credentials';
+
+const VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'] as const;
+const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
+
+afterEach(() => {
+  for (const name of VARIABLES) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
+});
+
+describe('the credential source of the deployed bundles', () => {
+  it('hands over the role credentials Lambda puts in the environment, session token included', async () => {
+    process.env.AWS_ACCESS_KEY_ID = 'ASIAEXAMPLEKEY';
+    process.env.AWS_SECRET_ACCESS_KEY = 'example-secret';
+    process.env.AWS_SESSION_TOKEN = 'example-session-token';
+    await expect(defaultProvider()()).resolves.toMatchObject({
+      accessKeyId: 'ASIAEXAMPLEKEY', secretAccessKey: 'example-secret', sessionToken: 'example-session-token',
+    });
+  });
+
+  it('fails with the SDK\'s credentials error when the environment holds none, instead of looking elsewhere', async () => {
+    for (const name of VARIABLES) delete process.env[name];
+    process.env.AWS_PROFILE = 'someone-elses-profile';
+    await expect(defaultProvider()()).rejects.toMatchObject({ name: 'CredentialsProviderError' });
+  });
+});
