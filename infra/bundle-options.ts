@@ -8,6 +8,11 @@ import { fileURLToPath } from 'node:url';
  */
 export const BUNDLE_TARGET = 'node22';
 export const BUNDLE_MAIN_FIELDS = ['module', 'main'];
+/**
+ * Non-ASCII text stays UTF-8 in the bundle: esbuild's default escapes it, six bytes (`\u03b1`) for
+ * every Greek or Cyrillic letter of the page and email wording instead of two.
+ */
+export const BUNDLE_CHARSET = 'utf8' as const;
 
 /**
  * ESM output still meets CommonJS dependencies that call `require` (pdf-lib's dependencies, ...);
@@ -42,6 +47,7 @@ export function lambdaBuildOptions(entryPoint: string) {
     target: BUNDLE_TARGET,
     mainFields: BUNDLE_MAIN_FIELDS,
     minify: true,
+    charset: BUNDLE_CHARSET,
     external: EXTERNAL_MODULES,
     alias: { ...BUNDLE_ALIASES },
     banner: { js: REQUIRE_BANNER },

@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/catalog';
-import { BUNDLE_ALIASES, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET, EXTERNAL_MODULES, REQUIRE_BANNER } from './bundle-options';
+import { BUNDLE_ALIASES, BUNDLE_CHARSET, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET, EXTERNAL_MODULES, REQUIRE_BANNER } from './bundle-options';
 
 /** The repository root: catalog entries are relative to it. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -113,6 +113,7 @@ export class HandlerFunction extends NodejsFunction {
             mainFields: BUNDLE_MAIN_FIELDS,
             target: BUNDLE_TARGET,
             minify: true,
+            charset: BUNDLE_CHARSET as Charset,
             sourceMap: props.sourceMaps ?? false,
             ...(props.sourceMaps ? { sourceMapMode: SourceMapMode.DEFAULT, sourcesContent: false } : {}),
             externalModules: EXTERNAL_MODULES,

@@ -31,6 +31,13 @@ describe('Lambda bundles', () => {
     expect(zodInputs.filter((input) => input.includes('/v4/classic/') || /\/v4\/locales\/(?!en\.js|index\.js)/.test(input))).toEqual([]);
   });
 
+  it('keep the wording of the pages in UTF-8 rather than escaping every Greek letter in six bytes', async () => {
+    const result = await build({ ...lambdaBuildOptions(path.join(REPO_ROOT, API_FUNCTIONS['signing-page'].entry)), write: false, outfile: 'index.mjs' });
+    const bundle = new TextDecoder().decode(result.outputFiles[0]!.contents);
+    expect(bundle).toContain('Ελληνικά');
+    expect(bundle).not.toMatch(/\\u03[9a-f][0-9a-f]/i);
+  });
+
   it('keep the sealing function within 1.5 MB, fonts included, without a font shaping engine or image renderers', async () => {
     const result = await build({ ...lambdaBuildOptions(path.join(REPO_ROOT, TASK_FUNCTIONS['seal-certificate'].entry)), write: false, metafile: true, outdir: 'out' });
     const javascriptBytes = result.outputFiles.reduce((sum, file) => sum + file.contents.length, 0);
