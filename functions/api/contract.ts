@@ -126,7 +126,11 @@ export const API_CONTRACT = {
   'POST /api/declarations/{declarationId}/joint-declaration': {
     tag: 'Documents',
     summary: 'Make the sealed joint declaration of a closed declaration, with the annex of its signatories',
-    responses: { 200: json('It existed already'), 201: json('`{ created, jointDeclaration }`') },
+    responses: {
+      200: json('It existed already'),
+      201: json('`{ created, jointDeclaration }`'),
+      422: json('The annex would make the PDF larger than a download can carry (about 50,000 signatories): nothing was stored'),
+    },
   },
   'GET /api/declarations/{declarationId}/joint-declaration': {
     tag: 'Documents',

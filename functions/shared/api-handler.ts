@@ -23,6 +23,7 @@ const STATUS_BY_CODE: Readonly<Record<DomainErrorCode, number>> = {
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_LARGE: 422,
 };
 
 export function statusOf(error: DomainError): number {

@@ -19,7 +19,8 @@ export type DomainErrorCode =
   | 'CODE_REQUIRED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
-  | 'UNSUPPORTED_MEDIA_TYPE';
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'TOO_LARGE';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { sha256Hex } from '../domain/hashing';
 import { newId } from '../domain/ids';
+import { DomainError } from '../shared/errors';
 import { MAX_DOCUMENT_BYTES, deleteChunks, joinChunks, putChunks, splitIntoChunks } from './document-chunks';
 import { documentHashPut } from './documents';
 import { db, keys, queryAll, tableName, transact, withoutKeys } from './table';
@@ -31,7 +32,9 @@ export async function storeJointDeclaration(
   details: { sealedAt: Date; signatoryCount: number; generatedBy: string },
 ): Promise<StoreJointResult> {
   if (bytes.length > MAX_DOCUMENT_BYTES) {
-    throw new Error(`the joint declaration of ${bytes.length} bytes exceeds the ${MAX_DOCUMENT_BYTES}-byte limit of a download`);
+    const megabytes = (size: number) => (size / 1_000_000).toFixed(1);
+    throw new DomainError('TOO_LARGE', `The joint declaration of ${details.signatoryCount.toLocaleString('en')} signatories would be ${megabytes(bytes.length)} MB, `
+      + `more than the ${megabytes(MAX_DOCUMENT_BYTES)} MB a download can carry (about 50,000 signatories). Nothing was stored.`);
   }
   const generation = newId('gen');
   const chunks = splitIntoChunks(bytes);
