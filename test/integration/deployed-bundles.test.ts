@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { API_FUNCTIONS, ROUTES, type ApiFunctionId } from '../../functions/catalog';
+import { isEmailFor } from '../../infra/local/campaign-client';
+import { lambdaBuildOptions } from '../../infra/bundle-options';
+import { REPO_ROOT } from '../../infra/handler-function';
+import { invitedOperator } from '../support/signing';
+
+/**
+ * The local stack runs the handlers' TypeScript in its own process; Lambda runs the esbuild bundles.
+ * These tests run the bundles as deployed (the AWS SDK inside, credentials from the environment
+ * only) in a fresh Node process against the local stack's services, so that a bundling mistake
+ * shows here rather than on AWS.
+ */
+let bundleDir: string;
+
+beforeAll(() => {
+  bundleDir = mkdtempSync(path.join(tmpdir(), 'ports-alliance-bundles-'));
+});
+
+afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+
+async function bundle(functionId: ApiFunctionId): Promise<string> {
+  const outfile = path.join(bundleDir, functionId, 'index.mjs');
+  await build({ ...lambdaBuildOptions(path.join(REPO_ROOT, API_FUNCTIONS[functionId].entry)), outfile });
+  return outfile;
+}
+
+interface ApiAnswer {
+  readonly statusCode: number;
+  readonly body: string;
+}
+
+/** Invokes a bundle's handler once in a new Node process whose environment holds what Lambda's would, and nothing else. */
+async function invoke(functionId: ApiFunctionId, request: { method: 'GET' | 'POST'; path: string; body?: unknown; groups?: string[] }): Promise<ApiAnswer> {
+  const pattern = (template: string) => new RegExp(`^${template.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`);
+  const route = ROUTES.find((candidate) => candidate.functionId === functionId && candidate.method === request.method && pattern(candidate.path).test(request.path))!;
+  const pathParameters = pattern(route.path).exec(request.path)!.groups;
+  const routeKey = `${route.method} ${route.path}`;
+  const now = new Date();
+  const event = {
+    version: '2.0',
+    routeKey,
+    rawPath: request.path,
+    rawQueryString: '',
+    headers: { accept: 'application/json', 'content-type': 'application/json', host: 'bundles.test', 'user-agent': 'deployed-bundles test' },
+    pathParameters,
+    requestContext: {
+      accountId: '000000000000', apiId: 'test', domainName: 'bundles.test', domainPrefix: 'bundles',
+      http: { method: route.method, path: request.path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'deployed-bundles test' },
+      requestId: randomUUID(), routeKey, stage: '$default', time: now.toUTCString(), timeEpoch: now.getTime(),
+      ...(request.groups ? { authorizer: { jwt: { claims: { sub: 'bundle-admin', email: 'admin@ec.example.eu', name: 'Bundle Admin', 'cognito:groups': `[${request.groups.join(' ')}]` }, scopes: null } } } : {}),
+    },
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    isBase64Encoded: false,
+  };
+  const runner = path.join(bundleDir, `run-${functionId}.mjs`);
+  writeFileSync(runner, [
+    `const { handler } = await import(${JSON.stringify(await bundle(functionId))});`,
+    'const context = { functionName: process.env.AWS_LAMBDA_FUNCTION_NAME, awsRequestId: "test", getRemainingTimeInMillis: () => 10_000 };',
+    'process.stdout.write("\\n" + JSON.stringify(await handler(JSON.parse(process.argv[2]), context)));',
+  ].join('\n'));
+  const handlerEnv = inject('handlerEnv');
+  const result = spawnSync(process.execPath, [runner, JSON.stringify(event)], {
+    encoding: 'utf8',
+    // No HOME, no AWS_PROFILE, no shared config: the role's credentials come from the environment, as on Lambda.
+    env: { PATH: process.env.PATH, NODE_NO_WARNINGS: '1', AWS_LAMBDA_FUNCTION_NAME: functionId, ...handlerEnv },
+    timeout: 60_000,
+  });
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as ApiAnswer;
+}
+
+describe('the deployed bundles, run as Lambda runs them', () => {
+  it('answer a public check through the bundled DynamoDB client as the local API does', async () => {
+    const check = { sha256: 'a'.repeat(64) };
+    const answer = await invoke('verify-document', { method: 'POST', path: '/api/verify', body: check });
+    expect(answer.statusCode).toBe(200);
+    const local = await fetch(`${inject('appUrl')}/api/verify`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(check) });
+    expect(JSON.parse(answer.body)).toEqual(await local.json());
+  });
+
+  it('email a new signing link through the bundled SES client, with the credentials of the environment', async () => {
+    const { campaign, commitmentId, email } = await invitedOperator();
+    const answer = await invoke('resend-signing-link', { method: 'POST', path: `/api/commitments/${commitmentId}/resend`, groups: ['commission-admin'] });
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ resend: 1 });
+    await campaign.waitForEmails(email, isEmailFor('new-link'));
+  });
+
+  it('refuse a caller outside the admin group, as the same handler does behind the local API', async () => {
+    const answer = await invoke('resend-signing-link', { method: 'POST', path: '/api/commitments/cmt_01jdnotacommitment0000000000/resend', groups: ['auditor'] });
+    expect(answer.statusCode).toBe(403);
+  });
+});
