@@ -1,0 +1,59 @@
+/**
+ * `npm run bench:dynamodb -- --requests N`: what DynamoDB Local alone costs per request on this
+ * machine, started as the local stack starts it (same JVM options) with the table the stateful
+ * stack declares. Each round is the shape of a commitment's traffic: a conditional put, a read, a
+ * conditional update, a two-item transaction and a query of the partition. The last line of stdout
+ * is JSON: requests, seconds, requests per second and milliseconds of Java CPU per request.
+ */
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, freePort } from '../local/aws-local';
+import { ensureTable, startDynamoDbLocal } from '../local/dynamodb';
+import { synthesizeForLocal } from '../local/synthesized';
+import { cpuSecondsOf } from './cpu-time';
+import { round } from './stats';
+
+const { values } = parseArgs({ options: { requests: { type: 'string', default: '10000' }, concurrency: { type: 'string', default: '8' } } });
+const requests = Number(values.requests);
+const concurrency = Number(values.concurrency);
+if (!Number.isInteger(requests) || requests < 5) throw new Error('--requests must be a whole number of at least 5');
+
+const TABLE = 'bench';
+const REQUESTS_PER_ROUND = 5;
+const database = await startDynamoDbLocal({ port: await freePort() });
+try {
+  await ensureTable(database.url, { ...synthesizeForLocal().table, TableName: TABLE });
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: database.url, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+  const payload = 'x'.repeat(2_500); // about the size of a commitment item
+  let nextRound = 0;
+  const rounds = Math.floor(requests / REQUESTS_PER_ROUND);
+  const worker = async () => {
+    for (let index = nextRound++; index < rounds; index = nextRound++) {
+      const key = { PK: `CMT#bench${index}`, SK: 'CMT' };
+      await db.send(new PutCommand({ TableName: TABLE, Item: { ...key, GSI1PK: 'DECL#bench', GSI1SK: key.PK, state: 'INVITED', payload }, ConditionExpression: 'attribute_not_exists(PK)' }));
+      await db.send(new GetCommand({ TableName: TABLE, Key: key }));
+      await db.send(new UpdateCommand({ TableName: TABLE, Key: key, UpdateExpression: 'SET #state = :next', ConditionExpression: '#state = :current', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':current': 'INVITED', ':next': 'SIGNED' } }));
+      await db.send(new TransactWriteCommand({ TransactItems: [
+        { Update: { TableName: TABLE, Key: key, UpdateExpression: 'SET #state = :next', ConditionExpression: '#state = :current', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':current': 'SIGNED', ':next': 'VERIFIED' } } },
+        { Put: { TableName: TABLE, Item: { PK: key.PK, SK: 'EVT#0001', payload: payload.slice(0, 300) } } },
+      ] }));
+      await db.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': key.PK } }));
+    }
+  };
+  const javaBefore = cpuSecondsOf(process.pid).descendants.java ?? 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const javaCpuSeconds = (cpuSecondsOf(process.pid).descendants.java ?? 0) - javaBefore;
+  const done = rounds * REQUESTS_PER_ROUND;
+  process.stdout.write(`${JSON.stringify({
+    requests: done,
+    seconds: round(seconds, 1),
+    requestsPerSecond: round(done / seconds, 0),
+    javaCpuMsPerRequest: round((javaCpuSeconds * 1000) / done, 2),
+    concurrency,
+  })}\n`);
+} finally {
+  await database.stop();
+}
