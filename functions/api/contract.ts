@@ -129,7 +129,7 @@ export const API_CONTRACT = {
     responses: {
       200: json('It existed already'),
       201: json('`{ created, jointDeclaration }`'),
-      422: json('The annex would make the PDF larger than a download can carry (about 50,000 signatories): nothing was stored'),
+      422: json('More countersigned signatories than one joint declaration can list (40,000): nothing was made'),
     },
   },
   'GET /api/declarations/{declarationId}/joint-declaration': {

@@ -22,6 +22,21 @@ const CATEGORY_COLUMN_LABELS: Readonly<Record<Category, string>> = {
   eu_agency: 'EU agency',
 };
 
+/**
+ * The most signatories one joint declaration lists. It is made within one request: 50,000 took 12 s
+ * to render and seal and came to 3.9 MB (`npm run bench:pdf -- --joint-signatories 50000`), close to
+ * API Gateway's 29 seconds and the 4 MB a Lambda response can carry.
+ */
+export const MAX_JOINT_SIGNATORIES = 40_000;
+
+/** Refuses, before any rendering, a joint declaration longer than one request can make. */
+export function assertJointDeclarationFits(signatoryCount: number): void {
+  if (signatoryCount > MAX_JOINT_SIGNATORIES) {
+    throw new DomainError('TOO_LARGE', `This declaration has ${signatoryCount.toLocaleString('en')} countersigned signatories; `
+      + `a joint declaration can list at most ${MAX_JOINT_SIGNATORIES.toLocaleString('en')}, as it is made and downloaded within one request. Nothing was made.`);
+  }
+}
+
 const JOINT_SEAL = {
   name: 'European Commission',
   reason: 'The European Ports Alliance joint declaration and its signatories',
@@ -42,6 +57,7 @@ export async function generateJointDeclaration(declarationId: string, caller: Ca
   if (existing) return { created: false, record: existing };
 
   const signatories = jointSignatories(await listCommitments(declarationId));
+  assertJointDeclarationFits(signatories.length);
   const [signer, doc] = await Promise.all([
     loadSealSigner(),
     renderJointDeclaration(jointDeclarationInput(declaration, signatories), {

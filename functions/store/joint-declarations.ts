@@ -32,9 +32,8 @@ export async function storeJointDeclaration(
   details: { sealedAt: Date; signatoryCount: number; generatedBy: string },
 ): Promise<StoreJointResult> {
   if (bytes.length > MAX_DOCUMENT_BYTES) {
-    const megabytes = (size: number) => (size / 1_000_000).toFixed(1);
-    throw new DomainError('TOO_LARGE', `The joint declaration of ${details.signatoryCount.toLocaleString('en')} signatories would be ${megabytes(bytes.length)} MB, `
-      + `more than the ${megabytes(MAX_DOCUMENT_BYTES)} MB a download can carry (about 50,000 signatories). Nothing was stored.`);
+    throw new DomainError('TOO_LARGE', `The joint declaration of ${details.signatoryCount.toLocaleString('en')} signatories came to `
+      + `${bytes.length.toLocaleString('en')} bytes, more than the ${MAX_DOCUMENT_BYTES.toLocaleString('en')} a download can carry. Nothing was stored.`);
   }
   const generation = newId('gen');
   const chunks = splitIntoChunks(bytes);
