@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +59,7 @@ describe('Lambda bundles', () => {
       expect(inputs.filter((input) => /node_modules\/@aws-sdk\/(credential-provider-(?!env\/)|nested-clients\/)/.test(input)), functionId).toEqual([]);
       if (clients.size > 0) expect(inputs, functionId).toContain('functions/shared/lambda-credentials.ts');
       // Nothing is left for the runtime to provide but Node's own modules.
-      const external = Object.values(result.metafile.outputs).flatMap((output) => output.imports).filter((imported) => imported.external && !/^node:|^[a-z_]+$/.test(imported.path));
+      const external = Object.values(result.metafile.outputs).flatMap((output) => output.imports).filter((imported) => imported.external && !isBuiltin(imported.path));
       expect(external.map((imported) => imported.path), functionId).toEqual([]);
     }
   }, 180_000);

@@ -25,10 +25,15 @@ beforeAll(() => {
 
 afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
 
-async function bundle(functionId: ApiFunctionId): Promise<string> {
-  const outfile = path.join(bundleDir, functionId, 'index.mjs');
-  await build({ ...lambdaBuildOptions(path.join(REPO_ROOT, API_FUNCTIONS[functionId].entry)), outfile });
-  return outfile;
+const bundles = new Map<ApiFunctionId, Promise<string>>();
+
+/** Each function is built once, with the deployment's esbuild options. */
+function bundle(functionId: ApiFunctionId): Promise<string> {
+  if (!bundles.has(functionId)) {
+    const outfile = path.join(bundleDir, functionId, 'index.mjs');
+    bundles.set(functionId, build({ ...lambdaBuildOptions(path.join(REPO_ROOT, API_FUNCTIONS[functionId].entry)), outfile }).then(() => outfile));
+  }
+  return bundles.get(functionId)!;
 }
 
 interface ApiAnswer {
@@ -94,7 +99,10 @@ describe('the deployed bundles, run as Lambda runs them', () => {
   });
 
   it('refuse a caller outside the admin group, as the same handler does behind the local API', async () => {
-    const answer = await invoke('resend-signing-link', { method: 'POST', path: '/api/commitments/cmt_01jdnotacommitment0000000000/resend', groups: ['auditor'] });
+    const { campaign, commitmentId } = await invitedOperator();
+    const answer = await invoke('resend-signing-link', { method: 'POST', path: `/api/commitments/${commitmentId}/resend`, groups: ['auditor'] });
     expect(answer.statusCode).toBe(403);
+    const auditor = await campaign.token('auditor');
+    await expect(campaign.api(auditor, 'POST', `/api/commitments/${commitmentId}/resend`)).rejects.toMatchObject({ status: 403 });
   });
 });
