@@ -1,5 +1,5 @@
 /**
- * `npm run bench:dynamodb -- --requests N`: what DynamoDB Local alone costs per request on this
+ * `npm run bench:dynamodb -- --requests N [--concurrency C]` (defaults 10,000 and 8): what DynamoDB Local alone costs per request on this
  * machine, started as the local stack starts it (same JVM options) with the table the stateful
  * stack declares. Each round is the shape of a commitment's traffic: a conditional put, a read, a
  * conditional update, a two-item transaction and a query of the partition. The last line of stdout
@@ -18,6 +18,7 @@ const { values } = parseArgs({ options: { requests: { type: 'string', default: '
 const requests = Number(values.requests);
 const concurrency = Number(values.concurrency);
 if (!Number.isInteger(requests) || requests < 5) throw new Error('--requests must be a whole number of at least 5');
+if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('--concurrency must be a whole number of at least 1');
 
 const TABLE = 'bench';
 const REQUESTS_PER_ROUND = 5;
