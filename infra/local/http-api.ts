@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { closeServer, listenLocally } from './aws-local';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -36,7 +36,7 @@ export interface LocalHttpApi {
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const TEXT_TYPES = /^(text\/|application\/(json|x-www-form-urlencoded|xml|javascript))/i;
 
-interface CompiledRoute {
+export interface CompiledRoute {
   readonly spec: RouteSpec;
   readonly pattern: RegExp;
   readonly names: readonly string[];
@@ -57,7 +57,6 @@ function compile(spec: RouteSpec): CompiledRoute {
  * to the same handlers.
  */
 export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<LocalHttpApi> {
-  const routes = ROUTES.map(compile);
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       process.stderr.write(`local HTTP API: ${(error as Error).stack ?? String(error)}\n`);
@@ -69,7 +68,7 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
     const url = new URL(request.url ?? '/', 'http://local');
     const method = (request.method ?? 'GET').toUpperCase();
     if (url.pathname.startsWith('/local/')) return localIdentityRoutes(url, method, request, response);
-    const matched = matchRoute(routes, method, url.pathname);
+    const matched = matchRoute(method, url.pathname);
     if (!matched) return send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
     const body = await readBody(request);
     if (body === 'too-large') return send(response, 413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Request Entity Too Large' }));
@@ -84,7 +83,7 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
       }
       if (!claims) return send(response, 401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }, JSON.stringify({ message: 'Unauthorized' }));
     }
-    const event = toEvent(request, url, method, matched, body, claims);
+    const event = toEvent({ headers: request.headers, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' }, url, method, matched, body, claims);
     const handler = await options.loadHandler(matched.route.spec.functionId);
     const result = normalise(await handler(event));
     const headers: Record<string, string> = {};
@@ -139,8 +138,11 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
   return { url, stop: () => closeServer(server) };
 }
 
-function matchRoute(routes: readonly CompiledRoute[], method: string, path: string) {
-  for (const route of routes) {
+const COMPILED_ROUTES = ROUTES.map(compile);
+
+/** The catalog route a request goes to, with its path parameters, as API Gateway matches it. */
+export function matchRoute(method: string, path: string): { route: CompiledRoute; pathParameters: Record<string, string> } | undefined {
+  for (const route of COMPILED_ROUTES) {
     if (route.spec.method !== method) continue;
     const match = route.pattern.exec(path);
     if (!match) continue;
@@ -166,8 +168,9 @@ function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
-function toEvent(
-  request: IncomingMessage,
+/** The payload-2.0 event API Gateway hands a function for a request (claims as its JWT authorizer passes them). */
+export function toEvent(
+  request: { readonly headers: IncomingHttpHeaders; readonly sourceIp: string },
   url: URL,
   method: string,
   matched: { route: CompiledRoute; pathParameters: Record<string, string> },
@@ -199,7 +202,7 @@ function toEvent(
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'local',
-      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: request.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: request.sourceIp, userAgent: headers['user-agent'] ?? '' },
       requestId: randomUUID(),
       routeKey,
       stage: '$default',

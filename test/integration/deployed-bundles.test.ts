@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { API_FUNCTIONS, ROUTES, type ApiFunctionId } from '../../functions/catalog';
+import { API_FUNCTIONS, type ApiFunctionId } from '../../functions/catalog';
 import { isEmailFor } from '../../infra/local/campaign-client';
+import { matchRoute, toEvent } from '../../infra/local/http-api';
 import { lambdaBuildOptions } from '../../infra/bundle-options';
 import { REPO_ROOT } from '../../infra/handler-function';
 import { invitedOperator } from '../support/signing';
@@ -43,27 +43,13 @@ interface ApiAnswer {
 
 /** Invokes a bundle's handler once in a new Node process whose environment holds what Lambda's would, and nothing else. */
 async function invoke(functionId: ApiFunctionId, request: { method: 'GET' | 'POST'; path: string; body?: unknown; groups?: string[] }): Promise<ApiAnswer> {
-  const pattern = (template: string) => new RegExp(`^${template.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`);
-  const route = ROUTES.find((candidate) => candidate.functionId === functionId && candidate.method === request.method && pattern(candidate.path).test(request.path))!;
-  const pathParameters = pattern(route.path).exec(request.path)!.groups;
-  const routeKey = `${route.method} ${route.path}`;
-  const now = new Date();
-  const event = {
-    version: '2.0',
-    routeKey,
-    rawPath: request.path,
-    rawQueryString: '',
-    headers: { accept: 'application/json', 'content-type': 'application/json', host: 'bundles.test', 'user-agent': 'deployed-bundles test' },
-    pathParameters,
-    requestContext: {
-      accountId: '000000000000', apiId: 'test', domainName: 'bundles.test', domainPrefix: 'bundles',
-      http: { method: route.method, path: request.path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'deployed-bundles test' },
-      requestId: randomUUID(), routeKey, stage: '$default', time: now.toUTCString(), timeEpoch: now.getTime(),
-      ...(request.groups ? { authorizer: { jwt: { claims: { sub: 'bundle-admin', email: 'admin@ec.example.eu', name: 'Bundle Admin', 'cognito:groups': `[${request.groups.join(' ')}]` }, scopes: null } } } : {}),
-    },
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
-    isBase64Encoded: false,
-  };
+  const url = new URL(request.path, 'https://bundles.test');
+  const matched = matchRoute(request.method, url.pathname);
+  expect(matched?.route.spec.functionId).toBe(functionId);
+  const body = Buffer.from(request.body === undefined ? '' : JSON.stringify(request.body));
+  const headers = { accept: 'application/json', 'content-type': 'application/json', host: 'bundles.test', 'user-agent': 'deployed-bundles test' };
+  const claims = request.groups ? { sub: 'bundle-admin', email: 'admin@ec.example.eu', name: 'Bundle Admin', 'cognito:groups': request.groups } : undefined;
+  const event = toEvent({ headers, sourceIp: '127.0.0.1' }, url, request.method, matched!, body, claims);
   const runner = path.join(bundleDir, `run-${functionId}.mjs`);
   writeFileSync(runner, [
     `const { handler } = await import(${JSON.stringify(await bundle(functionId))});`,
