@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API_FUNCTIONS, ENV, EVENT_FUNCTIONS, TASK_FUNCTIONS, type ApiFunctionId, type Group, type TaskFunctionId } from '../../functions/catalog';
 import { signatureWindowSeconds, type WorkflowTimings } from '../../functions/workflow/contract';
+import { buildConsoleScripts } from '../console-scripts';
 import { REPO_ROOT } from '../handler-function';
 import { freePort, LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION } from './aws-local';
 import { ensureTable, startDynamoDbLocal } from './dynamodb';
@@ -129,6 +130,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
   // The handlers read configuration from the environment, as they do on Lambda.
   Object.assign(process.env, env);
+  // What the deployed bundle of the console page has written in at build time (infra/bundle-options.ts).
+  globalThis.__CONSOLE_SCRIPTS__ = buildConsoleScripts();
 
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {

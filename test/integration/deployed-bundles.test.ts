@@ -38,6 +38,7 @@ function bundle(functionId: ApiFunctionId): Promise<string> {
 
 interface ApiAnswer {
   readonly statusCode: number;
+  readonly headers?: Readonly<Record<string, string>>;
   readonly body: string;
 }
 
@@ -74,6 +75,14 @@ describe('the deployed bundles, run as Lambda runs them', () => {
     expect(answer.statusCode).toBe(200);
     const local = await fetch(`${inject('appUrl')}/api/verify`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(check) });
     expect(JSON.parse(answer.body)).toEqual(await local.json());
+  });
+
+  it('serve a console page with the browser scripts written into the bundle, as the local API serves it', async () => {
+    const answer = await invoke('console-page', { method: 'GET', path: '/console/audit' });
+    expect(answer.statusCode).toBe(200);
+    const local = await fetch(`${inject('appUrl')}/console/audit`);
+    expect(answer.body).toBe(await local.text());
+    expect(answer.headers?.['content-security-policy']).toBe(local.headers.get('content-security-policy'));
   });
 
   it('email a new signing link through the bundled SES client, with the credentials of the environment', async () => {
