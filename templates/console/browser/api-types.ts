@@ -1,6 +1,6 @@
 /**
  * The parts of the JSON API's answers that the console reads, route by route
- * (functions/api/contract.ts lists the routes; docs/ and /api/openapi.json describe them).
+ * (functions/api/contract.ts lists the routes and what they answer).
  */
 
 export type DeclarationStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
