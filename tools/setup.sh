@@ -73,7 +73,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $check_only && explain_and_exit "Install them as root with:"
   command -v apt-get >/dev/null 2>&1 ||
     explain_and_exit "This is not a Debian-like system (no apt-get): install the same programs with its package manager. On Debian:"
-  if [ "$(id -u)" -eq 0 ]; then
+  if [ "$EUID" -eq 0 ]; then
     as_root=()
   elif command -v sudo >/dev/null 2>&1 && { sudo -n true 2>/dev/null || [ -t 0 ]; }; then
     as_root=(sudo)
