@@ -1,7 +1,20 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
 
 /** One logger for all handlers. Never log link secrets, task tokens, codes or session ids. */
 export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'ports-alliance-signing' });
+
+/**
+ * What Powertools' `injectLambdaContext` does before a handler runs, for our function-style handler
+ * wrappers: every line of the invocation then carries the function's name, ARN, memory and version,
+ * the request id and whether it is a cold start. The event itself is never logged (no `logEvent`):
+ * it may hold a signing link's secret or an address. Lambda always passes a context; a caller that
+ * passes the event alone gets lines without these keys.
+ */
+export function addLambdaContext(context: Context | undefined): void {
+  logger.refreshSampleRateCalculation();
+  if (context) logger.addContext(context);
+}
 
 const EMAIL_ADDRESS = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[A-Za-z]{2,}/g;
 // 43+ characters of base64url: a link secret, a task token or a session id.

@@ -103,6 +103,21 @@ describe('PAdES baseline seal', () => {
     expect(verified.stdout + verified.stderr).toContain('Verification: OK');
   });
 
+  it('writes a B-T CMS, timestamp token included, that @peculiar/asn1-cms reads and writes back to identical bytes', async () => {
+    const pdf = await renderSealedCertificate(input, seal.signer, { timestamp: rfc3161Timestamps(tsa.url) });
+    const contents = Buffer.from(/\/Contents\s*<([0-9A-Fa-f]+)>/.exec(pdf.toString('latin1'))![1]!, 'hex');
+    const reencode = (cms: Uint8Array) => {
+      const contentInfo = AsnConvert.parse(cms, ContentInfo);
+      const signedData = AsnConvert.parse(contentInfo.content, SignedData);
+      return { signedData, bytes: Buffer.from(AsnConvert.serialize(new ContentInfo({ contentType: contentInfo.contentType, content: AsnConvert.serialize(signedData) }))) };
+    };
+    const sealed = reencode(contents);
+    expect(contents.subarray(0, sealed.bytes.length).equals(sealed.bytes), 'the re-encoded SignedData differs from ours').toBe(true);
+    expect(contents.subarray(sealed.bytes.length).every((byte) => byte === 0), 'bytes of ours that the schema has no place for').toBe(true);
+    const token = Buffer.from(sealed.signedData.signerInfos[0]!.unsignedAttrs!.find((attribute) => attribute.attrType === OIDS.signatureTimeStampToken)!.attrValues[0]!);
+    expect(reencode(token).bytes.equals(token), 'the re-encoded timestamp token differs from the one embedded').toBe(true);
+  });
+
   it('seals through the KMS signer against the local KMS endpoint (Sign with MessageType DIGEST)', async () => {
     const signer = kmsSigner('test-seal', [seal.certificateDer]);
     const pdf = await renderSealedCertificate(input, signer);
