@@ -46,7 +46,7 @@ export async function confirmSignature(commitmentId: string): Promise<'sent' | '
     return 'sent';
   } catch (error) {
     await releaseMailClaim(commitmentId, KIND).catch(() => undefined);
-    if (isTransient(error)) throw new TransientError(`sending the signature confirmation failed: ${(error as Error).message}`);
+    if (isTransient(error)) throw new TransientError(`sending the signature confirmation failed: ${(error as Error).message}`, { cause: error });
     logger.warn('signature confirmation not sent', { commitmentId, error: loggableError(error) });
     return 'failed';
   }

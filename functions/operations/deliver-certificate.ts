@@ -42,7 +42,7 @@ export async function deliverCertificate(commitmentId: string): Promise<{ delive
       await recordMailSent(commitmentId, 'delivery', messageId);
     } catch (error) {
       await releaseMailClaim(commitmentId, 'delivery').catch(() => undefined);
-      if (isTransient(error)) throw new TransientError(`delivering the certificate failed: ${(error as Error).message}`);
+      if (isTransient(error)) throw new TransientError(`delivering the certificate failed: ${(error as Error).message}`, { cause: error });
       throw error;
     }
   }

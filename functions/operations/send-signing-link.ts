@@ -49,7 +49,7 @@ export async function sendSigningLink(commitment: Commitment, reminderNumber: nu
     return 'sent';
   } catch (error) {
     await releaseMailClaim(commitment.id, kind).catch(() => undefined);
-    if (isTransient(error)) throw new TransientError(`sending the ${kind} failed: ${(error as Error).message}`);
+    if (isTransient(error)) throw new TransientError(`sending the ${kind} failed: ${(error as Error).message}`, { cause: error });
     throw error;
   }
 }

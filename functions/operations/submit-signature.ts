@@ -1,8 +1,8 @@
 import type { Signature } from '../domain/commitment';
 import { requiresOneTimeCode } from '../domain/declaration';
+import { DomainError } from '../domain/errors';
 import { sha256Hex } from '../domain/hashing';
 import { readSigningForm, type FieldProblem, type SignForm } from '../domain/signing-form';
-import { DomainError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { SigningError, unknownSession } from '../shared/signing-errors';
 import { getCommitment, transition, type TransitionRequest } from '../store/commitments';

@@ -25,8 +25,8 @@ async function readSealSigner(): Promise<SealSigner> {
   let parsed: { certificateChainPem?: unknown };
   try {
     parsed = JSON.parse(SecretString ?? '') as typeof parsed;
-  } catch {
-    throw new Error('the seal certificate secret is not JSON of the form {"certificateChainPem": "-----BEGIN CERTIFICATE-----..."}');
+  } catch (error) {
+    throw new Error('the seal certificate secret is not JSON of the form {"certificateChainPem": "-----BEGIN CERTIFICATE-----..."}', { cause: error });
   }
   const chain = typeof parsed.certificateChainPem === 'string' ? certificatesFromPem(parsed.certificateChainPem) : [];
   if (chain.length === 0) {

@@ -1,7 +1,7 @@
 import { requiresOneTimeCode } from '../../domain/declaration';
+import { DomainError } from '../../domain/errors';
 import { checkOneTimeCode } from '../../operations/one-time-code';
 import { httpHandler } from '../../shared/api-handler';
-import { DomainError } from '../../shared/errors';
 import { getCodeState } from '../../store/one-time-codes';
 import { receiveSessionPost, redirect, signingPaths } from './signing-http';
 import { codePageResponse, signingProblem } from './signing-responses';

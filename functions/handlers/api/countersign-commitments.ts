@@ -1,7 +1,7 @@
 import { API_CONTRACT } from '../../api/contract';
+import { DomainError } from '../../domain/errors';
 import { countersignCommitment, countersignMany } from '../../operations/countersign-commitments';
 import { httpHandler, pathParameter, requireCaller } from '../../shared/api-handler';
-import { DomainError } from '../../shared/errors';
 import { json, parseJsonBody } from '../../shared/http';
 
 /** POST /api/commitments/{id}/countersignature (one) and POST /api/declarations/{id}/countersignatures (many). */

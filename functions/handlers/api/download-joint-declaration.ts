@@ -1,5 +1,5 @@
+import { DomainError } from '../../domain/errors';
 import { httpHandler, pathParameter } from '../../shared/api-handler';
-import { DomainError } from '../../shared/errors';
 import { binary } from '../../shared/http';
 import { readJointDeclaration } from '../../store/joint-declarations';
 

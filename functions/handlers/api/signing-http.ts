@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { DomainError } from '../../domain/errors';
 import { hashClientAddress } from '../../domain/hashing';
 import { sameToken, sessionFormToken } from '../../domain/signing';
 import { limitAttempts } from '../../operations/rate-limit';
 import { resolveSigningSession, type OpenSession } from '../../operations/signing-session';
 import { appUrl } from '../../shared/config';
-import { DomainError } from '../../shared/errors';
 import { bodyText, clientAddress, SECURITY_HEADERS, type HttpResponse } from '../../shared/http';
 import { loadSigningKey } from '../../shared/signing-key';
 import { SigningError } from '../../shared/signing-errors';
