@@ -1,5 +1,6 @@
 import { ENV } from '../catalog';
 import { textFor } from '../domain/declaration';
+import { operatorLanguage } from '../domain/languages';
 import { mailTags } from '../domain/mail-events';
 import { sendEmail } from '../mail/send-email';
 import { requiredEnv } from '../shared/config';
@@ -8,7 +9,6 @@ import { loggableError, logger } from '../shared/logger';
 import { recordEvent } from '../store/audit';
 import { claimMailForTask, recordMailSent, releaseMailClaim } from '../store/mail-claims';
 import { signatureConfirmationEmail } from '../../templates/email/signature-confirmation';
-import { uiLanguage } from '../../templates/i18n';
 import { loadCommitment, loadDeclarationContent } from './load';
 
 const KIND = 'signature-confirmation';
@@ -29,7 +29,7 @@ export async function confirmSignature(commitmentId: string): Promise<'sent' | '
   try {
     const declaration = await loadDeclarationContent(commitment.declarationId);
     const email = signatureConfirmationEmail({
-      language: uiLanguage([commitment.language]),
+      language: operatorLanguage([commitment.language]),
       contactName: commitment.organisation.contactName,
       organisationName: commitment.organisation.name,
       declarationTitle: textFor(declaration, signature.language).text.title,

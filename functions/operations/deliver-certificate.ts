@@ -1,5 +1,6 @@
 import { ENV } from '../catalog';
 import { textFor } from '../domain/declaration';
+import { operatorLanguage } from '../domain/languages';
 import { mailTags } from '../domain/mail-events';
 import { sendEmail } from '../mail/send-email';
 import { appUrl, requiredEnv } from '../shared/config';
@@ -8,7 +9,6 @@ import { getCommitment, transition } from '../store/commitments';
 import { readSealedDocument } from '../store/documents';
 import { claimMailForTask, recordMailSent, releaseMailClaim, sentMessageId } from '../store/mail-claims';
 import { deliveryEmail } from '../../templates/email/delivery';
-import { uiLanguage } from '../../templates/i18n';
 import { loadCommitment, loadDeclarationContent } from './load';
 
 /** Emails the sealed PDF, once, and records the delivery. */
@@ -25,7 +25,7 @@ export async function deliverCertificate(commitmentId: string): Promise<{ delive
       const document = await readSealedDocument(commitmentId);
       if (!document) throw new Error(`commitment ${commitmentId} is SEALED but has no stored document`);
       const email = deliveryEmail({
-        language: uiLanguage([commitment.language]),
+        language: operatorLanguage([commitment.language]),
         contactName: commitment.organisation.contactName,
         organisationName: commitment.organisation.name,
         declarationTitle: textFor(declaration, commitment.language).text.title,

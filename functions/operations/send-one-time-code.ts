@@ -1,5 +1,6 @@
 import { ENV } from '../catalog';
 import type { Commitment } from '../domain/commitment';
+import { operatorLanguage } from '../domain/languages';
 import { mailTags } from '../domain/mail-events';
 import { CODE_VALIDITY_SECONDS, hashOneTimeCode, newOneTimeCode } from '../domain/signing';
 import { sendEmail } from '../mail/send-email';
@@ -7,7 +8,6 @@ import { requiredEnv } from '../shared/config';
 import { loadSigningKey } from '../shared/signing-key';
 import { storeNewCode } from '../store/one-time-codes';
 import { oneTimeCodeEmail } from '../../templates/email/one-time-code';
-import { uiLanguage } from '../../templates/i18n';
 import { linkLocked } from './one-time-code';
 import { limitAttempts } from './rate-limit';
 
@@ -28,7 +28,7 @@ export async function sendOneTimeCode(commitment: Commitment, now = new Date()):
   );
   if (!stored) throw linkLocked(commitment);
   const email = oneTimeCodeEmail({
-    language: uiLanguage([commitment.language]),
+    language: operatorLanguage([commitment.language]),
     contactName: commitment.organisation.contactName,
     code,
     expiresAt,

@@ -2,6 +2,7 @@ import { ENV } from '../catalog';
 import type { Commitment } from '../domain/commitment';
 import { hashLinkSecret, newLinkSecret } from '../domain/hashing';
 import { linkExpiry, requiresOneTimeCode, textFor, type DeclarationContent } from '../domain/declaration';
+import { operatorLanguage } from '../domain/languages';
 import { mailTags } from '../domain/mail-events';
 import { sendEmail } from '../mail/send-email';
 import { appUrl, requiredEnv } from '../shared/config';
@@ -10,7 +11,6 @@ import { recordEvent } from '../store/audit';
 import { claimMail, claimMailForTask, recordMailSent, releaseMailClaim } from '../store/mail-claims';
 import { putLink } from '../store/links';
 import { invitationEmail, type InvitationEmailInput } from '../../templates/email/invitation';
-import { uiLanguage } from '../../templates/i18n';
 import { loadDeclarationContent } from './load';
 
 /** A reminder an admin asked for: claimed once per click, so a double click sends one email. */
@@ -72,7 +72,7 @@ export async function emailNewLink(
   await putLink(hashLinkSecret(secret), { commitmentId: commitment.id, issuedAt: options.issuedAt.toISOString(), expiresAt: options.expiresAt.getTime() });
   const email = invitationEmail({
     kind: options.template,
-    language: uiLanguage([commitment.language]),
+    language: operatorLanguage([commitment.language]),
     contactName: commitment.organisation.contactName,
     organisationName: commitment.organisation.name,
     declarationTitle: textFor(declaration, commitment.language).text.title,

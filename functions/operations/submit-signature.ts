@@ -1,7 +1,7 @@
 import type { Signature } from '../domain/commitment';
+import { consentShown } from '../domain/consent';
 import { requiresOneTimeCode } from '../domain/declaration';
 import { DomainError } from '../domain/errors';
-import { sha256Hex } from '../domain/hashing';
 import { readSigningForm, type FieldProblem, type SignForm } from '../domain/signing-form';
 import { logger } from '../shared/logger';
 import { SigningError, unknownSession } from '../shared/signing-errors';
@@ -10,7 +10,6 @@ import { linkStillValid } from '../store/links';
 import { consumeSession } from '../store/signing-sessions';
 import { retryOnTransactionConflict } from '../store/transaction-conflicts';
 import { resumeWait } from '../workflow/client';
-import { messagesFor, UI_LANGUAGES } from '../../templates/i18n';
 import { alreadyUsed } from './signing-link';
 import { resolveSigningSession, type OpenSession } from './signing-session';
 
@@ -36,7 +35,8 @@ export async function submitSignature(open: OpenSession, fields: ReadonlyMap<str
 
   let change: Pick<TransitionRequest, 'to' | 'set' | 'event'>;
   if (form.action === 'sign') {
-    const statement = messagesFor(form.consentLanguage).form.consentStatement;
+    // checkAgainstDeclaration found no problem, so the form names a statement we showed.
+    const consent = consentShown(form.consentLanguage, form.consentSha256)!;
     const signature: Signature = {
       signerName: form.signerName,
       signerTitle: form.signerTitle,
@@ -44,7 +44,7 @@ export async function submitSignature(open: OpenSession, fields: ReadonlyMap<str
       language: form.language,
       textSha256: form.textSha256,
       signedAt: now.toISOString(),
-      consent: { text: statement, sha256: form.consentSha256, language: form.consentLanguage },
+      consent: { text: consent.text, sha256: consent.sha256, language: consent.language },
       ...(codeRequired && session.codeVerifiedAt ? { oneTimeCode: { sentTo: open.codeState.sentTo ?? commitment.organisation.email, verifiedAt: session.codeVerifiedAt } } : {}),
       clientAddressHash: request.clientAddressHash,
     };
@@ -86,7 +86,6 @@ function checkAgainstDeclaration(open: OpenSession, form: SignForm): FieldProble
   const problems: FieldProblem[] = clauses
     .filter((clause) => clause.required && !form.accepted.includes(clause.id))
     .map((clause) => ({ field: 'accepted', problem: 'required-commitment', clauseId: clause.id }));
-  const statementShown = UI_LANGUAGES.includes(form.consentLanguage) && sha256Hex(messagesFor(form.consentLanguage).form.consentStatement) === form.consentSha256;
-  if (!statementShown) problems.push({ field: 'page', problem: 'outdated' });
+  if (!consentShown(form.consentLanguage, form.consentSha256)) problems.push({ field: 'page', problem: 'outdated' });
   return problems;
 }
