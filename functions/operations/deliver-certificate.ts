@@ -1,14 +1,13 @@
 import { ENV } from '../catalog';
 import { textFor } from '../domain/declaration';
-import { operatorLanguage } from '../domain/languages';
 import { mailTags } from '../domain/mail-events';
+import { deliveryMessage } from '../mail/messages';
 import { sendEmail } from '../mail/send-email';
 import { appUrl, requiredEnv } from '../shared/config';
 import { isTransient, TransientError } from '../shared/errors';
 import { getCommitment, transition } from '../store/commitments';
 import { readSealedDocument } from '../store/documents';
 import { claimMailForTask, recordMailSent, releaseMailClaim, sentMessageId } from '../store/mail-claims';
-import { deliveryEmail } from '../../templates/email/delivery';
 import { loadCommitment, loadDeclarationContent } from './load';
 
 /** Emails the sealed PDF, once, and records the delivery. */
@@ -24,8 +23,8 @@ export async function deliverCertificate(commitmentId: string): Promise<{ delive
       const declaration = await loadDeclarationContent(commitment.declarationId);
       const document = await readSealedDocument(commitmentId);
       if (!document) throw new Error(`commitment ${commitmentId} is SEALED but has no stored document`);
-      const email = deliveryEmail({
-        language: operatorLanguage([commitment.language]),
+      const email = deliveryMessage({
+        language: commitment.language,
         contactName: commitment.organisation.contactName,
         organisationName: commitment.organisation.name,
         declarationTitle: textFor(declaration, commitment.language).text.title,

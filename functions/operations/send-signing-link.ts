@@ -2,15 +2,14 @@ import { ENV } from '../catalog';
 import type { Commitment } from '../domain/commitment';
 import { hashLinkSecret, newLinkSecret } from '../domain/hashing';
 import { linkExpiry, requiresOneTimeCode, textFor, type DeclarationContent } from '../domain/declaration';
-import { operatorLanguage } from '../domain/languages';
 import { mailTags } from '../domain/mail-events';
+import { invitationMessage, type InvitationKind } from '../mail/messages';
 import { sendEmail } from '../mail/send-email';
 import { appUrl, requiredEnv } from '../shared/config';
 import { TransientError, isTransient } from '../shared/errors';
 import { recordEvent } from '../store/audit';
 import { claimMail, claimMailForTask, recordMailSent, releaseMailClaim } from '../store/mail-claims';
 import { putLink } from '../store/links';
-import { invitationEmail, type InvitationEmailInput } from '../../templates/email/invitation';
 import { loadDeclarationContent } from './load';
 
 /** A reminder an admin asked for: claimed once per click, so a double click sends one email. */
@@ -66,13 +65,13 @@ export function signingLinkExpiry(commitment: Commitment, declaration: Declarati
 export async function emailNewLink(
   commitment: Commitment,
   declaration: DeclarationContent,
-  options: { mailKind: string; template: InvitationEmailInput['kind']; expiresAt: Date; issuedAt: Date },
+  options: { mailKind: string; template: InvitationKind; expiresAt: Date; issuedAt: Date },
 ): Promise<string> {
   const secret = newLinkSecret();
   await putLink(hashLinkSecret(secret), { commitmentId: commitment.id, issuedAt: options.issuedAt.toISOString(), expiresAt: options.expiresAt.getTime() });
-  const email = invitationEmail({
+  const email = invitationMessage({
     kind: options.template,
-    language: operatorLanguage([commitment.language]),
+    language: commitment.language,
     contactName: commitment.organisation.contactName,
     organisationName: commitment.organisation.name,
     declarationTitle: textFor(declaration, commitment.language).text.title,
