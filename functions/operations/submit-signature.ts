@@ -10,6 +10,8 @@ import { linkStillValid } from '../store/links';
 import { consumeSession } from '../store/signing-sessions';
 import { retryOnTransactionConflict } from '../store/transaction-conflicts';
 import { resumeWait } from '../workflow/client';
+import { admitSessionPost, type SessionPostRequest } from './admit-session-post';
+import type { FormFields } from './admit-signing-post';
 import { alreadyUsed } from './signing-link';
 import { resolveSigningSession, type OpenSession } from './signing-session';
 
@@ -17,13 +19,25 @@ export type SubmissionOutcome =
   | { readonly outcome: 'SIGNED' | 'DECLINED'; readonly organisation: string }
   | { readonly outcome: 'INVALID'; readonly problems: readonly FieldProblem[]; readonly form: ReturnType<typeof readSigningForm>['form'] };
 
+export interface Submission {
+  /** The session as it was when the POST was admitted, and the fields sent, for the page that answers. */
+  readonly open: OpenSession;
+  readonly fields: FormFields;
+  readonly result: SubmissionOutcome;
+}
+
 /**
  * The final POST of a signing session: signs or declines. One transaction moves the commitment
  * out of INVITED with its audit event, while the link is valid and the session unused (and its
  * code confirmed, when the declaration asks for one), and uses the session up; only then is the
  * workflow told. Concurrent submissions race on those conditions and exactly one wins.
  */
-export async function submitSignature(open: OpenSession, fields: ReadonlyMap<string, readonly string[]>, request: { clientAddressHash: string }, now = new Date()): Promise<SubmissionOutcome> {
+export async function submitSignature(request: SessionPostRequest, now = new Date()): Promise<Submission> {
+  const { open, fields, clientAddressHash } = await admitSessionPost(request, now);
+  return { open, fields, result: await submit(open, fields, { clientAddressHash }, now) };
+}
+
+async function submit(open: OpenSession, fields: FormFields, request: { clientAddressHash: string }, now: Date): Promise<SubmissionOutcome> {
   const { commitment, declaration, session } = open;
   const codeRequired = requiresOneTimeCode(declaration);
   if (codeRequired && !session.codeVerifiedAt) {
