@@ -15,8 +15,8 @@ export async function loadSealSigner(): Promise<SealSigner> {
   let parsed: { certificateChainPem?: unknown };
   try {
     parsed = JSON.parse(secret ?? '') as typeof parsed;
-  } catch {
-    throw new Error('the seal certificate secret is not JSON of the form {"certificateChainPem": "-----BEGIN CERTIFICATE-----..."}');
+  } catch (error) {
+    throw new Error('the seal certificate secret is not JSON of the form {"certificateChainPem": "-----BEGIN CERTIFICATE-----..."}', { cause: error });
   }
   const chain = typeof parsed?.certificateChainPem === 'string' ? certificatesFromPem(parsed.certificateChainPem) : [];
   if (chain.length === 0) {

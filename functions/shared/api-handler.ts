@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { DomainError, type DomainErrorCode } from '../domain/errors';
 import { ID_PATTERN } from '../domain/ids';
 import { decideAccess, type Caller } from './access';
-import { DomainError, type DomainErrorCode } from './errors';
 import { json, type HttpResponse } from './http';
 import { addLambdaContext, loggableError, logger } from './logger';
 

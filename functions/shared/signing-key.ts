@@ -12,8 +12,8 @@ export async function loadSigningKey(): Promise<string> {
   let key: unknown;
   try {
     key = (JSON.parse(secret ?? '') as { key?: unknown }).key;
-  } catch {
-    throw new Error('the signing key secret is not JSON of the form {"key": "..."}');
+  } catch (error) {
+    throw new Error('the signing key secret is not JSON of the form {"key": "..."}', { cause: error });
   }
   if (typeof key !== 'string' || key.length < 32) throw new Error('the signing key secret needs a "key" of at least 32 characters');
   return key;

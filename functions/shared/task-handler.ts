@@ -13,7 +13,7 @@ export function taskHandler<P extends { commitmentId: string }, R>(name: string,
       return await operation(payload);
     } catch (error) {
       logger.error('task failed', { task: name, commitmentId: payload.commitmentId, error: loggableError(error) });
-      if (!(error instanceof TransientError) && isTransient(error)) throw new TransientError((error as Error).message);
+      if (!(error instanceof TransientError) && isTransient(error)) throw new TransientError((error as Error).message, { cause: error });
       throw error;
     }
   };

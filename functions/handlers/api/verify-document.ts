@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { DomainError } from '../../domain/errors';
 import { verifyDocument, type VerificationQuery } from '../../operations/verify-document';
 import { httpHandler } from '../../shared/api-handler';
-import { DomainError } from '../../shared/errors';
 import { json, page, parseJsonBody } from '../../shared/http';
 import { readMultipartForm } from '../../shared/multipart';
 import { documentCheckSchema as jsonQuery } from '../../api/schemas';
