@@ -25,8 +25,25 @@ export function redact(text: string): string {
   return text.replace(EMAIL_ADDRESS, '<address>').replace(LONG_SECRET, '<secret>');
 }
 
-/** An error as a log line may carry it: name and redacted message (and stack, when asked). */
-export function loggableError(error: unknown, withStack = false): { name: string; message: string; stack?: string } | string {
+/** What a log line carries of an error: name, redacted message (and stack, when asked), and the same of its causes. */
+export interface LoggableError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+  readonly cause?: LoggableError | string;
+}
+
+/** Causes followed at most this deep: a cycle of causes must not hang the logger. */
+const MAX_CAUSE_DEPTH = 5;
+
+/** An error as a log line may carry it: name and redacted message (and stack, when asked), with the chain of causes. */
+export function loggableError(error: unknown, withStack = false, depth = 0): LoggableError | string {
   if (!(error instanceof Error)) return redact(String(error));
-  return { name: error.name, message: redact(error.message), ...(withStack && error.stack ? { stack: redact(error.stack) } : {}) };
+  const cause = error.cause !== undefined && depth < MAX_CAUSE_DEPTH ? loggableError(error.cause, withStack, depth + 1) : undefined;
+  return {
+    name: error.name,
+    message: redact(error.message),
+    ...(withStack && error.stack ? { stack: redact(error.stack) } : {}),
+    ...(cause !== undefined ? { cause } : {}),
+  };
 }

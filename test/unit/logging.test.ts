@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loggableError, redact } from '../../functions/shared/logger';
+import { loggableError, redact, type LoggableError } from '../../functions/shared/logger';
 import { taskHandler } from '../../functions/shared/task-handler';
 import { eventHandler } from '../../functions/shared/event-handler';
 
@@ -133,5 +133,16 @@ describe('redaction', () => {
     expect(loggable.name).toBe('TypeError');
     expect(loggable.message).toBe('no route to <address>');
     expect(loggable.stack).not.toContain('x@y.example');
+  });
+
+  it('carries the chain of causes, each redacted, and stops on a cycle', () => {
+    const root = new Error('throttled for ana.pop@apm.ro');
+    const wrapped = new Error('sending the invitation failed', { cause: root });
+    expect(loggableError(wrapped)).toEqual({ name: 'Error', message: 'sending the invitation failed', cause: { name: 'Error', message: 'throttled for <address>' } });
+    const cyclic = new Error('a');
+    (cyclic as { cause?: unknown }).cause = cyclic;
+    let depth = 0;
+    for (let node = loggableError(cyclic) as LoggableError | string | undefined; typeof node === 'object'; node = node.cause) depth += 1;
+    expect(depth).toBe(6);
   });
 });
