@@ -52,6 +52,13 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   readonly urls: { readonly app: string; readonly console: string; readonly signIn: string; readonly mailbox: string; readonly dynamodb: string; readonly stepFunctions: string };
+  /** What a client of the stack's AWS services needs (the endpoints are in `urls`). */
+  readonly aws: {
+    readonly region: string;
+    readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+    readonly tableName: string;
+    readonly stateMachineArn: string;
+  };
   /** The environment the handlers run with (endpoints, table, state machine, addresses). */
   readonly env: Readonly<Record<string, string>>;
   readonly timings: WorkflowTimings;
@@ -204,6 +211,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let stopping: Promise<void> | undefined;
     return {
       urls: { app: appUrl, console: `${appUrl}/console`, signIn: `${appUrl}/local/sign-in`, mailbox: ses.url, dynamodb: dynamodb.url, stepFunctions: stepFunctions.url },
+      aws: { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, tableName: LOCAL_TABLE_NAME, stateMachineArn },
       env,
       timings,
       stepFunctions,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { API_FUNCTIONS, type ApiFunctionId } from '../../functions/catalog';
-import { isEmailFor } from '../../infra/local/campaign-client';
+import { isEmailFor } from '../../tools/campaign/campaign-client';
 import { matchRoute, toEvent } from '../../infra/local/http-api';
 import { lambdaBuildOptions } from '../../infra/bundle-options';
 import { REPO_ROOT } from '../../infra/handler-function';

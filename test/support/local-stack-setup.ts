@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { spawnLocalStack } from '../../infra/local/child-process';
+import { spawnLocalStack } from '../../tools/local-stack-process';
 
 /** Short waits, so that reminders and expiry happen within a test (a link expires 30 s after its invitation: room for a browser's signing on a busy machine). */
 export const TEST_TIMINGS = { reminderIntervalSeconds: 15, reminderCount: 1, reviewTimeoutSeconds: 3600, countersignTimeoutSeconds: 3600 };
