@@ -35,6 +35,8 @@ export interface FunctionNeeds {
   readonly signIn?: true;
   /** Makes or checks one-time codes, anti-CSRF tokens and client address hashes: SIGNING_KEY_SECRET_ID and read access to that secret. */
   readonly signingKey?: true;
+  /** Counts signing attempts against the rate limits: RATE_LIMIT_PER_ADDRESS and RATE_LIMIT_PER_LINK when the deployment sets its own. */
+  readonly rateLimited?: true;
 }
 
 export interface FunctionSpec {
@@ -170,7 +172,7 @@ export const API_FUNCTIONS = {
   },
   'open-signing-session': {
     entry: 'functions/handlers/api/open-signing-session.ts',
-    needs: { table: 'read-write', mail: true, contact: true, signingKey: true },
+    needs: { table: 'read-write', mail: true, contact: true, signingKey: true, rateLimited: true },
     description: 'Exchange the emailed link for a short signing session, record "viewed" and email the one-time code',
   },
   'signing-form': {
@@ -180,17 +182,17 @@ export const API_FUNCTIONS = {
   },
   'check-signing-code': {
     entry: 'functions/handlers/api/check-signing-code.ts',
-    needs: { table: 'read-write', contact: true, signingKey: true },
+    needs: { table: 'read-write', contact: true, signingKey: true, rateLimited: true },
     description: 'Check the one-time code a signer entered; five wrong ones lock the link',
   },
   'send-signing-code': {
     entry: 'functions/handlers/api/send-signing-code.ts',
-    needs: { table: 'read-write', mail: true, contact: true, signingKey: true },
+    needs: { table: 'read-write', mail: true, contact: true, signingKey: true, rateLimited: true },
     description: 'Email a new one-time code to the invited address',
   },
   'submit-signature': {
     entry: 'functions/handlers/api/submit-signature.ts',
-    needs: { table: 'read-write', workflow: 'answer', contact: true, signingKey: true },
+    needs: { table: 'read-write', workflow: 'answer', contact: true, signingKey: true, rateLimited: true },
     description: 'Sign or decline: the final POST of a signing session',
   },
   'resend-signing-link': {

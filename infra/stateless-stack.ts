@@ -120,6 +120,7 @@ export class StatelessStack extends Stack {
         logRemovalPolicy,
         deadLetterQueue: isEventFunction(functionId) ? this.deadLetterQueues[functionId] : undefined,
         sourceMaps: config.sourceMaps,
+        applicationLogLevel: config.logLevel,
       });
     }
     this.functions = functions;
@@ -254,6 +255,11 @@ export class StatelessStack extends Stack {
     if (needs.signIn) {
       env[ENV.cognitoClientId] = props.userPoolClient.userPoolClientId;
       if (props.userPoolDomain) env[ENV.cognitoDomainUrl] = props.userPoolDomain.baseUrl();
+      if (config.developmentSignInUrl) env[ENV.developmentSignInUrl] = config.developmentSignInUrl;
+    }
+    if (needs.rateLimited) {
+      if (config.rateLimitPerAddress) env[ENV.rateLimitPerAddress] = String(config.rateLimitPerAddress);
+      if (config.rateLimitPerLink) env[ENV.rateLimitPerLink] = String(config.rateLimitPerLink);
     }
     if (needs.sealKey) {
       env[ENV.sealKeyId] = props.sealKey.keyArn;

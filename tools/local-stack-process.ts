@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { FunctionId } from '../functions/catalog';
 import type { WorkflowTimings } from '../functions/workflow/contract';
 import { REPO_ROOT } from './repo-root';
 
@@ -41,7 +42,8 @@ export interface LocalStackAnnouncement {
     readonly tableName: string;
     readonly stateMachineArn: string;
   };
-  readonly env: Readonly<Record<string, string>>;
+  /** Each function's environment as an invocation starts: what its resource declares, what Lambda provides, the endpoints. */
+  readonly functionEnvironments: Readonly<Record<FunctionId, Readonly<Record<string, string>>>>;
   readonly timings: WorkflowTimings;
 }
 

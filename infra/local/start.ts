@@ -17,9 +17,8 @@
  *                                        function's environment, timings) for a program that started it
  */
 import { parseArgs } from 'node:util';
+import { LOG_LEVELS, type LogLevel } from '../config';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from './stack';
-
-const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
 
 const { values: flags } = parseArgs({
   options: {
@@ -84,7 +83,7 @@ const options: LocalStackOptions = {
   }),
   rateLimits: definedOnly({ perAddress: wholeNumber('rate-limit-per-address'), perLink: wholeNumber('rate-limit-per-link') }),
   timestampAuthority: timestampAuthority === undefined ? undefined : timestampAuthority === 'on',
-  logLevel: logLevel as (typeof LOG_LEVELS)[number],
+  logLevel: logLevel as LogLevel,
   meterUsage: flags['meter-usage'] ?? false,
   faults: flags.faults ?? false,
 };
@@ -108,8 +107,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 stack = await startLocalStack(options);
 
 if (flags['ready-line']) {
-  const { urls, aws, env, timings } = stack;
-  process.stdout.write(`LOCAL_STACK_READY ${JSON.stringify({ urls, aws, env, timings })}\n`);
+  const { urls, aws, functionEnvironments, timings } = stack;
+  process.stdout.write(`LOCAL_STACK_READY ${JSON.stringify({ urls, aws, functionEnvironments, timings })}\n`);
 } else {
   process.stdout.write(`
 European Ports Alliance signing is running on the embedded local stack.

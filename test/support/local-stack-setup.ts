@@ -19,8 +19,8 @@ declare module 'vitest' {
     tableName: string;
     timings: typeof TEST_TIMINGS;
     rateLimits: typeof TEST_RATE_LIMITS;
-    /** The environment the stack gives its handlers: endpoints, credentials, table, settings. */
-    handlerEnv: Record<string, string>;
+    /** Each function's environment on the stack, by catalog id: what its resource declares, what Lambda provides, the endpoints. */
+    functionEnvironments: Record<string, Record<string, string>>;
     /** Everything the stack's process logged (its handlers included), appended as it runs. */
     stackLogFile: string;
   }
@@ -38,8 +38,8 @@ export default async function setup(project: TestProject) {
   project.provide('mailboxUrl', stack.urls.mailbox);
   project.provide('dynamodbUrl', stack.urls.dynamodb);
   project.provide('stepFunctionsUrl', stack.urls.stepFunctions);
-  project.provide('tableName', stack.env.TABLE_NAME ?? '');
-  project.provide('handlerEnv', { ...stack.env });
+  project.provide('tableName', stack.aws.tableName);
+  project.provide('functionEnvironments', stack.functionEnvironments);
   project.provide('timings', TEST_TIMINGS);
   project.provide('rateLimits', TEST_RATE_LIMITS);
   project.provide('stackLogFile', stackLogFile);

@@ -36,7 +36,7 @@ export class OwnStack {
   }
 
   get tableName(): string {
-    return this.process.env.TABLE_NAME ?? '';
+    return this.process.aws.tableName;
   }
 
   /** Stops the stack (and removes its data directory if this object made it). */
@@ -86,7 +86,7 @@ export class OwnStack {
   }
 
   async executionStatus(commitmentId: string): Promise<string | undefined> {
-    const arn = `${this.process.env.STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${commitmentId}`;
+    const arn = `${this.process.aws.stateMachineArn.replace(':stateMachine:', ':execution:')}:${commitmentId}`;
     try {
       return (await this.sfn.send(new DescribeExecutionCommand({ executionArn: arn }))).status;
     } catch (error) {
