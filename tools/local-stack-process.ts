@@ -18,8 +18,6 @@ export interface LocalStackProcessOptions {
   readonly dataDir?: string;
   /** @default false */
   readonly inMemory?: boolean;
-  /** Fixed ports (3000, 8005, ...) as `npm start` uses, rather than free ones. @default false */
-  readonly fixedPorts?: boolean;
   /** The functions' application log level. @default 'WARN' */
   readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL';
   readonly timings?: Partial<WorkflowTimings>;
@@ -57,8 +55,9 @@ export interface LocalStackProcess extends LocalStackAnnouncement {
 const READY_LINE = /^LOCAL_STACK_READY (.+)$/m;
 
 /** The flags of `npm start` for these options. */
-export function localStackFlags(options: LocalStackProcessOptions): string[] {
-  const flags: string[] = ['--ready-line'];
+function localStackFlags(options: LocalStackProcessOptions): string[] {
+  // Free ports: a tool or test must not collide with a stack already running on npm start's ports.
+  const flags: string[] = ['--ready-line', '--free-ports'];
   const add = (name: string, value: string | number | boolean | undefined) => {
     if (value === undefined || value === false) return;
     flags.push(`--${name}`);
@@ -66,7 +65,6 @@ export function localStackFlags(options: LocalStackProcessOptions): string[] {
   };
   add('data-dir', options.dataDir);
   add('in-memory', options.inMemory);
-  add('free-ports', !options.fixedPorts);
   add('log-level', options.logLevel);
   add('reminder-interval-seconds', options.timings?.reminderIntervalSeconds);
   add('reminder-count', options.timings?.reminderCount);
