@@ -20,29 +20,35 @@ import { parseArgs } from 'node:util';
 import { LOG_LEVELS, type LogLevel } from '../config';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from './stack';
 
-const { values: flags } = parseArgs({
-  options: {
-    'data-dir': { type: 'string' },
-    'in-memory': { type: 'boolean' },
-    'free-ports': { type: 'boolean' },
-    'log-level': { type: 'string' },
-    'reminder-interval-seconds': { type: 'string' },
-    'reminder-count': { type: 'string' },
-    'review-timeout-seconds': { type: 'string' },
-    'countersign-timeout-seconds': { type: 'string' },
-    'rate-limit-per-address': { type: 'string' },
-    'rate-limit-per-link': { type: 'string' },
-    'timestamp-authority': { type: 'string' },
-    'meter-usage': { type: 'boolean' },
-    faults: { type: 'boolean' },
-    'ready-line': { type: 'boolean' },
-  },
-});
-
 function fail(message: string): never {
   process.stderr.write(`npm start: ${message}\n`);
   process.exit(2);
 }
+
+const FLAGS = {
+  'data-dir': { type: 'string' },
+  'in-memory': { type: 'boolean' },
+  'free-ports': { type: 'boolean' },
+  'log-level': { type: 'string' },
+  'reminder-interval-seconds': { type: 'string' },
+  'reminder-count': { type: 'string' },
+  'review-timeout-seconds': { type: 'string' },
+  'countersign-timeout-seconds': { type: 'string' },
+  'rate-limit-per-address': { type: 'string' },
+  'rate-limit-per-link': { type: 'string' },
+  'timestamp-authority': { type: 'string' },
+  'meter-usage': { type: 'boolean' },
+  faults: { type: 'boolean' },
+  'ready-line': { type: 'boolean' },
+} as const;
+
+let parsed: ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>;
+try {
+  parsed = parseArgs({ options: FLAGS });
+} catch (error) {
+  fail((error as Error).message);
+}
+const flags = parsed.values;
 
 function parseWholeNumber(raw: string | undefined, name: string): number | undefined {
   if (raw === undefined || raw === '') return undefined;
