@@ -5,7 +5,7 @@ import { buildConsoleScripts } from './console-scripts';
 
 /**
  * How every Lambda is bundled, in one place: the CDK functions (infra/handler-function.ts) and
- * the bundle benchmark (infra/bench/bundles.ts) both read it, so the measured bundle is the
+ * the bundle benchmark (tools/bench/bundles.ts) both read it, so the measured bundle is the
  * deployed one.
  */
 export const BUNDLE_TARGET = 'node22';
@@ -27,7 +27,7 @@ export const REQUIRE_BANNER =
  * Nothing is left to the runtime: the AWS SDK is bundled, tree-shaken and minified with the rest,
  * pinned by our lock file rather than by the runtime's copy. Node compiles one ESM file instead of
  * working through the runtime's SDK as CommonJS (33 files for the DynamoDB client and document
- * client): measured with `npx tsx infra/bench/bundles.ts`, a DynamoDB function starts in about a
+ * client): measured with `npx tsx tools/bench/bundles.ts`, a DynamoDB function starts in about a
  * third of the time.
  */
 export const EXTERNAL_MODULES: string[] = [];

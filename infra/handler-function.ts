@@ -51,6 +51,12 @@ export interface HandlerFunctionProps {
    * @default false
    */
   readonly sourceMaps?: boolean;
+  /**
+   * The application log level Lambda keeps (advanced logging controls); Lambda tells the function in
+   * `AWS_LAMBDA_LOG_LEVEL`, which its logger follows.
+   * @default 'INFO'
+   */
+  readonly applicationLogLevel?: keyof typeof lambda.ApplicationLogLevel;
 }
 
 /**
@@ -91,7 +97,7 @@ export class HandlerFunction extends NodejsFunction {
       role,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+      applicationLogLevelV2: lambda.ApplicationLogLevel[props.applicationLogLevel ?? 'INFO'],
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName ?? SERVICE_NAME,

@@ -3,10 +3,9 @@ import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { API_FUNCTIONS, EVENT_FUNCTIONS, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
+import { API_FUNCTIONS, FUNCTIONS, TASK_FUNCTIONS, type FunctionId, type FunctionNeeds } from '../../functions/catalog';
 import { lambdaBuildOptions } from '../../infra/bundle-options';
 import { REPO_ROOT } from '../../infra/handler-function';
-import { NEEDS, type FunctionNeeds } from '../../infra/stateless-stack';
 
 const LAMBDA_SOURCES = ['functions', 'templates'];
 const SCHEMA_LIBRARY = 'functions/domain/zod.ts';
@@ -49,12 +48,11 @@ describe('Lambda bundles', () => {
 
   // Each client a bundle carries is loaded at its cold start, used or not.
   it('carry only the AWS SDK clients their permissions let them use, and the environment as their only credential source', async () => {
-    const specs: Record<FunctionId, { entry: string }> = { ...API_FUNCTIONS, ...TASK_FUNCTIONS, ...EVENT_FUNCTIONS };
-    for (const [functionId, spec] of Object.entries(specs) as [FunctionId, { entry: string }][]) {
+    for (const [functionId, spec] of Object.entries(FUNCTIONS) as [FunctionId, (typeof FUNCTIONS)[FunctionId]][]) {
       const result = await build({ ...lambdaBuildOptions(path.join(REPO_ROOT, spec.entry)), write: false, metafile: true, outfile: 'index.mjs' });
       const inputs = Object.keys(result.metafile.inputs);
       const clients = new Set(inputs.map((input) => /node_modules\/(@aws-sdk\/client-[a-z0-9-]+)\//.exec(input)?.[1]).filter((client) => client !== undefined));
-      expect([...clients].sort(), functionId).toEqual(clientsAllowedBy(NEEDS[functionId]));
+      expect([...clients].sort(), functionId).toEqual(clientsAllowedBy(spec.needs));
       // The default chain's SSO, INI, process and web-identity sources bring STS and SSO clients of their own.
       expect(inputs.filter((input) => /node_modules\/@aws-sdk\/(credential-provider-(?!env\/)|nested-clients\/)/.test(input)), functionId).toEqual([]);
       if (clients.size > 0) expect(inputs, functionId).toContain('functions/shared/lambda-credentials.ts');

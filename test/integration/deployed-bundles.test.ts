@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { API_FUNCTIONS, type ApiFunctionId } from '../../functions/catalog';
-import { isEmailFor } from '../../infra/local/campaign-client';
+import { isEmailFor } from '../../tools/campaign/campaign-client';
 import { matchRoute, toEvent } from '../../infra/local/http-api';
 import { lambdaBuildOptions } from '../../infra/bundle-options';
 import { REPO_ROOT } from '../../infra/handler-function';
@@ -57,11 +57,13 @@ async function invoke(functionId: ApiFunctionId, request: { method: 'GET' | 'POS
     'const context = { functionName: process.env.AWS_LAMBDA_FUNCTION_NAME, awsRequestId: "test", getRemainingTimeInMillis: () => 10_000 };',
     'process.stdout.write("\\n" + JSON.stringify(await handler(JSON.parse(process.argv[2]), context)));',
   ].join('\n'));
-  const handlerEnv = inject('handlerEnv');
+  const functionEnvironment = inject('functionEnvironments')[functionId];
+  expect(functionEnvironment?.AWS_LAMBDA_FUNCTION_NAME).toBe(functionId);
   const result = spawnSync(process.execPath, [runner, JSON.stringify(event)], {
     encoding: 'utf8',
-    // No HOME, no AWS_PROFILE, no shared config: the role's credentials come from the environment, as on Lambda.
-    env: { PATH: process.env.PATH, NODE_NO_WARNINGS: '1', AWS_LAMBDA_FUNCTION_NAME: functionId, ...handlerEnv },
+    // Exactly the function's environment on the local stack: what its resource declares, what Lambda provides,
+    // the endpoints. No HOME, no AWS_PROFILE, no shared config: the role's credentials come from the environment.
+    env: { PATH: process.env.PATH, NODE_NO_WARNINGS: '1', ...functionEnvironment },
     timeout: 60_000,
   });
   expect(result.status, result.stderr).toBe(0);

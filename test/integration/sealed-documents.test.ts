@@ -6,7 +6,7 @@ import path from 'node:path';
 import { inject, describe, expect, it, beforeAll } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type CampaignClient, isEmailFor, signingLinkIn } from '../../infra/local/campaign-client';
+import { type CampaignClient, isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client';
 import { verifySealedPdf } from '../../functions/pdf/verify-seal';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
 import { commitmentItems, invitedCommitment, waitForState } from '../support/campaign';

@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOf } from '../../functions/api/contract';
 import { ADMIN_ONLY, ROUTES, type RouteSpec } from '../../functions/catalog';
-import { signingLinkIn, waitFor } from '../../infra/local/campaign-client';
+import { signingLinkIn, waitFor } from '../../tools/campaign/campaign-client';
 import { carriesSigningLink, inviteMany } from '../support/flows';
 import { OwnStack } from '../support/own-stack';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signingLinkIn, waitFor } from '../../infra/local/campaign-client';
+import { signingLinkIn, waitFor } from '../../tools/campaign/campaign-client';
 import { carriesSigningLink, countEmails, inviteMany, stateOf, waitForAll } from '../support/flows';
 import { OwnStack } from '../support/own-stack';
 

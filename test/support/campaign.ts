@@ -2,8 +2,8 @@ import { inject } from 'vitest';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { CampaignClient, waitFor } from '../../infra/local/campaign-client';
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
+import { CampaignClient, waitFor } from '../../tools/campaign/campaign-client';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import type { InvitationInput } from '../../functions/domain/commitment';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
 

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { spawnLocalStack } from '../../infra/local/child-process';
+import { spawnLocalStack } from '../../tools/local-stack-process';
 
 /** Short waits, so that reminders and expiry happen within a test (a link expires 30 s after its invitation: room for a browser's signing on a busy machine). */
 export const TEST_TIMINGS = { reminderIntervalSeconds: 15, reminderCount: 1, reviewTimeoutSeconds: 3600, countersignTimeoutSeconds: 3600 };
@@ -19,8 +19,8 @@ declare module 'vitest' {
     tableName: string;
     timings: typeof TEST_TIMINGS;
     rateLimits: typeof TEST_RATE_LIMITS;
-    /** The environment the stack gives its handlers: endpoints, credentials, table, settings. */
-    handlerEnv: Record<string, string>;
+    /** Each function's environment on the stack, by catalog id: what its resource declares, what Lambda provides, the endpoints. */
+    functionEnvironments: Record<string, Record<string, string>>;
     /** Everything the stack's process logged (its handlers included), appended as it runs. */
     stackLogFile: string;
   }
@@ -38,8 +38,8 @@ export default async function setup(project: TestProject) {
   project.provide('mailboxUrl', stack.urls.mailbox);
   project.provide('dynamodbUrl', stack.urls.dynamodb);
   project.provide('stepFunctionsUrl', stack.urls.stepFunctions);
-  project.provide('tableName', stack.env.TABLE_NAME ?? '');
-  project.provide('handlerEnv', { ...stack.env });
+  project.provide('tableName', stack.aws.tableName);
+  project.provide('functionEnvironments', stack.functionEnvironments);
   project.provide('timings', TEST_TIMINGS);
   project.provide('rateLimits', TEST_RATE_LIMITS);
   project.provide('stackLogFile', stackLogFile);

@@ -4,10 +4,9 @@ import path from 'node:path';
 import { DescribeExecutionCommand, SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { CampaignClient } from '../../infra/local/campaign-client';
+import { CampaignClient } from '../../tools/campaign/campaign-client';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
-import { spawnLocalStack, type LocalStackProcess } from '../../infra/local/child-process';
-import type { LocalStackOptions } from '../../infra/local/stack';
+import { spawnLocalStack, type LocalStackProcess, type LocalStackProcessOptions } from '../../tools/local-stack-process';
 
 /**
  * A local stack of a test file's own, in its own process, for tests that break things (faults,
@@ -24,7 +23,7 @@ export class OwnStack {
     this.sfn = new SFNClient({ endpoint: process.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   }
 
-  static async start(options: LocalStackOptions & { dataDir?: string }): Promise<OwnStack> {
+  static async start(options: LocalStackProcessOptions): Promise<OwnStack> {
     const ownsDataDir = options.dataDir === undefined;
     const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ports-alliance-own-'));
     try {
@@ -37,7 +36,7 @@ export class OwnStack {
   }
 
   get tableName(): string {
-    return this.process.env.TABLE_NAME ?? '';
+    return this.process.aws.tableName;
   }
 
   /** Stops the stack (and removes its data directory if this object made it). */
@@ -87,7 +86,7 @@ export class OwnStack {
   }
 
   async executionStatus(commitmentId: string): Promise<string | undefined> {
-    const arn = `${this.process.env.STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${commitmentId}`;
+    const arn = `${this.process.aws.stateMachineArn.replace(':stateMachine:', ':execution:')}:${commitmentId}`;
     try {
       return (await this.sfn.send(new DescribeExecutionCommand({ executionArn: arn }))).status;
     } catch (error) {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AsnConvert } from '@peculiar/asn1-schema';
@@ -16,6 +16,7 @@ import { certificateToPem } from '../../functions/seal/signer';
 import { rfc3161Timestamps } from '../../functions/seal/timestamp';
 import { createCertificateSigningRequest } from '../../functions/seal/x509-builder';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, freePort } from '../../infra/local/aws-local';
+import { developmentSealPaths } from '../../infra/local/development-seal';
 import { startLocalKms, type LocalKms } from '../../infra/local/kms';
 import { startLocalTimestampAuthority, type LocalTimestampAuthority } from '../../infra/local/timestamp-authority';
 
@@ -139,7 +140,8 @@ describe('PAdES baseline seal', () => {
 });
 
 describe('npm run verify', () => {
-  const verify = (file: string, trust: string) => spawnSync('npx', ['tsx', 'infra/verify-pdf.ts', file, '--trust', trust], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+  const verifyWith = (file: string, options: string[]) => spawnSync('npx', ['tsx', 'tools/verify-pdf.ts', file, ...options], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+  const verify = (file: string, trust: string) => verifyWith(file, ['--trust', trust]);
   let good: string;
   let trust: string;
 
@@ -164,6 +166,21 @@ describe('npm run verify', () => {
     expect(result.stdout).toContain('FAIL  document hash');
     expect(result.stdout).toContain('INVALID');
     expect(result.status).toBe(1);
+  });
+
+  it('trusts, without --trust, the development seal certificate where a local stack keeps it in its data directory', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ports-alliance-verify-'));
+    try {
+      const { dir, certificate } = developmentSealPaths(dataDir);
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(trust, certificate);
+      const result = verifyWith(good, ['--data-dir', dataDir]);
+      expect(result.stdout).toContain(`trusted certificates  ${certificate}`);
+      expect(result.status).toBe(0);
+      expect(verifyWith(good, ['--data-dir', join(dataDir, 'elsewhere')]).status).toBe(2);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('fails a seal made with a certificate that is not trusted', async () => {

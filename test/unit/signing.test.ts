@@ -20,7 +20,7 @@ import {
 import { readSigningForm } from '../../functions/domain/signing-form';
 import { verifySignature } from '../../functions/domain/verification';
 import { clearedSessionCookie, operatorHeaders, sessionCookie, signingPaths } from '../../functions/handlers/api/signing-http';
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { deliveryEmail } from '../../templates/email/delivery';
 import { invitationEmail } from '../../templates/email/invitation';
 import { oneTimeCodeEmail } from '../../templates/email/one-time-code';

@@ -1,16 +1,18 @@
 /**
  * `npm run bench:dynamodb -- --requests N [--concurrency C]` (defaults 10,000 and 8): what DynamoDB Local alone costs per request on this
- * machine, started as the local stack starts it (same JVM options) with the table the stateful
- * stack declares. Each round is the shape of a commitment's traffic: a conditional put, a read, a
+ * machine. It starts a local stack (in memory, `npm start`'s entry in a process of its own) and talks to
+ * its DynamoDB Local directly, in the table the stateful stack declares; the stack itself stays idle
+ * meanwhile (its start-up traffic is before the measurement). Each round is the shape of a commitment's traffic: a conditional put, a read, a
  * conditional update, a two-item transaction and a query of the partition. The last line of stdout
  * is JSON: requests, seconds, requests per second and milliseconds of Java CPU per request.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, freePort } from '../local/aws-local';
-import { ensureTable, startDynamoDbLocal } from '../local/dynamodb';
-import { synthesizeForLocal } from '../local/synthesized';
+import { spawnLocalStack } from '../local-stack-process';
 import { cpuSecondsOf } from './cpu-time';
 import { round } from './stats';
 
@@ -20,12 +22,12 @@ const concurrency = Number(values.concurrency);
 if (!Number.isInteger(requests) || requests < 5) throw new Error('--requests must be a whole number of at least 5');
 if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('--concurrency must be a whole number of at least 1');
 
-const TABLE = 'bench';
 const REQUESTS_PER_ROUND = 5;
-const database = await startDynamoDbLocal({ port: await freePort() });
+const dataDir = mkdtempSync(path.join(tmpdir(), 'ports-alliance-bench-dynamodb-'));
+const stack = await spawnLocalStack({ dataDir, inMemory: true, logLevel: 'ERROR' });
 try {
-  await ensureTable(database.url, { ...synthesizeForLocal().table, TableName: TABLE });
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: database.url, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+  const TABLE = stack.aws.tableName;
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.urls.dynamodb, region: stack.aws.region, credentials: stack.aws.credentials }));
   const payload = 'x'.repeat(2_500); // about the size of a commitment item
   let nextRound = 0;
   const rounds = Math.floor(requests / REQUESTS_PER_ROUND);
@@ -56,5 +58,6 @@ try {
     concurrency,
   })}\n`);
 } finally {
-  await database.stop();
+  await stack.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 }

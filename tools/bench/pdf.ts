@@ -12,7 +12,7 @@ import { renderJointDeclaration, type JointSignatory } from '../../functions/pdf
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { sealPdf } from '../../functions/pdf/seal';
 import { createDevelopmentSeal } from '../../functions/seal/in-memory-signer';
-import { sampleDeclaration } from '../local/sample-declaration';
+import { sampleDeclaration } from '../campaign/sample-declaration';
 
 const { values } = parseArgs({ options: { certificates: { type: 'string', default: '40' }, 'joint-runs': { type: 'string', default: '3' }, 'joint-signatories': { type: 'string', default: '5000' } } });
 const certificateRuns = Number(values.certificates);

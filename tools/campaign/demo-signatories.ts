@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InvitationInput } from '../../functions/domain/commitment';
 import type { Category } from '../../functions/domain/categories';
-import { REPO_ROOT } from '../handler-function';
+import { REPO_ROOT } from '../repo-root';
 
 export interface SampleSignatory {
   readonly language: string;

@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { spawnLocalStack } from '../local/child-process';
-import type { UsageSnapshot } from '../local/usage-meter';
+import { spawnLocalStack } from '../local-stack-process';
+import { readUsage } from '../campaign/local-usage';
 import { measureBundles } from './bundles';
 import { cpuSecondsOf } from './cpu-time';
-import { runCampaign } from './run-campaign';
+import { runCampaign } from '../campaign/run-campaign';
 import { percentile, progress, round } from './stats';
 
 const { values } = parseArgs({ options: { signatories: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '16' } } });
@@ -37,7 +37,7 @@ try {
     dynamodbLocal: cpuMs(javaSeconds),
     benchClient: cpuMs((benchCpu.user + benchCpu.system) / 1e6),
   };
-  const usage = (await (await fetch(`${stack.urls.app}/local/usage`)).json()) as UsageSnapshot;
+  const usage = await readUsage(stack.urls.app);
   const api = bundles.filter((bundle) => bundle.kind === 'api');
   const seal = bundles.find((bundle) => bundle.functionId === 'seal-certificate')!;
   const figures = {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { API_FUNCTIONS, EVENT_FUNCTIONS, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
-import { lambdaBuildOptions } from '../bundle-options';
-import { REPO_ROOT } from '../handler-function';
+import { lambdaBuildOptions } from '../../infra/bundle-options';
+import { REPO_ROOT } from '../repo-root';
 
 export interface BundleFigure {
   readonly functionId: FunctionId;
@@ -66,7 +66,7 @@ function initTimes(bundle: string): { initMs: number; initCpuMs: number } {
   return { initMs: median(samples.map((sample) => sample.wall)), initCpuMs: median(samples.map((sample) => sample.cpu)) };
 }
 
-// `npx tsx infra/bench/bundles.ts`: the figures alone, one function a line, largest bundle first.
+// `npx tsx tools/bench/bundles.ts`: the figures alone, one function a line, largest bundle first.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const figures = await measureBundles();
   for (const figure of figures.sort((a, b) => b.bundleKb - a.bundleKb)) {

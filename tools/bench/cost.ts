@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { API_FUNCTIONS, TASK_FUNCTIONS, type FunctionSpec } from '../../functions/catalog';
-import type { MailboxEmail } from '../local/campaign-client';
-import { spawnLocalStack } from '../local/child-process';
-import type { InvocationTotals, UsageSnapshot } from '../local/usage-meter';
+import type { MailboxEmail } from '../campaign/campaign-client';
+import { spawnLocalStack } from '../local-stack-process';
+import { readUsage, resetUsage, type InvocationTotals } from '../campaign/local-usage';
 import { PRICES } from './prices';
-import { runCampaign } from './run-campaign';
+import { runCampaign } from '../campaign/run-campaign';
 import { progress, round } from './stats';
 
 const { values } = parseArgs({ options: { signatories: { type: 'string', default: '20' }, 'one-time-code': { type: 'string', default: 'on' } } });
@@ -24,9 +24,9 @@ const oneTimeCode = values['one-time-code'] === 'on';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'ports-alliance-cost-'));
 const stack = await spawnLocalStack({ dataDir, inMemory: true, logLevel: 'ERROR', meterUsage: true, timings: { reminderIntervalSeconds: 3600, reminderCount: 1 } });
 try {
-  await fetch(`${stack.urls.app}/local/usage/reset`, { method: 'POST' });
+  await resetUsage(stack.urls.app);
   const run = await runCampaign({ appUrl: stack.urls.app, mailboxUrl: stack.urls.mailbox, signatories, concurrency: 4, oneTimeCode, onProgress: progress });
-  const usage = (await (await fetch(`${stack.urls.app}/local/usage`)).json()) as UsageSnapshot;
+  const usage = await readUsage(stack.urls.app);
   const { emails } = (await (await fetch(`${stack.urls.mailbox}/store`)).json()) as { emails: MailboxEmail[] };
   const delivered = run.deliveredIds.length;
   if (delivered === 0) throw new Error('no commitment was delivered; nothing to price');

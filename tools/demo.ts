@@ -5,10 +5,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT } from '../handler-function';
-import { runCampaign } from '../bench/run-campaign';
-import { CampaignClient } from './campaign-client';
-import { startLocalStack, type LocalStack } from './stack';
+import { REPO_ROOT } from './repo-root';
+import { runCampaign } from './campaign/run-campaign';
+import { CampaignClient } from './campaign/campaign-client';
+import { localStackRunning, spawnLocalStack, type LocalStackProcess } from './local-stack-process';
 
 const { values } = parseArgs({ options: { signatories: { type: 'string', default: '8' }, app: { type: 'string', default: 'http://127.0.0.1:3000' }, mailbox: { type: 'string', default: 'http://127.0.0.1:8005' } } });
 const count = Number(values.signatories);
@@ -19,11 +19,11 @@ if (!Number.isInteger(count) || count < 1 || count > 5_000) {
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const started = Date.now();
-let stack: LocalStack | undefined;
+let stack: LocalStackProcess | undefined;
 let client = new CampaignClient(values.app, values.mailbox);
-if (!(await isRunning(values.app))) {
-  log('No local stack is running: starting one...');
-  stack = await startLocalStack({ logLevel: 'WARN' });
+if (!(await localStackRunning(values.app))) {
+  log('No local stack is running: starting one (npm start, on free ports)...');
+  stack = await spawnLocalStack({ logLevel: 'WARN' });
   client = new CampaignClient(stack.urls.app, stack.urls.mailbox);
 }
 
@@ -57,13 +57,4 @@ async function runDemo(campaign: CampaignClient): Promise<number> {
   log(`Delivered ${summary.delivered} of ${count}; ${pdfs} sealed PDFs in ${path.relative(REPO_ROOT, outDir)}/.`);
   process.stdout.write(`${JSON.stringify(summary)}\n`);
   return summary.delivered === count && pdfs === count ? 0 : 1;
-}
-
-async function isRunning(appUrl: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${appUrl}/local/sign-in`, { signal: AbortSignal.timeout(1_000) });
-    return response.ok;
-  } catch {
-    return false;
-  }
 }

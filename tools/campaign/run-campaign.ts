@@ -1,8 +1,8 @@
 import { mapWithConcurrency } from '../../functions/operations/concurrency';
-import { CampaignClient, isEmailFor, signingLinkIn, waitFor } from '../local/campaign-client';
-import { campaignSignatories } from '../local/demo-signatories';
-import { MailboxWatcher } from '../local/mailbox-watcher';
-import { sampleDeclaration } from '../local/sample-declaration';
+import { CampaignClient, isEmailFor, signingLinkIn, waitFor } from './campaign-client';
+import { campaignSignatories } from './demo-signatories';
+import { MailboxWatcher } from './mailbox-watcher';
+import { sampleDeclaration } from './sample-declaration';
 
 export interface CampaignRun {
   readonly declarationId: string;

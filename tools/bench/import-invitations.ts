@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CampaignClient } from '../local/campaign-client';
-import { spawnLocalStack } from '../local/child-process';
-import { sampleDeclaration } from '../local/sample-declaration';
+import { CampaignClient } from '../campaign/campaign-client';
+import { spawnLocalStack } from '../local-stack-process';
+import { sampleDeclaration } from '../campaign/sample-declaration';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '5000' }, slice: { type: 'string', default: '500' } } });
 const rows = Number(values.rows);
