@@ -3,6 +3,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV, FUNCTIONS, type FunctionId } from '../../functions/catalog';
 import { appUrl as configuredAppUrl } from '../../functions/shared/config';
+import { buildConsoleScripts } from '../../infra/console-scripts';
 import { createApp } from '../../infra/create-app';
 import { REPO_ROOT } from '../../infra/handler-function';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
@@ -60,6 +61,8 @@ let runtime: LocalLambdaRuntime;
 
 beforeAll(() => {
   runtime = runtimeFor(synthesizeForLocal(CONTEXT, LOCAL_RESOURCES).functions);
+  // What the local stack provides before it loads the console page (its deployed bundle has them built in).
+  globalThis.__CONSOLE_SCRIPTS__ = buildConsoleScripts();
   // What the stack's own process has, as every function saw it when they shared one environment.
   Object.assign(process.env, { [ENV.appUrl]: APP_URL, [ENV.developmentSignInUrl]: '/from-the-stack-process', [ENV.tableName]: 'not-for-functions' });
 }, 120_000);
