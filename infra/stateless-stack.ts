@@ -39,7 +39,7 @@ const isEventFunction = (functionId: string): functionId is EventFunctionId => f
 /** The construct holding the functions: `<stack>/Functions/<catalog id>/Resource` is each one's `aws:cdk:path`. */
 export const FUNCTIONS_SCOPE = 'Functions';
 
-// No Scan: every access pattern is a key lookup or a Query (README, table design).
+// No Scan: every access pattern is a key lookup or a Query (docs/records.md).
 // Only what the store calls: no batch operations and no DescribeTable (nothing uses them).
 // Transactions need no action of their own: each item is authorised as its Put/Update/Delete/ConditionCheck.
 const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];

@@ -20,7 +20,7 @@ export async function loadSealSigner(): Promise<SealSigner> {
   }
   const chain = typeof parsed?.certificateChainPem === 'string' ? certificatesFromPem(parsed.certificateChainPem) : [];
   if (chain.length === 0) {
-    throw new Error('the seal certificate is not provisioned yet: put the Commission\'s certificate chain for the KMS seal key into the seal certificate secret (see README)');
+    throw new Error('the seal certificate is not provisioned yet: put the Commission\'s certificate chain for the KMS seal key into the seal certificate secret (see docs/operations.md#the-seal-key)');
   }
   return kmsSigner(keyId, chain);
 }
