@@ -10,6 +10,7 @@ import { claimMailForTask, recordMailSent, releaseMailClaim, sentMessageId } fro
 import { deliveryEmail } from '../../templates/email/delivery';
 import { uiLanguage } from '../../templates/i18n';
 import { loadCommitment, loadDeclarationContent } from './load';
+import { clock } from '../shared/clock';
 
 /** Emails the sealed PDF, once, and records the delivery. */
 export async function deliverCertificate(commitmentId: string): Promise<{ delivered: boolean }> {
@@ -50,7 +51,7 @@ export async function deliverCertificate(commitmentId: string): Promise<{ delive
     commitment,
     from: ['SEALED'],
     to: 'DELIVERED',
-    set: { delivery: { messageId, deliveredAt: new Date().toISOString() } },
+    set: { delivery: { messageId, deliveredAt: clock.now().toISOString() } },
     event: { type: 'DELIVERED', actor: 'workflow', detail: { messageId } },
   });
   if (!result.ok && (await getCommitment(commitmentId))?.state !== 'DELIVERED') {

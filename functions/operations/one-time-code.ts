@@ -5,6 +5,7 @@ import { SigningError } from '../shared/signing-errors';
 import { acceptCode, countWrongCode, getCodeState, type CodeState } from '../store/one-time-codes';
 import { retryOnTransactionConflict } from '../store/transaction-conflicts';
 import { resolveSigningSession, type OpenSession } from './signing-session';
+import { clock } from '../shared/clock';
 
 /** A code was sent and can still be entered. */
 export function hasLiveCode(state: CodeState, now: Date): boolean {
@@ -21,7 +22,7 @@ export type CodeCheck =
  * and the fifth wrong one in a row locks it (until an admin resends the link). A code that is
  * not six digits, or has expired, counts for nothing.
  */
-export async function checkOneTimeCode(open: OpenSession, typed: string, now = new Date()): Promise<CodeCheck> {
+export async function checkOneTimeCode(open: OpenSession, typed: string, now = clock.now()): Promise<CodeCheck> {
   const code = normaliseOneTimeCode(typed);
   if (!code) return { result: 'format' };
   const { commitment } = open;

@@ -5,6 +5,7 @@ import { createSession } from '../store/signing-sessions';
 import { hasLiveCode } from './one-time-code';
 import { sendOneTimeCode } from './send-one-time-code';
 import type { OpenLink } from './signing-link';
+import { clock } from '../shared/clock';
 
 export interface OpenedSession {
   readonly sessionId: string;
@@ -16,7 +17,7 @@ export interface OpenedSession {
  * session, and the "viewed" event, are recorded here and never on GET. When the declaration asks
  * for a one-time code and none can be entered yet, one is emailed at once.
  */
-export async function openSigningSession(open: OpenLink, request: { language: string; clientAddressHash: string }, now = new Date()): Promise<OpenedSession> {
+export async function openSigningSession(open: OpenLink, request: { language: string; clientAddressHash: string }, now = clock.now()): Promise<OpenedSession> {
   const { commitment, declaration } = open;
   const sessionId = newSessionId();
   const expiresAt = new Date(Math.min(now.getTime() + SESSION_SECONDS * 1000, open.link.expiresAt));

@@ -3,6 +3,7 @@ import { getCommitment, listCommitments } from '../store/commitments';
 import { mapWithConcurrency } from './concurrency';
 import { loadDeclaration } from './load';
 import { sendSigningLink, signingLinkExpiry } from './send-signing-link';
+import { clock } from '../shared/clock';
 
 export interface ReminderResult {
   readonly commitmentId: string;
@@ -14,7 +15,7 @@ export interface ReminderResult {
  * Sends a reminder now, with a fresh link, to an organisation that has not signed yet. The email
  * is claimed once per click id, so a double click or a retried request sends one email.
  */
-export async function remindNow(commitmentId: string, clickId: string, caller: Caller, declarationId?: string, now = new Date()): Promise<ReminderResult> {
+export async function remindNow(commitmentId: string, clickId: string, caller: Caller, declarationId?: string, now = clock.now()): Promise<ReminderResult> {
   const commitment = await getCommitment(commitmentId);
   if (!commitment || (declarationId !== undefined && commitment.declarationId !== declarationId)) {
     return { commitmentId, result: 'not-found', message: 'No such commitment in this declaration.' };

@@ -12,6 +12,7 @@ import { putLink } from '../store/links';
 import { invitationEmail, type InvitationEmailInput } from '../../templates/email/invitation';
 import { uiLanguage } from '../../templates/i18n';
 import { loadDeclarationContent } from './load';
+import { clock } from '../shared/clock';
 
 /** A reminder an admin asked for: claimed once per click, so a double click sends one email. */
 export interface RequestedReminder {
@@ -36,7 +37,7 @@ export async function sendSigningLink(commitment: Commitment, reminderNumber: nu
       mailKind: kind,
       template: reminderNumber === 0 && !requested ? 'invitation' : 'reminder',
       expiresAt: signingLinkExpiry(commitment, declaration),
-      issuedAt: new Date(),
+      issuedAt: clock.now(),
     });
     await recordMailSent(commitment.id, kind, messageId);
     await recordEvent({

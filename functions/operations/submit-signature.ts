@@ -13,6 +13,7 @@ import { resumeWait } from '../workflow/client';
 import { messagesFor, UI_LANGUAGES } from '../../templates/i18n';
 import { alreadyUsed } from './signing-link';
 import { resolveSigningSession, type OpenSession } from './signing-session';
+import { clock } from '../shared/clock';
 
 export type SubmissionOutcome =
   | { readonly outcome: 'SIGNED' | 'DECLINED'; readonly organisation: string }
@@ -24,7 +25,7 @@ export type SubmissionOutcome =
  * code confirmed, when the declaration asks for one), and uses the session up; only then is the
  * workflow told. Concurrent submissions race on those conditions and exactly one wins.
  */
-export async function submitSignature(open: OpenSession, fields: ReadonlyMap<string, readonly string[]>, request: { clientAddressHash: string }, now = new Date()): Promise<SubmissionOutcome> {
+export async function submitSignature(open: OpenSession, fields: ReadonlyMap<string, readonly string[]>, request: { clientAddressHash: string }, now = clock.now()): Promise<SubmissionOutcome> {
   const { commitment, declaration, session } = open;
   const codeRequired = requiresOneTimeCode(declaration);
   if (codeRequired && !session.codeVerifiedAt) {

@@ -5,10 +5,11 @@ import { DomainError } from '../../shared/errors';
 import { getCodeState } from '../../store/one-time-codes';
 import { receiveSessionPost, redirect, signingPaths } from './signing-http';
 import { codePageResponse, signingProblem } from './signing-responses';
+import { clock } from '../../shared/clock';
 
 /** The operator enters the emailed code: a right one opens the form, a wrong one counts towards the lock. */
 export const handler = httpHandler(async (event) => {
-  const now = new Date();
+  const now = clock.now();
   const { post, open } = await receiveSessionPost(event, now);
   if (!requiresOneTimeCode(open.declaration) || open.session.codeVerifiedAt) return redirect(signingPaths().form);
   const typed = post.fields.get('code') ?? [''];

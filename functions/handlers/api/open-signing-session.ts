@@ -6,10 +6,11 @@ import { httpHandler, pathParameter } from '../../shared/api-handler';
 import { uiLanguage } from '../../../templates/i18n';
 import { header, receiveSigningPost, redirect, requireFormToken, sessionCookie, signingPaths } from './signing-http';
 import { signingProblem } from './signing-responses';
+import { clock } from '../../shared/clock';
 
 /** Continue on the landing page: the link is exchanged for a signing session, and the browser goes on to an address without the secret. */
 export const handler = httpHandler(async (event) => {
-  const now = new Date();
+  const now = clock.now();
   const post = await receiveSigningPost(event, now);
   const open = await resolveSigningLink(pathParameter(event, 'linkSecret'), now);
   await limitAttempts({ scope: 'link', subject: open.commitment.id, language: open.commitment.language }, now);

@@ -8,6 +8,7 @@ import { DomainError } from '../../shared/errors';
 import { bodyText, clientAddress, SECURITY_HEADERS, type HttpResponse } from '../../shared/http';
 import { loadSigningKey } from '../../shared/signing-key';
 import { SigningError } from '../../shared/signing-errors';
+import { clock } from '../../shared/clock';
 
 /**
  * HTTP details of the operator's pages: where they live, the session cookie, the checks every
@@ -44,7 +45,7 @@ const cookieName = () => (isHttps() ? '__Host-signing-session' : 'signing-sessio
  */
 const COOKIE_GRACE_SECONDS = 3600;
 
-export function sessionCookie(sessionId: string, expiresAt: Date, now = new Date()): string {
+export function sessionCookie(sessionId: string, expiresAt: Date, now = clock.now()): string {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)) + COOKIE_GRACE_SECONDS;
   return `${cookieName()}=${sessionId}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${isHttps() ? '; Secure' : ''}`;
 }
@@ -82,7 +83,7 @@ const MAX_FIELDS = 120;
  * What every signing POST passes before anything else: the rate limit of its client address,
  * a same-origin check (browsers say where a form came from), and a form body of reasonable size.
  */
-export async function receiveSigningPost(event: APIGatewayProxyEventV2, now = new Date()): Promise<SigningPost> {
+export async function receiveSigningPost(event: APIGatewayProxyEventV2, now = clock.now()): Promise<SigningPost> {
   const key = await loadSigningKey();
   const clientAddressHash = hashClientAddress(clientAddress(event), key);
   await limitAttempts({ scope: 'address', subject: clientAddressHash }, now);

@@ -2,10 +2,11 @@ import { submitSignature } from '../../operations/submit-signature';
 import { httpHandler } from '../../shared/api-handler';
 import { clearedSessionCookie, receiveSessionPost } from './signing-http';
 import { outcomeResponse, sessionLanguages, signingFormResponse, signingProblem } from './signing-responses';
+import { clock } from '../../shared/clock';
 
 /** The final POST of a signing session: the only way to sign or decline. */
 export const handler = httpHandler(async (event) => {
-  const now = new Date();
+  const now = clock.now();
   const { post, open } = await receiveSessionPost(event, now);
   const one = (name: string) => post.fields.get(name)?.[0];
   const languages = sessionLanguages(open, { ui: one('pageLanguage'), text: one('language') });
