@@ -30,6 +30,13 @@ export class LocalClock {
     return this.offsetMs;
   }
 
+  /** When the next timer falls due, if any is set. */
+  get nextDueAt(): number | undefined {
+    let next: number | undefined;
+    for (const timer of this.timers) if (next === undefined || timer.dueAt < next) next = timer.dueAt;
+    return next;
+  }
+
   /** Calls `fire` once, when this clock reaches `dueAt`; answers a function that cancels it. */
   at(dueAt: number, fire: () => void): () => void {
     const timer: Timer = { dueAt, fire };

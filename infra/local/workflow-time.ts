@@ -6,7 +6,8 @@
  *   waits at a callback, so that nothing more happens until a callback comes or the clock reaches
  *   a timeout; 504 if that takes longer than `timeoutMs` (at most 300000), 404 for an execution
  *   never started. The body says what runs (`{"idle", "running", "parked", "tasksInFlight"}`).
- * - `GET /local/clock`: the stack's time (`{"now", "aheadSeconds"}`);
+ * - `GET /local/clock`: the stack's time and when its next timer falls due
+ *   (`{"now", "aheadSeconds", "nextDueAt"}`; `nextDueAt` is absent when nothing waits for a timeout);
  *   `POST /local/clock` `{"advanceSeconds": 3600}` moves it forward (a stack started with
  *   `controllableClock`): the workflow's waits that become due time out at once, and the handlers
  *   see the new time.
@@ -48,7 +49,10 @@ export function idleEndpoint(stepFunctions: LocalStepFunctions): LocalEndpoint {
 }
 
 export function clockEndpoint(clock: LocalClock): LocalEndpoint {
-  const time = () => ({ now: new Date(clock.now()).toISOString(), aheadSeconds: clock.aheadMs / 1000 });
+  const time = () => {
+    const next = clock.nextDueAt;
+    return { now: new Date(clock.now()).toISOString(), aheadSeconds: clock.aheadMs / 1000, ...(next === undefined ? {} : { nextDueAt: new Date(next).toISOString() }) };
+  };
   return async ({ method, path, body }) => {
     if (path !== '/local/clock') return undefined;
     if (method === 'GET') return { status: 200, body: time() };

@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS, type ApiFunctionId } from '../../functions/catalog';
 import { isEmailFor } from '../../infra/local/campaign-client';
 import { matchRoute, toEvent } from '../../infra/local/http-api';
 import { lambdaBuildOptions } from '../../infra/bundle-options';
 import { REPO_ROOT } from '../../infra/handler-function';
+import { localStack } from '../support/local-stack';
 import { invitedOperator } from '../support/signing';
 
 /**
@@ -56,7 +57,7 @@ async function invoke(functionId: ApiFunctionId, request: { method: 'GET' | 'POS
     'const context = { functionName: process.env.AWS_LAMBDA_FUNCTION_NAME, awsRequestId: "test", getRemainingTimeInMillis: () => 10_000 };',
     'process.stdout.write("\\n" + JSON.stringify(await handler(JSON.parse(process.argv[2]), context)));',
   ].join('\n'));
-  const handlerEnv = inject('handlerEnv');
+  const handlerEnv = localStack().env;
   const result = spawnSync(process.execPath, [runner, JSON.stringify(event)], {
     encoding: 'utf8',
     // No HOME, no AWS_PROFILE, no shared config: the role's credentials come from the environment, as on Lambda.
@@ -72,7 +73,7 @@ describe('the deployed bundles, run as Lambda runs them', () => {
     const check = { sha256: 'a'.repeat(64) };
     const answer = await invoke('verify-document', { method: 'POST', path: '/api/verify', body: check });
     expect(answer.statusCode).toBe(200);
-    const local = await fetch(`${inject('appUrl')}/api/verify`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(check) });
+    const local = await fetch(`${localStack().urls.app}/api/verify`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(check) });
     expect(JSON.parse(answer.body)).toEqual(await local.json());
   });
 

@@ -61,6 +61,19 @@ describe('the local stack\'s clock', () => {
     expect(fire).toHaveBeenCalledOnce();
   });
 
+  it('says when its next timer falls due', () => {
+    const clock = new LocalClock();
+    expect(clock.nextDueAt).toBeUndefined();
+    const start = clock.now();
+    const cancel = clock.at(start + 1000, () => undefined);
+    clock.at(start + 5000, () => undefined);
+    expect(clock.nextDueAt).toBe(start + 1000);
+    cancel();
+    expect(clock.nextDueAt).toBe(start + 5000);
+    clock.advance(5000);
+    expect(clock.nextDueAt).toBeUndefined();
+  });
+
   it('never fires a cancelled timer, and fires each timer once', () => {
     const clock = new LocalClock();
     const cancelled = vi.fn();
