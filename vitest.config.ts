@@ -6,7 +6,7 @@ const ON_A_STACK = { testTimeout: 120_000, hookTimeout: 300_000 };
 export default defineConfig({
   test: {
     // Files of the projects below run side by side, except those of `clock` and `resilience`,
-    // which run one at a time after them. Most files on a stack wait for its process rather than
+    // which run one at a time after them (they share the exclusive stack). Most files on a stack wait for its process rather than
     // use a core, so more files than cores run at once.
     maxWorkers: 4,
     projects: [
@@ -80,15 +80,25 @@ export default defineConfig({
       },
       {
         test: {
-          // Tests that break things (faults, late callbacks, hostile input) on the exclusive stack, and
-          // a restart on stacks of its own.
+          // Tests that break things (faults, late callbacks, hostile input) on the exclusive stack.
           name: 'resilience',
           include: ['test/resilience/**/*.test.ts'],
+          exclude: ['test/resilience/restart.test.ts'],
           globalSetup: ['test/support/exclusive-stack-setup.ts'],
           setupFiles: ['test/support/exclusive-stack-files.ts'],
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 420_000,
+        },
+      },
+      {
+        test: {
+          // A stack killed in the middle of a campaign and started again, on stacks of the test's own,
+          // beside the other projects.
+          name: 'restart',
+          include: ['test/resilience/restart.test.ts'],
+          testTimeout: 420_000,
+          hookTimeout: 120_000,
         },
       },
     ],
