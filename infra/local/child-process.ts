@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { REPO_ROOT } from '../handler-function';
 import type { LocalStack, LocalStackOptions } from './stack';
+
+/** Where `npm start` runs (not read from handler-function.ts, which loads the CDK into every test that starts a stack). */
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface LocalStackProcess {
   readonly urls: LocalStack['urls'];

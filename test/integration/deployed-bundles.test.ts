@@ -8,9 +8,11 @@ import { API_FUNCTIONS, type ApiFunctionId } from '../../functions/catalog';
 import { isEmailFor } from '../../infra/local/campaign-client';
 import { matchRoute, toEvent } from '../../infra/local/http-api';
 import { lambdaBuildOptions } from '../../infra/bundle-options';
-import { REPO_ROOT } from '../../infra/handler-function';
 import { localStack } from '../support/local-stack';
 import { invitedOperator } from '../support/signing';
+
+/** The repository (not read from infra/handler-function.ts, which would load the CDK into this test). */
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
  * The local stack runs the handlers' TypeScript in its own process; Lambda runs the esbuild bundles.

@@ -1,13 +1,35 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { inject } from 'vitest';
-import { awaitStack, type StartedStack } from './stack-registry';
+import type { LocalStackProcess } from '../../infra/local/child-process';
+import './stack-files';
+
+/*
+ * The test side of the shared local stacks (test/support/stack-registry.ts starts them): what a
+ * test reads of its project's stack, from the files the global set-up writes in the stack's
+ * directory: `ready.json` (URLs, the handlers' environment, timings) once it has started,
+ * `failed.txt` if it could not, and `stack.log` with everything its process logs.
+ */
+
+/** What a test reads of a stack that has started. */
+export interface StartedStack {
+  readonly urls: LocalStackProcess['urls'];
+  readonly env: LocalStackProcess['env'];
+  readonly timings: LocalStackProcess['timings'];
+}
 
 /** How long a test file waits for its project's stack to start: a loaded machine takes minutes. */
 const START_TIMEOUT_MS = 280_000;
 
 /** Waits until the local stack of this project has started (test/support/await-local-stack.ts calls it before the tests). */
-export function awaitLocalStack(): Promise<StartedStack> {
-  return awaitStack(inject('localStack'), START_TIMEOUT_MS);
+export async function awaitLocalStack(): Promise<StartedStack> {
+  const files = inject('localStack');
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!existsSync(files.readyFile)) {
+    if (existsSync(files.failedFile)) throw new Error(`the local stack did not start: ${readFileSync(files.failedFile, 'utf8')}`);
+    if (Date.now() > deadline) throw new Error(`the local stack did not start within ${START_TIMEOUT_MS} ms:\n${readFileSync(files.logFile, 'utf8').slice(-3000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return localStack();
 }
 
 let started: StartedStack | undefined;

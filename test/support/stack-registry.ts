@@ -1,35 +1,19 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { spawnLocalStack, type LocalStackProcess } from '../../infra/local/child-process';
 import type { LocalStackOptions } from '../../infra/local/stack';
+import { stackFiles, type SharedStackFiles } from './stack-files';
 
 /**
- * Local stacks that test projects share, started from their global set-up. Vitest runs every
- * project's global set-up in its own process before any test, one after the other: a stack is
+ * Local stacks that test projects share, started from their global set-up. Vitest runs the
+ * projects' global set-ups in its main process, one after the other, before any test: a stack is
  * started there but not waited for, so that its start-up overlaps the tests that need none (and
  * the other stacks' start-ups); the test files of a project wait for it in a `beforeAll`
  * (test/support/await-local-stack.ts). Projects naming the same stack share one, which stops
- * after the last of them.
- *
- * What a test reads of its stack is written to files in the stack's directory: `ready.json`
- * (URLs, the handlers' environment, timings) once it has started, `failed.txt` if it could not,
- * and `stack.log` with everything its process logs.
+ * after the last of them. What the tests read of a stack, it writes to files (test/support/stack-files.ts).
  */
-export interface SharedStackFiles {
-  readonly dir: string;
-  readonly readyFile: string;
-  readonly failedFile: string;
-  readonly logFile: string;
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The files of the local stack this project's tests run against (SharedStackFiles). */
-    localStack: SharedStackFiles;
-  }
-}
 
 interface RunningStack {
   readonly files: SharedStackFiles;
@@ -39,10 +23,6 @@ interface RunningStack {
 
 /** Global set-ups of different projects share this process, though not their modules. */
 const registry: Map<string, RunningStack> = ((globalThis as { __portsAllianceTestStacks?: Map<string, RunningStack> }).__portsAllianceTestStacks ??= new Map());
-
-export function stackFiles(dir: string): SharedStackFiles {
-  return { dir, readyFile: path.join(dir, 'ready.json'), failedFile: path.join(dir, 'failed.txt'), logFile: path.join(dir, 'stack.log') };
-}
 
 /**
  * Starts the stack called `name` with `options` (or joins it, if another project started it),
@@ -82,22 +62,4 @@ export function shareLocalStack(project: TestProject, name: string, options: Loc
     await (await joined.started)?.stop();
     rmSync(joined.files.dir, { recursive: true, force: true });
   };
-}
-
-/** What a test reads of a stack that has started. */
-export interface StartedStack {
-  readonly urls: LocalStackProcess['urls'];
-  readonly env: LocalStackProcess['env'];
-  readonly timings: LocalStackProcess['timings'];
-}
-
-/** Waits until the stack has started (or failed to), polling its files. */
-export async function awaitStack(files: SharedStackFiles, timeoutMs: number): Promise<StartedStack> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (existsSync(files.readyFile)) return JSON.parse(readFileSync(files.readyFile, 'utf8')) as StartedStack;
-    if (existsSync(files.failedFile)) throw new Error(`the local stack did not start: ${readFileSync(files.failedFile, 'utf8')}`);
-    if (Date.now() > deadline) throw new Error(`the local stack did not start within ${timeoutMs} ms:\n${readFileSync(files.logFile, 'utf8').slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
