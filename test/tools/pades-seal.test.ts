@@ -118,7 +118,7 @@ describe('PAdES baseline seal', () => {
 });
 
 describe('npm run verify', () => {
-  const verify = (file: string, trust: string) => spawnSync('npx', ['tsx', 'infra/verify-pdf.ts', file, '--trust', trust], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+  const verify = (file: string, trust: string) => spawnSync(process.execPath, ['--import', 'tsx', 'infra/verify-pdf.ts', file, '--trust', trust], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
   let good: string;
   let trust: string;
 
