@@ -64,6 +64,8 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/support/shared-stack-setup.ts'],
           setupFiles: ['test/support/await-local-stack.ts'],
+          // A page's script answers when the stack and Chromium get the CPU: give `expect.poll` time.
+          expect: { poll: { timeout: 30_000 } },
           ...ON_A_STACK,
         },
       },
