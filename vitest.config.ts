@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './test/support/longest-first-sequencer';
 
 /** Tests on a local stack wait on its process; a loaded machine makes them wait longer. */
 const ON_A_STACK = { testTimeout: 120_000, hookTimeout: 300_000 };
@@ -9,6 +10,7 @@ export default defineConfig({
     // which run one at a time after them (they share the exclusive stack). Most files on a stack wait for its process rather than
     // use a core, so more files than cores run at once.
     maxWorkers: 4,
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {
