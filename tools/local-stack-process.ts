@@ -28,6 +28,8 @@ export interface LocalStackProcessOptions {
   readonly meterUsage?: boolean;
   /** @default false */
   readonly faults?: boolean;
+  /** A clock that `POST /local/clock` moves forward. @default false */
+  readonly controllableClock?: boolean;
 }
 
 /** What the stack announces once it is up. */
@@ -75,6 +77,7 @@ function localStackFlags(options: LocalStackProcessOptions): string[] {
   if (options.timestampAuthority !== undefined) add('timestamp-authority', options.timestampAuthority ? 'on' : 'off');
   add('meter-usage', options.meterUsage);
   add('faults', options.faults);
+  add('controllable-clock', options.controllableClock);
   return flags;
 }
 

@@ -6,6 +6,7 @@ import { changeDeclarationStatus } from '../store/declarations';
 import { mapWithConcurrency } from './concurrency';
 import { loadDeclaration } from './load';
 import { revokeCommitment } from './revoke-commitment';
+import { clock } from '../shared/clock';
 
 export interface CloseResult {
   readonly declaration: Declaration;
@@ -22,7 +23,7 @@ export const CLOSING_REASON = 'The European Commission closed the declaration fo
  * revoked (its links stop working, its workflow ends). Signatures already given go on to review,
  * countersignature and sealing. Closing again finishes an interrupted close.
  */
-export async function closeDeclaration(declarationId: string, caller: Caller, now = new Date()): Promise<CloseResult> {
+export async function closeDeclaration(declarationId: string, caller: Caller, now = clock.now()): Promise<CloseResult> {
   const current = await loadDeclaration(declarationId);
   if (current.status === 'DRAFT') throw new DomainError('WRONG_STATE', 'A draft cannot be closed; open it for signing first, or leave it as a draft.');
   if (current.status === 'OPEN') await changeDeclarationStatus(declarationId, 'OPEN', 'CLOSED', 'closedAt', caller.userId, now);

@@ -4,6 +4,7 @@ import { getCommitment, listCommitments, transition } from '../store/commitments
 import { resumeWait } from '../workflow/client';
 import { mapWithConcurrency } from './concurrency';
 import { loadDeclaration } from './load';
+import { clock } from '../shared/clock';
 
 export interface CountersignResult {
   readonly commitmentId: string;
@@ -39,7 +40,7 @@ async function countersignCommitment(commitmentId: string, caller: Caller, decla
   if (!commitment || (declarationId !== undefined && commitment.declarationId !== declarationId)) {
     return { commitmentId, result: 'not-found', message: 'No such commitment in this declaration.' };
   }
-  const now = new Date();
+  const now = clock.now();
   const outcome = await transition({
     commitment,
     from: ['VERIFIED'],

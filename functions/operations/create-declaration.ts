@@ -3,9 +3,10 @@ import { DomainError } from '../domain/errors';
 import { newId } from '../domain/ids';
 import type { Caller } from '../shared/access';
 import { putDeclaration } from '../store/declarations';
+import { clock } from '../shared/clock';
 
 /** Creates a declaration, OPEN at once unless the admin asked for a draft. */
-export async function createDeclaration(input: ParsedCreateDeclarationInput, caller: Caller, now = new Date()): Promise<Declaration> {
+export async function createDeclaration(input: ParsedCreateDeclarationInput, caller: Caller, now = clock.now()): Promise<Declaration> {
   const declaration = buildDeclaration(input, newId('dcl', now.getTime()), caller.userId, now);
   refuseDuplicateClauseIds(declaration);
   await putDeclaration(declaration);

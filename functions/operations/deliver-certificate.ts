@@ -9,6 +9,7 @@ import { getCommitment, transition } from '../store/commitments';
 import { readSealedDocument } from '../store/documents';
 import { claimMailForTask, recordMailSent, releaseMailClaim, sentMessageId } from '../store/mail-claims';
 import { loadCommitment, loadDeclarationContent } from './load';
+import { clock } from '../shared/clock';
 
 /** Emails the sealed PDF, once, and records the delivery. */
 export async function deliverCertificate(commitmentId: string): Promise<{ delivered: boolean }> {
@@ -49,7 +50,7 @@ export async function deliverCertificate(commitmentId: string): Promise<{ delive
     commitment,
     from: ['SEALED'],
     to: 'DELIVERED',
-    set: { delivery: { messageId, deliveredAt: new Date().toISOString() } },
+    set: { delivery: { messageId, deliveredAt: clock.now().toISOString() } },
     event: { type: 'DELIVERED', actor: 'workflow', detail: { messageId } },
   });
   if (!result.ok && (await getCommitment(commitmentId))?.state !== 'DELIVERED') {

@@ -1,3 +1,4 @@
+import { clock } from '../shared/clock';
 import { DomainError } from '../domain/errors';
 import { getCodeState } from '../store/one-time-codes';
 import { admitSessionPost, type SessionPostRequest } from './admit-session-post';
@@ -11,7 +12,7 @@ export type EnteredCode =
   | { readonly result: 'refused'; readonly check: Exclude<CodeCheck, { result: 'confirmed' }>; readonly open: OpenSession };
 
 /** The operator enters the emailed code: a right one confirms the session, a wrong one counts towards the lock. */
-export async function enterOneTimeCode(request: SessionPostRequest, now = new Date()): Promise<EnteredCode> {
+export async function enterOneTimeCode(request: SessionPostRequest, now = clock.now()): Promise<EnteredCode> {
   const { fields, open } = await admitSessionPost(request, now);
   if (!open.codeToConfirm) return { result: 'not-needed' };
   const typed = fields.get('code') ?? [''];

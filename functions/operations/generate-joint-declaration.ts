@@ -12,6 +12,7 @@ import { listCommitments } from '../store/commitments';
 import { getJointDeclarationRecord, storeJointDeclaration, type JointDeclarationRecord } from '../store/joint-declarations';
 import { loadDeclaration } from './load';
 import { verificationUrl } from './verification-url';
+import { clock } from '../shared/clock';
 
 /** Short enough for the annex's category column. */
 const CATEGORY_COLUMN_LABELS: Readonly<Record<Category, string>> = {
@@ -64,7 +65,7 @@ export async function generateJointDeclaration(declarationId: string, caller: Ca
       onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { declarationId, codePoint: character.codePointAt(0) }),
     }),
   ]);
-  const sealedAt = new Date();
+  const sealedAt = clock.now();
   const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp: configuredTimestamps(), sealedAt });
   const result = await storeJointDeclaration(declarationId, bytes, { sealedAt, signatoryCount: signatories.length, generatedBy: caller.userId });
   return { created: result.stored, record: result.record };
@@ -89,7 +90,7 @@ function jointDeclarationInput(declaration: Declaration, signatories: JointSigna
   return {
     documentId: declaration.id,
     declaration: { title: text.title, version: declaration.version, language, text: text.text, textSha256: text.sha256 },
-    closedAt: declaration.closedAt ?? new Date().toISOString(),
+    closedAt: declaration.closedAt ?? clock.now().toISOString(),
     signatories,
     verificationUrl: verificationUrl(declaration.id),
   };

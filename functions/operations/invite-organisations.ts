@@ -7,6 +7,7 @@ import { createInvitation } from '../store/commitments';
 import { startCommitmentExecution } from '../workflow/client';
 import { loadCommitment, loadDeclaration } from './load';
 import { mapWithConcurrency } from './concurrency';
+import { clock } from '../shared/clock';
 
 export interface InvitationResult {
   /** 1-based position in the request. */
@@ -45,7 +46,7 @@ export async function inviteOrganisations(declarationId: string, invitations: re
   if (duplicates.length > 0) throw new DomainError('INVALID_INPUT', 'Each address may be invited once per request.', duplicates);
 
   return mapWithConcurrency(invitations, INVITATION_CONCURRENCY, async (invitation, index) => {
-    const now = new Date();
+    const now = clock.now();
     const { organisation } = invitation;
     const commitment: Commitment = {
       id: newId('cmt', now.getTime()),

@@ -5,6 +5,7 @@ import { SigningError } from '../shared/signing-errors';
 import { acceptCode, countWrongCode, getCodeState } from '../store/one-time-codes';
 import { retryOnTransactionConflict } from '../store/transaction-conflicts';
 import { resolveSigningSession, type OpenSession } from './signing-session';
+import { clock } from '../shared/clock';
 
 export type CodeCheck =
   | { readonly result: 'confirmed' }
@@ -16,7 +17,7 @@ export type CodeCheck =
  * and the fifth wrong one in a row locks it (until an admin resends the link). A code that is
  * not six digits, or has expired, counts for nothing.
  */
-export async function checkOneTimeCode(open: OpenSession, typed: string, now = new Date()): Promise<CodeCheck> {
+export async function checkOneTimeCode(open: OpenSession, typed: string, now = clock.now()): Promise<CodeCheck> {
   const code = normaliseOneTimeCode(typed);
   if (!code) return { result: 'format' };
   const { commitment } = open;

@@ -3,9 +3,10 @@ import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
 import { changeDeclarationStatus } from '../store/declarations';
 import { loadDeclaration } from './load';
+import { clock } from '../shared/clock';
 
 /** Opens a draft for signing: invitations become possible and the text can no longer change. */
-export async function openDeclaration(declarationId: string, caller: Caller, now = new Date()): Promise<Declaration> {
+export async function openDeclaration(declarationId: string, caller: Caller, now = clock.now()): Promise<Declaration> {
   const current = await loadDeclaration(declarationId);
   if (current.status === 'OPEN') return current;
   if (current.status !== 'DRAFT' || !(await changeDeclarationStatus(declarationId, 'DRAFT', 'OPEN', 'openedAt', caller.userId, now))) {

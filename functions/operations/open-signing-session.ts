@@ -1,3 +1,4 @@
+import { clock } from '../shared/clock';
 import { requiresOneTimeCode } from '../domain/declaration';
 import { operatorLanguage } from '../domain/languages';
 import { hashSessionId, hasLiveCode, landingFormToken, newSessionId, SESSION_SECONDS } from '../domain/signing';
@@ -29,7 +30,7 @@ export interface OpenedSession {
  * page's token. When the declaration asks for a one-time code and none can be entered yet, one is
  * emailed at once.
  */
-export async function openSigningSession(request: OpenSigningSessionRequest, now = new Date()): Promise<OpenedSession> {
+export async function openSigningSession(request: OpenSigningSessionRequest, now = clock.now()): Promise<OpenedSession> {
   const post = await admitSigningPost(request, now);
   const open = await resolveSigningLink(request.linkSecret, now);
   await limitAttempts({ scope: 'link', subject: open.commitment.id, language: open.commitment.language }, now);

@@ -2,6 +2,7 @@ import { outcomeOf, type Commitment, type WaitStage } from '../domain/commitment
 import { parkTaskToken } from '../store/task-tokens';
 import { completeToken } from '../workflow/client';
 import { loadCommitment } from './load';
+import { clock } from '../shared/clock';
 
 /**
  * Parks the workflow's task token where the handlers will find it, then reads the record: if the
@@ -10,7 +11,7 @@ import { loadCommitment } from './load';
  * callback find the token too, the second answer meets a closed wait, which both sides accept.
  */
 export async function parkWait(commitmentId: string, stage: WaitStage, token: string): Promise<{ waiting: boolean; commitment: Commitment }> {
-  await parkTaskToken(commitmentId, { token, stage, parkedAt: new Date().toISOString() });
+  await parkTaskToken(commitmentId, { token, stage, parkedAt: clock.now().toISOString() });
   const commitment = await loadCommitment(commitmentId);
   const outcome = outcomeOf(stage, commitment.state);
   if (outcome) {

@@ -3,6 +3,7 @@ import { DEFAULT_RATE_LIMITS, rateWindow, type RateLimits } from '../domain/sign
 import { optionalEnv } from '../shared/config';
 import { SigningError } from '../shared/signing-errors';
 import { countAttempt } from '../store/rate-limits';
+import { clock } from '../shared/clock';
 
 /** The limits in force: the defaults, unless the deployment overrides them. */
 export function rateLimits(): RateLimits {
@@ -26,7 +27,7 @@ export type LimitedSubject =
   | { readonly scope: 'code'; readonly subject: string; readonly language?: string };
 
 /** Counts one attempt; past the limit of its window, refuses it with the time to try again. */
-export async function limitAttempts(limited: LimitedSubject, now = new Date()): Promise<void> {
+export async function limitAttempts(limited: LimitedSubject, now = clock.now()): Promise<void> {
   const limits = rateLimits();
   const limit = { address: limits.perAddress, link: limits.perLink, code: limits.codesPerLink }[limited.scope];
   const window = rateWindow(now, limits.windowSeconds);

@@ -1,6 +1,7 @@
 import { COMMITMENT_STATES, FINAL_STATES } from '../domain/commitment';
 import { transition } from '../store/commitments';
 import { loadCommitment } from './load';
+import { clock } from '../shared/clock';
 
 const UNFINISHED = COMMITMENT_STATES.filter((state) => !FINAL_STATES.has(state));
 
@@ -8,7 +9,7 @@ const UNFINISHED = COMMITMENT_STATES.filter((state) => !FINAL_STATES.has(state))
 export async function recordFailure(commitmentId: string, error: string, cause: string): Promise<void> {
   const commitment = await loadCommitment(commitmentId);
   if (FINAL_STATES.has(commitment.state)) return;
-  const now = new Date();
+  const now = clock.now();
   const shortCause = cause.slice(0, 2_000);
   await transition({
     commitment,

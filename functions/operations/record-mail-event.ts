@@ -1,6 +1,7 @@
 import { readMailNotification } from '../domain/mail-events';
 import { logger } from '../shared/logger';
 import { recordContactProblem, type RecordContactProblemResult } from '../store/contacts';
+import { clock } from '../shared/clock';
 
 export interface MailEventOutcome {
   readonly commitmentId?: string;
@@ -12,7 +13,7 @@ export interface MailEventOutcome {
  * reports on marks that commitment's contact undeliverable, once per SES event. Logs carry the
  * commitment id and the kind of problem, never an address.
  */
-export async function recordMailEvent(message: string, receivedAt = new Date()): Promise<MailEventOutcome[]> {
+export async function recordMailEvent(message: string, receivedAt = clock.now()): Promise<MailEventOutcome[]> {
   const reading = readMailNotification(message, receivedAt);
   if (reading.kind === 'ignored') {
     logger.info('mail event ignored', { reason: reading.reason });

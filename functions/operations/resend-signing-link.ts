@@ -6,6 +6,7 @@ import { getCodeState } from '../store/one-time-codes';
 import { recordResend } from '../store/resends';
 import { loadCommitment, loadDeclarationContent } from './load';
 import { emailNewLink, signingLinkExpiry } from './send-signing-link';
+import { clock } from '../shared/clock';
 
 export interface ResendResult {
   readonly commitmentId: string;
@@ -21,7 +22,7 @@ export interface ResendResult {
  * secret emailed to the invited address, the one-time codes and any lock cleared, an audit
  * event. Earlier links keep working until the signing window ends. A double click sends one email.
  */
-export async function resendSigningLink(commitmentId: string, caller: Caller, now = new Date()): Promise<ResendResult> {
+export async function resendSigningLink(commitmentId: string, caller: Caller, now = clock.now()): Promise<ResendResult> {
   const commitment = await loadCommitment(commitmentId);
   if (commitment.state !== 'INVITED') {
     throw new DomainError('WRONG_STATE', `Only an invitation still awaiting its signature can be resent; this one is ${commitment.state}.`);

@@ -3,6 +3,7 @@ import type { Caller } from '../shared/access';
 import { getCommitment, transition } from '../store/commitments';
 import { resumeWait } from '../workflow/client';
 import { loadCommitment } from './load';
+import { clock } from '../shared/clock';
 
 export interface ReviewDecision {
   readonly decision: 'approve' | 'reject';
@@ -13,7 +14,7 @@ export interface ReviewDecision {
 export async function reviewCommitment(commitmentId: string, review: ReviewDecision, caller: Caller): Promise<{ state: 'VERIFIED' | 'REJECTED' }> {
   const commitment = await loadCommitment(commitmentId);
   const approved = review.decision === 'approve';
-  const now = new Date();
+  const now = clock.now();
   const result = await transition({
     commitment,
     from: ['IN_REVIEW'],

@@ -5,11 +5,12 @@ import { getCommitment, transition } from '../store/commitments';
 import { failWait } from '../workflow/client';
 import { REVOKED_ERROR } from '../workflow/contract';
 import { loadCommitment } from './load';
+import { clock } from '../shared/clock';
 
 /** Withdraws an invitation that is not yet countersigned; its links stop working at once. */
 export async function revokeCommitment(commitmentId: string, reason: string, caller: Caller): Promise<void> {
   const commitment = await loadCommitment(commitmentId);
-  const now = new Date();
+  const now = clock.now();
   const result = await transition({
     commitment,
     from: REVOCABLE_STATES,

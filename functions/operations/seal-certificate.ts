@@ -11,6 +11,7 @@ import { listCommitmentEvents, type AuditEvent } from '../store/audit';
 import { storeSealedDocument } from '../store/documents';
 import { verificationUrl } from './verification-url';
 import { loadCommitment, loadDeclarationContent } from './load';
+import { clock } from '../shared/clock';
 
 /**
  * Renders the certificate, seals it once and stores it. A retry after the bytes were stored
@@ -23,11 +24,13 @@ export async function sealCertificate(commitmentId: string): Promise<{ sha256: s
     throw new Error(`commitment ${commitmentId} cannot be sealed in state ${commitment.state}`);
   }
   const [declaration, events, signer] = await Promise.all([loadDeclarationContent(commitment.declarationId), listCommitmentEvents(commitmentId), loadSealSigner()]);
+  const sealedAt = clock.now();
   const bytes = await renderSealedCertificate(certificateInput(commitment, declaration, events), signer, {
     timestamp: configuredTimestamps(),
+    sealedAt,
     onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { commitmentId, codePoint: character.codePointAt(0) }),
   });
-  const stored = await storeSealedDocument(commitment, bytes, new Date());
+  const stored = await storeSealedDocument(commitment, bytes, sealedAt);
   if (!stored.ok) {
     const current = await loadCommitment(commitmentId);
     if (current.document) return { sha256: current.document.sha256, size: current.document.size };

@@ -9,12 +9,13 @@ import { loadSigningKey } from '../shared/signing-key';
 import { storeNewCode } from '../store/one-time-codes';
 import { linkLocked } from './one-time-code';
 import { limitAttempts } from './rate-limit';
+import { clock } from '../shared/clock';
 
 /**
  * Emails a new 6-digit code to the invited address; the record keeps only its keyed hash, and an
  * earlier code stops working. Refused while the link is locked, and past the codes' rate limit.
  */
-export async function sendOneTimeCode(commitment: Commitment, now = new Date()): Promise<{ expiresAt: Date }> {
+export async function sendOneTimeCode(commitment: Commitment, now = clock.now()): Promise<{ expiresAt: Date }> {
   // Every emailed code counts, so that no path can flood the invited address.
   await limitAttempts({ scope: 'code', subject: commitment.id, language: commitment.language }, now);
   const key = await loadSigningKey();

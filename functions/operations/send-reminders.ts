@@ -1,3 +1,4 @@
+import { clock } from '../shared/clock';
 import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
 import { getCommitment, listCommitments } from '../store/commitments';
@@ -32,7 +33,7 @@ export async function sendReminders(request: ReminderRequest, caller: Caller): P
  * Sends a reminder now, with a fresh link, to an organisation that has not signed yet. The email
  * is claimed once per click id, so a double click or a retried request sends one email.
  */
-async function remindNow(commitmentId: string, clickId: string, caller: Caller, declarationId?: string, now = new Date()): Promise<ReminderResult> {
+async function remindNow(commitmentId: string, clickId: string, caller: Caller, declarationId?: string, now = clock.now()): Promise<ReminderResult> {
   const commitment = await getCommitment(commitmentId);
   if (!commitment || (declarationId !== undefined && commitment.declarationId !== declarationId)) {
     return { commitmentId, result: 'not-found', message: 'No such commitment in this declaration.' };

@@ -11,6 +11,7 @@ import { recordEvent } from '../store/audit';
 import { claimMail, claimMailForTask, recordMailSent, releaseMailClaim } from '../store/mail-claims';
 import { putLink } from '../store/links';
 import { loadDeclarationContent } from './load';
+import { clock } from '../shared/clock';
 
 /** A reminder an admin asked for: claimed once per click, so a double click sends one email. */
 export interface RequestedReminder {
@@ -35,7 +36,7 @@ export async function sendSigningLink(commitment: Commitment, reminderNumber: nu
       mailKind: kind,
       template: reminderNumber === 0 && !requested ? 'invitation' : 'reminder',
       expiresAt: signingLinkExpiry(commitment, declaration),
-      issuedAt: new Date(),
+      issuedAt: clock.now(),
     });
     await recordMailSent(commitment.id, kind, messageId);
     await recordEvent({

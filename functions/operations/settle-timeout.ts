@@ -1,6 +1,7 @@
 import { outcomeOf, WAITING_STATE, type WaitStage } from '../domain/commitment';
 import { transition } from '../store/commitments';
 import { loadCommitment } from './load';
+import { clock } from '../shared/clock';
 
 /**
  * A wait timed out: expire the commitment unless the user acted first, in which case the
@@ -10,7 +11,7 @@ export async function settleTimeout(commitmentId: string, stage: WaitStage): Pro
   const commitment = await loadCommitment(commitmentId);
   const already = outcomeOf(stage, commitment.state);
   if (already) return { outcome: already };
-  const now = new Date();
+  const now = clock.now();
   const result = await transition({
     commitment,
     from: [WAITING_STATE[stage]],

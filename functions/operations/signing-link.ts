@@ -6,6 +6,7 @@ import { getCommitment } from '../store/commitments';
 import { getDeclarationContent } from '../store/declarations';
 import { getLink, type SigningLink } from '../store/links';
 import { getCodeState, type CodeState } from '../store/one-time-codes';
+import { clock } from '../shared/clock';
 
 export interface OpenLink {
   readonly linkHash: string;
@@ -19,7 +20,7 @@ export interface OpenLink {
  * Resolves an emailed link to its commitment, refusing a link that is unknown, expired, revoked,
  * already used or locked. Reads only: opening a link never changes anything.
  */
-export async function resolveSigningLink(secret: string, now = new Date()): Promise<OpenLink> {
+export async function resolveSigningLink(secret: string, now = clock.now()): Promise<OpenLink> {
   if (!LINK_SECRET_PATTERN.test(secret)) throw unknownLink();
   const linkHash = hashLinkSecret(secret);
   const link = await getLink(linkHash);

@@ -7,6 +7,7 @@ import { getDeclarationContent } from '../store/declarations';
 import { getCodeState, type CodeState } from '../store/one-time-codes';
 import { getSession, type SigningSession } from '../store/signing-sessions';
 import { alreadyUsed, assertSignable } from './signing-link';
+import { clock } from '../shared/clock';
 
 export interface OpenSession {
   readonly sessionId: string;
@@ -20,7 +21,7 @@ export interface OpenSession {
 }
 
 /** The session a request carries, if it can still be used to sign; otherwise a refusal that says why. */
-export async function resolveSigningSession(sessionId: string | undefined, now = new Date()): Promise<OpenSession> {
+export async function resolveSigningSession(sessionId: string | undefined, now = clock.now()): Promise<OpenSession> {
   if (!sessionId || !SESSION_ID_PATTERN.test(sessionId)) throw unknownSession();
   const sessionHash = hashSessionId(sessionId);
   const session = await getSession(sessionHash);

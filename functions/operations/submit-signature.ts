@@ -1,3 +1,4 @@
+import { clock } from '../shared/clock';
 import type { Signature } from '../domain/commitment';
 import { consentShown } from '../domain/consent';
 import { requiresOneTimeCode } from '../domain/declaration';
@@ -32,7 +33,7 @@ export interface Submission {
  * code confirmed, when the declaration asks for one), and uses the session up; only then is the
  * workflow told. Concurrent submissions race on those conditions and exactly one wins.
  */
-export async function submitSignature(request: SessionPostRequest, now = new Date()): Promise<Submission> {
+export async function submitSignature(request: SessionPostRequest, now = clock.now()): Promise<Submission> {
   const { open, fields, clientAddressHash } = await admitSessionPost(request, now);
   return { open, fields, result: await submit(open, fields, { clientAddressHash }, now) };
 }

@@ -4,9 +4,10 @@ import type { Caller } from '../shared/access';
 import { replaceDraft } from '../store/declarations';
 import { refuseDuplicateClauseIds } from './create-declaration';
 import { loadDeclaration } from './load';
+import { clock } from '../shared/clock';
 
 /** Replaces what an admin wrote in a draft; refused once the declaration is open. */
-export async function updateDeclaration(declarationId: string, input: DeclarationInput, caller: Caller, now = new Date()): Promise<Declaration> {
+export async function updateDeclaration(declarationId: string, input: DeclarationInput, caller: Caller, now = clock.now()): Promise<Declaration> {
   const current = await loadDeclaration(declarationId);
   if (current.status !== 'DRAFT') throw notADraft(current);
   const rebuilt = buildDeclaration({ ...input, draft: true }, current.id, current.createdBy, new Date(current.createdAt));

@@ -1,6 +1,7 @@
 import { verifySignature } from '../domain/verification';
 import { transition } from '../store/commitments';
 import { loadCommitment, loadDeclarationContent } from './load';
+import { clock } from '../shared/clock';
 
 export type VerificationOutcome = 'VERIFIED' | 'NEEDS_REVIEW';
 
@@ -13,7 +14,7 @@ export async function verifyCommitment(commitmentId: string): Promise<{ outcome:
   }
   const declaration = await loadDeclarationContent(commitment.declarationId);
   const result = verifySignature(commitment, commitment.signature, declaration);
-  const now = new Date();
+  const now = clock.now();
   const moved = await transition({
     commitment,
     from: ['SIGNED'],

@@ -1,5 +1,6 @@
 import { newId } from '../domain/ids';
 import { keys, queryAll, tableName, transact, withoutKeys, type TransactItem } from './table';
+import { clock } from '../shared/clock';
 
 export interface AuditEvent {
   readonly id: string;
@@ -16,7 +17,7 @@ export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at'> & { at?: string };
 
 /** The audit event as one item of the transaction that makes the change it records. */
 export function auditEventPut(event: NewAuditEvent): TransactItem {
-  const at = event.at ?? new Date().toISOString();
+  const at = event.at ?? clock.now().toISOString();
   const id = newId('evt');
   return {
     Put: {

@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Commitment, CommitmentState } from '../domain/commitment';
 import { auditEventPut, type NewAuditEvent } from './audit';
 import { db, keys, queryAll, tableName, transact, withoutKeys, type TransactItem } from './table';
+import { clock } from '../shared/clock';
 
 export type CreateInvitationResult = { created: true } | { created: false; existingCommitmentId: string };
 
@@ -80,7 +81,7 @@ export type TransitionResult = { ok: true } | { ok: false; reason: 'state' | 'al
  * transaction. A lost race (someone else moved it first) is an answer, not an exception.
  */
 export async function transition(request: TransitionRequest): Promise<TransitionResult> {
-  const now = (request.now ?? new Date()).toISOString();
+  const now = (request.now ?? clock.now()).toISOString();
   const names: Record<string, string> = { '#state': 'state', '#updatedAt': 'updatedAt' };
   const values: Record<string, unknown> = { ':to': request.to, ':now': now };
   const assignments = ['#state = :to', '#updatedAt = :now'];

@@ -3,6 +3,7 @@ import { FINAL_STATES, type Commitment, type ContactProblem } from '../domain/co
 import { auditEventPut } from './audit';
 import { getCommitment } from './commitments';
 import { keys, tableName, transact } from './table';
+import { clock } from '../shared/clock';
 
 /** One item per SES event already recorded, so that a notification delivered twice counts once. */
 const mailEventKey = (commitmentId: string, eventKey: string) => ({
@@ -77,7 +78,7 @@ const FINAL = [...FINAL_STATES];
  * commitment changed since `commitment` was read, or when another commitment of the declaration
  * already uses the new address.
  */
-export async function correctContactAddress(commitment: Commitment, email: string, actor: string, now = new Date()): Promise<CorrectContactResult> {
+export async function correctContactAddress(commitment: Commitment, email: string, actor: string, now = clock.now()): Promise<CorrectContactResult> {
   const previous = commitment.organisation.email;
   const finalPlaceholders = FINAL.map((_, index) => `:final${index}`);
   const result = await transact([

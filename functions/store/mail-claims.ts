@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { db, keys, tableName } from './table';
+import { clock } from '../shared/clock';
 
 /**
  * One email per purpose: a sender claims the right to send (e.g. `invitation`, `reminder-2`,
@@ -11,7 +12,7 @@ export async function claimMail(commitmentId: string, kind: string): Promise<boo
     await db().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.mailClaim(commitmentId, kind), claimedAt: new Date().toISOString(), attempts: 1 },
+        Item: { ...keys.mailClaim(commitmentId, kind), claimedAt: clock.now().toISOString(), attempts: 1 },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -38,7 +39,7 @@ export async function claimMailForTask(commitmentId: string, kind: string): Prom
         Key: keys.mailClaim(commitmentId, kind),
         UpdateExpression: 'SET claimedAt = :now ADD attempts :one',
         ConditionExpression: 'attribute_not_exists(messageId)',
-        ExpressionAttributeValues: { ':now': new Date().toISOString(), ':one': 1 },
+        ExpressionAttributeValues: { ':now': clock.now().toISOString(), ':one': 1 },
       }),
     );
     return true;
@@ -65,7 +66,7 @@ export async function recordMailSent(commitmentId: string, kind: string, message
       TableName: tableName(),
       Key: keys.mailClaim(commitmentId, kind),
       UpdateExpression: 'SET messageId = :messageId, sentAt = :now',
-      ExpressionAttributeValues: { ':messageId': messageId, ':now': new Date().toISOString() },
+      ExpressionAttributeValues: { ':messageId': messageId, ':now': clock.now().toISOString() },
     }),
   );
 }

@@ -12,7 +12,7 @@ export type HttpLambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGa
  * A local-only endpoint under `/local/` (fault controls, event injection): answers with a JSON
  * body, or `undefined` when the path is not its own.
  */
-export type LocalEndpoint = (request: { readonly method: string; readonly path: string; body(): Promise<Buffer> }) =>
+export type LocalEndpoint = (request: { readonly method: string; readonly path: string; readonly query: URLSearchParams; body(): Promise<Buffer> }) =>
   Promise<{ readonly status: number; readonly body: unknown } | undefined>;
 
 export interface LocalHttpApiOptions {
@@ -128,7 +128,7 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
       return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify({ token }));
     }
     for (const endpoint of options.localEndpoints ?? []) {
-      const answer = await endpoint({ method, path: url.pathname, body: () => readBody(request).then((body) => (body === 'too-large' ? Buffer.alloc(0) : body)) });
+      const answer = await endpoint({ method, path: url.pathname, query: url.searchParams, body: () => readBody(request).then((body) => (body === 'too-large' ? Buffer.alloc(0) : body)) });
       if (answer) return send(response, answer.status, { 'content-type': 'application/json' }, JSON.stringify(answer.body));
     }
     send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));

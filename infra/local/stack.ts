@@ -23,6 +23,9 @@ import { startDynamoDbMeteringProxy, UsageMeter } from './usage-meter';
 import { eventInjectionEndpoint } from './event-sources';
 import { faultControlEndpoint, startLocalFaults, type LocalFaults } from './faults';
 import type { Recovery } from './recovery';
+import { setTimeSource } from '../../functions/shared/clock';
+import { LocalClock } from './clock';
+import { clockEndpoint, idleEndpoint } from './workflow-time';
 
 export interface LocalStackOptions {
   /**
@@ -50,6 +53,11 @@ export interface LocalStackOptions {
   readonly faults?: boolean;
   /** Signing POSTs allowed per 10-minute window (CDK context, declared as RATE_LIMIT_PER_ADDRESS / RATE_LIMIT_PER_LINK). @default the product's defaults */
   readonly rateLimits?: { readonly perAddress?: number; readonly perLink?: number };
+  /**
+   * A clock tests move forward (`POST /local/clock`, infra/local/workflow-time.ts): the
+   * workflow's waits time out by it, and the handlers read it as their time. @default false
+   */
+  readonly controllableClock?: boolean;
 }
 
 export interface LocalStack {
@@ -194,10 +202,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       }
       taskHandlers[state] = handler;
     }
+    // Handlers run in this process: with a controllable clock, their time is the stack's.
+    const clock = new LocalClock();
+    if (options.controllableClock) {
+      setTimeSource(() => clock.now());
+      stops.push(async () => setTimeSource());
+    }
     const stepFunctions = await startLocalStepFunctions({
       definition: synthesized.definition,
       stateMachineArn,
       taskHandlers,
+      clock,
       port: ports.stepFunctions,
       // Step Functions Standard bills each state entered, retries included.
       onExecutionEvent: options.meterUsage ? (event) => (event.type === 'StateEntered' || event.type === 'StateRetried') && meter.recordStateEntered() : undefined,
@@ -216,6 +231,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       usage: meter,
       localEndpoints: [
         eventInjectionEndpoint(async (functionId) => (event) => runtime.invoke(functionId, event)),
+        idleEndpoint(stepFunctions),
+        ...(options.controllableClock ? [clockEndpoint(clock)] : []),
         ...(faults ? [faultControlEndpoint(faults)] : []),
       ],
     });

@@ -13,6 +13,8 @@
  *   --timestamp-authority <on|off>       timestamp every seal (on when openssl is installed)
  *   --meter-usage                        count usage at GET /local/usage (for `npm run cost`)
  *   --faults                             fault injection at /local/faults (resilience tests)
+ *   --controllable-clock                 a clock that POST /local/clock moves forward: the workflow's waits and
+ *                                        the handlers' time follow it (tests of reminders and expiry)
  *   --ready-line                         print one line `LOCAL_STACK_READY <json>` (URLs, resources, each
  *                                        function's environment, timings) for a program that started it
  */
@@ -39,6 +41,7 @@ const FLAGS = {
   'timestamp-authority': { type: 'string' },
   'meter-usage': { type: 'boolean' },
   faults: { type: 'boolean' },
+  'controllable-clock': { type: 'boolean' },
   'ready-line': { type: 'boolean' },
 } as const;
 
@@ -92,6 +95,7 @@ const options: LocalStackOptions = {
   logLevel: logLevel as LogLevel,
   meterUsage: flags['meter-usage'] ?? false,
   faults: flags.faults ?? false,
+  controllableClock: flags['controllable-clock'] ?? false,
 };
 
 let stack: LocalStack | undefined;

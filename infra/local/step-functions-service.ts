@@ -9,6 +9,7 @@ import {
   type RunOptions,
   type StateMachine,
 } from 'aws-local-stepfunctions';
+import type { LocalClock } from './clock';
 import type { LocalStepFunctionsOptions } from './step-functions';
 import {
   epochSeconds,
@@ -56,6 +57,26 @@ interface Execution extends Partial<Omit<ExecutionEnd, 'status'>> {
   status: ExecutionStatus;
   stopDate?: Date;
   abort?: () => void;
+  cancelTimeout?: () => void;
+  /** Task handlers of this execution still running. */
+  tasksInFlight: number;
+  /** Callback tasks whose handler has returned and which wait for their callback. */
+  readonly parkedTokens: Set<string>;
+}
+
+/** What the workflow is doing, as `GET /local/idle` reports it. */
+export interface WorkflowActivity {
+  readonly idle: boolean;
+  /** Executions running, and how many of them wait at a callback with nothing else to do. */
+  readonly running: number;
+  readonly parked: number;
+  readonly tasksInFlight: number;
+}
+
+interface IdleWaiter {
+  /** Every execution (undefined), or these ones. */
+  readonly executionArns?: readonly string[];
+  readonly resolve: () => void;
 }
 
 /** What `$$.Task.Token` resolves to; each callback task swaps it for a freshly issued token. */
@@ -85,10 +106,12 @@ class ExecutionClosedError extends Error {
 
 export class LocalStepFunctionsService {
   private readonly executions = new Map<string, Execution>();
-  private readonly tokens = new TaskTokenRegistry();
+  private readonly tokens: TaskTokenRegistry;
   private readonly handlersInFlight = new Set<Promise<unknown>>();
-  private readonly idleWaiters: Array<() => void> = [];
+  private idleWaiters: IdleWaiter[] = [];
   private runningCount = 0;
+  /** Running executions with at least one parked callback task. */
+  private parkedCount = 0;
 
   readonly operations: Readonly<Record<string, ApiOperation>> = {
     StartExecution: (request) => this.startExecution(request),
@@ -119,7 +142,11 @@ export class LocalStepFunctionsService {
     private readonly stateMachine: StateMachineIdentity,
     private readonly tasks: ReadonlyMap<string, LocalTask>,
     private readonly options: LocalStepFunctionsOptions,
-  ) {}
+    private readonly clock: LocalClock,
+    private readonly executionTimeoutMs?: number,
+  ) {
+    this.tokens = new TaskTokenRegistry(clock, (token, executionArn) => this.unpark(executionArn, token));
+  }
 
   /** Aborts the running executions and waits for the task handlers in flight. */
   async stop(): Promise<void> {
@@ -129,11 +156,26 @@ export class LocalStepFunctionsService {
     await Promise.allSettled(this.handlersInFlight);
   }
 
-  whenIdle(): Promise<void> {
+  /**
+   * Resolves when the workflow is idle: no task handler runs, and every execution still running
+   * waits at a callback (nothing happens until a callback comes or the clock reaches a timeout).
+   * With `executionNames`, only those executions count. Throws ExecutionDoesNotExist for a name
+   * never started.
+   */
+  whenIdle(executionNames?: readonly string[]): Promise<void> {
+    const executionArns = executionNames?.map((name) => {
+      const arn = this.stateMachine.executionArnPrefix + name;
+      if (!this.executions.has(arn)) throw new StepFunctionsServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+      return arn;
+    });
     return new Promise((resolve) => {
-      this.idleWaiters.push(resolve);
+      this.idleWaiters.push({ executionArns, resolve });
       this.notifyIfIdle();
     });
+  }
+
+  activity(): WorkflowActivity {
+    return { idle: this.isIdle(), running: this.runningCount, parked: this.parkedCount, tasksInFlight: this.handlersInFlight.size };
   }
 
   private startExecution(request: ApiRequest): object {
@@ -151,9 +193,13 @@ export class LocalStepFunctionsService {
       if (existing.status === 'RUNNING' && existing.input === input) return startResult(existing);
       throw new StepFunctionsServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
     }
-    const execution: Execution = { arn, name, input, startDate: new Date(), status: 'RUNNING' };
+    const execution: Execution = { arn, name, input, startDate: new Date(), status: 'RUNNING', tasksInFlight: 0, parkedTokens: new Set() };
     this.executions.set(arn, execution);
     this.runningCount += 1;
+    if (this.executionTimeoutMs !== undefined) {
+      execution.cancelTimeout = this.clock.at(this.clock.now() + this.executionTimeoutMs, () =>
+        this.abort(execution, { status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution exceeded its TimeoutSeconds' }));
+    }
     this.run(execution, parsedInput);
     return startResult(execution);
   }
@@ -184,38 +230,54 @@ export class LocalStepFunctionsService {
     return overrides;
   }
 
-  /**
-   * Deliberately not `async`: a callback task's token must be issued synchronously, before the
-   * runtime arms the task timer (see TaskTokenRegistry.issue).
-   */
   private runTask(execution: Execution, stateName: string, task: LocalTask, input: unknown): Promise<unknown> {
     if (execution.status !== 'RUNNING') return Promise.reject(new ExecutionClosedError());
     switch (task.kind) {
       case 'lambda-invoke':
-        return this.invokeHandler(stateName, lambdaPayload(input)).then(lambdaInvokeResult);
+        return this.invokeHandler(execution, stateName, lambdaPayload(input)).then(lambdaInvokeResult);
       case 'lambda-callback': {
         const { token, outcome } = this.tokens.issue(execution.arn, task.timeoutMs);
         const payload = replaceInStrings(lambdaPayload(input), TASK_TOKEN_PLACEHOLDER, token);
-        this.invokeHandler(stateName, payload).catch((error: Error) => this.tokens.failInvocation(token, error));
+        // Parked once its handler has returned and the token still waits (the handler may have
+        // answered it itself).
+        this.invokeHandler(execution, stateName, payload, () => this.park(execution, token))
+          .catch((error: Error) => this.tokens.failInvocation(token, error));
         return outcome;
       }
       case 'other':
-        return this.invokeHandler(stateName, input);
+        return this.invokeHandler(execution, stateName, input);
     }
   }
 
-  private invokeHandler(stateName: string, payload: unknown): Promise<unknown> {
+  /** `onReturned` runs when the handler has returned, before the workflow counts it as done. */
+  private invokeHandler(execution: Execution, stateName: string, payload: unknown, onReturned?: () => void): Promise<unknown> {
     const handler = this.options.taskHandlers[stateName]!;
     const invocation = (async () => toJson(await handler(toJson(payload))))().catch((thrown: unknown) => {
       throw lambdaFunctionError(thrown);
     });
     this.handlersInFlight.add(invocation);
-    const forget = (): void => {
+    execution.tasksInFlight += 1;
+    const forget = (returned: boolean): void => {
+      if (returned) onReturned?.();
       this.handlersInFlight.delete(invocation);
+      execution.tasksInFlight -= 1;
       this.notifyIfIdle();
     };
-    invocation.then(forget, forget);
+    invocation.then(() => forget(true), () => forget(false));
     return invocation;
+  }
+
+  private park(execution: Execution, token: string): void {
+    if (execution.status !== 'RUNNING' || !this.tokens.isPending(token)) return;
+    if (execution.parkedTokens.size === 0) this.parkedCount += 1;
+    execution.parkedTokens.add(token);
+  }
+
+  /** A token was closed (callback, timeout, failed invocation, end of the execution): its task moves on. */
+  private unpark(executionArn: string, token: string): void {
+    const execution = this.executions.get(executionArn);
+    if (!execution?.parkedTokens.delete(token)) return;
+    if (execution.parkedTokens.size === 0 && execution.status === 'RUNNING') this.parkedCount -= 1;
   }
 
   private stopExecution(request: ApiRequest): object {
@@ -237,15 +299,30 @@ export class LocalStepFunctionsService {
 
   private end(execution: Execution, end: ExecutionEnd): void {
     if (execution.status !== 'RUNNING') return;
+    if (execution.parkedTokens.size > 0) this.parkedCount -= 1;
     Object.assign(execution, end, { stopDate: new Date() });
     this.runningCount -= 1;
+    execution.cancelTimeout?.();
     this.tokens.abandonExecution(execution.arn, new ExecutionClosedError());
     this.notifyIfIdle();
   }
 
+  private isIdle(executionArns?: readonly string[]): boolean {
+    if (executionArns === undefined) return this.handlersInFlight.size === 0 && this.parkedCount === this.runningCount;
+    return executionArns.every((arn) => {
+      const execution = this.executions.get(arn)!;
+      return execution.tasksInFlight === 0 && (execution.status !== 'RUNNING' || execution.parkedTokens.size > 0);
+    });
+  }
+
   private notifyIfIdle(): void {
-    if (this.runningCount > 0 || this.handlersInFlight.size > 0) return;
-    for (const resolve of this.idleWaiters.splice(0)) resolve();
+    if (this.idleWaiters.length === 0) return;
+    const waiting: IdleWaiter[] = [];
+    for (const waiter of this.idleWaiters) {
+      if (this.isIdle(waiter.executionArns)) waiter.resolve();
+      else waiting.push(waiter);
+    }
+    this.idleWaiters = waiting;
   }
 
   private listExecutions(request: ApiRequest): object {

@@ -19,6 +19,7 @@
  * A handler treats both as final answers, never as something to retry.
  */
 import { randomBytes } from 'node:crypto';
+import type { LocalClock } from './clock';
 import { StepFunctionsServiceError } from './step-functions-protocol';
 
 /** 64 random bytes, base64url: opaque, url-safe and far beyond guessing. */
@@ -28,12 +29,16 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{86}$/;
 type TokenStatus = 'PENDING' | 'COMPLETED' | 'TIMED_OUT' | 'ABANDONED';
 
 interface TaskTokenRecord {
+  readonly token: string;
   readonly executionArn: string;
   readonly expiresAt: number;
   status: TokenStatus;
-  timer?: NodeJS.Timeout;
+  cancelTimer?: () => void;
   settle?: { resolve(output: unknown): void; reject(error: Error): void };
 }
+
+/** The error name a task's timeout reaches `Retry` and `Catch` with. */
+export const TASK_TIMEOUT_ERROR = 'States.Timeout';
 
 export interface IssuedTaskToken {
   readonly token: string;
@@ -45,23 +50,35 @@ export class TaskTokenRegistry {
   private readonly records = new Map<string, TaskTokenRecord>();
 
   /**
-   * Issues a token that expires after `timeoutMs`. Call it synchronously in the task override,
-   * before the runtime arms its own task timer with the same duration: timers of equal duration
-   * fire in creation order, so the token has expired by the time the task times out.
+   * @param clock times the tasks out (a clock tests move forward times them out at once)
+   * @param onClosed told, synchronously, whenever a pending token is closed, however
+   */
+  constructor(
+    private readonly clock: LocalClock,
+    private readonly onClosed: (token: string, executionArn: string) => void = () => undefined,
+  ) {}
+
+  /**
+   * Issues a token whose task times out after `timeoutMs` of the clock: the task then fails with
+   * `States.Timeout`, and the token answers TaskTimedOut.
    */
   issue(executionArn: string, timeoutMs: number): IssuedTaskToken {
     const token = randomBytes(TOKEN_BYTES).toString('base64url');
-    const record: TaskTokenRecord = { executionArn, expiresAt: Date.now() + timeoutMs, status: 'PENDING' };
+    const record: TaskTokenRecord = { token, executionArn, expiresAt: this.clock.now() + timeoutMs, status: 'PENDING' };
     const outcome = new Promise<unknown>((resolve, reject) => {
       record.settle = { resolve, reject };
     });
-    // The runtime abandons this promise when the task times out or the execution ends; never let
-    // a late rejection surface as an unhandled one.
+    // The runtime abandons this promise when the execution ends; never let a late rejection
+    // surface as an unhandled one.
     outcome.catch(() => undefined);
-    record.timer = setTimeout(() => this.close(record, 'TIMED_OUT'), timeoutMs);
-    record.timer.unref();
+    record.cancelTimer = this.clock.at(record.expiresAt, () => this.timeOut(record));
     this.records.set(token, record);
     return { token, outcome };
+  }
+
+  /** Whether the token still waits for its callback. */
+  isPending(token: string): boolean {
+    return this.records.get(token)?.status === 'PENDING';
   }
 
   /** SendTaskSuccess: the task's result is the parsed output. */
@@ -113,7 +130,7 @@ export class TaskTokenRegistry {
       throw new StepFunctionsServiceError('InvalidToken', "Invalid Token: 'Invalid token'");
     }
     const record = this.records.get(token);
-    if (record?.status === 'PENDING' && Date.now() >= record.expiresAt) this.close(record, 'TIMED_OUT');
+    if (record?.status === 'PENDING' && this.clock.now() >= record.expiresAt) this.timeOut(record);
     switch (record?.status) {
       case 'PENDING':
         return record;
@@ -126,12 +143,21 @@ export class TaskTokenRegistry {
     }
   }
 
+  /** The task's time is up: it fails with States.Timeout, which its `Retry` and `Catch` see. */
+  private timeOut(record: TaskTokenRecord): void {
+    if (record.status !== 'PENDING') return;
+    const settle = record.settle;
+    this.close(record, 'TIMED_OUT');
+    settle?.reject(taskFailure(TASK_TIMEOUT_ERROR, 'The task did not receive a callback within its TimeoutSeconds'));
+  }
+
   private close(record: TaskTokenRecord, status: Exclude<TokenStatus, 'PENDING'>): void {
     if (record.status !== 'PENDING') return;
     record.status = status;
-    clearTimeout(record.timer);
-    record.timer = undefined;
+    record.cancelTimer?.();
+    record.cancelTimer = undefined;
     record.settle = undefined;
+    this.onClosed(record.token, record.executionArn);
   }
 }
 

@@ -10,14 +10,20 @@ export type LocalTaskKind = 'lambda-invoke' | 'lambda-callback' | 'other';
 
 export interface LocalTask {
   readonly kind: LocalTaskKind;
-  /** When the runtime times the task out, per attempt. */
+  /**
+   * A callback task's timeout per attempt, which the local service owns (on its clock); other
+   * tasks are timed out by the runtime.
+   */
   readonly timeoutMs: number;
 }
 
 export interface PreparedDefinition {
+  /** What the runtime runs: callback tasks' and the execution's timeouts are left to the local service. */
   readonly definition: Record<string, unknown>;
   /** By state name, nested Map and Parallel states included. */
   readonly tasks: ReadonlyMap<string, LocalTask>;
+  /** The execution's `TimeoutSeconds`, if it has one. */
+  readonly executionTimeoutMs?: number;
 }
 
 /** aws-local-stepfunctions' timeout for a Task state without `TimeoutSeconds`. */
@@ -39,14 +45,19 @@ interface AslState {
   TimeoutSeconds?: number;
   TimeoutSecondsPath?: string;
   Seconds?: number;
+  Retry?: { ErrorEquals?: string[] }[];
+  Catch?: { ErrorEquals?: string[] }[];
   Branches?: AslMachine[];
   ItemProcessor?: AslMachine;
   Iterator?: AslMachine;
 }
 
 /**
- * A copy of the definition with timers within Node's limit, and its Task states. Throws when a
- * Task state has no handler or needs what the local runtime cannot provide.
+ * A copy of the definition for the runtime, and its Task states. The local service times out
+ * callback tasks and the execution itself on its clock, so the runtime gets them without a
+ * timeout it would race on the wall clock (callback tasks keep one longer than any local run).
+ * Other timers are kept within Node's limit. Throws when a Task state has no handler or needs
+ * what the local runtime cannot provide.
  */
 export function prepareDefinition(
   original: Record<string, unknown>,
@@ -54,25 +65,32 @@ export function prepareDefinition(
 ): PreparedDefinition {
   const definition = structuredClone(original);
   const machine = definition as AslMachine;
-  clampTimer(machine, 'TimeoutSeconds');
+  const executionTimeoutMs = machine.TimeoutSeconds === undefined ? undefined : machine.TimeoutSeconds * 1000;
+  delete machine.TimeoutSeconds;
 
   const tasks = new Map<string, LocalTask>();
   const problems: string[] = [];
   forEachState(machine, (name, state) => {
-    clampTimer(state, 'TimeoutSeconds');
     if (state.Type === 'Wait') clampTimer(state, 'Seconds');
     if (state.Type !== 'Task') return;
 
     const kind = taskKind(state.Resource);
     if (!Object.hasOwn(handlers, name)) problems.push(`Task state '${name}' has no local handler`);
-    if (kind === 'lambda-callback' && state.TimeoutSecondsPath !== undefined) {
+    const timeoutMs = (state.TimeoutSeconds || RUNTIME_DEFAULT_TASK_TIMEOUT_SECONDS) * 1000;
+    if (kind === 'lambda-callback') {
       // The token must expire with the task; the runtime resolves this path out of our sight.
-      problems.push(`Task state '${name}': TimeoutSecondsPath is not supported on a callback task locally`);
+      if (state.TimeoutSecondsPath !== undefined) problems.push(`Task state '${name}': TimeoutSecondsPath is not supported on a callback task locally`);
+      // The local timeout is not the runtime's own error, which States.TaskFailed would skip.
+      const matchers = [...(state.Retry ?? []), ...(state.Catch ?? [])].flatMap((matcher) => matcher.ErrorEquals ?? []);
+      if (matchers.includes('States.TaskFailed')) problems.push(`Task state '${name}': States.TaskFailed is not supported on a callback task locally`);
+      state.TimeoutSeconds = MAX_TIMER_SECONDS;
+    } else {
+      clampTimer(state, 'TimeoutSeconds');
     }
-    tasks.set(name, { kind, timeoutMs: (state.TimeoutSeconds || RUNTIME_DEFAULT_TASK_TIMEOUT_SECONDS) * 1000 });
+    tasks.set(name, { kind, timeoutMs });
   });
   if (problems.length > 0) throw new Error(`Cannot run this state machine locally:\n- ${problems.join('\n- ')}`);
-  return { definition, tasks };
+  return { definition, tasks, executionTimeoutMs };
 }
 
 function taskKind(resource: string | undefined): LocalTaskKind {

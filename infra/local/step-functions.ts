@@ -15,17 +15,27 @@
  * A handler's thrown error fails the task with `error.name` as the error (as the Lambda runtime
  * reports `errorType`) and `{"errorType", "errorMessage", "trace"}` as the Cause.
  *
+ * Time: callback tasks' `TimeoutSeconds` and the execution's own `TimeoutSeconds` run on the
+ * service's clock (`options.clock`): a clock moved forward (infra/local/clock.ts) times them out at
+ * once, with `States.Timeout` as on AWS. Retry intervals, Wait states and the timeouts of other
+ * tasks run on the system clock.
+ *
  * Known differences from AWS: executions live in memory; there is no GetExecutionHistory;
  * `HeartbeatSeconds` is not enforced; a task without `TimeoutSeconds` times out after the local
- * runtime's 60 s default; timers longer than a Node timer holds (2^31-1 ms, about 24.8 days) are
- * shortened to that, since Node would otherwise fire them after 1 ms.
+ * runtime's 60 s default; a callback task may not list `States.TaskFailed` in its Retry or Catch
+ * (the local timeout would match it); Wait states and other tasks' timers longer than a Node timer
+ * holds (2^31-1 ms, about 24.8 days) are shortened to that, since Node would otherwise fire them
+ * after 1 ms.
  */
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { LocalClock } from './clock';
 import { closeServer, createStepFunctionsServer, listen } from './step-functions-protocol';
-import { LocalStepFunctionsService, STATE_MACHINE_ARN, type StateMachineIdentity } from './step-functions-service';
+import { LocalStepFunctionsService, STATE_MACHINE_ARN, type StateMachineIdentity, type WorkflowActivity } from './step-functions-service';
 import { prepareDefinition } from './step-functions-tasks';
 
 installPromiseWithResolvers();
+
+export type { WorkflowActivity };
 
 /**
  * A Lambda handler: receives the invoke Payload, returns the Lambda result. A thrown error's
@@ -50,6 +60,8 @@ export interface LocalStepFunctionsOptions {
    * State inputs and outputs are in `detail`; task tokens are not.
    */
   readonly onExecutionEvent?: (event: { executionArn: string; type: string; detail?: unknown }) => void;
+  /** Times out callback tasks and executions. @default a clock of its own, with the system time */
+  readonly clock?: LocalClock;
 }
 
 export interface LocalStepFunctions {
@@ -57,16 +69,22 @@ export interface LocalStepFunctions {
   readonly url: string;
   /** Aborts the running executions, waits for the task handlers in flight, then closes the server. */
   stop(): Promise<void>;
-  /** Resolves when no execution is running and no task handler is in flight. */
-  whenIdle(): Promise<void>;
+  /**
+   * Resolves when no task handler runs and every execution still running waits at a callback:
+   * nothing happens until a callback comes or the clock reaches a timeout. With
+   * `executionNames`, only those executions count (each must have been started).
+   */
+  whenIdle(executionNames?: readonly string[]): Promise<void>;
+  /** What runs now. */
+  activity(): WorkflowActivity;
 }
 
 /** Throws when the ARN or the definition is invalid, or a Task state has no handler. */
 export async function startLocalStepFunctions(options: LocalStepFunctionsOptions): Promise<LocalStepFunctions> {
   const stateMachine = parseStateMachineArn(options.stateMachineArn);
-  const { definition, tasks } = prepareDefinition(options.definition, options.taskHandlers);
+  const { definition, tasks, executionTimeoutMs } = prepareDefinition(options.definition, options.taskHandlers);
   const runtime = new StateMachine(definition as unknown as StateMachineDefinition);
-  const service = new LocalStepFunctionsService(runtime, stateMachine, tasks, options);
+  const service = new LocalStepFunctionsService(runtime, stateMachine, tasks, options, options.clock ?? new LocalClock(), executionTimeoutMs);
   const server = createStepFunctionsServer(service.operations);
   const url = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
 
@@ -74,7 +92,8 @@ export async function startLocalStepFunctions(options: LocalStepFunctionsOptions
   return {
     url,
     stop: () => (stopped ??= service.stop().then(() => closeServer(server))),
-    whenIdle: () => service.whenIdle(),
+    whenIdle: (executionNames) => service.whenIdle(executionNames),
+    activity: () => service.activity(),
   };
 }
 

@@ -51,7 +51,8 @@ describe('the console: an auditor', () => {
     expect(await page.locator('#document-sha256').textContent()).toBe(recordedSha256);
     expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
 
-    await page.goto(`/console/audit?declarationId=${declarationId}`);
+    // The export button works once the page's script has rendered the documents.
+    await openConsolePage(auditor, `/console/audit?declarationId=${declarationId}`, '#documents-body tr');
     const [trail] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the audit trail (JSON Lines)' }).click()]);
     expect(trail.suggestedFilename()).toBe(`audit-trail-${declarationId}.jsonl`);
     const text = await readFile((await trail.path())!, 'utf8');

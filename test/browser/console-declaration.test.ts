@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { client } from '../support/campaign';
-import { consoleTabFor, focusedTag, signedInTab } from './console-support';
+import { consoleTabFor, focusedTag, openConsolePage, signedInTab } from './console-support';
 
 describe('the console: creating a declaration', () => {
   const admin = consoleTabFor('commission-admin');
@@ -57,7 +57,8 @@ describe('the console: creating a declaration', () => {
 
   it('names every problem of an incomplete form and saves nothing', async () => {
     const { page } = admin;
-    await page.goto('/console/declarations/new');
+    // The form's script renders its language blocks, and handles Save once it has.
+    await openConsolePage(admin, '/console/declarations/new', '[data-language-block]');
     await page.getByRole('button', { name: 'Save as draft' }).click();
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('The request is not valid.');

@@ -49,3 +49,9 @@ export async function pressEnterAndWait(page: Page): Promise<Response | null> {
   const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
   return response;
 }
+
+/** Reaches the button with this label with Tab and presses Enter; answers the status of the page it leads to. */
+export async function pressButton(page: Page, label: string): Promise<number | undefined> {
+  await tabTo(page, (element) => element.tag === 'button' && element.text === label, `the button “${label}”`);
+  return (await pressEnterAndWait(page))?.status();
+}

@@ -4,7 +4,7 @@ import { isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client'
 import { messagesFor } from '../../templates/i18n';
 import { commitmentState, waitForState } from '../support/campaign';
 import { invitedOperator } from '../support/signing';
-import { expectAccessible, focused, launchChromium, pressEnterAndWait, tabTo } from './signing-support';
+import { expectAccessible, focused, launchChromium, pressButton, pressEnterAndWait, tabTo } from './signing-support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,11 +23,6 @@ async function newPage(locale = 'en-GB'): Promise<Page> {
 async function typeInto(page: Page, id: string, text: string): Promise<void> {
   await tabTo(page, (element) => element.id === id, `#${id}`);
   await page.keyboard.type(text);
-}
-
-async function pressButton(page: Page, label: string): Promise<number | undefined> {
-  await tabTo(page, (element) => element.tag === 'button' && element.text === label, `the button “${label}”`);
-  return (await pressEnterAndWait(page))?.status();
 }
 
 describe('signing in a browser (headless Chromium)', () => {
@@ -130,25 +125,6 @@ describe('signing in a browser (headless Chromium)', () => {
     await page.getByRole('button', { name: m.form.signButton }).click();
     await page.getByRole('heading', { level: 1, name: m.outcome.signedTitle }).waitFor();
     await waitForState(campaign, admin, commitmentId, 'VERIFIED');
-    await page.context().close();
-  });
-
-  it('says an expired link, and a session that ended with it, have expired, and what to do next', async () => {
-    const { campaign, admin, commitmentId, link } = await invitedOperator({ language: 'el' });
-    const m = messagesFor('el');
-    const page = await newPage();
-    await page.goto(link);
-    await pressButton(page, m.landing.continueButton);
-    await waitForState(campaign, admin, commitmentId, 'EXPIRED', 90_000);
-    // A session never outlives its link.
-    expect((await page.reload())?.status()).toBe(410);
-    await page.getByRole('heading', { level: 1, name: m.problems.sessionExpired.title }).waitFor();
-    await expectAccessible(page, 'the expired-session page');
-    expect((await page.goto(link))?.status()).toBe(410);
-    await page.getByRole('heading', { level: 1, name: m.problems.linkExpired.title }).waitFor();
-    expect(await page.getByText(m.problems.linkExpired.next).count()).toBe(1);
-    expect(await page.locator('a[href^="mailto:"]').count()).toBe(1);
-    await expectAccessible(page, 'the expired-link page');
     await page.context().close();
   });
 });

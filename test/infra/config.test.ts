@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeploymentConfigError, parseDeploymentConfig } from '../../infra/config';
 import { createApp } from '../../infra/create-app';
+import { VARIANTS } from './variants';
 
 const valid: Record<string, unknown> = {
   senderAddress: 'no-reply@ports-alliance.example.eu',
@@ -96,7 +97,7 @@ describe('deployment configuration', () => {
   });
 
   it('lets createApp override cdk.json, e.g. short timings for a local demo', () => {
-    const { config } = createApp({ skipBundling: true, context: { reminderIntervalSeconds: 5, reminderCount: 1 } });
+    const { config } = createApp({ skipBundling: true, validateTemplates: false, context: VARIANTS.shortTimings });
     expect(config).toMatchObject({ reminderIntervalSeconds: 5, reminderCount: 1, reviewTimeoutSeconds: 2592000 });
   });
 });

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS, ENV, EVENT_FUNCTIONS, GROUPS, ROUTES, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
 import { DECLINED_ERROR, EXPIRED_ERROR, REVOKED_ERROR, signatureWindowSeconds, waitAnswer } from '../../functions/workflow/contract';
 import { createApp, type CreatedApp } from '../../infra/create-app';
+import { VARIANTS } from './variants';
 
 type Json = Record<string, any>;
 
@@ -314,7 +315,7 @@ describe('functions', () => {
 
   it('runs functions with source maps only when the deployment asks for them (-c sourceMaps=true)', () => {
     expect(fn('get-commitment').Properties.Environment.Variables.NODE_OPTIONS).toBeUndefined();
-    const withMaps = Template.fromStack(createApp({ skipBundling: true, context: { sourceMaps: true } }).stateless);
+    const withMaps = Template.fromStack(createApp({ skipBundling: true, context: VARIANTS.sourceMaps }).stateless);
     const environments = Object.values(withMaps.findResources('AWS::Lambda::Function'))
       .map((resource) => (resource as Json).Properties.Environment?.Variables);
     expect(environments.length).toBeGreaterThan(30);
@@ -520,5 +521,14 @@ describe('cdk-nag AwsSolutions', () => {
     };
     visit(created.app);
     expect(acknowledgements.length).toBeGreaterThan(0);
+  });
+});
+
+// The other infra tests synthesize these configurations without CDK's template validation, whose
+// engine takes seconds to load in each test file: it runs here, once, for all of them.
+describe('CloudFormation validation', () => {
+  it.each(Object.entries(VARIANTS))('passes the templates of the %s configuration (the default one is validated above)', (_name, context) => {
+    const variant = createApp({ skipBundling: true, context });
+    for (const stack of [variant.stateful, variant.stateless]) expect(() => Template.fromStack(stack)).not.toThrow();
   });
 });

@@ -3,13 +3,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS, type ApiFunctionId } from '../../functions/catalog';
 import { isEmailFor } from '../../tools/campaign/campaign-client';
 import { matchRoute, toEvent } from '../../infra/local/http-api';
 import { lambdaBuildOptions } from '../../infra/bundle-options';
-import { REPO_ROOT } from '../../infra/handler-function';
+import { localStack } from '../support/local-stack';
 import { invitedOperator } from '../support/signing';
+
+/** The repository (not read from infra/handler-function.ts, which would load the CDK into this test). */
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
  * The local stack runs the handlers' TypeScript in its own process; Lambda runs the esbuild bundles.
@@ -57,7 +60,7 @@ async function invoke(functionId: ApiFunctionId, request: { method: 'GET' | 'POS
     'const context = { functionName: process.env.AWS_LAMBDA_FUNCTION_NAME, awsRequestId: "test", getRemainingTimeInMillis: () => 10_000 };',
     'process.stdout.write("\\n" + JSON.stringify(await handler(JSON.parse(process.argv[2]), context)));',
   ].join('\n'));
-  const functionEnvironment = inject('functionEnvironments')[functionId];
+  const functionEnvironment = localStack().functionEnvironments[functionId];
   expect(functionEnvironment?.AWS_LAMBDA_FUNCTION_NAME).toBe(functionId);
   const result = spawnSync(process.execPath, [runner, JSON.stringify(event)], {
     encoding: 'utf8',
@@ -75,14 +78,14 @@ describe('the deployed bundles, run as Lambda runs them', () => {
     const check = { sha256: 'a'.repeat(64) };
     const answer = await invoke('verify-document', { method: 'POST', path: '/api/verify', body: check });
     expect(answer.statusCode).toBe(200);
-    const local = await fetch(`${inject('appUrl')}/api/verify`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(check) });
+    const local = await fetch(`${localStack().urls.app}/api/verify`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(check) });
     expect(JSON.parse(answer.body)).toEqual(await local.json());
   });
 
   it('serve a console page with the browser scripts written into the bundle, as the local API serves it', async () => {
     const answer = await invoke('console-page', { method: 'GET', path: '/console/audit' });
     expect(answer.statusCode).toBe(200);
-    const local = await fetch(`${inject('appUrl')}/console/audit`);
+    const local = await fetch(`${localStack().urls.app}/console/audit`);
     expect(answer.body).toBe(await local.text());
     expect(answer.headers?.['content-security-policy']).toBe(local.headers.get('content-security-policy'));
   });

@@ -67,19 +67,6 @@ describe('the life of a commitment, through HTTP on the local stack', () => {
     expect(commitment.decline.reason).toBe('Our board has not yet approved the commitments.');
   });
 
-  it('sends a reminder, then expires through the timeout path, and the link then answers 410', async () => {
-    const { campaign, admin, commitmentId, email } = await invitedCommitment();
-    const [invitationEmail] = await campaign.waitForEmails(email, isEmailFor('invitation'));
-    const [reminder] = await campaign.waitForEmails(email, isEmailFor('reminder'), 1, 60_000);
-    expect(signingLinkIn(reminder!)).not.toBe(signingLinkIn(invitationEmail!));
-    await waitForState(campaign, admin, commitmentId, 'EXPIRED', 60_000);
-    const page = await fetch(signingLinkIn(invitationEmail!));
-    expect(page.status).toBe(410);
-    expect(await page.text()).toContain(el.problems.linkExpired.title);
-    const events = (await auditEvents(campaign, admin, commitmentId)).map((event) => event.type);
-    expect(events).toEqual(['INVITED', 'INVITATION_SENT', 'REMINDER_SENT', 'EXPIRED']);
-  });
-
   it('refuses a revoked link with 410 and a page that says what to do, also in a session opened before, and stops the workflow', async () => {
     const { campaign, admin, commitmentId, email } = await invitedCommitment();
     const [invitationEmail] = await campaign.waitForEmails(email, isEmailFor('invitation'));

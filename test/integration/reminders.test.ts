@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signingLinkIn } from '../../tools/campaign/campaign-client';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { client, invitation, uniqueAddress } from '../support/campaign';
+import { waitForIdle } from '../support/workflow-time';
 
 describe('reminding now', () => {
   it('sends one reminder with a fresh link per click, however often the click arrives', async () => {
@@ -22,7 +23,7 @@ describe('reminding now', () => {
     await campaign.api(admin, 'POST', `/api/declarations/${declaration.id}/reminders`, { commitmentIds: [commitmentId], clickId: randomUUID() });
 
     const emails = await campaign.waitForEmails(email, () => true, 3);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitForIdle(campaign.appUrl, { executions: [commitmentId] });
     const all = (await campaign.mailbox()).filter((sent) => sent.destination.to.some((to) => to.includes(email)));
     expect(all).toHaveLength(3);
     const links = new Set(emails.map((sent) => signingLinkIn(sent)));

@@ -3,13 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inject, describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type CampaignClient, isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client';
 import { verifySealedPdf } from '../../functions/pdf/verify-seal';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
 import { commitmentItems, invitedCommitment, waitForState } from '../support/campaign';
+import { localStack } from '../support/local-stack';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const workDir = mkdtempSync(path.join(tmpdir(), 'sealed-documents-'));
@@ -32,7 +33,7 @@ let commitmentId: string;
 let certificate: Buffer;
 
 async function verifyApi(body: Uint8Array | string, contentType: string): Promise<{ status: number; answer: VerificationAnswer }> {
-  const response = await fetch(`${inject('appUrl')}/api/verify`, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+  const response = await fetch(`${localStack().urls.app}/api/verify`, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   return { status: response.status, answer: (await response.json()) as VerificationAnswer };
 }
 
@@ -70,8 +71,8 @@ describe('the sealed certificate on the local stack', () => {
     const chunks = items.filter((item) => String(item.SK).includes('#CHUNK#'));
     expect(chunks.map((item) => item.SK)).toEqual([`DOC#${generation}#CHUNK#0000`]);
 
-    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dynamodbUrl'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
-    await db.send(new PutCommand({ TableName: inject('tableName'), Item: { PK: `CMT#${commitmentId}`, SK: 'DOC#gen_crashed#CHUNK#0000', bytes: randomBytes(1024) } }));
+    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: localStack().urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+    await db.send(new PutCommand({ TableName: localStack().aws.tableName, Item: { PK: `CMT#${commitmentId}`, SK: 'DOC#gen_crashed#CHUNK#0000', bytes: randomBytes(1024) } }));
     const again = await campaign.downloadDocument(await campaign.token('auditor'), commitmentId);
     expect(sha256(again.bytes)).toBe(sha256(certificate));
   });
@@ -118,7 +119,7 @@ describe('verification for anyone', () => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(certificate)], { type: 'application/pdf' }), 'certificate.pdf');
     form.append('sha256', '');
-    const response = await fetch(`${inject('appUrl')}/verify`, { method: 'POST', body: form });
+    const response = await fetch(`${localStack().urls.app}/verify`, { method: 'POST', body: form });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('Issued by us');
@@ -127,8 +128,8 @@ describe('verification for anyone', () => {
 
   it('says when an issued certificate was revoked', async () => {
     // Revocation after sealing has no admin route yet: the record is changed directly, as such a route would.
-    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dynamodbUrl'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
-    await db.send(new UpdateCommand({ TableName: inject('tableName'), Key: { PK: `CMT#${commitmentId}`, SK: 'COMMITMENT' }, UpdateExpression: 'SET #state = :revoked', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':revoked': 'REVOKED' } }));
+    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: localStack().urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+    await db.send(new UpdateCommand({ TableName: localStack().aws.tableName, Key: { PK: `CMT#${commitmentId}`, SK: 'COMMITMENT' }, UpdateExpression: 'SET #state = :revoked', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':revoked': 'REVOKED' } }));
     const { answer } = await verifyApi(JSON.stringify({ sha256: sha256(certificate) }), 'application/json');
     expect(answer).toMatchObject({ issued: true, document: { revoked: true } });
   });
@@ -149,7 +150,7 @@ describe('the joint declaration', () => {
     expect(second.jointDeclaration.sha256).toBe(first.jointDeclaration.sha256);
 
     const auditor = await campaign.token('auditor');
-    const response = await fetch(`${inject('appUrl')}/api/declarations/${declarationId}/joint-declaration`, { headers: { authorization: `Bearer ${auditor}` } });
+    const response = await fetch(`${localStack().urls.app}/api/declarations/${declarationId}/joint-declaration`, { headers: { authorization: `Bearer ${auditor}` } });
     expect(response.status).toBe(200);
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(sha256(bytes)).toBe(first.jointDeclaration.sha256);

@@ -3,6 +3,7 @@ import { isEmailFor } from '../../tools/campaign/campaign-client';
 import { messagesFor } from '../../templates/i18n';
 import { auditEvents, commitmentItems, commitmentState, waitForState } from '../support/campaign';
 import { invitedOperator, logLines, openForm } from '../support/signing';
+import { waitForIdle } from '../support/workflow-time';
 
 const el = messagesFor('el');
 
@@ -63,7 +64,7 @@ describe('the emailed signing link', () => {
     const callbacks = logLines().filter((line) => line.message === 'signature recorded' && line.commitmentId === commitmentId);
     expect(callbacks.map((line) => line.callback)).toEqual(['delivered']);
     await campaign.waitForEmails(email, isEmailFor('signature-confirmation'));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitForIdle(campaign.appUrl, { executions: [commitmentId] });
     expect(await campaign.emailsTo(email).then((emails) => emails.filter(isEmailFor('signature-confirmation')))).toHaveLength(1);
   });
 

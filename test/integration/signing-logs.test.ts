@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isEmailFor, oneTimeCodeIn, signingLinkIn } from '../../tools/campaign/campaign-client';
 import { waitForState } from '../support/campaign';
-import { invitedOperator, logLines, openForm, stackLog } from '../support/signing';
+import { stackLog } from '../support/local-stack';
+import { invitedOperator, logLines, openForm } from '../support/signing';
 
 describe('the logs of the local stack', () => {
   it('never carry a link secret, a one-time code or a session id over a whole signing, from invitation to delivery', async () => {

@@ -16,6 +16,7 @@ import {
   type DescribeExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LocalClock } from '../../infra/local/clock';
 import {
   startLocalStepFunctions,
   type LocalStepFunctions,
@@ -37,7 +38,7 @@ afterEach(async () => {
 async function startService(
   definition: Record<string, unknown>,
   taskHandlers: Record<string, LocalTaskHandler>,
-  options: Pick<LocalStepFunctionsOptions, 'onExecutionEvent'> = {},
+  options: Pick<LocalStepFunctionsOptions, 'onExecutionEvent' | 'clock'> = {},
 ): Promise<SFNClient> {
   service = await startLocalStepFunctions({ definition, stateMachineArn: STATE_MACHINE_ARN, taskHandlers, ...options });
   return new SFNClient({
@@ -194,28 +195,33 @@ describe('local Step Functions service', () => {
     });
   }, 10_000);
 
-  it('times a callback task out after TimeoutSeconds, and its token then answers TaskTimedOut', async () => {
+  it('times a callback task out when its clock passes TimeoutSeconds, not before, and its token then answers TaskTimedOut', async () => {
+    const clock = new LocalClock();
     const capture = capturingTokens();
     const sfn = await startService(
       callbackDefinition(
-        { TimeoutSeconds: 1, Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: '$.timeout', Next: 'Expired' }] },
+        { TimeoutSeconds: 3600, Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: '$.timeout', Next: 'Expired' }] },
         { Expired: { Type: 'Succeed' } },
       ),
       { AwaitSignature: capture.handler },
+      { clock },
     );
 
-    const startedAt = Date.now();
     const executionArn = await start(sfn, { commitmentId: 'c-4' });
     const taskToken = await capture.nextToken();
-    const execution = await waitForEnd(sfn, executionArn);
+    await service!.whenIdle();
+    clock.advance(3599_000);
+    await service!.whenIdle();
+    expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('RUNNING');
 
-    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1000);
+    clock.advance(1000);
+    const execution = await waitForEnd(sfn, executionArn);
     expect(execution.status).toBe('SUCCEEDED');
     expect(JSON.parse(execution.output!).timeout.Error).toBe('States.Timeout');
     const late = sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ outcome: 'SIGNED' }) }));
     await expect(late).rejects.toBeInstanceOf(TaskTimedOut);
     await expect(late).rejects.toMatchObject({ name: 'TaskTimedOut' });
-  }, 10_000);
+  });
 
   it('retries a failed callback task with a fresh token per attempt', async () => {
     const tokens: string[] = [];
@@ -315,13 +321,14 @@ describe('local Step Functions service', () => {
     const executionArn = await start(sfn, { commitmentId: 'c-8b' });
     await waitUntil(async () => (calls > 0 ? calls : undefined), 'the first attempt');
     await sfn.send(new StopExecutionCommand({ executionArn }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await service!.whenIdle();
 
     expect(calls).toBe(1);
     expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('ABORTED');
   });
 
   it('survives task handlers that fail after their task has ended', async () => {
+    const clock = new LocalClock();
     const failHandlers: Array<() => void> = [];
     const failLater = () => new Promise<never>((_, reject) => {
       failHandlers.push(() => reject(Object.assign(new Error('too late'), { name: 'LateError' })));
@@ -347,47 +354,153 @@ describe('local Step Functions service', () => {
           Parameters: { FunctionName: FUNCTION_ARN, 'Payload.$': '$' },
         },
       },
-    }, { AwaitSignature: failLater, Verify: failLater });
+    }, { AwaitSignature: failLater, Verify: failLater }, { clock });
 
     // A callback task times out while its handler still runs; a request-response task is stopped mid-run.
     const timedOut = await start(sfn, { commitmentId: 'c-14', route: 'callback' });
     const stopped = await start(sfn, { commitmentId: 'c-15', route: 'request-response' });
     await waitUntil(async () => (failHandlers.length === 2 ? true : undefined), 'both handlers');
     await sfn.send(new StopExecutionCommand({ executionArn: stopped }));
+    clock.advance(1000);
     expect(JSON.parse((await waitForEnd(sfn, timedOut)).output!).timeout.Error).toBe('States.Timeout');
     for (const fail of failHandlers) fail();
     await service!.whenIdle();
-    await new Promise((resolve) => setTimeout(resolve, 50)); // room for an unhandled rejection to surface (vitest fails on one)
+    // Node reports an unhandled rejection once the microtasks have run; vitest fails the test on one.
+    await new Promise((resolve) => setImmediate(resolve));
 
     expect((await sfn.send(new DescribeExecutionCommand({ executionArn: stopped }))).status).toBe('ABORTED');
     expect(failHandlers).toHaveLength(2);
-  }, 10_000);
+  });
 
-  it('times an execution out after its TimeoutSeconds: its waiting token then answers TaskDoesNotExist', async () => {
+  it('times an execution out when its clock passes its TimeoutSeconds: its waiting token then answers TaskDoesNotExist', async () => {
+    const clock = new LocalClock();
     const capture = capturingTokens();
-    const sfn = await startService({ ...callbackDefinition(), TimeoutSeconds: 1 }, { AwaitSignature: capture.handler });
+    const sfn = await startService({ ...callbackDefinition({ TimeoutSeconds: 3600 }), TimeoutSeconds: 600 }, { AwaitSignature: capture.handler }, { clock });
 
     const executionArn = await start(sfn, { commitmentId: 'c-9' });
     const taskToken = await capture.nextToken();
+    clock.advance(599_000);
+    await service!.whenIdle();
+    expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('RUNNING');
+    clock.advance(1000);
     const execution = await waitForEnd(sfn, executionArn);
 
     expect(execution).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
     await expect(sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{}' }))).rejects.toBeInstanceOf(TaskDoesNotExist);
-  }, 10_000);
+  });
 
-  it('keeps a callback task waiting when its TimeoutSeconds exceed what a Node timer holds', async () => {
+  it('keeps a callback task waiting past what a Node timer holds, and times it out at its TimeoutSeconds', async () => {
+    const clock = new LocalClock();
     const capture = capturingTokens();
-    const ninetyDays = 90 * 24 * 3600;
-    const sfn = await startService(callbackDefinition({ TimeoutSeconds: ninetyDays }), { AwaitSignature: capture.handler });
+    const day = 24 * 3600 * 1000;
+    const sfn = await startService(
+      callbackDefinition(
+        { TimeoutSeconds: 90 * 24 * 3600, Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: '$.timeout', Next: 'Expired' }] },
+        { Expired: { Type: 'Succeed' } },
+      ),
+      { AwaitSignature: capture.handler },
+      { clock },
+    );
 
-    const executionArn = await start(sfn, { commitmentId: 'c-10' });
-    const taskToken = await capture.nextToken();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const waiting = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ outcome: 'SIGNED' }) }));
+    const answered = await start(sfn, { commitmentId: 'c-10' });
+    const answeredToken = await capture.nextToken();
+    const timedOut = await start(sfn, { commitmentId: 'c-10b' });
+    await capture.nextToken();
+    // A Node timer holds about 24.8 days: longer waits must neither fire early nor at once.
+    clock.advance(30 * day);
+    clock.advance(59 * day);
+    await service!.whenIdle();
+    for (const executionArn of [answered, timedOut]) expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('RUNNING');
 
-    expect(waiting.status).toBe('RUNNING');
-    expect((await waitForEnd(sfn, executionArn)).status).toBe('SUCCEEDED');
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: answeredToken, output: JSON.stringify({ outcome: 'SIGNED' }) }));
+    expect(JSON.parse((await waitForEnd(sfn, answered)).output!).signature).toEqual({ outcome: 'SIGNED' });
+    clock.advance(day);
+    expect(JSON.parse((await waitForEnd(sfn, timedOut)).output!).timeout.Error).toBe('States.Timeout');
+  });
+
+  it('is idle once every running execution waits at a callback, and busy while a task runs', async () => {
+    const capture = capturingTokens();
+    let finishVerify: (() => void) | undefined;
+    const sfn = await startService({
+      StartAt: 'Route',
+      States: {
+        Route: { Type: 'Choice', Choices: [{ Variable: '$.route', StringEquals: 'verify', Next: 'Verify' }], Default: 'AwaitSignature' },
+        AwaitSignature: awaitSignatureState(),
+        Signed: { Type: 'Succeed' },
+        Verify: {
+          End: true,
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: FUNCTION_ARN, 'Payload.$': '$' },
+        },
+      },
+    }, {
+      AwaitSignature: capture.handler,
+      Verify: () => new Promise((resolve) => {
+        finishVerify = () => resolve({ outcome: 'VERIFIED' });
+      }),
+    });
+
+    await start(sfn, { commitmentId: 'c-17', route: 'callback' }, 'c-17');
+    await capture.nextToken();
+    await service!.whenIdle(['c-17']);
+    await service!.whenIdle();
+    expect(service!.activity()).toEqual({ idle: true, running: 1, parked: 1, tasksInFlight: 0 });
+
+    const verifying = await start(sfn, { commitmentId: 'c-18', route: 'verify' }, 'c-18');
+    await waitUntil(async () => (finishVerify ? true : undefined), 'the verify task');
+    expect(service!.activity()).toEqual({ idle: false, running: 2, parked: 1, tasksInFlight: 1 });
+    // The waiting execution is idle on its own while the other one works.
+    await service!.whenIdle(['c-17']);
+    let idle = false;
+    const whenIdle = service!.whenIdle().then(() => (idle = true));
+    await sfn.send(new DescribeExecutionCommand({ executionArn: verifying }));
+    expect(idle).toBe(false);
+
+    finishVerify!();
+    await whenIdle;
+    expect((await sfn.send(new DescribeExecutionCommand({ executionArn: verifying }))).status).toBe('SUCCEEDED');
+    expect(service!.activity()).toEqual({ idle: true, running: 1, parked: 1, tasksInFlight: 0 });
+    expect(() => service!.whenIdle(['never-started'])).toThrow(/Execution Does Not Exist/);
+  });
+
+  it('is busy from the callback that answers a waiting task until the next wait has parked', async () => {
+    const capture = capturingTokens();
+    let parkCountersignature: (() => void) | undefined;
+    const sfn = await startService(
+      callbackDefinition({ Next: 'AwaitCountersignature' }, { AwaitCountersignature: awaitSignatureState({ ResultPath: '$.countersignature' }) }),
+      {
+        AwaitSignature: capture.handler,
+        AwaitCountersignature: (payload) => new Promise((resolve) => {
+          parkCountersignature = () => resolve(capture.handler(payload));
+        }),
+      },
+    );
+
+    const executionArn = await start(sfn, { commitmentId: 'c-19' }, 'c-19');
+    const signatureToken = await capture.nextToken();
+    await service!.whenIdle(['c-19']);
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: signatureToken, output: '{}' }));
+    expect(service!.activity()).toMatchObject({ idle: false, parked: 0 });
+    let idle = false;
+    const whenIdle = service!.whenIdle(['c-19']).then(() => (idle = true));
+    await waitUntil(async () => (parkCountersignature ? true : undefined), 'the countersignature wait');
+    expect(idle).toBe(false);
+
+    parkCountersignature!();
+    await whenIdle;
+    expect(capture.tokens).toHaveLength(2);
+    expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('RUNNING');
+  });
+
+  it('refuses States.TaskFailed on a callback task, which its local timeout would match', async () => {
+    const starting = startLocalStepFunctions({
+      definition: callbackDefinition({ Retry: [{ ErrorEquals: ['States.TaskFailed'], MaxAttempts: 1 }] }),
+      stateMachineArn: STATE_MACHINE_ARN,
+      taskHandlers: { AwaitSignature: capturingTokens().handler },
+    });
+
+    await expect(starting).rejects.toThrow(/'AwaitSignature': States.TaskFailed is not supported/);
   });
 
   it('answers TaskDoesNotExist for a token never issued and InvalidToken for a malformed one', async () => {

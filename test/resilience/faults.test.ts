@@ -1,22 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../tools/campaign/campaign-client';
 import { carriesSigningLink, countEmails, inviteMany, isDelivery, signEach, stateOf, waitForAll } from '../support/flows';
-import { OwnStack } from '../support/own-stack';
+import { exclusiveStack, type StackAccess } from '../support/own-stack';
 
 /**
- * Faults injected into a local stack of this file's own (infra/local/faults.ts): mail that fails
+ * Faults injected into the exclusive stack, which this file has to itself (infra/local/faults.ts): mail that fails
  * then recovers, DynamoDB unreachable for a while, task invocations that crash or fail. Whatever
  * happens, every commitment ends in a defined state, no signature is lost and no email is sent twice.
  */
-let stack: OwnStack;
+let stack: StackAccess;
 let admin: string;
 
 beforeAll(async () => {
-  stack = await OwnStack.start({ inMemory: true, faults: true, timings: { reminderIntervalSeconds: 3600, reminderCount: 1, reviewTimeoutSeconds: 3600, countersignTimeoutSeconds: 3600 } });
+  stack = exclusiveStack();
   admin = await stack.campaign.token('commission-admin');
-});
-afterAll(async () => {
-  await stack?.stop();
 });
 afterEach(async () => {
   await stack.clearFaults();
@@ -66,7 +63,7 @@ describe('DynamoDB briefly unreachable', () => {
 
     // Sealing and delivery are under way when the table goes away for four seconds.
     await stack.fault('dynamodb', { unreachableForMs: 4_000 });
-    const during = await fetch(`${stack.process.urls.app}/api/commitments/${ids[0]}`, { headers: { authorization: `Bearer ${admin}` } });
+    const during = await fetch(`${stack.campaign.appUrl}/api/commitments/${ids[0]}`, { headers: { authorization: `Bearer ${admin}` } });
     expect(during.status).toBeGreaterThanOrEqual(500);
     expect(await during.json()).toMatchObject({ message: expect.stringContaining('Nothing was changed') });
 

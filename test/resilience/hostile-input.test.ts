@@ -1,10 +1,11 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { contractOf } from '../../functions/api/contract';
 import { ADMIN_ONLY, ROUTES, type RouteSpec } from '../../functions/catalog';
 import { signingLinkIn, waitFor } from '../../tools/campaign/campaign-client';
 import { carriesSigningLink, inviteMany } from '../support/flows';
-import { OwnStack } from '../support/own-stack';
+import { exclusiveStack, type StackAccess } from '../support/own-stack';
+import { waitForIdle } from '../support/workflow-time';
 
 /**
  * A corpus of hostile requests generated from the catalog's ROUTES (and the API contract's body
@@ -14,7 +15,7 @@ import { OwnStack } from '../support/own-stack';
  * Every one must get a 4xx with a message a person can read, never a 5xx, and the table must be
  * the same afterwards (rate-limit windows aside: counting hostile requests is their job).
  *
- * On a local stack of its own, so that nothing else writes to the table meanwhile.
+ * On the exclusive stack, which this file has to itself, so that nothing else writes to the table meanwhile.
  */
 interface HostileRequest {
   readonly name: string;
@@ -24,12 +25,12 @@ interface HostileRequest {
   readonly body?: string | Buffer;
 }
 
-let stack: OwnStack;
+let stack: StackAccess;
 let seeded: { declarationId: string; commitmentId: string; linkSecret: string };
 let tokens: { admin: string; auditor: string; expired: string; noGroup: string };
 
 beforeAll(async () => {
-  stack = await OwnStack.start({ inMemory: true, timings: { reminderIntervalSeconds: 3600, reminderCount: 1, reviewTimeoutSeconds: 3600, countersignTimeoutSeconds: 3600 } });
+  stack = exclusiveStack();
   const campaign = stack.campaign;
   const token = async (body: Record<string, unknown>) => ((await (await fetch(`${campaign.appUrl}/local/token`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
@@ -44,14 +45,13 @@ beforeAll(async () => {
   const [invitation] = await campaign.waitForEmails(invited!.email, carriesSigningLink);
   const link = signingLinkIn(invitation!);
   seeded = { declarationId, commitmentId: invited!.commitmentId, linkSecret: link.slice(link.lastIndexOf('/') + 1) };
-  // Nothing more happens on its own: the invitation is sent and recorded, the next reminder is an hour away.
+  // Nothing more happens on its own: the invitation is sent and recorded, and no wait falls due within
+  // the hour (test/support/exclusive-stack-files.ts); its own reminder is a day away.
   await waitFor(async () => {
     const { events } = await campaign.api<{ events: { type: string }[] }>(tokens.admin, 'GET', `/api/commitments/${seeded.commitmentId}`);
     return events.some((event) => event.type === 'INVITATION_SENT') ? true : undefined;
   }, 30_000, 'the invitation to be recorded');
-});
-afterAll(async () => {
-  await stack?.stop();
+  await waitForIdle(campaign.appUrl, { executions: [seeded.commitmentId] });
 });
 
 /** Pages that ignore their path (the console's static page) take no input to attack there. */
@@ -200,7 +200,7 @@ describe('hostile input across every route', () => {
 
     const failures: string[] = [];
     for (const request of requests) {
-      const response = await fetch(`${stack.process.urls.app}${request.path}`, {
+      const response = await fetch(`${stack.campaign.appUrl}${request.path}`, {
         method: request.method,
         headers: request.headers,
         body: request.body,

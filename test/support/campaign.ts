@@ -1,4 +1,3 @@
-import { inject } from 'vitest';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -6,8 +5,9 @@ import { CampaignClient, waitFor } from '../../tools/campaign/campaign-client';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import type { InvitationInput } from '../../functions/domain/commitment';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
+import { localStack } from './local-stack';
 
-export const client = () => new CampaignClient(inject('appUrl'), inject('mailboxUrl'));
+export const client = () => new CampaignClient(localStack().urls.app, localStack().urls.mailbox);
 
 let counter = 0;
 /** An address no other test uses, on a registered domain. */
@@ -48,17 +48,17 @@ export async function auditEvents(campaign: CampaignClient, admin: string, commi
 }
 
 export function sfn(): SFNClient {
-  return new SFNClient({ endpoint: inject('stepFunctionsUrl'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  return new SFNClient({ endpoint: localStack().urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 }
 
 export async function executionStatus(commitmentId: string): Promise<string | undefined> {
-  const arn = `arn:aws:states:${LOCAL_REGION}:000000000000:execution:PortsAllianceSigning-Stateless-commitment:${commitmentId}`;
+  const arn = `${localStack().aws.stateMachineArn.replace(':stateMachine:', ':execution:')}:${commitmentId}`;
   return (await sfn().send(new DescribeExecutionCommand({ executionArn: arn }))).status;
 }
 
 /** Every item of one commitment's partition, straight from DynamoDB Local. */
 export async function commitmentItems(commitmentId: string): Promise<Record<string, unknown>[]> {
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dynamodbUrl'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
-  const { Items } = await db.send(new QueryCommand({ TableName: inject('tableName'), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `CMT#${commitmentId}` } }));
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: localStack().urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+  const { Items } = await db.send(new QueryCommand({ TableName: localStack().aws.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `CMT#${commitmentId}` } }));
   return Items ?? [];
 }

@@ -7,56 +7,40 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@a
 import { CampaignClient } from '../../tools/campaign/campaign-client';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
 import { spawnLocalStack, type LocalStackProcess, type LocalStackProcessOptions } from '../../tools/local-stack-process';
+import { localStack } from './local-stack';
 
 /**
- * A local stack of a test file's own, in its own process, for tests that break things (faults,
- * restarts) and so must not share the integration tests' stack.
+ * What the tests that break things reach into: the campaign's HTTP API, the table, the Step
+ * Functions API and the stack's fault controls.
  */
-export class OwnStack {
+export class StackAccess {
   readonly campaign: CampaignClient;
   readonly db: DynamoDBDocumentClient;
   readonly sfn: SFNClient;
 
-  private constructor(readonly process: LocalStackProcess, readonly dataDir: string, private readonly ownsDataDir: boolean) {
-    this.campaign = new CampaignClient(process.urls.app, process.urls.mailbox);
-    this.db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
-    this.sfn = new SFNClient({ endpoint: process.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
-  }
-
-  static async start(options: LocalStackProcessOptions): Promise<OwnStack> {
-    const ownsDataDir = options.dataDir === undefined;
-    const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ports-alliance-own-'));
-    try {
-      const process = await spawnLocalStack({ logLevel: 'WARN', ...options, dataDir }, 180_000);
-      return new OwnStack(process, dataDir, ownsDataDir);
-    } catch (error) {
-      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
-      throw error;
-    }
+  constructor(private readonly stack: Pick<LocalStackProcess, 'urls' | 'aws'>) {
+    this.campaign = new CampaignClient(stack.urls.app, stack.urls.mailbox);
+    this.db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+    this.sfn = new SFNClient({ endpoint: stack.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   }
 
   get tableName(): string {
-    return this.process.aws.tableName;
-  }
-
-  /** Stops the stack (and removes its data directory if this object made it). */
-  async stop(): Promise<void> {
-    await this.process.stop();
-    if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
+    return this.stack.aws.tableName;
   }
 
   /** `POST /local/faults/<kind>` (infra/local/faults.ts). */
   async fault(kind: 'mail' | 'dynamodb' | 'tasks', body: Record<string, unknown>): Promise<void> {
-    const response = await fetch(`${this.process.urls.app}/local/faults/${kind}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${this.stack.urls.app}/local/faults/${kind}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (!response.ok) throw new Error(`arming the ${kind} fault answered ${response.status}: ${await response.text()}`);
   }
 
   async faultStats(): Promise<{ mail: { failed: number; pendingFailures: number }; dynamodb: { dropped: number; refused: number }; tasks: Record<string, { failed: number; crashed: number }> }> {
-    return (await fetch(`${this.process.urls.app}/local/faults`)).json() as never;
+    return (await fetch(`${this.stack.urls.app}/local/faults`)).json() as never;
   }
 
   async clearFaults(): Promise<void> {
-    await fetch(`${this.process.urls.app}/local/faults`, { method: 'DELETE' });
+    const response = await fetch(`${this.stack.urls.app}/local/faults`, { method: 'DELETE' });
+    if (!response.ok) throw new Error(`clearing the faults answered ${response.status}: ${await response.text()}`);
   }
 
   /** Every item of one commitment's partition, straight from DynamoDB Local. */
@@ -86,12 +70,42 @@ export class OwnStack {
   }
 
   async executionStatus(commitmentId: string): Promise<string | undefined> {
-    const arn = `${this.process.aws.stateMachineArn.replace(':stateMachine:', ':execution:')}:${commitmentId}`;
+    const arn = `${this.stack.aws.stateMachineArn.replace(':stateMachine:', ':execution:')}:${commitmentId}`;
     try {
       return (await this.sfn.send(new DescribeExecutionCommand({ executionArn: arn }))).status;
     } catch (error) {
       if ((error as Error).name === 'ExecutionDoesNotExist') return undefined;
       throw error;
     }
+  }
+}
+
+/** The exclusive stack of the clock and resilience projects (test/support/test-stacks.ts), which this test file has to itself. */
+export function exclusiveStack(): StackAccess {
+  return new StackAccess(localStack());
+}
+
+/** A local stack of a test's own, in its own process, for a test that stops it or starts it again. */
+export class OwnStack extends StackAccess {
+  private constructor(readonly process: LocalStackProcess, readonly dataDir: string, private readonly ownsDataDir: boolean) {
+    super(process);
+  }
+
+  static async start(options: LocalStackProcessOptions & { dataDir?: string }): Promise<OwnStack> {
+    const ownsDataDir = options.dataDir === undefined;
+    const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ports-alliance-own-'));
+    try {
+      const process = await spawnLocalStack({ logLevel: 'WARN', ...options, dataDir }, 180_000);
+      return new OwnStack(process, dataDir, ownsDataDir);
+    } catch (error) {
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Stops the stack (and removes its data directory if this object made it). */
+  async stop(): Promise<void> {
+    await this.process.stop();
+    if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '../../infra/handler-function';
+
+/** The repository (not read from infra/handler-function.ts, which would load the CDK into this test). */
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 export const SES_EVENT_FIXTURES = ['bounce', 'complaint', 'reject', 'delivery-delay'] as const;
 export type SesEventFixture = (typeof SES_EVENT_FIXTURES)[number];

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { inject } from 'vitest';
 import { isEmailFor, signingLinkIn, type CampaignClient, type OperatorOptions, type OperatorSession } from '../../tools/campaign/campaign-client';
 import type { CreateDeclarationInput } from '../../functions/domain/declaration';
 import type { InvitationInput } from '../../functions/domain/commitment';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { client, invitation, uniqueAddress } from './campaign';
-import { rateWindow } from '../../functions/domain/signing';
+import { stackLog } from './local-stack';
 
 /** Steps of the operator's side that the signing tests share. */
 
@@ -44,11 +42,6 @@ export async function openForm(operator: OperatorSession): Promise<void> {
   if (refused) throw new Error(`the code step answered ${refused.status}: ${(await refused.text()).slice(0, 300)}`);
 }
 
-/** Everything the local stack's process has logged so far. */
-export function stackLog(): string {
-  return readFileSync(inject('stackLogFile'), 'utf8');
-}
-
 /** The JSON log lines of the handlers. */
 export function logLines(): Record<string, unknown>[] {
   return stackLog()
@@ -69,11 +62,3 @@ export function ownLoopbackAddress(): string {
   return `127.${byte()}.${byte()}.${byte()}`;
 }
 
-/**
- * Rate limits count in fixed windows aligned to the clock: a burst that straddles a window's end
- * starts counting again. Tests that count up to a limit wait for a window with room to finish.
- */
-export async function awaitFreshRateWindow(windowSeconds: number, neededSeconds = 60): Promise<void> {
-  const { retryAfterSeconds } = rateWindow(new Date(), windowSeconds);
-  if (retryAfterSeconds < neededSeconds) await new Promise((resolve) => setTimeout(resolve, (retryAfterSeconds + 1) * 1000));
-}

@@ -3,7 +3,9 @@ import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../functions/pdf/fonts';
-import { REPO_ROOT } from '../../infra/handler-function';
+
+/** The repository (not read from infra/handler-function.ts, which would load the CDK into this test). */
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 const fonts = loadFonts();
 const subsets = { regular: fontkit.create(Buffer.from(fonts.regular)), bold: fontkit.create(Buffer.from(fonts.bold)) };

@@ -1,3 +1,4 @@
+import { clock } from '../../shared/clock';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DomainError } from '../../domain/errors';
 import type { SessionPostRequest } from '../../operations/admit-session-post';
@@ -41,7 +42,7 @@ const cookieName = () => (isHttps() ? '__Host-signing-session' : 'signing-sessio
  */
 const COOKIE_GRACE_SECONDS = 3600;
 
-export function sessionCookie(sessionId: string, expiresAt: Date, now = new Date()): string {
+export function sessionCookie(sessionId: string, expiresAt: Date, now = clock.now()): string {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)) + COOKIE_GRACE_SECONDS;
   return `${cookieName()}=${sessionId}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${isHttps() ? '; Secure' : ''}`;
 }

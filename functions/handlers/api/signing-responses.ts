@@ -18,6 +18,7 @@ import { OPERATOR_PAGE_CSP } from '../../../templates/pages/layout';
 import { declinedPage, problemPage, signedPage } from '../../../templates/pages/outcome-pages';
 import { signingPage, type FieldError, type SigningPageInput } from '../../../templates/pages/signing-page';
 import { header, operatorHeaders, signingPaths } from './signing-http';
+import { clock } from '../../shared/clock';
 
 const contact = () => requiredEnv(ENV.commissionContactAddress);
 
@@ -53,7 +54,7 @@ export const signingProblem: ErrorRenderer = (status, error, event) => {
       break;
     case 'RATE_LIMITED': {
       const seconds = context.retryAfterSeconds ?? 60;
-      problem = m.problems.rateLimited(formatTime(new Date(Date.now() + seconds * 1000), language), Math.max(1, Math.ceil(seconds / 60)));
+      problem = m.problems.rateLimited(formatTime(new Date(clock.now().getTime() + seconds * 1000), language), Math.max(1, Math.ceil(seconds / 60)));
       extraHeaders['retry-after'] = String(seconds);
       break;
     }
@@ -95,7 +96,7 @@ export function sessionLanguages(open: OpenSession, requested: { ui?: string; te
 /** Asks for the emailed code (or offers to send one), with what was wrong with the last try. */
 export function codePageResponse(open: OpenSession, key: string, options: { status?: number; failedCheck?: Exclude<CodeCheck, { result: 'confirmed' }>; language?: string; now?: Date } = {}): HttpResponse {
   const { commitment, declaration, codeState } = open;
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const languages = sessionLanguages(open, { ui: options.language, text: options.language });
   const m = messagesFor(languages.ui);
   const failed = options.failedCheck;

@@ -1,3 +1,4 @@
+import { clock } from '../../shared/clock';
 import { submitSignature } from '../../operations/submit-signature';
 import { httpHandler } from '../../shared/api-handler';
 import { loadSigningKey } from '../../shared/signing-key';
@@ -6,7 +7,7 @@ import { outcomeResponse, sessionLanguages, signingFormResponse, signingProblem 
 
 /** The final POST of a signing session: the only way to sign or decline. */
 export const handler = httpHandler(async (event) => {
-  const now = new Date();
+  const now = clock.now();
   const { open, fields, result } = await submitSignature(sessionPost(event), now);
   const one = (name: string) => fields.get(name)?.[0];
   const languages = sessionLanguages(open, { ui: one('pageLanguage'), text: one('language') });

@@ -1,15 +1,30 @@
-import { describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mapWithConcurrency } from '../../functions/operations/concurrency';
-import { DEFAULT_RATE_LIMITS } from '../../functions/domain/signing';
+import { DEFAULT_RATE_LIMITS, rateWindow } from '../../functions/domain/signing';
+import { isEmailFor } from '../../tools/campaign/campaign-client';
 import { messagesFor } from '../../templates/i18n';
-import { awaitFreshRateWindow, invitedOperator, ownLoopbackAddress } from '../support/signing';
+import { localStack } from '../support/local-stack';
+import { invitedOperator, ownLoopbackAddress } from '../support/signing';
+import { TEST_RATE_LIMITS } from '../support/test-stacks';
+import { advanceClock, stackTime } from '../support/workflow-time';
+
+/**
+ * Limits count in fixed windows aligned to the clock: a burst that straddled a window's end would
+ * start counting again. Each test starts at the beginning of a window, by moving the clock there.
+ */
+beforeEach(async () => {
+  const appUrl = localStack().urls.app;
+  const { retryAfterSeconds } = rateWindow(await stackTime(appUrl), DEFAULT_RATE_LIMITS.windowSeconds);
+  const now = await advanceClock(appUrl, retryAfterSeconds);
+  expect(now.getTime() / 1000 % DEFAULT_RATE_LIMITS.windowSeconds).toBeLessThan(60);
+});
+
+const el = messagesFor('el');
 
 describe('rate limits on the signing pages', () => {
   it('refuses a client address past its limit with 429, Retry-After and a page that says when, while other addresses go on', async () => {
-    // Wait for room in the window first: the wait can outlast a signing link's validity in the tests (30 s).
-    await awaitFreshRateWindow(DEFAULT_RATE_LIMITS.windowSeconds);
     const { campaign, operator } = await invitedOperator();
-    const limit = inject('rateLimits').perAddress;
+    const limit = TEST_RATE_LIMITS.perAddress;
     const attacker = campaign.operator(`${campaign.appUrl}/sign/${'A'.repeat(43)}`, { localAddress: ownLoopbackAddress(), acceptLanguage: 'de' });
     const statuses = await mapWithConcurrency(Array.from({ length: limit }), 25, () => attacker.send(attacker.signingUrl, { body: 'csrf=x' }).then((response) => response.status));
     expect(new Set(statuses)).toEqual(new Set([404]));
@@ -25,7 +40,6 @@ describe('rate limits on the signing pages', () => {
   });
 
   it('refuses POSTs on one link past its limit, whatever they carry', async () => {
-    await awaitFreshRateWindow(DEFAULT_RATE_LIMITS.windowSeconds);
     const { operator } = await invitedOperator({ operator: { localAddress: ownLoopbackAddress() } });
     await operator.open();
     // Continue counted once; each refused form counts too.
@@ -34,5 +48,24 @@ describe('rate limits on the signing pages', () => {
     const limited = await operator.send('/signing', { body: 'action=sign' });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('emails at most five codes per link in ten minutes: the next request answers 429 with Retry-After and says when to retry', async () => {
+    const { campaign, email, operator } = await invitedOperator();
+    await operator.open();
+    for (let request = 2; request <= 5; request++) expect((await operator.requestCode()).status).toBe(303);
+    const limited = await operator.requestCode();
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    const html = await limited.text();
+    expect(html).toContain(el.problems.rateLimited('', 1).title);
+    expect(html).toMatch(/[0-9]{2}:[0-9]{2} UTC/);
+    expect((await campaign.emailsTo(email)).filter(isEmailFor('one-time-code'))).toHaveLength(5);
+
+    // The next window has room again.
+    await advanceClock(campaign.appUrl, retryAfter);
+    expect((await operator.requestCode()).status).toBe(303);
   });
 });
