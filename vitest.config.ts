@@ -18,6 +18,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           setupFiles: ['test/support/pure-tests.ts'],
+          // One worker runs file after file with the modules it has loaded: the files share no state.
+          isolate: false,
           testTimeout: 30_000,
         },
       },
@@ -54,6 +56,7 @@ export default defineConfig({
           // Handlers, workflow and emails through HTTP on one shared local stack.
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          isolate: false,
           globalSetup: ['test/support/shared-stack-setup.ts'],
           setupFiles: ['test/support/await-local-stack.ts'],
           ...ON_A_STACK,
@@ -64,6 +67,7 @@ export default defineConfig({
           // The signing pages and the console in headless Chromium (Debian's), on the same shared stack.
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          isolate: false,
           globalSetup: ['test/support/shared-stack-setup.ts'],
           setupFiles: ['test/support/await-local-stack.ts'],
           // A page's script answers when the stack and Chromium get the CPU: give `expect.poll` time.
