@@ -25,8 +25,8 @@ interface Bundle {
  * below), while the sources they share are parsed once.
  */
 async function bundleAll(): Promise<Map<FunctionId, Bundle>> {
-  // The console page's options: its build-time constant (the console scripts) is replaced only where code reads it.
-  const { entryPoints: _one, ...options } = lambdaBuildOptions(path.join(REPO_ROOT, API_FUNCTIONS['console-page'].entry));
+  // Checks of the bundles' contents, not of the console page's scripts (those are built in by a define of its own).
+  const { entryPoints: _one, ...options } = lambdaBuildOptions('');
   const entryPoints = Object.fromEntries(Object.entries(SPECS).map(([functionId, spec]) => [functionId, path.join(REPO_ROOT, spec.entry)]));
   const result = await build({ ...options, entryPoints, outdir: 'out', outExtension: { '.js': '.mjs' }, write: false, metafile: true });
   const bundles = new Map<FunctionId, Bundle>();
