@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { LongestFirstSequencer } from './test/support/longest-first-sequencer';
 
 /** Tests on a local stack wait on its process; a loaded machine makes them wait longer. */
-const ON_A_STACK = { testTimeout: 120_000, hookTimeout: 300_000 };
+const ON_A_STACK = { testTimeout: 300_000, hookTimeout: 300_000 };
 
 export default defineConfig({
   test: {
@@ -53,22 +53,22 @@ export default defineConfig({
       },
       {
         test: {
-          // Handlers, workflow and emails through HTTP on one shared local stack.
+          // Handlers, workflow and emails through HTTP, on a local stack the project's files share.
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           isolate: false,
-          globalSetup: ['test/support/shared-stack-setup.ts'],
+          globalSetup: ['test/support/project-stack-setup.ts'],
           setupFiles: ['test/support/await-local-stack.ts'],
           ...ON_A_STACK,
         },
       },
       {
         test: {
-          // The signing pages and the console in headless Chromium (Debian's), on the same shared stack.
+          // The signing pages and the console in headless Chromium (Debian's), on a stack of the project's own.
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           isolate: false,
-          globalSetup: ['test/support/shared-stack-setup.ts'],
+          globalSetup: ['test/support/project-stack-setup.ts'],
           setupFiles: ['test/support/await-local-stack.ts'],
           // A page's script answers when the stack and Chromium get the CPU: give `expect.poll` time.
           expect: { poll: { timeout: 30_000 } },

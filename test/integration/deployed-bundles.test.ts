@@ -64,7 +64,7 @@ async function invoke(functionId: ApiFunctionId, request: { method: 'GET' | 'POS
     encoding: 'utf8',
     // No HOME, no AWS_PROFILE, no shared config: the role's credentials come from the environment, as on Lambda.
     env: { PATH: process.env.PATH, NODE_NO_WARNINGS: '1', AWS_LAMBDA_FUNCTION_NAME: functionId, ...handlerEnv },
-    timeout: 60_000,
+    timeout: 180_000,
   });
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as ApiAnswer;

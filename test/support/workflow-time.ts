@@ -1,6 +1,12 @@
 /** Test-side of the local stack's clock and idleness (infra/local/workflow-time.ts). */
 
 /**
+ * How long a test waits for the workflow to get somewhere. Long, since a loaded machine is slow
+ * (the test stacks' links and waits last a day): a wait ends as soon as what it waits for happens.
+ */
+export const WORKFLOW_TIMEOUT_MS = 180_000;
+
+/**
  * Waits until the workflow has settled: no task runs and every execution (or each of
  * `executions`, by commitment id) waits at a callback or has ended. Nothing more happens to it
  * until someone calls or the clock reaches a timeout, so a test can then check what did not happen.
