@@ -95,7 +95,7 @@ export default defineConfig({
           globalSetup: ['test/support/exclusive-stack-setup.ts'],
           setupFiles: ['test/support/exclusive-stack-files.ts'],
           fileParallelism: false,
-          testTimeout: 180_000,
+          testTimeout: 300_000,
           hookTimeout: 420_000,
         },
       },

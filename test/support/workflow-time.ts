@@ -12,7 +12,7 @@ export const WORKFLOW_TIMEOUT_MS = 180_000;
  * until someone calls or the clock reaches a timeout, so a test can then check what did not happen.
  */
 export async function waitForIdle(appUrl: string, options: { executions?: readonly string[]; timeoutMs?: number } = {}): Promise<void> {
-  const query = new URLSearchParams({ timeoutMs: String(options.timeoutMs ?? 60_000) });
+  const query = new URLSearchParams({ timeoutMs: String(options.timeoutMs ?? WORKFLOW_TIMEOUT_MS) });
   for (const execution of options.executions ?? []) query.append('execution', execution);
   const response = await fetch(`${appUrl}/local/idle?${query}`);
   if (response.status !== 200) throw new Error(`the workflow did not settle: ${response.status} ${await response.text()}`);
@@ -42,7 +42,7 @@ export async function stackTime(appUrl: string): Promise<Date> {
  * Lets the workflow settle, then moves the clock past every timeout due within `horizonSeconds`
  * (letting each settle in turn), so that nothing falls due on its own while a test runs.
  */
-export async function settleWithin(appUrl: string, horizonSeconds: number, timeoutMs = 120_000): Promise<void> {
+export async function settleWithin(appUrl: string, horizonSeconds: number, timeoutMs = WORKFLOW_TIMEOUT_MS): Promise<void> {
   for (let round = 0; ; round++) {
     await waitForIdle(appUrl, { timeoutMs });
     const { now, nextDueAt } = await stackClock(appUrl);
