@@ -6,9 +6,9 @@ const ON_A_STACK = { testTimeout: 300_000, hookTimeout: 300_000 };
 
 export default defineConfig({
   test: {
-    // Files of the projects below run side by side, except those of `clock` and `resilience`,
-    // which run one at a time after them (they share the exclusive stack). Most files on a stack wait for its process rather than
-    // use a core, so more files than cores run at once.
+    // Files of the projects below run side by side; those of `clock` and `resilience` take turns
+    // on the exclusive stack. Most files on a stack wait for its process rather than use a core,
+    // so more files than cores run at once.
     maxWorkers: 4,
     sequence: { sequencer: LongestFirstSequencer },
     projects: [
@@ -82,8 +82,8 @@ export default defineConfig({
           include: ['test/clock/**/*.test.ts'],
           globalSetup: ['test/support/exclusive-stack-setup.ts'],
           setupFiles: ['test/support/exclusive-stack-files.ts'],
-          fileParallelism: false,
           ...ON_A_STACK,
+          hookTimeout: 1_200_000,
         },
       },
       {
@@ -94,9 +94,8 @@ export default defineConfig({
           exclude: ['test/resilience/restart.test.ts'],
           globalSetup: ['test/support/exclusive-stack-setup.ts'],
           setupFiles: ['test/support/exclusive-stack-files.ts'],
-          fileParallelism: false,
           testTimeout: 300_000,
-          hookTimeout: 420_000,
+          hookTimeout: 1_200_000,
         },
       },
       {
