@@ -12,6 +12,33 @@ export type Access = 'public' | readonly Group[];
 export const ADMIN_ONLY: Access = ['commission-admin'];
 export const ADMIN_OR_AUDITOR: Access = ['commission-admin', 'auditor'];
 
+/**
+ * What a function may touch. The stacks derive both its grants and its environment from it, and the
+ * local stack gives it exactly the environment its synthesized resource declares.
+ */
+export interface FunctionNeeds {
+  readonly table: 'read' | 'read-write' | 'none';
+  /** `start`: states:StartExecution; `answer`: states:SendTask{Success,Failure,Heartbeat}. */
+  readonly workflow?: 'start' | 'answer';
+  /** Sends mail: SENDER_ADDRESS, SES_CONFIGURATION_SET, APP_URL and ses:SendRawEmail from the sender only. */
+  readonly mail?: true;
+  /** Shows links and the Commission's contact: APP_URL and COMMISSION_CONTACT_ADDRESS. */
+  readonly contact?: true;
+  /** Mints signing links: LINK_VALIDITY_SECONDS. */
+  readonly links?: true;
+  /**
+   * Seals PDFs: SEAL_KEY_ID with kms:Sign on that key only, SEAL_CERTIFICATE_SECRET_ID with
+   * secretsmanager:GetSecretValue on it, TIMESTAMP_AUTHORITY_URL when configured, and the fonts in its bundle.
+   */
+  readonly sealKey?: true;
+  /** Signs admins and auditors in to the console: COGNITO_CLIENT_ID, and COGNITO_DOMAIN_URL when a Cognito domain exists. */
+  readonly signIn?: true;
+  /** Makes or checks one-time codes, anti-CSRF tokens and client address hashes: SIGNING_KEY_SECRET_ID and read access to that secret. */
+  readonly signingKey?: true;
+  /** Counts signing attempts against the rate limits: RATE_LIMIT_PER_ADDRESS and RATE_LIMIT_PER_LINK when the deployment sets its own. */
+  readonly rateLimited?: true;
+}
+
 export interface FunctionSpec {
   /** Source file exporting `handler`, relative to the repository root. */
   readonly entry: string;
@@ -19,37 +46,45 @@ export interface FunctionSpec {
   readonly memorySize?: number;
   readonly timeoutSeconds?: number;
   readonly description: string;
+  readonly needs: FunctionNeeds;
 }
 
 export const API_FUNCTIONS = {
   'create-declaration': {
     entry: 'functions/handlers/api/create-declaration.ts',
+    needs: { table: 'read-write' },
     description: 'Create a declaration with its text and the commitments of each category',
   },
   'list-declarations': {
     entry: 'functions/handlers/api/list-declarations.ts',
+    needs: { table: 'read' },
     description: 'List declarations',
   },
   'get-declaration-status': {
     entry: 'functions/handlers/api/get-declaration-status.ts',
+    needs: { table: 'read', links: true },
     description: 'Counts by state, category and country, progress, signatures over time, and a filtered, sorted page of commitments',
   },
   'update-declaration': {
     entry: 'functions/handlers/api/update-declaration.ts',
+    needs: { table: 'read-write' },
     description: 'Edit a draft declaration',
   },
   'open-declaration': {
     entry: 'functions/handlers/api/open-declaration.ts',
+    needs: { table: 'read-write' },
     description: 'Open a draft declaration for signing',
   },
   'close-declaration': {
     entry: 'functions/handlers/api/close-declaration.ts',
+    needs: { table: 'read-write', workflow: 'answer' },
     // Revokes every invitation still awaiting a signature: thousands at 16 in flight.
     timeoutSeconds: 120,
     description: 'Close a declaration for signing and revoke the invitations still awaiting a signature',
   },
   'invite-organisations': {
     entry: 'functions/handlers/api/invite-organisations.ts',
+    needs: { table: 'read-write', workflow: 'start' },
     // A full file of 5,000 rows in one request took 120 s on a loaded local stack (`npm run bench:import`):
     // API Gateway stops waiting after 30 s but the function finishes, and repeating it invites nobody twice.
     // The console sends slices of 500 rows, each well within the 30 s.
@@ -59,51 +94,62 @@ export const API_FUNCTIONS = {
   },
   'send-reminders': {
     entry: 'functions/handlers/api/send-reminders.ts',
+    needs: { table: 'read-write', mail: true, contact: true, links: true },
     timeoutSeconds: 120,
     description: 'Remind one organisation or many now, each with a fresh link, once per click',
   },
   'export-commitments': {
     entry: 'functions/handlers/api/export-commitments.ts',
+    needs: { table: 'read' },
     timeoutSeconds: 30,
     description: 'Export the tracking list of a declaration as CSV',
   },
   'export-audit-trail': {
     entry: 'functions/handlers/api/export-audit-trail.ts',
+    needs: { table: 'read' },
     timeoutSeconds: 30,
     description: 'Export the audit trail of a declaration as JSON Lines, each event chained to the one before by its hash',
   },
   'openapi-document': {
     entry: 'functions/handlers/api/openapi-document.ts',
+    needs: { table: 'none' },
     description: 'The OpenAPI 3.1 description of the JSON API, generated from the request schemas',
   },
   'get-commitment': {
     entry: 'functions/handlers/api/get-commitment.ts',
+    needs: { table: 'read' },
     description: 'One commitment with its audit trail',
   },
   'review-commitment': {
     entry: 'functions/handlers/api/review-commitment.ts',
+    needs: { table: 'read-write', workflow: 'answer' },
     description: 'Approve or reject a commitment that automatic verification flagged',
   },
   'countersign-commitments': {
     entry: 'functions/handlers/api/countersign-commitments.ts',
+    needs: { table: 'read-write', workflow: 'answer' },
     // "All verified" may be thousands; each is a transaction and a task callback.
     timeoutSeconds: 120,
     description: 'Countersign one commitment or many at once',
   },
   'revoke-commitment': {
     entry: 'functions/handlers/api/revoke-commitment.ts',
+    needs: { table: 'read-write', workflow: 'answer' },
     description: 'Revoke an invitation that is still open',
   },
   'list-documents': {
     entry: 'functions/handlers/api/list-documents.ts',
+    needs: { table: 'read' },
     description: 'List sealed PDFs of a declaration',
   },
   'download-document': {
     entry: 'functions/handlers/api/download-document.ts',
+    needs: { table: 'read' },
     description: 'Download one sealed PDF, byte for byte as sealed',
   },
   'generate-joint-declaration': {
     entry: 'functions/handlers/api/generate-joint-declaration.ts',
+    needs: { table: 'read-write', contact: true, sealKey: true },
     // Renders and seals an annex of up to thousands of signatories within API Gateway's 30 seconds.
     memorySize: 2048,
     timeoutSeconds: 29,
@@ -111,46 +157,58 @@ export const API_FUNCTIONS = {
   },
   'download-joint-declaration': {
     entry: 'functions/handlers/api/download-joint-declaration.ts',
+    needs: { table: 'read' },
     description: 'Download the sealed joint declaration, byte for byte as sealed',
   },
   'verify-document': {
     entry: 'functions/handlers/api/verify-document.ts',
+    needs: { table: 'read' },
     description: 'Public check of a PDF or its SHA-256: issued by us, for whom, when, revoked or not',
   },
   'signing-page': {
     entry: 'functions/handlers/api/signing-page.ts',
+    needs: { table: 'read', contact: true, signingKey: true },
     description: 'The landing page of the emailed link (never changes anything: mail scanners open every link)',
   },
   'open-signing-session': {
     entry: 'functions/handlers/api/open-signing-session.ts',
+    needs: { table: 'read-write', mail: true, contact: true, signingKey: true, rateLimited: true },
     description: 'Exchange the emailed link for a short signing session, record "viewed" and email the one-time code',
   },
   'signing-form': {
     entry: 'functions/handlers/api/signing-form.ts',
+    needs: { table: 'read', contact: true, signingKey: true },
     description: 'Under a signing session: the one-time code step, then the declaration and the form to sign or decline',
   },
   'check-signing-code': {
     entry: 'functions/handlers/api/check-signing-code.ts',
+    needs: { table: 'read-write', contact: true, signingKey: true, rateLimited: true },
     description: 'Check the one-time code a signer entered; five wrong ones lock the link',
   },
   'send-signing-code': {
     entry: 'functions/handlers/api/send-signing-code.ts',
+    needs: { table: 'read-write', mail: true, contact: true, signingKey: true, rateLimited: true },
     description: 'Email a new one-time code to the invited address',
   },
   'submit-signature': {
     entry: 'functions/handlers/api/submit-signature.ts',
+    needs: { table: 'read-write', workflow: 'answer', contact: true, signingKey: true, rateLimited: true },
     description: 'Sign or decline: the final POST of a signing session',
   },
   'resend-signing-link': {
     entry: 'functions/handlers/api/resend-signing-link.ts',
+    needs: { table: 'read-write', mail: true, contact: true, links: true },
     description: 'Email a new signing link to an organisation and unlock a link locked by wrong codes',
   },
   'console-page': {
     entry: 'functions/handlers/api/console-page.ts',
+    needs: { table: 'none', signIn: true },
     description: 'The admin and auditor console pages (no data: their script calls the JSON API with the signed-in user\'s token)',
   },
   'correct-contact': {
     entry: 'functions/handlers/api/correct-contact.ts',
+    // Corrects the address, then sends a fresh link to it (as resend-signing-link does).
+    needs: { table: 'read-write', mail: true, contact: true, links: true },
     description: 'Correct the address of an organisation whose mail bounced, then send it a fresh link',
   },
 } as const satisfies Record<string, FunctionSpec>;
@@ -158,33 +216,41 @@ export const API_FUNCTIONS = {
 export const TASK_FUNCTIONS = {
   'await-signature': {
     entry: 'functions/handlers/tasks/await-signature.ts',
+    needs: { table: 'read-write', workflow: 'answer', mail: true, contact: true, links: true },
     description: 'Park the workflow task token and send the invitation or a reminder',
   },
   'await-decision': {
     entry: 'functions/handlers/tasks/await-decision.ts',
+    needs: { table: 'read-write', workflow: 'answer' },
     description: 'Park the workflow task token while an admin reviews or countersigns',
   },
   'verify-signature': {
     entry: 'functions/handlers/tasks/verify-signature.ts',
+    // Emails the confirmation of the signature before checking it.
+    needs: { table: 'read-write', mail: true, contact: true },
     description: 'Automatic checks on a signature',
   },
   'settle-timeout': {
     entry: 'functions/handlers/tasks/settle-timeout.ts',
+    needs: { table: 'read-write' },
     description: 'Close a wait that timed out, unless the user acted first',
   },
   'seal-certificate': {
     entry: 'functions/handlers/tasks/seal-certificate.ts',
+    needs: { table: 'read-write', contact: true, sealKey: true },
     memorySize: 1024,
     timeoutSeconds: 60,
     description: 'Render the certificate PDF, seal it once and store it',
   },
   'deliver-certificate': {
     entry: 'functions/handlers/tasks/deliver-certificate.ts',
+    needs: { table: 'read-write', mail: true, contact: true },
     timeoutSeconds: 30,
     description: 'Email the sealed PDF to the signatory',
   },
   'record-failure': {
     entry: 'functions/handlers/tasks/record-failure.ts',
+    needs: { table: 'read-write' },
     description: 'Record a failed step so that admins see it',
   },
 } as const satisfies Record<string, FunctionSpec>;
@@ -201,6 +267,7 @@ export interface EventFunctionSpec extends FunctionSpec {
 export const EVENT_FUNCTIONS = {
   'record-mail-event': {
     entry: 'functions/handlers/events/record-mail-event.ts',
+    needs: { table: 'read-write' },
     source: 'mail-events',
     description: 'Mark an organisation\'s contact undeliverable when SES reports a bounce, complaint, reject or delay',
   },
@@ -210,6 +277,9 @@ export type ApiFunctionId = keyof typeof API_FUNCTIONS;
 export type TaskFunctionId = keyof typeof TASK_FUNCTIONS;
 export type EventFunctionId = keyof typeof EVENT_FUNCTIONS;
 export type FunctionId = ApiFunctionId | TaskFunctionId | EventFunctionId;
+
+/** Every function of the catalog, by id. (Marked pure so that a bundle not using it leaves the catalog out.) */
+export const FUNCTIONS: Readonly<Record<FunctionId, FunctionSpec>> = /* @__PURE__ */ Object.assign({}, API_FUNCTIONS, TASK_FUNCTIONS, EVENT_FUNCTIONS);
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
 

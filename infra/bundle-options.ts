@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_FUNCTIONS } from '../functions/catalog';
+import { buildConsoleScripts } from './console-scripts';
 
 /**
  * How every Lambda is bundled, in one place: the CDK functions (infra/handler-function.ts) and
- * the bundle benchmark (infra/bench/bundles.ts) both read it, so the measured bundle is the
+ * the bundle benchmark (tools/bench/bundles.ts) both read it, so the measured bundle is the
  * deployed one.
  */
 export const BUNDLE_TARGET = 'node22';
@@ -25,7 +27,7 @@ export const REQUIRE_BANNER =
  * Nothing is left to the runtime: the AWS SDK is bundled, tree-shaken and minified with the rest,
  * pinned by our lock file rather than by the runtime's copy. Node compiles one ESM file instead of
  * working through the runtime's SDK as CommonJS (33 files for the DynamoDB client and document
- * client): measured with `npx tsx infra/bench/bundles.ts`, a DynamoDB function starts in about a
+ * client): measured with `npx tsx tools/bench/bundles.ts`, a DynamoDB function starts in about a
  * third of the time.
  */
 export const EXTERNAL_MODULES: string[] = [];
@@ -37,6 +39,27 @@ export const EXTERNAL_MODULES: string[] = [];
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../functions/shared/lambda-credentials.ts'),
 };
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * CDK hands esbuild each define as one command-line argument, and Linux refuses an argument over
+ * 128 KiB (MAX_ARG_STRLEN): past this, synth would fail with E2BIG instead of this message.
+ */
+const MAX_DEFINE_BYTES = 120 * 1024;
+
+/**
+ * Constants written into a function's bundle at build time, by entry (absolute path): the
+ * console page gets its pages' browser scripts (templates/console/console-scripts.d.ts).
+ */
+export function bundleDefines(entryPoint: string): Record<string, string> {
+  if (path.resolve(entryPoint) !== path.resolve(REPO_ROOT, API_FUNCTIONS['console-page'].entry)) return {};
+  const scripts = JSON.stringify(buildConsoleScripts());
+  if (Buffer.byteLength(scripts) > MAX_DEFINE_BYTES) {
+    throw new Error(`The console scripts (${Buffer.byteLength(scripts)} bytes as JSON) exceed ${MAX_DEFINE_BYTES} bytes, more than CDK's bundling can pass to esbuild`);
+  }
+  return { 'globalThis.__CONSOLE_SCRIPTS__': scripts };
+}
 
 /** The esbuild options the deployment's bundling amounts to, for measuring bundles outside CDK. */
 export function lambdaBuildOptions(entryPoint: string) {
@@ -52,6 +75,7 @@ export function lambdaBuildOptions(entryPoint: string) {
     external: EXTERNAL_MODULES,
     alias: { ...BUNDLE_ALIASES },
     banner: { js: REQUIRE_BANNER },
+    define: bundleDefines(entryPoint),
     logLevel: 'error' as const,
   };
 }

@@ -1,6 +1,10 @@
 import type { Node } from 'constructs';
 import type { WorkflowTimings } from '../functions/workflow/contract';
 
+/** Lambda's application log levels (advanced logging controls); the functions' logger follows them. */
+export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /**
  * Everything a deployment needs to know that is not code: read from the CDK context (`cdk.json`,
  * `cdk -c key=value`, or the `context` given to `createApp`) and validated once, up front.
@@ -44,6 +48,24 @@ export interface DeploymentConfig extends WorkflowTimings {
    * @default false
    */
   readonly sourceMaps: boolean;
+  /**
+   * The functions' application log level: Lambda drops what the functions log below it.
+   * @default 'INFO'
+   */
+  readonly logLevel: LogLevel;
+  /**
+   * Signing POSTs allowed per client address, and per link, in each 10-minute window, in place of the
+   * product's defaults (functions/domain/signing.ts).
+   * @default - the product's defaults
+   */
+  readonly rateLimitPerAddress?: number;
+  readonly rateLimitPerLink?: number;
+  /**
+   * The development sign-in page the console offers (a path on the app), for the local stack, which has
+   * no Cognito: accepted only when `appUrl` is on this machine.
+   * @default - none
+   */
+  readonly developmentSignInUrl?: string;
 }
 
 /** The context keys, so that a runner can override them by name. */
@@ -61,6 +83,10 @@ export const CONTEXT_KEYS = {
   cognitoDomainPrefix: 'cognitoDomainPrefix',
   alarmEmail: 'alarmEmail',
   sourceMaps: 'sourceMaps',
+  logLevel: 'logLevel',
+  rateLimitPerAddress: 'rateLimitPerAddress',
+  rateLimitPerLink: 'rateLimitPerLink',
+  developmentSignInUrl: 'developmentSignInUrl',
 } as const satisfies Record<keyof DeploymentConfig, string>;
 
 /** A Standard execution lives at most one year; the waits of one commitment must fit in it. */
@@ -110,7 +136,15 @@ export function parseDeploymentConfig(get: (key: string) => unknown): Deployment
       'lower-case letters, digits and inner hyphens (at most 63)'),
     alarmEmail: reader.optionalEmail(CONTEXT_KEYS.alarmEmail),
     sourceMaps: reader.optionalBoolean(CONTEXT_KEYS.sourceMaps),
+    logLevel: reader.oneOf(CONTEXT_KEYS.logLevel, LOG_LEVELS, 'INFO'),
+    rateLimitPerAddress: reader.optionalInteger(CONTEXT_KEYS.rateLimitPerAddress, 1),
+    rateLimitPerLink: reader.optionalInteger(CONTEXT_KEYS.rateLimitPerLink, 1),
+    developmentSignInUrl: reader.optionalPath(CONTEXT_KEYS.developmentSignInUrl),
   };
+
+  if (config.developmentSignInUrl !== undefined && !(URL.canParse(config.appUrl) && LOCAL_HOSTS.has(new URL(config.appUrl).hostname))) {
+    problems.push(`${CONTEXT_KEYS.developmentSignInUrl}: the development sign-in is for the local stack only, and appUrl "${config.appUrl}" is not on this machine`);
+  }
 
   if (problems.length === 0) {
     const longest = config.reminderIntervalSeconds * (config.reminderCount + 1)
@@ -163,6 +197,39 @@ class Reader {
       this.problems.push(`${key} is missing`);
       return NaN;
     }
+    return this.wholeNumber(key, raw, min);
+  }
+
+  optionalInteger(key: string, min: number): number | undefined {
+    const raw = this.get(key);
+    if (raw === undefined || raw === null || raw === '') return undefined;
+    return this.wholeNumber(key, raw, min);
+  }
+
+  /** One of `values` (case-insensitive); absent means `fallback`. */
+  oneOf<T extends string>(key: string, values: readonly T[], fallback: T): T {
+    const raw = this.get(key);
+    if (raw === undefined || raw === null || raw === '') return fallback;
+    const value = typeof raw === 'string' ? raw.trim().toUpperCase() : raw;
+    if (!(values as readonly unknown[]).includes(value)) {
+      this.problems.push(`${key}: ${JSON.stringify(raw)} must be one of ${values.join(', ')}`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  /** An absolute path without a query or fragment, e.g. `/local/sign-in`. */
+  optionalPath(key: string): string | undefined {
+    const raw = this.get(key);
+    if (raw === undefined || raw === null || raw === '') return undefined;
+    if (typeof raw !== 'string' || !/^\/[A-Za-z0-9/_.~-]*$/.test(raw) || raw.startsWith('//')) {
+      this.problems.push(`${key}: ${JSON.stringify(raw)} must be a path on the app, e.g. /local/sign-in`);
+      return undefined;
+    }
+    return raw;
+  }
+
+  private wholeNumber(key: string, raw: unknown, min: number): number {
     const value = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
       this.problems.push(`${key}: ${JSON.stringify(raw)} must be a whole number of at least ${min}`);

@@ -9,7 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/catalog';
-import { BUNDLE_ALIASES, BUNDLE_CHARSET, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET, EXTERNAL_MODULES, REQUIRE_BANNER } from './bundle-options';
+import { BUNDLE_ALIASES, BUNDLE_CHARSET, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET, bundleDefines, EXTERNAL_MODULES, REQUIRE_BANNER } from './bundle-options';
 
 /** The repository root: catalog entries are relative to it. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,6 +51,12 @@ export interface HandlerFunctionProps {
    * @default false
    */
   readonly sourceMaps?: boolean;
+  /**
+   * The application log level Lambda keeps (advanced logging controls); Lambda tells the function in
+   * `AWS_LAMBDA_LOG_LEVEL`, which its logger follows.
+   * @default 'INFO'
+   */
+  readonly applicationLogLevel?: keyof typeof lambda.ApplicationLogLevel;
 }
 
 /**
@@ -91,7 +97,7 @@ export class HandlerFunction extends NodejsFunction {
       role,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+      applicationLogLevelV2: lambda.ApplicationLogLevel[props.applicationLogLevel ?? 'INFO'],
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName ?? SERVICE_NAME,
@@ -119,6 +125,8 @@ export class HandlerFunction extends NodejsFunction {
             externalModules: EXTERNAL_MODULES,
             esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
             banner: REQUIRE_BANNER,
+            // Built only when this synth bundles: CDK reads the props for nothing otherwise.
+            define: Stack.of(scope).bundlingRequired ? bundleDefines(entry) : {},
           },
         }),
     });

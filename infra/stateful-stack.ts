@@ -144,7 +144,7 @@ export class StatefulStack extends Stack {
     // The Commission's seal key lives in KMS: RSA 3072 (the widest support among certification
     // authorities and PDF validators), usable only to sign. Functions get kms:Sign on it and nothing
     // else; the private key never leaves KMS. An asymmetric key cannot be rotated automatically:
-    // renewal is a new key, a new certificate and a deployment (README).
+    // renewal is a new key, a new certificate and a deployment (docs/operations.md#the-seal-key).
     this.sealKey = new kms.Key(this, 'SealKey', {
       description: 'Seal of the European Commission on the European Ports Alliance certificates (sign only)',
       keySpec: kms.KeySpec.RSA_3072,
@@ -152,7 +152,7 @@ export class StatefulStack extends Stack {
       alias: 'alias/ports-alliance-seal',
       removalPolicy,
     });
-    // The certificate the Commission's CA issues for that key (README: how to request it), as
+    // The certificate the Commission's CA issues for that key (docs/operations.md#the-seal-key: how to request it), as
     //   {"certificateChainPem": "-----BEGIN CERTIFICATE-----..."}  signer's certificate first.
     // Public data, kept in a secret only for its access control and versioning; the stack creates it
     // empty and sealing refuses to run until it is filled in.

@@ -18,12 +18,13 @@ import {
   API_FUNCTIONS,
   ENV,
   EVENT_FUNCTIONS,
+  FUNCTIONS,
   ROUTES,
   TASK_FUNCTIONS,
   type ApiFunctionId,
   type EventFunctionId,
   type FunctionId,
-  type FunctionSpec,
+  type FunctionNeeds,
   type TaskFunctionId,
 } from '../functions/catalog';
 import { signatureWindowSeconds } from '../functions/workflow/contract';
@@ -33,76 +34,12 @@ import { HandlerFunction } from './handler-function';
 import { Monitoring, type MonitoredFunction } from './monitoring';
 import { GSI1 } from './stateful-stack';
 
-/** What a function may touch; the environment and the grants both follow from it. */
-export interface FunctionNeeds {
-  readonly table: 'read' | 'read-write' | 'none';
-  /** `start`: states:StartExecution; `answer`: states:SendTask{Success,Failure,Heartbeat}. */
-  readonly workflow?: 'start' | 'answer';
-  /** Sends mail: SENDER_ADDRESS, SES_CONFIGURATION_SET, APP_URL and ses:SendRawEmail from the sender only. */
-  readonly mail?: true;
-  /** Shows links and the Commission's contact: APP_URL and COMMISSION_CONTACT_ADDRESS. */
-  readonly contact?: true;
-  /** Mints signing links: LINK_VALIDITY_SECONDS. */
-  readonly links?: true;
-  /**
-   * Seals PDFs: SEAL_KEY_ID with kms:Sign on that key only, SEAL_CERTIFICATE_SECRET_ID with
-   * secretsmanager:GetSecretValue on it, TIMESTAMP_AUTHORITY_URL when configured, and the fonts in its bundle.
-   */
-  readonly sealKey?: true;
-  /** Signs admins and auditors in to the console: COGNITO_CLIENT_ID, and COGNITO_DOMAIN_URL when a Cognito domain exists. */
-  readonly signIn?: true;
-  /** Makes or checks one-time codes, anti-CSRF tokens and client address hashes: SIGNING_KEY_SECRET_ID and read access to that secret. */
-  readonly signingKey?: true;
-}
-
-export const NEEDS = {
-  'create-declaration': { table: 'read-write' },
-  'list-declarations': { table: 'read' },
-  'get-declaration-status': { table: 'read', links: true },
-  'update-declaration': { table: 'read-write' },
-  'open-declaration': { table: 'read-write' },
-  'close-declaration': { table: 'read-write', workflow: 'answer' },
-  'send-reminders': { table: 'read-write', mail: true, contact: true, links: true },
-  'export-commitments': { table: 'read' },
-  'export-audit-trail': { table: 'read' },
-  'openapi-document': { table: 'none' },
-  'invite-organisations': { table: 'read-write', workflow: 'start' },
-  'get-commitment': { table: 'read' },
-  'review-commitment': { table: 'read-write', workflow: 'answer' },
-  'countersign-commitments': { table: 'read-write', workflow: 'answer' },
-  'revoke-commitment': { table: 'read-write', workflow: 'answer' },
-  'list-documents': { table: 'read' },
-  'download-document': { table: 'read' },
-  'generate-joint-declaration': { table: 'read-write', contact: true, sealKey: true },
-  'download-joint-declaration': { table: 'read' },
-  'verify-document': { table: 'read' },
-  'signing-page': { table: 'read', contact: true, signingKey: true },
-  'open-signing-session': { table: 'read-write', mail: true, contact: true, signingKey: true },
-  'signing-form': { table: 'read', contact: true, signingKey: true },
-  'check-signing-code': { table: 'read-write', contact: true, signingKey: true },
-  'send-signing-code': { table: 'read-write', mail: true, contact: true, signingKey: true },
-  'submit-signature': { table: 'read-write', workflow: 'answer', contact: true, signingKey: true },
-  'resend-signing-link': { table: 'read-write', mail: true, contact: true, links: true },
-  'console-page': { table: 'none', signIn: true },
-  'await-signature': { table: 'read-write', workflow: 'answer', mail: true, contact: true, links: true },
-  'await-decision': { table: 'read-write', workflow: 'answer' },
-  // Emails the confirmation of the signature before checking it.
-  'verify-signature': { table: 'read-write', mail: true, contact: true },
-  'settle-timeout': { table: 'read-write' },
-  'seal-certificate': { table: 'read-write', contact: true, sealKey: true },
-  'deliver-certificate': { table: 'read-write', mail: true, contact: true },
-  'record-failure': { table: 'read-write' },
-  'record-mail-event': { table: 'read-write' },
-  // Corrects the address, then sends a fresh link to it (as resend-signing-link does).
-  'correct-contact': { table: 'read-write', mail: true, contact: true, links: true },
-} as const satisfies Record<FunctionId, FunctionNeeds>;
-
 const isEventFunction = (functionId: string): functionId is EventFunctionId => functionId in EVENT_FUNCTIONS;
 
 /** The construct holding the functions: `<stack>/Functions/<catalog id>/Resource` is each one's `aws:cdk:path`. */
 export const FUNCTIONS_SCOPE = 'Functions';
 
-// No Scan: every access pattern is a key lookup or a Query (README, table design).
+// No Scan: every access pattern is a key lookup or a Query (docs/records.md).
 // Only what the store calls: no batch operations and no DescribeTable (nothing uses them).
 // Transactions need no action of their own: each item is authorised as its Put/Update/Delete/ConditionCheck.
 const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
@@ -172,17 +109,18 @@ export class StatelessStack extends Stack {
 
     // Functions: one per catalog entry, construct id = catalog id.
     const functionsScope = new Construct(this, FUNCTIONS_SCOPE);
-    const specs: Record<FunctionId, FunctionSpec> = { ...API_FUNCTIONS, ...TASK_FUNCTIONS, ...EVENT_FUNCTIONS };
+    const specs = FUNCTIONS;
     this.deadLetterQueues = this.eventDeadLetterQueues(functionsScope);
     const functions = {} as Record<FunctionId, HandlerFunction>;
     for (const functionId of Object.keys(specs) as FunctionId[]) {
-      const needs: FunctionNeeds = NEEDS[functionId];
+      const spec = specs[functionId];
       functions[functionId] = new HandlerFunction(functionsScope, functionId, {
-        spec: specs[functionId],
-        environment: this.environmentFor(functionId, needs, props),
+        spec,
+        environment: this.environmentFor(functionId, spec.needs, props),
         logRemovalPolicy,
         deadLetterQueue: isEventFunction(functionId) ? this.deadLetterQueues[functionId] : undefined,
         sourceMaps: config.sourceMaps,
+        applicationLogLevel: config.logLevel,
       });
     }
     this.functions = functions;
@@ -201,7 +139,7 @@ export class StatelessStack extends Stack {
 
     // Grants.
     for (const functionId of Object.keys(functions) as FunctionId[]) {
-      this.grant(functionId, functions[functionId], NEEDS[functionId], props);
+      this.grant(functionId, functions[functionId], specs[functionId].needs, props);
     }
 
     // The HTTP API.
@@ -317,6 +255,11 @@ export class StatelessStack extends Stack {
     if (needs.signIn) {
       env[ENV.cognitoClientId] = props.userPoolClient.userPoolClientId;
       if (props.userPoolDomain) env[ENV.cognitoDomainUrl] = props.userPoolDomain.baseUrl();
+      if (config.developmentSignInUrl) env[ENV.developmentSignInUrl] = config.developmentSignInUrl;
+    }
+    if (needs.rateLimited) {
+      if (config.rateLimitPerAddress) env[ENV.rateLimitPerAddress] = String(config.rateLimitPerAddress);
+      if (config.rateLimitPerLink) env[ENV.rateLimitPerLink] = String(config.rateLimitPerLink);
     }
     if (needs.sealKey) {
       env[ENV.sealKeyId] = props.sealKey.keyArn;

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
-import { REPO_ROOT } from '../infra/handler-function';
+import { REPO_ROOT } from './repo-root';
 
 /**
  * Latin (Basic, Latin-1, Extended-A and -B: every Latin letter of the EU languages, Romanian's comma-below

@@ -1,6 +1,6 @@
 /**
  * `npm run verify-audit -- <trail.jsonl> [--head <sha256>]`: recomputes the hash chain of an
- * exported audit trail (format in functions/domain/audit-chain.ts and the README) and names the
+ * exported audit trail (format in functions/domain/audit-chain.ts and docs/console.md) and names the
  * first broken link. Exit code 0: intact; 1: broken; 2: the file could not be read.
  */
 import { readFileSync } from 'node:fs';

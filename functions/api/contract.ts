@@ -59,7 +59,7 @@ export const API_CONTRACT = {
   'POST /api/declarations/{declarationId}/invitation-imports': {
     tag: 'Invitations',
     summary: 'Check or import an invitation file (CSV)',
-    description: 'Columns: organisation, category, country, email, contact_name, language, email_domains (see the README). '
+    description: 'Columns: organisation, category, country, email, contact_name, language, email_domains (see docs/console.md, Inviting from a CSV file). '
       + '`check` reports every bad row with its line and reasons; `import` invites only a clean file; `import-valid-rows` invites the good rows.',
     body: schemas.invitationImportSchema,
     responses: { 200: json('The report (`imported` when rows were invited)'), 422: json('The report, when an import was refused: nothing was invited') },
@@ -85,7 +85,7 @@ export const API_CONTRACT = {
   'GET /api/declarations/{declarationId}/audit-trail.jsonl': {
     tag: 'Audit',
     summary: 'Export the audit trail as chained JSON Lines',
-    description: 'Each line carries the SHA-256 of the line before (see the README). Pages continue the chain: '
+    description: 'Each line carries the SHA-256 of the line before (see docs/console.md, The audit trail). Pages continue the chain: '
       + 'follow `x-audit-trail-next` with `after`; `x-audit-trail-head` is the last hash so far.',
     query: schemas.auditTrailQuerySchema,
     responses: { 200: { description: 'JSON Lines', mediaType: 'application/x-ndjson' } },

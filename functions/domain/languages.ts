@@ -19,3 +19,23 @@ export function parseAcceptLanguage(header: string | undefined): string[] {
 export function pickLanguage(candidates: readonly (string | undefined)[], available: readonly string[], fallback: string): string {
   return candidates.find((candidate): candidate is string => candidate !== undefined && available.includes(candidate)) ?? fallback;
 }
+
+/**
+ * The languages the product speaks to an operator: its pages, its emails and the consent statement
+ * they sign under. Every catalog of page wording and every consent statement exists in each.
+ */
+export const OPERATOR_LANGUAGES = ['en', 'fr', 'de', 'el'] as const;
+export type OperatorLanguage = (typeof OPERATOR_LANGUAGES)[number];
+const FALLBACK_OPERATOR_LANGUAGE: OperatorLanguage = 'en';
+
+export function isOperatorLanguage(language: string | undefined): language is OperatorLanguage {
+  return (OPERATOR_LANGUAGES as readonly (string | undefined)[]).includes(language);
+}
+
+/**
+ * The language to speak to an operator: the first preferred one we speak (the invitation's, a
+ * session's), else the browser's preferences (Accept-Language), else English.
+ */
+export function operatorLanguage(preferred: readonly (string | undefined)[], acceptLanguage?: string): OperatorLanguage {
+  return [...preferred, ...parseAcceptLanguage(acceptLanguage)].find(isOperatorLanguage) ?? FALLBACK_OPERATOR_LANGUAGE;
+}

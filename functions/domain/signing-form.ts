@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/errors';
+import { DomainError } from './errors';
 import { FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT } from './text';
 
 /** A problem the signer can fix, tied to the field it is about. */

@@ -30,6 +30,11 @@ export function normaliseOneTimeCode(typed: string): string | undefined {
   return /^[0-9]{6}$/.test(digits) ? digits : undefined;
 }
 
+/** A code was sent and can still be entered (`expiresAt` in epoch ms). */
+export function hasLiveCode(code: { readonly codeHash?: string; readonly expiresAt?: number }, now: Date): boolean {
+  return code.codeHash !== undefined && (code.expiresAt ?? 0) > now.getTime();
+}
+
 function keyed(key: string, purpose: string, value: string): string {
   return createHmac('sha256', key).update(`${purpose}:${value}`).digest('base64url');
 }

@@ -3,19 +3,17 @@ import { MIMEMessage, type EnvironmentContext } from 'mimetext/browser';
 import { ENV } from '../catalog';
 import { optionalEnv, requiredEnv } from '../shared/config';
 
-export interface RenderedEmail {
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
-}
-
 export interface Attachment {
   readonly filename: string;
   readonly contentType: string;
   readonly content: Uint8Array;
 }
 
-export interface OutgoingEmail extends RenderedEmail {
+/** An email as rendered (mail/messages.ts), with its recipient, attachments and tags. */
+export interface OutgoingEmail {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
   readonly to: { readonly name: string; readonly address: string };
   readonly attachments?: readonly Attachment[];
   /**

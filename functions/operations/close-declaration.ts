@@ -1,6 +1,6 @@
 import type { Declaration } from '../domain/declaration';
+import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
-import { DomainError } from '../shared/errors';
 import { listCommitments } from '../store/commitments';
 import { changeDeclarationStatus } from '../store/declarations';
 import { mapWithConcurrency } from './concurrency';

@@ -1,14 +1,13 @@
 import { ENV } from '../catalog';
 import { textFor } from '../domain/declaration';
 import { mailTags } from '../domain/mail-events';
+import { signatureConfirmationMessage } from '../mail/messages';
 import { sendEmail } from '../mail/send-email';
 import { requiredEnv } from '../shared/config';
 import { isTransient, TransientError } from '../shared/errors';
 import { loggableError, logger } from '../shared/logger';
 import { recordEvent } from '../store/audit';
 import { claimMailForTask, recordMailSent, releaseMailClaim } from '../store/mail-claims';
-import { signatureConfirmationEmail } from '../../templates/email/signature-confirmation';
-import { uiLanguage } from '../../templates/i18n';
 import { loadCommitment, loadDeclarationContent } from './load';
 
 const KIND = 'signature-confirmation';
@@ -28,8 +27,8 @@ export async function confirmSignature(commitmentId: string): Promise<'sent' | '
   if (!(await claimMailForTask(commitmentId, KIND))) return 'already-sent';
   try {
     const declaration = await loadDeclarationContent(commitment.declarationId);
-    const email = signatureConfirmationEmail({
-      language: uiLanguage([commitment.language]),
+    const email = signatureConfirmationMessage({
+      language: commitment.language,
       contactName: commitment.organisation.contactName,
       organisationName: commitment.organisation.name,
       declarationTitle: textFor(declaration, signature.language).text.title,
@@ -46,7 +45,7 @@ export async function confirmSignature(commitmentId: string): Promise<'sent' | '
     return 'sent';
   } catch (error) {
     await releaseMailClaim(commitmentId, KIND).catch(() => undefined);
-    if (isTransient(error)) throw new TransientError(`sending the signature confirmation failed: ${(error as Error).message}`);
+    if (isTransient(error)) throw new TransientError(`sending the signature confirmation failed: ${(error as Error).message}`, { cause: error });
     logger.warn('signature confirmation not sent', { commitmentId, error: loggableError(error) });
     return 'failed';
   }

@@ -1,6 +1,6 @@
 import { FINAL_STATES, type Commitment } from '../domain/commitment';
+import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
-import { DomainError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { correctContactAddress } from '../store/contacts';
 import { loadCommitment } from './load';

@@ -1,3 +1,4 @@
+import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
 import { getCommitment, listCommitments, transition } from '../store/commitments';
 import { resumeWait } from '../workflow/client';
@@ -13,11 +14,28 @@ export interface CountersignResult {
 
 const LATER_STATES = new Set(['COUNTERSIGNED', 'SEALED', 'DELIVERED']);
 
+/** One commitment, or the listed (or all verified) commitments of a declaration. */
+export type CountersignRequest =
+  | { readonly commitmentId: string }
+  | { readonly declarationId: string; readonly selection: { readonly commitmentIds?: readonly string[]; readonly allVerified?: boolean } };
+
+/**
+ * Countersigns one commitment (refusing one that does not exist or is not verified), or several,
+ * reporting on each.
+ */
+export async function countersignCommitments(request: CountersignRequest, caller: Caller): Promise<CountersignResult[]> {
+  if ('declarationId' in request) return countersignMany(request.declarationId, request.selection, caller);
+  const result = await countersignCommitment(request.commitmentId, caller);
+  if (result.result === 'not-found') throw new DomainError('NOT_FOUND', `There is no commitment ${request.commitmentId}.`);
+  if (result.result === 'not-ready') throw new DomainError('WRONG_STATE', result.message);
+  return [result];
+}
+
 /**
  * Countersigns one verified commitment: one conditional transition, so any number of concurrent
  * clicks (or two admins' overlapping bulk actions) give one countersignature.
  */
-export async function countersignCommitment(commitmentId: string, caller: Caller, declarationId?: string): Promise<CountersignResult> {
+async function countersignCommitment(commitmentId: string, caller: Caller, declarationId?: string): Promise<CountersignResult> {
   const commitment = await getCommitment(commitmentId);
   if (!commitment || (declarationId !== undefined && commitment.declarationId !== declarationId)) {
     return { commitmentId, result: 'not-found', message: 'No such commitment in this declaration.' };
@@ -41,7 +59,7 @@ export async function countersignCommitment(commitmentId: string, caller: Caller
 }
 
 /** Countersigns the listed commitments, or every verified one of the declaration; reports per commitment. */
-export async function countersignMany(declarationId: string, selection: { commitmentIds?: readonly string[]; allVerified?: boolean }, caller: Caller): Promise<CountersignResult[]> {
+async function countersignMany(declarationId: string, selection: { commitmentIds?: readonly string[]; allVerified?: boolean }, caller: Caller): Promise<CountersignResult[]> {
   await loadDeclaration(declarationId);
   const ids = selection.allVerified
     ? (await listCommitments(declarationId)).filter((commitment) => commitment.state === 'VERIFIED').map((commitment) => commitment.id)

@@ -1,7 +1,7 @@
 import { buildDeclaration, duplicateClauseIds, type Declaration, type ParsedCreateDeclarationInput } from '../domain/declaration';
+import { DomainError } from '../domain/errors';
 import { newId } from '../domain/ids';
 import type { Caller } from '../shared/access';
-import { DomainError } from '../shared/errors';
 import { putDeclaration } from '../store/declarations';
 import { clock } from '../shared/clock';
 

@@ -1,14 +1,13 @@
 import { ENV } from '../catalog';
 import { textFor } from '../domain/declaration';
 import { mailTags } from '../domain/mail-events';
+import { deliveryMessage } from '../mail/messages';
 import { sendEmail } from '../mail/send-email';
 import { appUrl, requiredEnv } from '../shared/config';
 import { isTransient, TransientError } from '../shared/errors';
 import { getCommitment, transition } from '../store/commitments';
 import { readSealedDocument } from '../store/documents';
 import { claimMailForTask, recordMailSent, releaseMailClaim, sentMessageId } from '../store/mail-claims';
-import { deliveryEmail } from '../../templates/email/delivery';
-import { uiLanguage } from '../../templates/i18n';
 import { loadCommitment, loadDeclarationContent } from './load';
 import { clock } from '../shared/clock';
 
@@ -25,8 +24,8 @@ export async function deliverCertificate(commitmentId: string): Promise<{ delive
       const declaration = await loadDeclarationContent(commitment.declarationId);
       const document = await readSealedDocument(commitmentId);
       if (!document) throw new Error(`commitment ${commitmentId} is SEALED but has no stored document`);
-      const email = deliveryEmail({
-        language: uiLanguage([commitment.language]),
+      const email = deliveryMessage({
+        language: commitment.language,
         contactName: commitment.organisation.contactName,
         organisationName: commitment.organisation.name,
         declarationTitle: textFor(declaration, commitment.language).text.title,
@@ -43,7 +42,7 @@ export async function deliverCertificate(commitmentId: string): Promise<{ delive
       await recordMailSent(commitmentId, 'delivery', messageId);
     } catch (error) {
       await releaseMailClaim(commitmentId, 'delivery').catch(() => undefined);
-      if (isTransient(error)) throw new TransientError(`delivering the certificate failed: ${(error as Error).message}`);
+      if (isTransient(error)) throw new TransientError(`delivering the certificate failed: ${(error as Error).message}`, { cause: error });
       throw error;
     }
   }

@@ -1,6 +1,6 @@
+import { DomainError } from '../domain/errors';
 import * as z from '../domain/zod';
 import { chainEvents, chainLine, GENESIS_HASH } from '../domain/audit-chain';
-import { DomainError } from '../shared/errors';
 import { declarationEventsPage, type TrailPosition } from '../store/audit-trail';
 import { loadDeclaration } from './load';
 
@@ -21,8 +21,8 @@ export function encodeCursor(cursor: TrailCursor): string {
 function decodeCursor(value: string): TrailCursor {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
-  } catch {
-    throw new DomainError('INVALID_INPUT', 'The "after" cursor is not one this API gave out; start the export again without it.');
+  } catch (error) {
+    throw new DomainError('INVALID_INPUT', 'The "after" cursor is not one this API gave out; start the export again without it.', [], { cause: error });
   }
 }
 

@@ -1,12 +1,12 @@
 import type { Category } from '../domain/categories';
 import type { Commitment } from '../domain/commitment';
 import { textFor, type Declaration } from '../domain/declaration';
+import { DomainError } from '../domain/errors';
 import { renderJointDeclaration, type JointDeclarationInput, type JointSignatory } from '../pdf/joint-declaration';
 import { sealPdf } from '../pdf/seal';
 import { loadSealSigner } from '../seal/seal-signer';
 import { configuredTimestamps } from '../seal/timestamp-source';
 import type { Caller } from '../shared/access';
-import { DomainError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { listCommitments } from '../store/commitments';
 import { getJointDeclarationRecord, storeJointDeclaration, type JointDeclarationRecord } from '../store/joint-declarations';

@@ -1,8 +1,8 @@
 import type { Commitment, InvitationInput } from '../domain/commitment';
 import { registeredDomainsOf, type Declaration } from '../domain/declaration';
+import { DomainError } from '../domain/errors';
 import { newId } from '../domain/ids';
 import type { Caller } from '../shared/access';
-import { DomainError } from '../shared/errors';
 import { createInvitation } from '../store/commitments';
 import { startCommitmentExecution } from '../workflow/client';
 import { loadCommitment, loadDeclaration } from './load';

@@ -1,6 +1,6 @@
 import type { Commitment } from '../domain/commitment';
 import type { Declaration, DeclarationContent } from '../domain/declaration';
-import { DomainError } from '../shared/errors';
+import { DomainError } from '../domain/errors';
 import { getCommitment } from '../store/commitments';
 import { getDeclaration, getDeclarationContent } from '../store/declarations';
 

@@ -1,16 +1,11 @@
 import type { Commitment } from '../domain/commitment';
-import { hashOneTimeCode, MAX_WRONG_CODES, normaliseOneTimeCode, sameToken } from '../domain/signing';
+import { hashOneTimeCode, hasLiveCode, MAX_WRONG_CODES, normaliseOneTimeCode, sameToken } from '../domain/signing';
 import { loadSigningKey } from '../shared/signing-key';
 import { SigningError } from '../shared/signing-errors';
-import { acceptCode, countWrongCode, getCodeState, type CodeState } from '../store/one-time-codes';
+import { acceptCode, countWrongCode, getCodeState } from '../store/one-time-codes';
 import { retryOnTransactionConflict } from '../store/transaction-conflicts';
 import { resolveSigningSession, type OpenSession } from './signing-session';
 import { clock } from '../shared/clock';
-
-/** A code was sent and can still be entered. */
-export function hasLiveCode(state: CodeState, now: Date): boolean {
-  return state.codeHash !== undefined && (state.expiresAt ?? 0) > now.getTime();
-}
 
 export type CodeCheck =
   | { readonly result: 'confirmed' }

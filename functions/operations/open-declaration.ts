@@ -1,6 +1,6 @@
 import type { Declaration } from '../domain/declaration';
+import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
-import { DomainError } from '../shared/errors';
 import { changeDeclarationStatus } from '../store/declarations';
 import { loadDeclaration } from './load';
 import { clock } from '../shared/clock';

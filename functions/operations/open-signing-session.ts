@@ -1,11 +1,22 @@
-import { requiresOneTimeCode } from '../domain/declaration';
-import { hashSessionId, newSessionId, SESSION_SECONDS } from '../domain/signing';
-import { loggableError, logger } from '../shared/logger';
-import { createSession } from '../store/signing-sessions';
-import { hasLiveCode } from './one-time-code';
-import { sendOneTimeCode } from './send-one-time-code';
-import type { OpenLink } from './signing-link';
 import { clock } from '../shared/clock';
+import { requiresOneTimeCode } from '../domain/declaration';
+import { operatorLanguage } from '../domain/languages';
+import { hashSessionId, hasLiveCode, landingFormToken, newSessionId, SESSION_SECONDS } from '../domain/signing';
+import { loggableError, logger } from '../shared/logger';
+import { loadSigningKey } from '../shared/signing-key';
+import { createSession } from '../store/signing-sessions';
+import { admitSigningPost, requireFormToken, type SigningPostRequest } from './admit-signing-post';
+import { limitAttempts } from './rate-limit';
+import { sendOneTimeCode } from './send-one-time-code';
+import { resolveSigningLink } from './signing-link';
+
+/** Continue on a link's landing page. */
+export interface OpenSigningSessionRequest extends SigningPostRequest {
+  /** The secret of the emailed link, from the request's path. */
+  readonly linkSecret: string;
+  /** The browser's Accept-Language, for an invitation in a language the pages are not written in. */
+  readonly acceptLanguage?: string;
+}
 
 export interface OpenedSession {
   readonly sessionId: string;
@@ -14,11 +25,18 @@ export interface OpenedSession {
 
 /**
  * Exchanges the emailed link for a short signing session (the operator pressed Continue): the
- * session, and the "viewed" event, are recorded here and never on GET. When the declaration asks
- * for a one-time code and none can be entered yet, one is emailed at once.
+ * session, and the "viewed" event, are recorded here and never on GET. The POST is admitted, the
+ * link must still be signable and within its rate limit, and the form must carry the landing
+ * page's token. When the declaration asks for a one-time code and none can be entered yet, one is
+ * emailed at once.
  */
-export async function openSigningSession(open: OpenLink, request: { language: string; clientAddressHash: string }, now = clock.now()): Promise<OpenedSession> {
+export async function openSigningSession(request: OpenSigningSessionRequest, now = clock.now()): Promise<OpenedSession> {
+  const post = await admitSigningPost(request, now);
+  const open = await resolveSigningLink(request.linkSecret, now);
+  await limitAttempts({ scope: 'link', subject: open.commitment.id, language: open.commitment.language }, now);
+  requireFormToken(post.fields, landingFormToken(await loadSigningKey(), open.linkHash), open.commitment.language);
   const { commitment, declaration } = open;
+  const language = operatorLanguage([commitment.language], request.acceptLanguage);
   const sessionId = newSessionId();
   const expiresAt = new Date(Math.min(now.getTime() + SESSION_SECONDS * 1000, open.link.expiresAt));
   const created = await createSession(
@@ -28,7 +46,7 @@ export async function openSigningSession(open: OpenLink, request: { language: st
       declarationId: commitment.declarationId,
       linkHash: open.linkHash,
       linkExpiresAt: open.link.expiresAt,
-      language: request.language,
+      language,
       createdAt: now.toISOString(),
       expiresAt: expiresAt.getTime(),
     },
@@ -38,7 +56,7 @@ export async function openSigningSession(open: OpenLink, request: { language: st
       type: 'VIEWED',
       actor: 'operator',
       at: now.toISOString(),
-      detail: { language: request.language, clientAddressHash: request.clientAddressHash, linkIssuedAt: open.link.issuedAt },
+      detail: { language, clientAddressHash: post.clientAddressHash, linkIssuedAt: open.link.issuedAt },
     },
   );
   if (!created) throw new Error('a new signing session id collided with an existing one');

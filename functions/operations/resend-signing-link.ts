@@ -1,5 +1,5 @@
+import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
-import { DomainError } from '../shared/errors';
 import { getCommitment } from '../store/commitments';
 import { claimMail, recordMailSent, releaseMailClaim } from '../store/mail-claims';
 import { getCodeState } from '../store/one-time-codes';

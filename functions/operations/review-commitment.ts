@@ -1,5 +1,5 @@
+import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
-import { DomainError } from '../shared/errors';
 import { getCommitment, transition } from '../store/commitments';
 import { resumeWait } from '../workflow/client';
 import { loadCommitment } from './load';

@@ -1,6 +1,6 @@
 import { REVOCABLE_STATES } from '../domain/commitment';
+import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
-import { DomainError } from '../shared/errors';
 import { getCommitment, transition } from '../store/commitments';
 import { failWait } from '../workflow/client';
 import { REVOKED_ERROR } from '../workflow/contract';

@@ -2,12 +2,11 @@ import { ENV } from '../catalog';
 import type { Commitment } from '../domain/commitment';
 import { mailTags } from '../domain/mail-events';
 import { CODE_VALIDITY_SECONDS, hashOneTimeCode, newOneTimeCode } from '../domain/signing';
+import { oneTimeCodeMessage } from '../mail/messages';
 import { sendEmail } from '../mail/send-email';
 import { requiredEnv } from '../shared/config';
 import { loadSigningKey } from '../shared/signing-key';
 import { storeNewCode } from '../store/one-time-codes';
-import { oneTimeCodeEmail } from '../../templates/email/one-time-code';
-import { uiLanguage } from '../../templates/i18n';
 import { linkLocked } from './one-time-code';
 import { limitAttempts } from './rate-limit';
 import { clock } from '../shared/clock';
@@ -28,8 +27,8 @@ export async function sendOneTimeCode(commitment: Commitment, now = clock.now())
     { commitmentId: commitment.id, declarationId: commitment.declarationId, type: 'CODE_SENT', actor: 'operator', at: now.toISOString(), detail: { expiresAt: expiresAt.toISOString() } },
   );
   if (!stored) throw linkLocked(commitment);
-  const email = oneTimeCodeEmail({
-    language: uiLanguage([commitment.language]),
+  const email = oneTimeCodeMessage({
+    language: commitment.language,
     contactName: commitment.organisation.contactName,
     code,
     expiresAt,

@@ -3,14 +3,13 @@ import type { Commitment } from '../domain/commitment';
 import { hashLinkSecret, newLinkSecret } from '../domain/hashing';
 import { linkExpiry, requiresOneTimeCode, textFor, type DeclarationContent } from '../domain/declaration';
 import { mailTags } from '../domain/mail-events';
+import { invitationMessage, type InvitationKind } from '../mail/messages';
 import { sendEmail } from '../mail/send-email';
 import { appUrl, requiredEnv } from '../shared/config';
 import { TransientError, isTransient } from '../shared/errors';
 import { recordEvent } from '../store/audit';
 import { claimMail, claimMailForTask, recordMailSent, releaseMailClaim } from '../store/mail-claims';
 import { putLink } from '../store/links';
-import { invitationEmail, type InvitationEmailInput } from '../../templates/email/invitation';
-import { uiLanguage } from '../../templates/i18n';
 import { loadDeclarationContent } from './load';
 import { clock } from '../shared/clock';
 
@@ -50,7 +49,7 @@ export async function sendSigningLink(commitment: Commitment, reminderNumber: nu
     return 'sent';
   } catch (error) {
     await releaseMailClaim(commitment.id, kind).catch(() => undefined);
-    if (isTransient(error)) throw new TransientError(`sending the ${kind} failed: ${(error as Error).message}`);
+    if (isTransient(error)) throw new TransientError(`sending the ${kind} failed: ${(error as Error).message}`, { cause: error });
     throw error;
   }
 }
@@ -67,13 +66,13 @@ export function signingLinkExpiry(commitment: Commitment, declaration: Declarati
 export async function emailNewLink(
   commitment: Commitment,
   declaration: DeclarationContent,
-  options: { mailKind: string; template: InvitationEmailInput['kind']; expiresAt: Date; issuedAt: Date },
+  options: { mailKind: string; template: InvitationKind; expiresAt: Date; issuedAt: Date },
 ): Promise<string> {
   const secret = newLinkSecret();
   await putLink(hashLinkSecret(secret), { commitmentId: commitment.id, issuedAt: options.issuedAt.toISOString(), expiresAt: options.expiresAt.getTime() });
-  const email = invitationEmail({
+  const email = invitationMessage({
     kind: options.template,
-    language: uiLanguage([commitment.language]),
+    language: commitment.language,
     contactName: commitment.organisation.contactName,
     organisationName: commitment.organisation.name,
     declarationTitle: textFor(declaration, commitment.language).text.title,

@@ -1,5 +1,5 @@
 import type { Commitment } from '../domain/commitment';
-import type { DeclarationContent } from '../domain/declaration';
+import { requiresOneTimeCode, type DeclarationContent } from '../domain/declaration';
 import { hashSessionId, SESSION_ID_PATTERN } from '../domain/signing';
 import { SigningError, unknownSession } from '../shared/signing-errors';
 import { getCommitment } from '../store/commitments';
@@ -16,6 +16,8 @@ export interface OpenSession {
   readonly commitment: Commitment;
   readonly declaration: DeclarationContent;
   readonly codeState: CodeState;
+  /** The declaration asks for an emailed code and this session has not confirmed one yet. */
+  readonly codeToConfirm: boolean;
 }
 
 /** The session a request carries, if it can still be used to sign; otherwise a refusal that says why. */
@@ -31,5 +33,6 @@ export async function resolveSigningSession(sessionId: string | undefined, now =
     throw new SigningError('SESSION_EXPIRED', 'The signing session has ended.', { language: session.language });
   }
   assertSignable(commitment, declaration, session.linkExpiresAt, codeState, now);
-  return { sessionId, sessionHash, session, commitment, declaration, codeState };
+  const codeToConfirm = requiresOneTimeCode(declaration) && !session.codeVerifiedAt;
+  return { sessionId, sessionHash, session, commitment, declaration, codeState, codeToConfirm };
 }

@@ -1,8 +1,9 @@
+import { clock } from '../shared/clock';
 import type { Signature } from '../domain/commitment';
+import { consentShown } from '../domain/consent';
 import { requiresOneTimeCode } from '../domain/declaration';
-import { sha256Hex } from '../domain/hashing';
+import { DomainError } from '../domain/errors';
 import { readSigningForm, type FieldProblem, type SignForm } from '../domain/signing-form';
-import { DomainError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { SigningError, unknownSession } from '../shared/signing-errors';
 import { getCommitment, transition, type TransitionRequest } from '../store/commitments';
@@ -10,14 +11,21 @@ import { linkStillValid } from '../store/links';
 import { consumeSession } from '../store/signing-sessions';
 import { retryOnTransactionConflict } from '../store/transaction-conflicts';
 import { resumeWait } from '../workflow/client';
-import { messagesFor, UI_LANGUAGES } from '../../templates/i18n';
+import { admitSessionPost, type SessionPostRequest } from './admit-session-post';
+import type { FormFields } from './admit-signing-post';
 import { alreadyUsed } from './signing-link';
 import { resolveSigningSession, type OpenSession } from './signing-session';
-import { clock } from '../shared/clock';
 
 export type SubmissionOutcome =
   | { readonly outcome: 'SIGNED' | 'DECLINED'; readonly organisation: string }
   | { readonly outcome: 'INVALID'; readonly problems: readonly FieldProblem[]; readonly form: ReturnType<typeof readSigningForm>['form'] };
+
+export interface Submission {
+  /** The session as it was when the POST was admitted, and the fields sent, for the page that answers. */
+  readonly open: OpenSession;
+  readonly fields: FormFields;
+  readonly result: SubmissionOutcome;
+}
 
 /**
  * The final POST of a signing session: signs or declines. One transaction moves the commitment
@@ -25,7 +33,12 @@ export type SubmissionOutcome =
  * code confirmed, when the declaration asks for one), and uses the session up; only then is the
  * workflow told. Concurrent submissions race on those conditions and exactly one wins.
  */
-export async function submitSignature(open: OpenSession, fields: ReadonlyMap<string, readonly string[]>, request: { clientAddressHash: string }, now = clock.now()): Promise<SubmissionOutcome> {
+export async function submitSignature(request: SessionPostRequest, now = clock.now()): Promise<Submission> {
+  const { open, fields, clientAddressHash } = await admitSessionPost(request, now);
+  return { open, fields, result: await submit(open, fields, { clientAddressHash }, now) };
+}
+
+async function submit(open: OpenSession, fields: FormFields, request: { clientAddressHash: string }, now: Date): Promise<SubmissionOutcome> {
   const { commitment, declaration, session } = open;
   const codeRequired = requiresOneTimeCode(declaration);
   if (codeRequired && !session.codeVerifiedAt) {
@@ -37,7 +50,8 @@ export async function submitSignature(open: OpenSession, fields: ReadonlyMap<str
 
   let change: Pick<TransitionRequest, 'to' | 'set' | 'event'>;
   if (form.action === 'sign') {
-    const statement = messagesFor(form.consentLanguage).form.consentStatement;
+    // checkAgainstDeclaration found no problem, so the form names a statement we showed.
+    const consent = consentShown(form.consentLanguage, form.consentSha256)!;
     const signature: Signature = {
       signerName: form.signerName,
       signerTitle: form.signerTitle,
@@ -45,7 +59,7 @@ export async function submitSignature(open: OpenSession, fields: ReadonlyMap<str
       language: form.language,
       textSha256: form.textSha256,
       signedAt: now.toISOString(),
-      consent: { text: statement, sha256: form.consentSha256, language: form.consentLanguage },
+      consent: { text: consent.text, sha256: consent.sha256, language: consent.language },
       ...(codeRequired && session.codeVerifiedAt ? { oneTimeCode: { sentTo: open.codeState.sentTo ?? commitment.organisation.email, verifiedAt: session.codeVerifiedAt } } : {}),
       clientAddressHash: request.clientAddressHash,
     };
@@ -87,7 +101,6 @@ function checkAgainstDeclaration(open: OpenSession, form: SignForm): FieldProble
   const problems: FieldProblem[] = clauses
     .filter((clause) => clause.required && !form.accepted.includes(clause.id))
     .map((clause) => ({ field: 'accepted', problem: 'required-commitment', clauseId: clause.id }));
-  const statementShown = UI_LANGUAGES.includes(form.consentLanguage) && sha256Hex(messagesFor(form.consentLanguage).form.consentStatement) === form.consentSha256;
-  if (!statementShown) problems.push({ field: 'page', problem: 'outdated' });
+  if (!consentShown(form.consentLanguage, form.consentSha256)) problems.push({ field: 'page', problem: 'outdated' });
   return problems;
 }

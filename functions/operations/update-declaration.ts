@@ -1,6 +1,6 @@
 import { buildDeclaration, type Declaration, type DeclarationInput } from '../domain/declaration';
+import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
-import { DomainError } from '../shared/errors';
 import { replaceDraft } from '../store/declarations';
 import { refuseDuplicateClauseIds } from './create-declaration';
 import { loadDeclaration } from './load';

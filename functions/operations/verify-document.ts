@@ -1,7 +1,7 @@
+import { DomainError } from '../domain/errors';
 import { ID_PATTERN } from '../domain/ids';
 import { textFor } from '../domain/declaration';
 import { sha256Hex } from '../domain/hashing';
-import { DomainError } from '../shared/errors';
 import { getCommitment } from '../store/commitments';
 import { getDeclaration } from '../store/declarations';
 import { findDocumentByHash, getDocumentRecord, type DocumentKind } from '../store/documents';

@@ -1,36 +1,26 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ENV } from '../catalog';
 import { requiredEnv } from '../shared/config';
+import { readSecretString } from '../shared/secrets';
 import { kmsSigner } from './kms-signer';
 import { certificatesFromPem, type SealSigner } from './signer';
 
-let cached: Promise<SealSigner> | undefined;
-
 /**
  * The Commission's seal: the KMS key named by SEAL_KEY_ID, and its certificate chain (PEM) kept in the
- * secret named by SEAL_CERTIFICATE_SECRET_ID as `{"certificateChainPem": "..."}`. Read once per container.
+ * secret named by SEAL_CERTIFICATE_SECRET_ID as `{"certificateChainPem": "..."}`, read again after
+ * SECRET_MAX_AGE_SECONDS so that a renewed certificate is used without a redeploy.
  */
-export function loadSealSigner(): Promise<SealSigner> {
-  cached ??= readSealSigner().catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
-}
-
-async function readSealSigner(): Promise<SealSigner> {
+export async function loadSealSigner(): Promise<SealSigner> {
   const keyId = requiredEnv(ENV.sealKeyId);
-  const client = new SecretsManagerClient({});
-  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: requiredEnv(ENV.sealCertificateSecretId) }));
+  const secret = await readSecretString(requiredEnv(ENV.sealCertificateSecretId));
   let parsed: { certificateChainPem?: unknown };
   try {
-    parsed = JSON.parse(SecretString ?? '') as typeof parsed;
-  } catch {
-    throw new Error('the seal certificate secret is not JSON of the form {"certificateChainPem": "-----BEGIN CERTIFICATE-----..."}');
+    parsed = JSON.parse(secret ?? '') as typeof parsed;
+  } catch (error) {
+    throw new Error('the seal certificate secret is not JSON of the form {"certificateChainPem": "-----BEGIN CERTIFICATE-----..."}', { cause: error });
   }
-  const chain = typeof parsed.certificateChainPem === 'string' ? certificatesFromPem(parsed.certificateChainPem) : [];
+  const chain = typeof parsed?.certificateChainPem === 'string' ? certificatesFromPem(parsed.certificateChainPem) : [];
   if (chain.length === 0) {
-    throw new Error('the seal certificate is not provisioned yet: put the Commission\'s certificate chain for the KMS seal key into the seal certificate secret (see README)');
+    throw new Error('the seal certificate is not provisioned yet: put the Commission\'s certificate chain for the KMS seal key into the seal certificate secret (see docs/operations.md#the-seal-key)');
   }
   return kmsSigner(keyId, chain);
 }

@@ -1,9 +1,9 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { DomainError, type DomainErrorCode } from '../domain/errors';
 import { ID_PATTERN } from '../domain/ids';
 import { decideAccess, type Caller } from './access';
-import { DomainError, type DomainErrorCode } from './errors';
 import { json, type HttpResponse } from './http';
-import { loggableError, logger } from './logger';
+import { addLambdaContext, loggableError, logger } from './logger';
 
 const STATUS_BY_CODE: Readonly<Record<DomainErrorCode, number>> = {
   NOT_FOUND: 404,
@@ -35,13 +35,14 @@ type Operation = (event: APIGatewayProxyEventV2, caller: Caller | undefined) => 
 /**
  * The frame of every HTTP handler: the route's access rule from the catalog, typed domain errors
  * mapped to 4xx answers, and a 500 without internals for anything unexpected. Logs carry the
- * route key, never the raw path (signing links hold a secret in it).
+ * Lambda context and the route key, never the raw path (signing links hold a secret in it).
  */
 /** Renders a typed error (or, with status 500, an unexpected one); the event lets a page speak the reader's language. */
 export type ErrorRenderer = (status: number, error: DomainError, event: APIGatewayProxyEventV2) => HttpResponse;
 
 export function httpHandler(operation: Operation, renderError: ErrorRenderer = jsonError) {
-  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
+  return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResultV2> => {
+    addLambdaContext(context);
     try {
       const access = decideAccess(event);
       if (!access.allowed) return json(access.status, { message: access.message });

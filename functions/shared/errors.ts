@@ -1,41 +1,6 @@
 /**
- * Typed outcomes of domain operations. Handlers map them to HTTP answers; anything else is a bug
- * or an outage and becomes a 500 (or a workflow retry).
- */
-export type DomainErrorCode =
-  | 'NOT_FOUND'
-  | 'INVALID_INPUT'
-  | 'LINK_UNKNOWN'
-  | 'LINK_EXPIRED'
-  | 'LINK_USED'
-  | 'LINK_REVOKED'
-  | 'ALREADY_DONE'
-  | 'WRONG_STATE'
-  | 'DECLARATION_CLOSED'
-  | 'LINK_LOCKED'
-  | 'SESSION_UNKNOWN'
-  | 'SESSION_EXPIRED'
-  | 'SESSION_USED'
-  | 'CODE_REQUIRED'
-  | 'FORBIDDEN'
-  | 'RATE_LIMITED'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'TOO_LARGE';
-
-export class DomainError extends Error {
-  override readonly name = 'DomainError';
-  constructor(
-    readonly code: DomainErrorCode,
-    message: string,
-    readonly details: readonly string[] = [],
-  ) {
-    super(message);
-  }
-}
-
-/**
  * Marks a failure worth retrying (throttling, a service briefly unreachable). The workflow's
- * Retry policy matches this name.
+ * Retry policy matches this name. The failure it stands for goes in `cause`.
  */
 export class TransientError extends Error {
   override readonly name = 'TransientError';

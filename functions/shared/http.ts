@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DomainError } from '../domain/errors';
 import type * as z from '../domain/zod';
-import { DomainError } from './errors';
 import { describeIssues } from '../domain/text';
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
@@ -69,8 +69,8 @@ export function parseJsonBody<S extends z.ZodMiniType>(event: APIGatewayProxyEve
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
-    throw new DomainError('INVALID_INPUT', 'The request body is not valid JSON.');
+  } catch (error) {
+    throw new DomainError('INVALID_INPUT', 'The request body is not valid JSON.', [], { cause: error });
   }
   return validate(schema, value);
 }

@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode } from './errors';
+import { DomainError, type DomainErrorCode } from '../domain/errors';
 
 /**
  * A refusal on the operator's pages, with what its page needs: the language to speak (once the

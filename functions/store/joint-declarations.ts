@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../domain/errors';
 import { sha256Hex } from '../domain/hashing';
 import { newId } from '../domain/ids';
-import { DomainError } from '../shared/errors';
 import { MAX_DOCUMENT_BYTES, deleteChunks, joinChunks, putChunks, splitIntoChunks } from './document-chunks';
 import { documentHashPut } from './documents';
 import { db, keys, queryAll, tableName, transact, withoutKeys } from './table';

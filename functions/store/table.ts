@@ -35,7 +35,7 @@ export async function transact(items: TransactItem[]): Promise<{ ok: true } | { 
   }
 }
 
-/** Key builders: the whole single-table layout, documented in README.md. */
+/** Key builders: the whole single-table layout, documented in docs/records.md. */
 export const keys = {
   declaration: (id: string) => ({ PK: `DECL#${id}`, SK: 'DECLARATION' }),
   declarationsIndex: 'DECLARATIONS',

@@ -20,7 +20,6 @@ import { connect, createServer as createTcpServer, type Server as TcpServer, typ
 import type { AddressInfo } from 'node:net';
 import { closeServer, listenLocally } from './aws-local';
 import { TASK_FUNCTIONS, type TaskFunctionId } from '../../functions/catalog';
-import { db } from '../../functions/store/table';
 import type { LocalEndpoint } from './http-api';
 
 export interface MailFaultProxy {
@@ -146,17 +145,24 @@ export class TaskFaults {
   private readonly armed = new Map<TaskFunctionId, ArmedTaskFault>();
   private readonly scopes = new AsyncLocalStorage<CrashScope>();
   readonly stats: Record<string, { failed: number; crashed: number }> = {};
+  private crashInjection: Promise<void> | undefined;
 
-  constructor() {
-    // The handlers' own DynamoDB client (one per process, as in a Lambda container): after the
-    // crash point, this invocation's calls never return.
-    db().middlewareStack.add((next, context) => async (args) => {
-      const scope = this.scopes.getStore();
-      if (scope?.dead) return new Promise<never>(() => undefined);
-      const output = await next(args);
-      if (scope && WRITE_COMMAND.test(String(context.commandName))) scope.crash();
-      return output;
-    }, { step: 'initialize', name: 'localCrashInjection' });
+  /**
+   * On the handlers' own DynamoDB client (one per process, as in a Lambda container): after the
+   * crash point, this invocation's calls never return. Installed when first needed, so that the
+   * stack itself never loads a function's module outside that function's environment.
+   */
+  private installCrashInjection(): Promise<void> {
+    this.crashInjection ??= import('../../functions/store/table').then(({ db }) => {
+      db().middlewareStack.add((next, context) => async (args) => {
+        const scope = this.scopes.getStore();
+        if (scope?.dead) return new Promise<never>(() => undefined);
+        const output = await next(args);
+        if (scope && WRITE_COMMAND.test(String(context.commandName))) scope.crash();
+        return output;
+      }, { step: 'initialize', name: 'localCrashInjection' });
+    });
+    return this.crashInjection;
   }
 
   arm(functionId: TaskFunctionId, mode: TaskFaultMode, times: number): void {
@@ -177,7 +183,7 @@ export class TaskFaults {
       stats.failed += 1;
       return Promise.reject(Object.assign(new Error(`${functionId} failed (injected by the local stack)`), { name: 'InjectedFault' }));
     }
-    return new Promise<R>((resolve, reject) => {
+    return this.installCrashInjection().then(() => new Promise<R>((resolve, reject) => {
       const scope: CrashScope = {
         dead: false,
         crash: () => {
@@ -191,7 +197,7 @@ export class TaskFaults {
         (result) => !scope.dead && resolve(result),
         (error: unknown) => !scope.dead && reject(error),
       );
-    });
+    }));
   }
 }
 

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { API_FUNCTIONS, ENV, EVENT_FUNCTIONS, TASK_FUNCTIONS, type ApiFunctionId, type Group, type TaskFunctionId } from '../../functions/catalog';
-import { signatureWindowSeconds, type WorkflowTimings } from '../../functions/workflow/contract';
+import type { FunctionId, Group, TaskFunctionId } from '../../functions/catalog';
+import type { WorkflowTimings } from '../../functions/workflow/contract';
+import { CONTEXT_KEYS, type LogLevel } from '../config';
+import { buildConsoleScripts } from '../console-scripts';
 import { REPO_ROOT } from '../handler-function';
 import { freePort, LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION } from './aws-local';
 import { ensureTable, startDynamoDbLocal } from './dynamodb';
@@ -15,12 +16,13 @@ import { startLocalKms } from './kms';
 import { opensslAvailable, startLocalTimestampAuthority } from './timestamp-authority';
 import { startLocalSes } from './ses';
 import { startLocalStepFunctions, type LocalStepFunctions } from './step-functions';
-import { synthesizeForLocal } from './synthesized';
+import { synthesizeForLocal, type LocalResources } from './synthesized';
+import { LocalLambdaRuntime } from './lambda-runtime';
 import { withConcurrencyLimit } from './concurrency-limit';
 import { startDynamoDbMeteringProxy, UsageMeter } from './usage-meter';
-import { eventInjectionEndpoint, type LocalEventHandler } from './event-sources';
+import { eventInjectionEndpoint } from './event-sources';
 import { faultControlEndpoint, startLocalFaults, type LocalFaults } from './faults';
-import { redriveUnfinishedCommitments, type Recovery } from './recovery';
+import type { Recovery } from './recovery';
 import { setTimeSource } from '../../functions/shared/clock';
 import { LocalClock } from './clock';
 import { clockEndpoint, idleEndpoint } from './workflow-time';
@@ -39,8 +41,8 @@ export interface LocalStackOptions {
   readonly timestampAuthority?: boolean;
   /** Workflow timings, as CDK context values (e.g. short reminder intervals for tests). */
   readonly timings?: Partial<WorkflowTimings>;
-  /** Powertools log level of the handlers. @default 'INFO' */
-  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** The functions' application log level (CDK context `logLevel`, which their resources declare). @default 'INFO' */
+  readonly logLevel?: LogLevel;
   /** Count DynamoDB capacity and state transitions too (`GET /local/usage`), for `npm run cost`. @default false */
   readonly meterUsage?: boolean;
   /**
@@ -49,7 +51,7 @@ export interface LocalStackOptions {
    * made to fail or crash. @default false
    */
   readonly faults?: boolean;
-  /** Signing POSTs allowed per 10-minute window (RATE_LIMIT_PER_ADDRESS / RATE_LIMIT_PER_LINK). @default the product's defaults */
+  /** Signing POSTs allowed per 10-minute window (CDK context, declared as RATE_LIMIT_PER_ADDRESS / RATE_LIMIT_PER_LINK). @default the product's defaults */
   readonly rateLimits?: { readonly perAddress?: number; readonly perLink?: number };
   /**
    * A clock tests move forward (`POST /local/clock`, infra/local/workflow-time.ts): the
@@ -60,8 +62,18 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   readonly urls: { readonly app: string; readonly console: string; readonly signIn: string; readonly mailbox: string; readonly dynamodb: string; readonly stepFunctions: string };
-  /** The environment the handlers run with (endpoints, table, state machine, addresses). */
-  readonly env: Readonly<Record<string, string>>;
+  /** What a client of the stack's AWS services needs (the endpoints are in `urls`). */
+  readonly aws: {
+    readonly region: string;
+    readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+    readonly tableName: string;
+    readonly stateMachineArn: string;
+  };
+  /**
+   * Each function's environment as an invocation starts (infra/local/lambda-runtime.ts): what its
+   * synthesized resource declares, resolved locally, what Lambda provides, and the local endpoints.
+   */
+  readonly functionEnvironments: Readonly<Record<FunctionId, Readonly<Record<string, string>>>>;
   readonly timings: WorkflowTimings;
   readonly stepFunctions: LocalStepFunctions;
   /** What the product used since start (or the last reset); also served at `GET /local/usage`. */
@@ -78,16 +90,25 @@ export interface LocalStack {
  */
 const LOCAL_TASK_CONCURRENCY: Partial<Record<TaskFunctionId, number>> = { 'seal-certificate': 3 };
 
-export const LOCAL_TABLE_NAME = 'ports-alliance-local';
-const SEAL_CERTIFICATE_SECRET_ID = 'ports-alliance/seal-certificate';
-const SIGNING_KEY_SECRET_ID = 'ports-alliance/signing-key';
-const SEAL_KEY_ID = 'ports-alliance-development-seal';
+/** The local stand-ins for the stateful stack's resources. */
+export const LOCAL_RESOURCES: LocalResources = {
+  tableName: 'ports-alliance-local',
+  sealKeyId: 'ports-alliance-development-seal',
+  sealCertificateSecretId: 'ports-alliance/seal-certificate',
+  signingKeySecretId: 'ports-alliance/signing-key',
+  consoleClientId: LocalIdentityIssuer.audience,
+  sesConfigurationSetName: 'ports-alliance-local',
+};
+
+/** Recovery starts executions as this function would: with its environment. */
+const RECOVERY_FUNCTION: FunctionId = 'invite-organisations';
 
 /**
  * Starts the whole product on this machine: DynamoDB Local, a local SES with its mailbox, a
  * local Secrets Manager holding the development seal key, the CDK-synthesized state machine run
  * by aws-local-stepfunctions behind the Step Functions API, and the HTTP API. Handlers run
- * in-process, unmodified, finding the services through `AWS_ENDPOINT_URL_*`.
+ * in-process, unmodified, each with the environment its synthesized resource declares, finding
+ * the services through `AWS_ENDPOINT_URL_*`.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const dataDir = options.dataDir ?? path.join(REPO_ROOT, '.local');
@@ -100,43 +121,41 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // With faults, they reach SES and DynamoDB Local through proxies that fail on demand.
   const faultPorts = options.faults ? { mail: await freePort(), dynamodb: await freePort() } : undefined;
   const dynamodbEndpointPort = options.meterUsage ? await freePort() : faultPorts?.dynamodb ?? ports.dynamodb;
-
-  const synthesized = synthesizeForLocal({ ...options.timings });
+  const appUrl = `http://127.0.0.1:${ports.app}`;
+  // What the deployment would take from CDK context, set for this machine: the functions' resources
+  // declare these variables only because the context sets them.
+  const synthesized = synthesizeForLocal({
+    ...options.timings,
+    [CONTEXT_KEYS.appUrl]: appUrl,
+    [CONTEXT_KEYS.developmentSignInUrl]: '/local/sign-in',
+    [CONTEXT_KEYS.logLevel]: options.logLevel ?? 'INFO',
+    ...(options.rateLimits?.perAddress ? { [CONTEXT_KEYS.rateLimitPerAddress]: options.rateLimits.perAddress } : {}),
+    ...(options.rateLimits?.perLink ? { [CONTEXT_KEYS.rateLimitPerLink]: options.rateLimits.perLink } : {}),
+    ...(withTimestamps ? { [CONTEXT_KEYS.timestampAuthorityUrl]: `http://127.0.0.1:${ports.timestampAuthority}/tsa` } : {}),
+  }, LOCAL_RESOURCES);
   const timings: WorkflowTimings = {
     reminderIntervalSeconds: synthesized.config.reminderIntervalSeconds,
     reminderCount: synthesized.config.reminderCount,
     reviewTimeoutSeconds: synthesized.config.reviewTimeoutSeconds,
     countersignTimeoutSeconds: synthesized.config.countersignTimeoutSeconds,
   };
-  const appUrl = `http://127.0.0.1:${ports.app}`;
   const stateMachineArn = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${synthesized.stateMachineName}`;
-  const env: Record<string, string> = {
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${dynamodbEndpointPort}`,
-    AWS_ENDPOINT_URL_SES: `http://127.0.0.1:${faultPorts?.mail ?? ports.mailbox}`,
-    AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${ports.stepFunctions}`,
-    AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${ports.secretsManager}`,
-    AWS_ENDPOINT_URL_KMS: `http://127.0.0.1:${ports.kms}`,
-    POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'INFO',
-    POWERTOOLS_SERVICE_NAME: 'ports-alliance-signing',
-    [ENV.tableName]: LOCAL_TABLE_NAME,
-    [ENV.stateMachineArn]: stateMachineArn,
-    [ENV.senderAddress]: synthesized.config.senderAddress,
-    [ENV.commissionContactAddress]: synthesized.config.commissionContactAddress,
-    [ENV.appUrl]: appUrl,
-    [ENV.linkValiditySeconds]: String(signatureWindowSeconds(timings)),
-    [ENV.developmentSignInUrl]: '/local/sign-in',
-    [ENV.sealKeyId]: SEAL_KEY_ID,
-    [ENV.sealCertificateSecretId]: SEAL_CERTIFICATE_SECRET_ID,
-    [ENV.signingKeySecretId]: SIGNING_KEY_SECRET_ID,
-    ...(options.rateLimits?.perAddress ? { [ENV.rateLimitPerAddress]: String(options.rateLimits.perAddress) } : {}),
-    ...(options.rateLimits?.perLink ? { [ENV.rateLimitPerLink]: String(options.rateLimits.perLink) } : {}),
-    ...(withTimestamps ? { [ENV.timestampAuthorityUrl]: `http://127.0.0.1:${ports.timestampAuthority}/tsa` } : {}),
-  };
-  // The handlers read configuration from the environment, as they do on Lambda.
-  Object.assign(process.env, env);
+  // Each function sees its own environment only (infra/local/lambda-runtime.ts); the endpoints stand in for AWS's.
+  const runtime = new LocalLambdaRuntime(synthesized.functions, {
+    repoRoot: REPO_ROOT,
+    region: LOCAL_REGION,
+    account: LOCAL_ACCOUNT,
+    credentials: LOCAL_CREDENTIALS,
+    endpoints: {
+      AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${dynamodbEndpointPort}`,
+      AWS_ENDPOINT_URL_SES: `http://127.0.0.1:${faultPorts?.mail ?? ports.mailbox}`,
+      AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${ports.stepFunctions}`,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${ports.secretsManager}`,
+      AWS_ENDPOINT_URL_KMS: `http://127.0.0.1:${ports.kms}`,
+    },
+  });
+  // What the deployed bundle of the console page has written in at build time (infra/bundle-options.ts).
+  globalThis.__CONSOLE_SCRIPTS__ = buildConsoleScripts();
 
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -145,7 +164,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     const dynamodb = await startDynamoDbLocal({ port: ports.dynamodb, dataDir: options.inMemory ? undefined : path.join(dataDir, 'dynamodb') });
     stops.push(() => dynamodb.stop());
-    await ensureTable(dynamodb.url, { ...synthesized.table, TableName: LOCAL_TABLE_NAME });
+    await ensureTable(dynamodb.url, { ...synthesized.table, TableName: LOCAL_RESOURCES.tableName });
     if (options.meterUsage) {
       const proxy = await startDynamoDbMeteringProxy({ target: faultPorts ? `http://127.0.0.1:${faultPorts.dynamodb}` : dynamodb.url, meter, port: dynamodbEndpointPort });
       stops.push(() => proxy.stop());
@@ -161,9 +180,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     // The seal: a development key behind a local KMS, its certificate in the local Secrets Manager.
     const seal = await ensureDevelopmentSeal(dataDir);
-    const kms = await startLocalKms({ port: ports.kms, keys: { [SEAL_KEY_ID]: seal.privateKeyPem } });
+    const kms = await startLocalKms({ port: ports.kms, keys: { [LOCAL_RESOURCES.sealKeyId]: seal.privateKeyPem } });
     stops.push(() => kms.stop());
-    const secrets = await startLocalSecretsManager({ port: ports.secretsManager, secrets: { [SEAL_CERTIFICATE_SECRET_ID]: JSON.stringify({ certificateChainPem: seal.certificatePem }), [SIGNING_KEY_SECRET_ID]: ensureDevelopmentSigningKey(dataDir) } });
+    const secrets = await startLocalSecretsManager({ port: ports.secretsManager, secrets: { [LOCAL_RESOURCES.sealCertificateSecretId]: JSON.stringify({ certificateChainPem: seal.certificatePem }), [LOCAL_RESOURCES.signingKeySecretId]: ensureDevelopmentSigningKey(dataDir) } });
     stops.push(() => secrets.stop());
     if (withTimestamps) {
       const timestampAuthority = await startLocalTimestampAuthority({ port: ports.timestampAuthority, dataDir });
@@ -175,7 +194,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const [state, functionId] of Object.entries(synthesized.taskFunctionByState)) {
       let handler = functionHandlers.get(functionId);
       if (!handler) {
-        const invoke = async (payload: unknown) => (await loadHandler<(payload: unknown) => Promise<unknown>>(TASK_FUNCTIONS[functionId as TaskFunctionId].entry))(payload);
+        const invoke = (payload: unknown) => runtime.invoke(functionId, payload);
         const timed = meter.timed('task', functionId, faults ? (payload: unknown) => faults!.tasks.run(functionId, () => invoke(payload)) : invoke);
         const limit = LOCAL_TASK_CONCURRENCY[functionId as TaskFunctionId];
         handler = limit ? withConcurrencyLimit(limit, timed) : timed;
@@ -204,10 +223,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const api = await startLocalHttpApi({
       port: ports.app,
       identity,
-      loadHandler: async (functionId: ApiFunctionId) => meter.timed('api', functionId, await loadHandler<HttpLambdaHandler>(API_FUNCTIONS[functionId].entry)),
+      // Loading is not part of a request's metered time, as before a warm container's invocation.
+      loadHandler: async (functionId) => {
+        await runtime.load(functionId);
+        return meter.timed('api', functionId, (event) => runtime.invoke(functionId, event) as ReturnType<HttpLambdaHandler>);
+      },
       usage: meter,
       localEndpoints: [
-        eventInjectionEndpoint((functionId) => loadHandler<LocalEventHandler>(EVENT_FUNCTIONS[functionId].entry)),
+        eventInjectionEndpoint(async (functionId) => (event) => runtime.invoke(functionId, event)),
         idleEndpoint(stepFunctions),
         ...(options.controllableClock ? [clockEndpoint(clock)] : []),
         ...(faults ? [faultControlEndpoint(faults)] : []),
@@ -215,13 +238,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => api.stop());
 
-    // Executions lived in memory: start the workflow of every unfinished commitment again.
-    const recovery = await redriveUnfinishedCommitments();
+    // Executions lived in memory: start the workflow of every unfinished commitment again, as the
+    // function that starts executions would (with its environment; loaded in it, not before).
+    const recovery = await runtime.runAs(RECOVERY_FUNCTION, async () => (await import('./recovery')).redriveUnfinishedCommitments());
 
     let stopping: Promise<void> | undefined;
     return {
       urls: { app: appUrl, console: `${appUrl}/console`, signIn: `${appUrl}/local/sign-in`, mailbox: ses.url, dynamodb: dynamodb.url, stepFunctions: stepFunctions.url },
-      env,
+      aws: { region: LOCAL_REGION, credentials: { accessKeyId: LOCAL_CREDENTIALS.accessKeyId, secretAccessKey: LOCAL_CREDENTIALS.secretAccessKey }, tableName: LOCAL_RESOURCES.tableName, stateMachineArn },
+      functionEnvironments: runtime.allEnvironments() as Readonly<Record<FunctionId, Readonly<Record<string, string>>>>,
       timings,
       stepFunctions,
       usage: meter,
@@ -235,17 +260,3 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 }
 
-const handlerModules = new Map<string, Promise<unknown>>();
-
-/** Imports a handler from source once, like a warm Lambda container. */
-async function loadHandler<H>(entry: string): Promise<H> {
-  let loading = handlerModules.get(entry);
-  if (!loading) {
-    loading = import(pathToFileURL(path.join(REPO_ROOT, entry)).href).then((module: { handler?: unknown }) => {
-      if (typeof module.handler !== 'function') throw new Error(`${entry} does not export a handler`);
-      return module.handler;
-    });
-    handlerModules.set(entry, loading);
-  }
-  return (await loading) as H;
-}

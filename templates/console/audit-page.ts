@@ -1,94 +1,11 @@
 import { html } from '../html';
 import type { ConsolePage } from './layout';
 
-const SCRIPT = String.raw`
-let declarationId = new URLSearchParams(location.search).get('declarationId') || '';
-
-async function loadDocuments(event) {
-  if (event) event.preventDefault();
-  if (!declarationId) return;
-  const params = new URLSearchParams({ declarationId });
-  const add = (name, value) => { if (value) params.set(name, value); };
-  add('category', $('d-category').value);
-  add('country', $('d-country').value.trim().toUpperCase());
-  add('q', $('d-q').value.trim());
-  add('sealedFrom', $('d-from').value ? $('d-from').value + 'T00:00:00Z' : '');
-  add('sealedTo', $('d-to').value ? $('d-to').value + 'T23:59:59.999Z' : '');
-  const { documents } = await api('/api/documents?' + params.toString());
-  const body = clear($('documents-body'));
-  for (const documentRecord of documents) {
-    const button = el('button', { type: 'button', class: 'small', 'aria-label': 'Download the sealed PDF of ' + documentRecord.organisation }, 'Download PDF');
-    button.addEventListener('click', () => act(button, async () => {
-      const response = await api('/api/documents/' + encodeURIComponent(documentRecord.commitmentId), { raw: true });
-      download(await response.blob(), 'ports-alliance-commitment-' + documentRecord.commitmentId + '.pdf');
-      say('Downloaded the PDF of ' + documentRecord.organisation + ' (SHA-256 ' + response.headers.get('x-content-sha256') + ').');
-    }));
-    body.append(el('tr', {},
-      el('td', {}, el('a', { href: '/console/commitments/' + encodeURIComponent(documentRecord.commitmentId) }, documentRecord.organisation)),
-      el('td', {}, CATEGORY_LABELS[documentRecord.category] || documentRecord.category),
-      el('td', {}, documentRecord.country),
-      el('td', {}, fmtDate(documentRecord.sealedAt)),
-      el('td', { class: 'mono' }, documentRecord.sha256),
-      el('td', {}, documentRecord.size.toLocaleString('en')),
-      el('td', {}, button)));
-  }
-  if (!documents.length) body.append(el('tr', {}, el('td', { colspan: 7 }, 'No sealed document matches.')));
-  $('documents-count').textContent = plural(documents.length, 'sealed document') + '.';
-}
-
-/** Follows the pages of the export and joins them: each page continues the chain of the one before. */
-async function exportTrail(button) {
-  await act(button, async () => {
-    const parts = [];
-    let after = '';
-    let head = '';
-    let events = 0;
-    for (;;) {
-      const response = await api('/api/declarations/' + encodeURIComponent(declarationId) + '/audit-trail.jsonl' + (after ? '?after=' + encodeURIComponent(after) : ''), { raw: true });
-      parts.push(await response.text());
-      head = response.headers.get('x-audit-trail-head');
-      events += Number(response.headers.get('x-audit-trail-events') || 0);
-      after = response.headers.get('x-audit-trail-next') || '';
-      say('Exported ' + events + ' events so far…');
-      if (!after) break;
-    }
-    const filename = 'audit-trail-' + declarationId + '.jsonl';
-    download(new Blob(parts, { type: 'application/x-ndjson' }), filename);
-    clear($('trail-result')).append(el('div', { class: 'ok', id: 'trail-done', tabindex: -1 },
-      el('p', {}, 'Exported ' + plural(events, 'event') + ' as ' + filename + '. The last hash of the chain (its head) is:'),
-      el('p', { class: 'mono', id: 'trail-head' }, head),
-      el('p', {}, 'Keep it: it proves later that no event was removed from the end. To check the file:'),
-      el('p', { class: 'mono' }, 'npm run verify-audit -- ' + filename + ' --head ' + head)));
-    $('trail-done').focus();
-    say('Audit trail exported.');
-  });
-}
-
-start(async () => {
-  $('d-category').append(...CONFIG.categories.map((c) => el('option', { value: c.id }, c.label)));
-  const { declarations } = await api('/api/declarations');
-  const select = $('d-declaration');
-  select.append(...declarations.map((d) => el('option', { value: d.id }, d.title + ' (' + d.status.toLowerCase() + ', ' + d.createdAt.slice(0, 10) + ')')));
-  if (!declarationId && declarations.length) declarationId = declarations[0].id;
-  select.value = declarationId;
-  select.addEventListener('change', () => {
-    declarationId = select.value;
-    history.replaceState(null, '', '/console/audit?declarationId=' + encodeURIComponent(declarationId));
-    clear($('trail-result'));
-    loadDocuments().catch(showProblem);
-  });
-  $('document-filters').addEventListener('submit', (event) => loadDocuments(event).catch(showProblem));
-  $('export-trail').addEventListener('click', (event) => exportTrail(event.currentTarget));
-  if (!declarations.length) { say('No declaration yet.'); return; }
-  await loadDocuments();
-});
-`;
-
 export function auditPage(): ConsolePage {
   return {
     title: 'Audit',
     section: 'audit',
-    script: SCRIPT,
+    script: 'audit',
     body: html`
 <section class="panel" aria-labelledby="audit-title">
 <h1 id="audit-title">Audit</h1>

@@ -1,5 +1,4 @@
 import { html } from '../html';
-import { DASHBOARD_SCRIPT } from './dashboard-script';
 import type { ConsolePage } from './layout';
 
 export function dashboardPage(declarationId: string): ConsolePage {
@@ -7,7 +6,7 @@ export function dashboardPage(declarationId: string): ConsolePage {
     title: 'Declaration',
     section: 'declarations',
     params: { declarationId },
-    script: DASHBOARD_SCRIPT,
+    script: 'dashboard',
     body: html`
 <p><a href="/console">All declarations</a></p>
 <section class="panel" aria-labelledby="title">

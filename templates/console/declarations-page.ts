@@ -1,29 +1,11 @@
 import { html } from '../html';
 import type { ConsolePage } from './layout';
 
-const SCRIPT = String.raw`
-start(async (session) => {
-  const { declarations } = await api('/api/declarations');
-  const body = clear($('declarations-body'));
-  for (const declaration of declarations) {
-    body.append(el('tr', {},
-      el('td', {}, el('a', { href: '/console/declarations/' + encodeURIComponent(declaration.id) }, declaration.title)),
-      el('td', {}, statusBadge(declaration.status)),
-      el('td', {}, declaration.version),
-      el('td', {}, fmtDate(declaration.createdAt)),
-      el('td', {}, declaration.deadline ? fmtDate(declaration.deadline) : 'none')));
-  }
-  $('declarations-empty').hidden = declarations.length > 0;
-  say(plural(declarations.length, 'declaration') + '.');
-  if (!session.isAdmin) $('auditor-hint').hidden = false;
-});
-`;
-
 export function declarationsPage(): ConsolePage {
   return {
     title: 'Declarations',
     section: 'declarations',
-    script: SCRIPT,
+    script: 'declarations',
     body: html`
 <section class="panel" aria-labelledby="declarations-title">
 <div class="row"><div class="grow"><h1 id="declarations-title">Declarations</h1>

@@ -4,13 +4,9 @@ import { CATEGORIES, CATEGORY_LABELS } from '../../functions/domain/categories';
 import { COMMITMENT_STATES } from '../../functions/domain/commitment';
 import { CSV_COLUMNS } from '../../functions/domain/invitation-csv';
 import { html, raw, type SafeHtml } from '../html';
-import { CORE_SCRIPT } from './core-script';
+import type { ConsoleConfig, ConsolePageScript, SignInConfig } from './console-config';
 
-/** How the console signs people in: Cognito's hosted UI on AWS, the development sign-in locally. */
-export type SignInConfig =
-  | { readonly kind: 'cognito'; readonly domainUrl: string; readonly clientId: string }
-  | { readonly kind: 'development'; readonly url: string }
-  | { readonly kind: 'none' };
+export type { SignInConfig } from './console-config';
 
 export const STATE_LABELS: Readonly<Record<(typeof COMMITMENT_STATES)[number], string>> = {
   INVITED: 'Awaiting signature',
@@ -101,13 +97,20 @@ export interface ConsolePage {
   /** Ids from the path, validated before they get here. */
   readonly params?: Readonly<Record<string, string>>;
   readonly body: SafeHtml;
-  /** The page's own script; it runs after the shared core script. */
-  readonly script: string;
+  /** The page's script: the bundle of templates/console/browser/pages/<script>.ts. */
+  readonly script: ConsolePageScript;
 }
 
 export interface RenderedConsolePage {
   readonly markup: string;
   readonly csp: string;
+}
+
+/** A page's bundled script, as the build put it in (console-scripts.d.ts). */
+function consoleScript(name: ConsolePageScript): string {
+  const scripts = globalThis.__CONSOLE_SCRIPTS__;
+  if (!scripts) throw new Error('The console scripts are not built in: bundle with infra/bundle-options.ts, or set them with buildConsoleScripts() first');
+  return scripts[name];
 }
 
 /** JSON for a data block inside <script>: `<` escaped so that no value can close the element. */
@@ -121,8 +124,8 @@ function scriptJson(value: unknown): string {
  * these, and connects only to this origin (and Cognito's, to exchange the sign-in code).
  */
 export function renderConsolePage(page: ConsolePage, signIn: SignInConfig): RenderedConsolePage {
-  const script = `${CORE_SCRIPT}\n${page.script}`;
-  const config = {
+  const script = consoleScript(page.script);
+  const config: ConsoleConfig = {
     signIn,
     page: page.params ?? {},
     categories: CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] })),

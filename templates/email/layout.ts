@@ -1,6 +1,13 @@
 import { html, type SafeHtml } from '../html';
 import type { Messages } from '../i18n';
 
+/** An email as the templates write it: a subject, and its body as plain text and as HTML. */
+export interface RenderedEmail {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
 /** What an email is for; written into its HTML head so that tools can tell emails apart in any language. */
 export type EmailPurpose = 'invitation' | 'reminder' | 'new-link' | 'one-time-code' | 'signature-confirmation' | 'delivery';
 

@@ -1,7 +1,6 @@
-import type { RenderedEmail } from '../../functions/mail/send-email';
 import { html } from '../html';
 import { formatTime, messagesFor } from '../i18n';
-import { emailLayout, textFooter } from './layout';
+import { emailLayout, textFooter, type RenderedEmail } from './layout';
 
 export interface OneTimeCodeEmailInput {
   readonly language: string;

@@ -55,7 +55,6 @@ export const de: Messages = {
     signerTitle: 'Ihre Funktion',
     signerTitleHint: 'Zum Beispiel: Leiterin der Hafensicherheit',
     consentLegend: 'Elektronische Unterschrift',
-    consentStatement: 'Ich bin damit einverstanden, diese Erklärung im Namen meiner Organisation elektronisch zu unterzeichnen, und bestätige, dass ich dazu befugt bin.',
     signButton: 'Erklärung unterzeichnen',
     declineHeading: 'Oder ablehnen',
     declineLead: 'Wenn Ihre Organisation nicht unterzeichnet, teilen Sie der Europäischen Kommission bitte den Grund mit.',

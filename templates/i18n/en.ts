@@ -55,7 +55,6 @@ export const en: Messages = {
     signerTitle: 'Your function',
     signerTitleHint: 'For example: Head of Port Security',
     consentLegend: 'Electronic signature',
-    consentStatement: 'I agree to sign this declaration electronically on behalf of my organisation, and I confirm that I am authorised to do so.',
     signButton: 'Sign the declaration',
     declineHeading: 'Or decline',
     declineLead: 'If your organisation will not sign, tell the European Commission why.',

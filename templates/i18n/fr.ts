@@ -55,7 +55,6 @@ export const fr: Messages = {
     signerTitle: 'Votre fonction',
     signerTitleHint: 'Par exemple : responsable de la sûreté portuaire',
     consentLegend: 'Signature électronique',
-    consentStatement: 'J’accepte de signer cette déclaration par voie électronique au nom de mon organisation et je confirme y être habilité(e).',
     signButton: 'Signer la déclaration',
     declineHeading: 'Ou refuser',
     declineLead: 'Si votre organisation ne signe pas, indiquez-en la raison à la Commission européenne.',

@@ -1,4 +1,4 @@
-import { parseAcceptLanguage, pickLanguage } from '../../functions/domain/languages';
+import { isOperatorLanguage, type OperatorLanguage } from '../../functions/domain/languages';
 import { de } from './de';
 import { el } from './el';
 import { en } from './en';
@@ -7,22 +7,11 @@ import type { Messages } from './messages';
 
 export type { Messages, Problem } from './messages';
 
-const CATALOGS: Readonly<Record<string, Messages>> = { en, fr, de, el };
-
-/** Languages the pages and emails are written in. */
-export const UI_LANGUAGES: readonly string[] = Object.keys(CATALOGS);
-export const FALLBACK_LANGUAGE = 'en';
+/** One catalog per language the product speaks to operators: a missing one fails type-checking. */
+const CATALOGS: Readonly<Record<OperatorLanguage, Messages>> = { en, fr, de, el };
 
 export function messagesFor(language: string): Messages {
-  return CATALOGS[language] ?? en;
-}
-
-/**
- * The language of pages for an operator: the invitation's language when we have it, else the
- * browser's preferences (Accept-Language), else English.
- */
-export function uiLanguage(preferred: readonly (string | undefined)[], acceptLanguage?: string): string {
-  return pickLanguage([...preferred, ...parseAcceptLanguage(acceptLanguage)], UI_LANGUAGES, FALLBACK_LANGUAGE);
+  return isOperatorLanguage(language) ? CATALOGS[language] : en;
 }
 
 /** Endonyms of the official EU languages, for the language switch of a declaration's versions. */

@@ -54,9 +54,8 @@ export interface Messages {
     readonly signerName: string;
     readonly signerTitle: string;
     readonly signerTitleHint: string;
+    /** Heading of the consent box; the statement itself is legal text, in functions/domain/consent.ts. */
     readonly consentLegend: string;
-    /** The statement the signer accepts; its exact text is hashed into the record. */
-    readonly consentStatement: string;
     readonly signButton: string;
     readonly declineHeading: string;
     readonly declineLead: string;

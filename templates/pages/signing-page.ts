@@ -1,4 +1,6 @@
+import { consentStatement } from '../../functions/domain/consent';
 import type { CommitmentClause, DeclarationText } from '../../functions/domain/declaration';
+import type { OperatorLanguage } from '../../functions/domain/languages';
 import { html, type SafeHtml } from '../html';
 import { languageName, type Messages } from '../i18n';
 import { operatorPage } from './layout';
@@ -11,8 +13,8 @@ export interface FieldError {
 
 export interface SigningPageInput {
   readonly messages: Messages;
-  /** The language of the page's own words. */
-  readonly language: string;
+  /** The language of the page's own words, and of the consent statement it shows. */
+  readonly language: OperatorLanguage;
   /** The declaration text shown, in its language. */
   readonly text: DeclarationText & { readonly language: string };
   /** The other language versions of the declaration, with the address that shows each. */
@@ -22,7 +24,6 @@ export interface SigningPageInput {
   readonly clauses: readonly CommitmentClause[];
   /** The language the commitments are written in. */
   readonly clauseLanguage: string;
-  readonly consentSha256: string;
   readonly formToken: string;
   readonly action: string;
   /** What the signer typed before an error, so nothing is lost. */
@@ -33,6 +34,7 @@ export interface SigningPageInput {
 
 export function signingPage(input: SigningPageInput): string {
   const m = input.messages;
+  const consent = consentStatement(input.language);
   const errors = input.errors ?? [];
   const errorOf = (field: string) => errors.find((error) => error.field === field);
   const accepted = new Set(input.previous?.accepted ?? []);
@@ -73,8 +75,8 @@ ${versions}
 <input type="hidden" name="pageLanguage" value="${input.language}">
 <input type="hidden" name="language" value="${input.text.language}">
 <input type="hidden" name="textSha256" value="${input.text.sha256}">
-<input type="hidden" name="consentLanguage" value="${input.language}">
-<input type="hidden" name="consentSha256" value="${input.consentSha256}">
+<input type="hidden" name="consentLanguage" value="${consent.language}">
+<input type="hidden" name="consentSha256" value="${consent.sha256}">
 <fieldset aria-describedby="commitments-hint"><legend>${m.form.commitmentsLegend}</legend>
 <p class="hint" id="commitments-hint">${m.form.commitmentsHint}</p>
 ${input.clauses.map(clause)}
@@ -87,7 +89,7 @@ ${input.clauses.map(clause)}
 </fieldset>
 <fieldset><legend>${m.form.consentLegend}</legend>
 <div class="check"><input type="checkbox" id="consent" name="consent" value="yes" required aria-required="true"${input.previous?.consent ? html` checked` : ''}${fieldAttributes('consent')}>
-<label for="consent">${m.form.consentStatement}${fieldError('consent')}</label></div>
+<label for="consent">${consent.text}${fieldError('consent')}</label></div>
 </fieldset>
 <button type="submit" class="primary">${m.form.signButton}</button>
 </form>

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../functions/domain/audit-chain';
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { client, invitation, uniqueAddress } from '../support/campaign';
 import { signEach, waitForAll } from '../support/flows';
 import { consoleTabFor, openConsolePage } from './console-support';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { client, invitation, uniqueAddress } from '../support/campaign';
 import { signEach, stateOf, waitForAll } from '../support/flows';
 import { WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { client, uniqueAddress } from '../support/campaign';
 import { consoleTabFor, focusedId, openConsolePage } from './console-support';
 
@@ -43,6 +43,17 @@ describe('the console: inviting from a CSV file', () => {
     expect(status.commitments.map((commitment) => commitment.email).sort()).toEqual([...good].sort());
     await expect.poll(() => page.locator('#list-body tr').count()).toBe(3);
     expect(await page.locator('#list-body').textContent()).toContain('Пристанище Варна');
+
+    // The list's country filter offers the invited countries, each an option named by its code, and filters by it.
+    await page.getByRole('tab', { name: 'Commitments' }).click();
+    const countryFilter = page.getByLabel('Country', { exact: true });
+    const countries = await countryFilter.locator('option').evaluateAll((options) => options.map((option) => [option.getAttribute('value'), option.textContent]));
+    expect(countries).toEqual([['', 'Any'], ['BG', 'BG'], ['GR', 'GR'], ['PL', 'PL']]);
+    await countryFilter.selectOption('BG');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.locator('#list-count').textContent()).toBe('1 commitment matches (of 3).');
+    expect(await page.locator('#list-body tr td:nth-child(2) a').allTextContents()).toEqual(['Пристанище Варна']);
+    await page.getByRole('tab', { name: 'Invite' }).click();
 
     // The same file again: every good row is already invited, so nothing more is offered.
     await page.getByLabel('Invitation file (.csv)').setInputFiles({ name: 'invitations.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });

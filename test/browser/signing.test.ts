@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { isEmailFor, signingLinkIn } from '../../infra/local/campaign-client';
+import { isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client';
 import { messagesFor } from '../../templates/i18n';
 import { commitmentState, waitForState } from '../support/campaign';
 import { invitedOperator } from '../support/signing';

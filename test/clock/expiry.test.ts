@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmailFor, signingLinkIn } from '../../infra/local/campaign-client';
+import { isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client';
 import { messagesFor } from '../../templates/i18n';
 import { expectAccessible, launchChromium, pressButton } from '../browser/signing-support';
 import { auditEvents, commitmentState, executionStatus, invitedCommitment } from '../support/campaign';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mapWithConcurrency } from '../../functions/operations/concurrency';
 import { DEFAULT_RATE_LIMITS, rateWindow } from '../../functions/domain/signing';
-import { isEmailFor } from '../../infra/local/campaign-client';
+import { isEmailFor } from '../../tools/campaign/campaign-client';
 import { messagesFor } from '../../templates/i18n';
 import { localStack } from '../support/local-stack';
 import { invitedOperator, ownLoopbackAddress } from '../support/signing';

@@ -3,15 +3,14 @@ import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_FUNCTIONS, EVENT_FUNCTIONS, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
+import { API_FUNCTIONS, FUNCTIONS, type FunctionId, type FunctionNeeds } from '../../functions/catalog';
 import { lambdaBuildOptions } from '../../infra/bundle-options';
 import { REPO_ROOT } from '../../infra/handler-function';
-import { NEEDS, type FunctionNeeds } from '../../infra/stateless-stack';
 
 const LAMBDA_SOURCES = ['functions', 'templates'];
 const SCHEMA_LIBRARY = 'functions/domain/zod.ts';
 
-const SPECS: Record<FunctionId, { entry: string }> = { ...API_FUNCTIONS, ...TASK_FUNCTIONS, ...EVENT_FUNCTIONS };
+const SPECS = FUNCTIONS;
 
 interface Bundle {
   readonly code: Uint8Array;
@@ -26,7 +25,8 @@ interface Bundle {
  * below), while the sources they share are parsed once.
  */
 async function bundleAll(): Promise<Map<FunctionId, Bundle>> {
-  const { entryPoints: _one, ...options } = lambdaBuildOptions('');
+  // The console page's options: its build-time constant (the console scripts) is replaced only where code reads it.
+  const { entryPoints: _one, ...options } = lambdaBuildOptions(path.join(REPO_ROOT, API_FUNCTIONS['console-page'].entry));
   const entryPoints = Object.fromEntries(Object.entries(SPECS).map(([functionId, spec]) => [functionId, path.join(REPO_ROOT, spec.entry)]));
   const result = await build({ ...options, entryPoints, outdir: 'out', outExtension: { '.js': '.mjs' }, write: false, metafile: true });
   const bundles = new Map<FunctionId, Bundle>();
@@ -87,7 +87,7 @@ describe('Lambda bundles', () => {
     for (const functionId of Object.keys(SPECS) as FunctionId[]) {
       const { inputs, imports } = bundleOf(functionId);
       const clients = new Set(inputs.map((input) => /node_modules\/(@aws-sdk\/client-[a-z0-9-]+)\//.exec(input)?.[1]).filter((client) => client !== undefined));
-      expect([...clients].sort(), functionId).toEqual(clientsAllowedBy(NEEDS[functionId]));
+      expect([...clients].sort(), functionId).toEqual(clientsAllowedBy(FUNCTIONS[functionId].needs));
       // The default chain's SSO, INI, process and web-identity sources bring STS and SSO clients of their own.
       expect(inputs.filter((input) => /node_modules\/@aws-sdk\/(credential-provider-(?!env\/)|nested-clients\/)/.test(input)), functionId).toEqual([]);
       if (clients.size > 0) expect(inputs, functionId).toContain('functions/shared/lambda-credentials.ts');

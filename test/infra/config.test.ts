@@ -38,7 +38,27 @@ describe('deployment configuration', () => {
       sesConfigurationSetName: undefined,
       cognitoDomainPrefix: undefined,
       sourceMaps: false,
+      logLevel: 'INFO',
+      rateLimitPerAddress: undefined,
+      rateLimitPerLink: undefined,
+      developmentSignInUrl: undefined,
     });
+  });
+
+  it('reads the functions\' log level (INFO unless set) and refuses one Lambda does not know', () => {
+    expect(parse({ logLevel: 'debug' }).logLevel).toBe('DEBUG');
+    expect(problemsOf({ logLevel: 'SILENT' })).toEqual([expect.stringContaining('logLevel')]);
+  });
+
+  it('overrides the signing rate limits only with whole numbers of at least 1', () => {
+    expect(parse({ rateLimitPerAddress: '1500' })).toMatchObject({ rateLimitPerAddress: 1500, rateLimitPerLink: undefined });
+    expect(problemsOf({ rateLimitPerLink: 0 })).toEqual([expect.stringContaining('rateLimitPerLink')]);
+  });
+
+  it('offers a development sign-in only to a deployment on this machine', () => {
+    expect(parse({ appUrl: 'http://127.0.0.1:3000', developmentSignInUrl: '/local/sign-in' }).developmentSignInUrl).toBe('/local/sign-in');
+    expect(problemsOf({ developmentSignInUrl: '/local/sign-in' })).toEqual([expect.stringContaining('local stack only')]);
+    expect(problemsOf({ appUrl: 'http://127.0.0.1:3000', developmentSignInUrl: 'https://elsewhere.example/sign-in' })).toEqual([expect.stringContaining('developmentSignInUrl')]);
   });
 
   it('turns source maps on only when asked (cdk -c sourceMaps=true), and refuses anything but true or false', () => {

@@ -322,6 +322,22 @@ describe('functions', () => {
     for (const variables of environments) expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
   });
 
+  it('declares the signing rate limits, the development sign-in and the log level only when the deployment sets them', () => {
+    for (const id of functionIds) expect(fn(id).Properties.LoggingConfig.ApplicationLogLevel, id).toBe('INFO');
+    const configured = Template.fromStack(createApp({ skipBundling: true, context: {
+      appUrl: 'http://127.0.0.1:3000', developmentSignInUrl: '/local/sign-in', rateLimitPerAddress: 1500, logLevel: 'WARN',
+    } }).stateless);
+    const configuredFn = (id: FunctionId) => resourceAtPath(configured, `/Functions/${id}/Resource`)[1];
+    const countingAttempts = ['open-signing-session', 'check-signing-code', 'send-signing-code', 'submit-signature'];
+    for (const id of functionIds) {
+      const variables = configuredFn(id).Properties.Environment.Variables;
+      expect(variables[ENV.rateLimitPerAddress], id).toBe(countingAttempts.includes(id) ? '1500' : undefined);
+      expect(variables[ENV.rateLimitPerLink], id).toBeUndefined();
+      expect(variables[ENV.developmentSignInUrl], id).toBe(id === 'console-page' ? '/local/sign-in' : undefined);
+      expect(configuredFn(id).Properties.LoggingConfig.ApplicationLogLevel, id).toBe('WARN');
+    }
+  });
+
   it('tells await-signature how long a signing link stays valid', () => {
     expect(fn('await-signature').Properties.Environment.Variables[ENV.linkValiditySeconds])
       .toBe(String(signatureWindowSeconds(created.config)));

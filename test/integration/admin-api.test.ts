@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../../infra/local/campaign-client';
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
+import { HttpError } from '../../tools/campaign/campaign-client';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { client, invitation, uniqueAddress } from '../support/campaign';
 
 describe('the admin and auditor API', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waitFor, type CampaignClient } from '../../infra/local/campaign-client';
+import { waitFor, type CampaignClient } from '../../tools/campaign/campaign-client';
 import { auditEvents, client, commitmentItems, executionStatus } from '../support/campaign';
 import { adminToken, countEmails, inviteMany, isDelivery, signEach, waitForAll } from '../support/flows';
 import { WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';

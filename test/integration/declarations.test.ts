@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../../infra/local/campaign-client';
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
+import { HttpError } from '../../tools/campaign/campaign-client';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { client, commitmentState, invitation, uniqueAddress, waitForState } from '../support/campaign';
 
 type Declaration = { id: string; status: string; deadline?: string; reminders: { automatic: boolean }; oneTimeCode: boolean; organisationDomains: { organisation: string; domains: string[] }[]; texts: Record<string, { title: string; sha256: string }> };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS, type ApiFunctionId } from '../../functions/catalog';
-import { isEmailFor } from '../../infra/local/campaign-client';
+import { isEmailFor } from '../../tools/campaign/campaign-client';
 import { matchRoute, toEvent } from '../../infra/local/http-api';
 import { lambdaBuildOptions } from '../../infra/bundle-options';
 import { localStack } from '../support/local-stack';
@@ -41,6 +41,7 @@ function bundle(functionId: ApiFunctionId): Promise<string> {
 
 interface ApiAnswer {
   readonly statusCode: number;
+  readonly headers?: Readonly<Record<string, string>>;
   readonly body: string;
 }
 
@@ -59,11 +60,13 @@ async function invoke(functionId: ApiFunctionId, request: { method: 'GET' | 'POS
     'const context = { functionName: process.env.AWS_LAMBDA_FUNCTION_NAME, awsRequestId: "test", getRemainingTimeInMillis: () => 10_000 };',
     'process.stdout.write("\\n" + JSON.stringify(await handler(JSON.parse(process.argv[2]), context)));',
   ].join('\n'));
-  const handlerEnv = localStack().env;
+  const functionEnvironment = localStack().functionEnvironments[functionId];
+  expect(functionEnvironment?.AWS_LAMBDA_FUNCTION_NAME).toBe(functionId);
   const result = spawnSync(process.execPath, [runner, JSON.stringify(event)], {
     encoding: 'utf8',
-    // No HOME, no AWS_PROFILE, no shared config: the role's credentials come from the environment, as on Lambda.
-    env: { PATH: process.env.PATH, NODE_NO_WARNINGS: '1', AWS_LAMBDA_FUNCTION_NAME: functionId, ...handlerEnv },
+    // Exactly the function's environment on the local stack: what its resource declares, what Lambda provides,
+    // the endpoints. No HOME, no AWS_PROFILE, no shared config: the role's credentials come from the environment.
+    env: { PATH: process.env.PATH, NODE_NO_WARNINGS: '1', ...functionEnvironment },
     timeout: 180_000,
   });
   expect(result.status, result.stderr).toBe(0);
@@ -77,6 +80,14 @@ describe('the deployed bundles, run as Lambda runs them', () => {
     expect(answer.statusCode).toBe(200);
     const local = await fetch(`${localStack().urls.app}/api/verify`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(check) });
     expect(JSON.parse(answer.body)).toEqual(await local.json());
+  });
+
+  it('serve a console page with the browser scripts written into the bundle, as the local API serves it', async () => {
+    const answer = await invoke('console-page', { method: 'GET', path: '/console/audit' });
+    expect(answer.statusCode).toBe(200);
+    const local = await fetch(`${localStack().urls.app}/console/audit`);
+    expect(answer.body).toBe(await local.text());
+    expect(answer.headers?.['content-security-policy']).toBe(local.headers.get('content-security-policy'));
   });
 
   it('email a new signing link through the bundled SES client, with the credentials of the environment', async () => {

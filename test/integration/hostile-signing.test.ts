@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OperatorRequest } from '../../infra/local/campaign-client';
+import type { OperatorRequest } from '../../tools/campaign/campaign-client';
 import { commitmentItems, commitmentState } from '../support/campaign';
 import { invitedOperator, openForm, ownLoopbackAddress } from '../support/signing';
 

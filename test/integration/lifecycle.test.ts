@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isEmailFor, signingLinkIn, waitFor } from '../../infra/local/campaign-client';
+import { isEmailFor, signingLinkIn, waitFor } from '../../tools/campaign/campaign-client';
 import { messagesFor } from '../../templates/i18n';
 import { auditEvents, executionStatus, invitedCommitment, waitForState } from '../support/campaign';
 import { openForm } from '../support/signing';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError, signingLinkIn, type CampaignClient } from '../../infra/local/campaign-client';
+import { HttpError, signingLinkIn, type CampaignClient } from '../../tools/campaign/campaign-client';
 import { auditEvents, client, invitation, invitedCommitment, uniqueAddress } from '../support/campaign';
 import { carriesSigningLink } from '../support/flows';
 import { publishMailEvent, sesEventNotification, type SesEventFixture } from '../support/ses-events';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError, isEmailFor, signingLinkIn } from '../../infra/local/campaign-client';
+import { HttpError, isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client';
 import { messagesFor } from '../../templates/i18n';
 import { auditEvents, commitmentItems, commitmentState, waitForState } from '../support/campaign';
 import { invitedOperator } from '../support/signing';

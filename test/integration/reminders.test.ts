@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signingLinkIn } from '../../infra/local/campaign-client';
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
+import { signingLinkIn } from '../../tools/campaign/campaign-client';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { client, invitation, uniqueAddress } from '../support/campaign';
 import { waitForIdle } from '../support/workflow-time';
 

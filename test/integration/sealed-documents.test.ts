@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type CampaignClient, isEmailFor, signingLinkIn } from '../../infra/local/campaign-client';
+import { type CampaignClient, isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client';
 import { verifySealedPdf } from '../../functions/pdf/verify-seal';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
 import { commitmentItems, invitedCommitment, waitForState } from '../support/campaign';
@@ -72,7 +72,7 @@ describe('the sealed certificate on the local stack', () => {
     expect(chunks.map((item) => item.SK)).toEqual([`DOC#${generation}#CHUNK#0000`]);
 
     const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: localStack().urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
-    await db.send(new PutCommand({ TableName: localStack().env.TABLE_NAME, Item: { PK: `CMT#${commitmentId}`, SK: 'DOC#gen_crashed#CHUNK#0000', bytes: randomBytes(1024) } }));
+    await db.send(new PutCommand({ TableName: localStack().aws.tableName, Item: { PK: `CMT#${commitmentId}`, SK: 'DOC#gen_crashed#CHUNK#0000', bytes: randomBytes(1024) } }));
     const again = await campaign.downloadDocument(await campaign.token('auditor'), commitmentId);
     expect(sha256(again.bytes)).toBe(sha256(certificate));
   });
@@ -129,7 +129,7 @@ describe('verification for anyone', () => {
   it('says when an issued certificate was revoked', async () => {
     // Revocation after sealing has no admin route yet: the record is changed directly, as such a route would.
     const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: localStack().urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
-    await db.send(new UpdateCommand({ TableName: localStack().env.TABLE_NAME, Key: { PK: `CMT#${commitmentId}`, SK: 'COMMITMENT' }, UpdateExpression: 'SET #state = :revoked', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':revoked': 'REVOKED' } }));
+    await db.send(new UpdateCommand({ TableName: localStack().aws.tableName, Key: { PK: `CMT#${commitmentId}`, SK: 'COMMITMENT' }, UpdateExpression: 'SET #state = :revoked', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':revoked': 'REVOKED' } }));
     const { answer } = await verifyApi(JSON.stringify({ sha256: sha256(certificate) }), 'application/json');
     expect(answer).toMatchObject({ issued: true, document: { revoked: true } });
   });

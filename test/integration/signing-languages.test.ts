@@ -3,8 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isEmailFor } from '../../infra/local/campaign-client';
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
+import { isEmailFor } from '../../tools/campaign/campaign-client';
+import { consentStatement } from '../../functions/domain/consent';
+import { OPERATOR_LANGUAGES } from '../../functions/domain/languages';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { messagesFor } from '../../templates/i18n';
 import { waitForState } from '../support/campaign';
 import { invitedOperator, openForm } from '../support/signing';
@@ -13,7 +15,7 @@ const titles = sampleDeclaration().texts;
 
 describe('the languages of the signing pages and emails', () => {
   it('speak the invitation’s language, French, German, Greek or English, on every page and in every email', async () => {
-    await Promise.all(['fr', 'de', 'el', 'en'].map(async (language) => {
+    await Promise.all(OPERATOR_LANGUAGES.map(async (language) => {
       const m = messagesFor(language);
       const { campaign, email, operator } = await invitedOperator({ language });
       const title = (titles[language] ?? titles.en)!.title;
@@ -29,7 +31,7 @@ describe('the languages of the signing pages and emails', () => {
       expect(code!.subject, language).toBe(m.email.codeSubject);
       await operator.enterCode();
       const form = await operator.readForm();
-      expect(form.html, language).toContain(m.form.consentStatement);
+      expect(form.html, language).toContain(consentStatement(language).text);
       const signed = await operator.sign({ name: 'Test Signer', title: 'Director' }, {}, form);
       expect(await signed.text(), language).toContain(m.outcome.signedTitle);
       const [confirmation] = await campaign.waitForEmails(email, isEmailFor('signature-confirmation'), 1);
@@ -55,7 +57,7 @@ describe('the languages of the signing pages and emails', () => {
     expect((await operator.sign({ name: 'Αθανάσιος Παπαδόπουλος', title: 'Directeur' }, {}, french)).status).toBe(200);
     await waitForState(campaign, admin, commitmentId, 'VERIFIED');
     const { commitment } = await campaign.api<{ commitment: { signature: { language: string; textSha256: string; consent: { language: string; text: string } }; verification: { checks: { check: string; passed: boolean; detail: string }[] } } }>(admin, 'GET', `/api/commitments/${commitmentId}`);
-    expect(commitment.signature).toMatchObject({ language: 'fr', consent: { language: 'fr', text: messagesFor('fr').form.consentStatement } });
+    expect(commitment.signature).toMatchObject({ language: 'fr', consent: { language: 'fr', text: consentStatement('fr').text, sha256: consentStatement('fr').sha256 } });
     expect(commitment.verification.checks.find((check) => check.check === 'text-hash')).toMatchObject({ passed: true, detail: expect.stringContaining('(fr)') });
 
     await campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/countersignature`);

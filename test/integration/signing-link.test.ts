@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmailFor } from '../../infra/local/campaign-client';
+import { isEmailFor } from '../../tools/campaign/campaign-client';
 import { messagesFor } from '../../templates/i18n';
 import { auditEvents, commitmentItems, commitmentState, waitForState } from '../support/campaign';
 import { invitedOperator, logLines, openForm } from '../support/signing';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmailFor, oneTimeCodeIn, signingLinkIn } from '../../infra/local/campaign-client';
+import { isEmailFor, oneTimeCodeIn, signingLinkIn } from '../../tools/campaign/campaign-client';
 import { waitForState } from '../support/campaign';
 import { stackLog } from '../support/local-stack';
 import { invitedOperator, logLines, openForm } from '../support/signing';

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb';
 import { startDynamoDbMeteringProxy, UsageMeter } from '../../infra/local/usage-meter';
+import type { UsageReport } from '../../tools/campaign/local-usage';
 
 // `npm run cost` prices DynamoDB from these counts, so they must be the units AWS bills.
 describe('the DynamoDB metering proxy', () => {
@@ -34,7 +35,9 @@ describe('the DynamoDB metering proxy', () => {
     await client.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: 'metered', Item: { PK: { S: 'transactional' }, value: { S: fiveKb } } } }] }));
     await client.send(new PutItemCommand({ TableName: 'metered', Item: { PK: { S: 'binary' }, value: { B: new Uint8Array(45_000) } } }));
 
-    const { dynamodb } = meter.snapshot();
+    // What `npm run cost` reads from GET /local/usage.
+    const report: UsageReport = meter.snapshot();
+    const { dynamodb } = report;
     expect(dynamodb.requests).toBe(3);
     expect(dynamodb.writeUnits).toBe(5 + 44);
     expect(dynamodb.transactionalWriteUnits).toBe(10);

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../../infra/local/campaign-client';
+import { waitFor } from '../../tools/campaign/campaign-client';
 import { carriesSigningLink, countEmails, inviteMany, isDelivery, signEach, stateOf, waitForAll } from '../support/flows';
 import { WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';
 import { exclusiveStack, type StackAccess } from '../support/own-stack';

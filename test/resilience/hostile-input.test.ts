@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contractOf } from '../../functions/api/contract';
 import { ADMIN_ONLY, ROUTES, type RouteSpec } from '../../functions/catalog';
-import { signingLinkIn, waitFor } from '../../infra/local/campaign-client';
+import { signingLinkIn, waitFor } from '../../tools/campaign/campaign-client';
 import { carriesSigningLink, inviteMany } from '../support/flows';
 import { exclusiveStack, type StackAccess } from '../support/own-stack';
 import { waitForIdle, WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';
@@ -150,6 +150,18 @@ function corpus(): HostileRequest[] {
     add(route, 'no session', { path: route.path, ...form });
     add(route, 'a forged session', { path: route.path, ...form, headers: { ...form.headers, cookie: `signing-session=${'A'.repeat(43)}` } });
   }
+  // The verification page's file upload: bodies its multipart parser must refuse.
+  const multipart = (boundary: string, body: string | Buffer) => ({ method: 'POST', path: '/verify', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+  const field = (name: string) => `--x\r\nContent-Disposition: form-data; name="${name}"\r\n\r\nv\r\n`;
+  requests.push(
+    { name: 'POST /verify: a multipart body without its closing delimiter', ...multipart('x', field('sha256')) },
+    { name: 'POST /verify: a multipart part without a name', ...multipart('x', '--x\r\nContent-Disposition: form-data\r\n\r\nv\r\n--x--\r\n') },
+    { name: 'POST /verify: multipart bytes under another boundary', ...multipart('y', `${field('sha256')}--x--\r\n`) },
+    { name: 'POST /verify: multipart without a boundary', method: 'POST', path: '/verify', headers: { 'content-type': 'multipart/form-data' }, body: `${field('sha256')}--x--\r\n` },
+    { name: 'POST /verify: 5 MB of one-byte multipart fields', ...multipart('x', `${field('f').repeat(Math.floor((5 * 1024 * 1024) / field('f').length))}--x--\r\n`) },
+    { name: 'POST /verify: a multipart form with neither file nor SHA-256', ...multipart('x', `${field('other')}--x--\r\n`) },
+    { name: 'POST /verify: a URL-encoded form', method: 'POST', path: '/verify', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'sha256=abc' },
+  );
   // A body over API Gateway's 10 MB payload limit.
   requests.push({ name: 'POST /api/declarations: a body over the 10 MB payload limit', method: 'POST', path: '/api/declarations', headers: jsonHeaders(tokens.admin), body: Buffer.alloc(10 * 1024 * 1024 + 10, 0x20) });
   return requests;

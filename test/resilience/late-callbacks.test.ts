@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signingLinkIn } from '../../infra/local/campaign-client';
+import { signingLinkIn } from '../../tools/campaign/campaign-client';
 import { carriesSigningLink, countEmails, inviteMany, stateOf, waitForAll } from '../support/flows';
 import { localStack } from '../support/local-stack';
 import { exclusiveStack, type StackAccess } from '../support/own-stack';

@@ -1,8 +1,8 @@
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { CampaignClient, waitFor } from '../../infra/local/campaign-client';
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
+import { CampaignClient, waitFor } from '../../tools/campaign/campaign-client';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import type { InvitationInput } from '../../functions/domain/commitment';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
 import { WORKFLOW_TIMEOUT_MS } from './workflow-time';
@@ -53,13 +53,13 @@ export function sfn(): SFNClient {
 }
 
 export async function executionStatus(commitmentId: string): Promise<string | undefined> {
-  const arn = `${localStack().env.STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${commitmentId}`;
+  const arn = `${localStack().aws.stateMachineArn.replace(':stateMachine:', ':execution:')}:${commitmentId}`;
   return (await sfn().send(new DescribeExecutionCommand({ executionArn: arn }))).status;
 }
 
 /** Every item of one commitment's partition, straight from DynamoDB Local. */
 export async function commitmentItems(commitmentId: string): Promise<Record<string, unknown>[]> {
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: localStack().urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
-  const { Items } = await db.send(new QueryCommand({ TableName: localStack().env.TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `CMT#${commitmentId}` } }));
+  const { Items } = await db.send(new QueryCommand({ TableName: localStack().aws.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `CMT#${commitmentId}` } }));
   return Items ?? [];
 }

@@ -1,5 +1,5 @@
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
-import { HttpError, isEmailFor, signingLinkIn, waitFor, type CampaignClient, type MailboxEmail } from '../../infra/local/campaign-client';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
+import { HttpError, isEmailFor, signingLinkIn, waitFor, type CampaignClient, type MailboxEmail } from '../../tools/campaign/campaign-client';
 import { invitation, uniqueAddress } from './campaign';
 import { WORKFLOW_TIMEOUT_MS } from './workflow-time';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { inject } from 'vitest';
-import type { LocalStackProcess } from '../../infra/local/child-process';
+import type { LocalStackAnnouncement } from '../../tools/local-stack-process';
 import './stack-files';
 
 /*
@@ -12,9 +12,12 @@ import './stack-files';
 
 /** What a test reads of a stack that has started. */
 export interface StartedStack {
-  readonly urls: LocalStackProcess['urls'];
-  readonly env: LocalStackProcess['env'];
-  readonly timings: LocalStackProcess['timings'];
+  readonly urls: LocalStackAnnouncement['urls'];
+  /** What a client of the stack's AWS services needs: region, credentials, table, state machine. */
+  readonly aws: LocalStackAnnouncement['aws'];
+  /** Each function's environment on the stack: what its resource declares, what Lambda provides, the endpoints. */
+  readonly functionEnvironments: LocalStackAnnouncement['functionEnvironments'];
+  readonly timings: LocalStackAnnouncement['timings'];
 }
 
 /** How long a test file waits for its project's stack to start: a loaded machine takes minutes. */

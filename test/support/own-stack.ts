@@ -4,10 +4,9 @@ import path from 'node:path';
 import { DescribeExecutionCommand, SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { CampaignClient } from '../../infra/local/campaign-client';
+import { CampaignClient } from '../../tools/campaign/campaign-client';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
-import { spawnLocalStack, type LocalStackProcess } from '../../infra/local/child-process';
-import type { LocalStackOptions } from '../../infra/local/stack';
+import { spawnLocalStack, type LocalStackProcess, type LocalStackProcessOptions } from '../../tools/local-stack-process';
 import { localStack } from './local-stack';
 
 /**
@@ -19,14 +18,14 @@ export class StackAccess {
   readonly db: DynamoDBDocumentClient;
   readonly sfn: SFNClient;
 
-  constructor(private readonly stack: Pick<LocalStackProcess, 'urls' | 'env'>) {
+  constructor(private readonly stack: Pick<LocalStackProcess, 'urls' | 'aws'>) {
     this.campaign = new CampaignClient(stack.urls.app, stack.urls.mailbox);
     this.db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
     this.sfn = new SFNClient({ endpoint: stack.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   }
 
   get tableName(): string {
-    return this.stack.env.TABLE_NAME ?? '';
+    return this.stack.aws.tableName;
   }
 
   /** `POST /local/faults/<kind>` (infra/local/faults.ts). */
@@ -71,7 +70,7 @@ export class StackAccess {
   }
 
   async executionStatus(commitmentId: string): Promise<string | undefined> {
-    const arn = `${this.stack.env.STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${commitmentId}`;
+    const arn = `${this.stack.aws.stateMachineArn.replace(':stateMachine:', ':execution:')}:${commitmentId}`;
     try {
       return (await this.sfn.send(new DescribeExecutionCommand({ executionArn: arn }))).status;
     } catch (error) {
@@ -92,7 +91,7 @@ export class OwnStack extends StackAccess {
     super(process);
   }
 
-  static async start(options: LocalStackOptions & { dataDir?: string }): Promise<OwnStack> {
+  static async start(options: LocalStackProcessOptions & { dataDir?: string }): Promise<OwnStack> {
     const ownsDataDir = options.dataDir === undefined;
     const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ports-alliance-own-'));
     try {

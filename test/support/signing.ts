@@ -1,7 +1,7 @@
-import { isEmailFor, signingLinkIn, type CampaignClient, type OperatorOptions, type OperatorSession } from '../../infra/local/campaign-client';
+import { isEmailFor, signingLinkIn, type CampaignClient, type OperatorOptions, type OperatorSession } from '../../tools/campaign/campaign-client';
 import type { CreateDeclarationInput } from '../../functions/domain/declaration';
 import type { InvitationInput } from '../../functions/domain/commitment';
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { client, invitation, uniqueAddress } from './campaign';
 import { stackLog } from './local-stack';
 

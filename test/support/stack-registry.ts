@@ -2,8 +2,7 @@ import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { spawnLocalStack, type LocalStackProcess } from '../../infra/local/child-process';
-import type { LocalStackOptions } from '../../infra/local/stack';
+import { spawnLocalStack, type LocalStackProcess, type LocalStackProcessOptions } from '../../tools/local-stack-process';
 import { stackFiles, type SharedStackFiles } from './stack-files';
 
 /**
@@ -28,7 +27,7 @@ const registry: Map<string, RunningStack> = ((globalThis as { __portsAllianceTes
  * Starts the stack called `name` with `options` (or joins it, if another project started it),
  * provides its files to the project's tests, and answers the teardown.
  */
-export function shareLocalStack(project: TestProject, name: string, options: LocalStackOptions): () => Promise<void> {
+export function shareLocalStack(project: TestProject, name: string, options: LocalStackProcessOptions): () => Promise<void> {
   let stack = registry.get(name);
   if (!stack) {
     const files = stackFiles(mkdtempSync(path.join(tmpdir(), `ports-alliance-${name}-`)));
@@ -40,7 +39,7 @@ export function shareLocalStack(project: TestProject, name: string, options: Loc
         writeFileSync(files.logFile, process.output());
         for (const stream of [process.child.stdout, process.child.stderr]) stream?.on('data', (chunk: Buffer) => appendFileSync(files.logFile, chunk));
         // Written whole, then renamed: a test never reads half of it.
-        writeFileSync(`${files.readyFile}.part`, JSON.stringify({ urls: process.urls, env: process.env, timings: process.timings }));
+        writeFileSync(`${files.readyFile}.part`, JSON.stringify({ urls: process.urls, aws: process.aws, functionEnvironments: process.functionEnvironments, timings: process.timings }));
         renameSync(`${files.readyFile}.part`, files.readyFile);
         return process;
       },

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import type { LocalStackOptions } from '../../infra/local/stack';
+import type { LocalStackProcessOptions } from '../../tools/local-stack-process';
 import { shareLocalStack } from './stack-registry';
 
 /**
@@ -17,14 +17,14 @@ export const TEST_RATE_LIMITS = { perAddress: 1500 };
  * that each has a process, and a core, of its own): the real services, an in-memory database, INFO
  * logs (tests read what the handlers log at the level they run with on AWS).
  */
-export const PROJECT_STACK: LocalStackOptions = { inMemory: true, timings: TEST_TIMINGS, rateLimits: TEST_RATE_LIMITS, logLevel: 'INFO' };
+export const PROJECT_STACK: LocalStackProcessOptions = { inMemory: true, timings: TEST_TIMINGS, rateLimits: TEST_RATE_LIMITS, logLevel: 'INFO' };
 
 /**
  * The stack of the tests that need one to themselves, which its projects (clock, resilience) give
  * to one test file at a time: they move its clock, inject faults, or check that nothing else
  * changed its table.
  */
-export const EXCLUSIVE_STACK: LocalStackOptions = { inMemory: true, timings: TEST_TIMINGS, rateLimits: TEST_RATE_LIMITS, logLevel: 'WARN', controllableClock: true, faults: true };
+export const EXCLUSIVE_STACK: LocalStackProcessOptions = { inMemory: true, timings: TEST_TIMINGS, rateLimits: TEST_RATE_LIMITS, logLevel: 'WARN', controllableClock: true, faults: true };
 
 export const projectStackSetup = (project: TestProject) => shareLocalStack(project, project.name, PROJECT_STACK);
 export const exclusiveStackSetup = (project: TestProject) => shareLocalStack(project, 'exclusive', EXCLUSIVE_STACK);

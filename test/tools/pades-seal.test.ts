@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AsnConvert } from '@peculiar/asn1-schema';
@@ -16,6 +16,7 @@ import { certificateToPem } from '../../functions/seal/signer';
 import { rfc3161Timestamps } from '../../functions/seal/timestamp';
 import { createCertificateSigningRequest } from '../../functions/seal/x509-builder';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, freePort } from '../../infra/local/aws-local';
+import { developmentSealPaths } from '../../infra/local/development-seal';
 import { startLocalKms, type LocalKms } from '../../infra/local/kms';
 import { startLocalTimestampAuthority, type LocalTimestampAuthority } from '../../infra/local/timestamp-authority';
 
@@ -97,6 +98,21 @@ describe('PAdES baseline seal', () => {
     expect(verified.stdout + verified.stderr).toContain('Verification: OK');
   });
 
+  it('writes a B-T CMS, timestamp token included, that @peculiar/asn1-cms reads and writes back to identical bytes', async () => {
+    const pdf = await renderSealedCertificate(input, seal.signer, { timestamp: rfc3161Timestamps(tsa.url) });
+    const contents = Buffer.from(/\/Contents\s*<([0-9A-Fa-f]+)>/.exec(pdf.toString('latin1'))![1]!, 'hex');
+    const reencode = (cms: Uint8Array) => {
+      const contentInfo = AsnConvert.parse(cms, ContentInfo);
+      const signedData = AsnConvert.parse(contentInfo.content, SignedData);
+      return { signedData, bytes: Buffer.from(AsnConvert.serialize(new ContentInfo({ contentType: contentInfo.contentType, content: AsnConvert.serialize(signedData) }))) };
+    };
+    const sealed = reencode(contents);
+    expect(contents.subarray(0, sealed.bytes.length).equals(sealed.bytes), 'the re-encoded SignedData differs from ours').toBe(true);
+    expect(contents.subarray(sealed.bytes.length).every((byte) => byte === 0), 'bytes of ours that the schema has no place for').toBe(true);
+    const token = Buffer.from(sealed.signedData.signerInfos[0]!.unsignedAttrs!.find((attribute) => attribute.attrType === OIDS.signatureTimeStampToken)!.attrValues[0]!);
+    expect(reencode(token).bytes.equals(token), 'the re-encoded timestamp token differs from the one embedded').toBe(true);
+  });
+
   it('seals through the KMS signer against the local KMS endpoint (Sign with MessageType DIGEST)', async () => {
     const signer = kmsSigner('test-seal', [seal.certificateDer]);
     const pdf = await renderSealedCertificate(input, signer);
@@ -118,7 +134,8 @@ describe('PAdES baseline seal', () => {
 });
 
 describe('npm run verify', () => {
-  const verify = (file: string, trust: string) => spawnSync(process.execPath, ['--import', 'tsx', 'infra/verify-pdf.ts', file, '--trust', trust], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+  const verifyWith = (file: string, options: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'tools/verify-pdf.ts', file, ...options], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+  const verify = (file: string, trust: string) => verifyWith(file, ['--trust', trust]);
   let good: string;
   let trust: string;
 
@@ -143,6 +160,21 @@ describe('npm run verify', () => {
     expect(result.stdout).toContain('FAIL  document hash');
     expect(result.stdout).toContain('INVALID');
     expect(result.status).toBe(1);
+  });
+
+  it('trusts, without --trust, the development seal certificate where a local stack keeps it in its data directory', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ports-alliance-verify-'));
+    try {
+      const { dir, certificate } = developmentSealPaths(dataDir);
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(trust, certificate);
+      const result = verifyWith(good, ['--data-dir', dataDir]);
+      expect(result.stdout).toContain(`trusted certificates  ${certificate}`);
+      expect(result.status).toBe(0);
+      expect(verifyWith(good, ['--data-dir', join(dataDir, 'elsewhere')]).status).toBe(2);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('fails a seal made with a certificate that is not trusted', async () => {

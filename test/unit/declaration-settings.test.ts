@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDeclarationSchema, linkExpiry, registeredDomainsOf, updateDeclarationSchema } from '../../functions/domain/declaration';
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 
 describe('declaration settings', () => {
   it('creates an open declaration unless a draft is asked for, so existing callers keep working', () => {

@@ -5,8 +5,8 @@ import { buildDeclaration, createDeclarationSchema, textFor } from '../../functi
 import { hashLinkSecret, LINK_SECRET_PATTERN, newLinkSecret, sha256Hex } from '../../functions/domain/hashing';
 import { ID_PATTERN, newId } from '../../functions/domain/ids';
 import { verifySignature } from '../../functions/domain/verification';
-import { sampleDeclaration } from '../../infra/local/sample-declaration';
-import { campaignSignatories } from '../../infra/local/demo-signatories';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
+import { campaignSignatories } from '../../tools/campaign/demo-signatories';
 
 // Without one-time codes: these tests are about the other checks (test/unit/signing.test.ts covers the code's).
 const declaration = buildDeclaration(createDeclarationSchema.parse({ ...sampleDeclaration(), oneTimeCode: false }), 'dcl_test', 'admin', new Date('2026-11-26T12:00:00Z'));

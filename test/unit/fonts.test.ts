@@ -43,7 +43,7 @@ function printedSources(): { source: string; text: string }[] {
   const files = [
     // The shared sample signatories in all 24 languages, as copied into the repository.
     'test/fixtures/eu-signatories.json',
-    'infra/local/sample-declaration.ts',
+    'tools/campaign/sample-declaration.ts',
     ...readdirSync(path.join(REPO_ROOT, 'templates/i18n')).map((file) => `templates/i18n/${file}`),
     ...readdirSync(path.join(REPO_ROOT, 'functions/pdf')).filter((file) => file.endsWith('.ts')).map((file) => `functions/pdf/${file}`),
   ];

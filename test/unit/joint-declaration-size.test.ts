@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../functions/domain/errors';
 import { assertJointDeclarationFits, MAX_JOINT_SIGNATORIES } from '../../functions/operations/generate-joint-declaration';
 import { statusOf } from '../../functions/shared/api-handler';
-import { DomainError } from '../../functions/shared/errors';
 import { MAX_DOCUMENT_BYTES } from '../../functions/store/document-chunks';
 import { storeJointDeclaration } from '../../functions/store/joint-declarations';
 

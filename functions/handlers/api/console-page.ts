@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ENV } from '../../catalog';
+import { DomainError } from '../../domain/errors';
 import { ID_PATTERN } from '../../domain/ids';
 import { httpHandler } from '../../shared/api-handler';
 import { optionalEnv } from '../../shared/config';
-import { DomainError } from '../../shared/errors';
 import { page } from '../../shared/http';
 import { auditPage } from '../../../templates/console/audit-page';
 import { commitmentPage } from '../../../templates/console/commitment-page';

@@ -1,13 +1,11 @@
+import { downloadSealedDocument } from '../../operations/download-sealed-document';
 import { httpHandler, pathParameter } from '../../shared/api-handler';
-import { DomainError } from '../../shared/errors';
 import { binary } from '../../shared/http';
-import { readSealedDocument } from '../../store/documents';
 
 export const handler = httpHandler(async (event) => {
   const commitmentId = pathParameter(event, 'commitmentId');
-  const document = await readSealedDocument(commitmentId);
-  if (!document) throw new DomainError('NOT_FOUND', `No sealed document exists for ${commitmentId} yet.`);
+  const document = await downloadSealedDocument(commitmentId);
   const response = binary('application/pdf', document.bytes, `ports-alliance-commitment-${commitmentId}.pdf`);
-  response.headers['x-content-sha256'] = document.record.sha256;
+  response.headers['x-content-sha256'] = document.sha256;
   return response;
 });

@@ -1,6 +1,5 @@
 import { API_CONTRACT } from '../../api/contract';
-import { importInvitations } from '../../operations/import-invitations';
-import { inviteOrganisations } from '../../operations/invite-organisations';
+import { receiveInvitations, type InvitationsRequest } from '../../operations/receive-invitations';
 import { httpHandler, pathParameter, requireCaller } from '../../shared/api-handler';
 import { json, parseJsonBody } from '../../shared/http';
 
@@ -12,13 +11,14 @@ const MAX_IMPORT_BYTES = 5_500_000;
 export const handler = httpHandler(async (event, caller) => {
   const declarationId = pathParameter(event, 'declarationId');
   const admin = requireCaller(caller);
-  if (event.routeKey === IMPORT_ROUTE) {
-    const request = parseJsonBody(event, API_CONTRACT[IMPORT_ROUTE].body, MAX_IMPORT_BYTES);
-    const report = await importInvitations(declarationId, request, admin);
+  const request: InvitationsRequest = event.routeKey === IMPORT_ROUTE
+    ? { kind: 'file', file: parseJsonBody(event, API_CONTRACT[IMPORT_ROUTE].body, MAX_IMPORT_BYTES) }
+    : { kind: 'list', invitations: parseJsonBody(event, API_CONTRACT['POST /api/declarations/{declarationId}/invitations'].body).invitations };
+  const outcome = await receiveInvitations(declarationId, request, admin);
+  if (outcome.kind === 'file') {
+    const { report } = outcome;
     return json(report.refused ? 422 : 200, report.refused ? { message: report.refused, ...report } : report);
   }
-  const { invitations } = parseJsonBody(event, API_CONTRACT['POST /api/declarations/{declarationId}/invitations'].body);
-  const results = await inviteOrganisations(declarationId, invitations, admin);
-  const invited = results.filter((result) => result.status === 'invited').length;
-  return json(invited > 0 ? 201 : 200, { invited, alreadyInvited: results.length - invited, results });
+  const { invited, alreadyInvited, results } = outcome;
+  return json(invited > 0 ? 201 : 200, { invited, alreadyInvited, results });
 });

@@ -1,4 +1,3 @@
-import { requiresOneTimeCode } from '../../domain/declaration';
 import { resolveSigningSession } from '../../operations/signing-session';
 import { httpHandler } from '../../shared/api-handler';
 import { loadSigningKey } from '../../shared/signing-key';
@@ -10,6 +9,6 @@ export const handler = httpHandler(async (event) => {
   const open = await resolveSigningSession(sessionIdFrom(event));
   const key = await loadSigningKey();
   const requested = /^[a-z]{2}$/.test(event.queryStringParameters?.lang ?? '') ? event.queryStringParameters?.lang : undefined;
-  if (requiresOneTimeCode(open.declaration) && !open.session.codeVerifiedAt) return codePageResponse(open, key, { language: requested });
+  if (open.codeToConfirm) return codePageResponse(open, key, { language: requested });
   return signingFormResponse(open, key, { language: { ui: requested, text: requested } });
 }, signingProblem);

@@ -1,19 +1,16 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { hashClientAddress } from '../../domain/hashing';
-import { sameToken, sessionFormToken } from '../../domain/signing';
-import { limitAttempts } from '../../operations/rate-limit';
-import { resolveSigningSession, type OpenSession } from '../../operations/signing-session';
-import { appUrl } from '../../shared/config';
-import { DomainError } from '../../shared/errors';
-import { bodyText, clientAddress, SECURITY_HEADERS, type HttpResponse } from '../../shared/http';
-import { loadSigningKey } from '../../shared/signing-key';
-import { SigningError } from '../../shared/signing-errors';
 import { clock } from '../../shared/clock';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { DomainError } from '../../domain/errors';
+import type { SessionPostRequest } from '../../operations/admit-session-post';
+import type { FormFields, SigningPostRequest } from '../../operations/admit-signing-post';
+import { appUrl } from '../../shared/config';
+import { bodyText, clientAddress, SECURITY_HEADERS, type HttpResponse } from '../../shared/http';
+import { SigningError } from '../../shared/signing-errors';
 
 /**
- * HTTP details of the operator's pages: where they live, the session cookie, the checks every
- * signing POST passes (rate limit per client address, same origin, a form body, its anti-CSRF
- * token) and the headers of every answer.
+ * HTTP details of the operator's pages: where they live, the session cookie, how a signing POST
+ * is read (same origin, a form body) and the headers of every answer. The checks that need the
+ * record (rate limits, the session, the anti-CSRF token) are the operations' (admit-signing-post.ts).
  */
 
 /** The deployment serves HTTPS (AWS); the local stack serves plain HTTP on 127.0.0.1. */
@@ -70,23 +67,14 @@ export function header(event: APIGatewayProxyEventV2, name: string): string | un
   return undefined;
 }
 
-export interface SigningPost {
-  readonly fields: ReadonlyMap<string, readonly string[]>;
-  readonly key: string;
-  readonly clientAddressHash: string;
-}
-
 const MAX_FORM_BYTES = 32_000;
 const MAX_FIELDS = 120;
 
 /**
- * What every signing POST passes before anything else: the rate limit of its client address,
- * a same-origin check (browsers say where a form came from), and a form body of reasonable size.
+ * The form of a signing POST: it must come from the signing pages (browsers say where a form came
+ * from), as a form body of reasonable size.
  */
-export async function receiveSigningPost(event: APIGatewayProxyEventV2, now = clock.now()): Promise<SigningPost> {
-  const key = await loadSigningKey();
-  const clientAddressHash = hashClientAddress(clientAddress(event), key);
-  await limitAttempts({ scope: 'address', subject: clientAddressHash }, now);
+function readForm(event: APIGatewayProxyEventV2): FormFields {
   // With Referrer-Policy no-referrer, browsers send "Origin: null" on form posts; Sec-Fetch-Site still tells.
   const origin = header(event, 'origin');
   const fetchSite = header(event, 'sec-fetch-site');
@@ -103,25 +91,15 @@ export async function receiveSigningPost(event: APIGatewayProxyEventV2, now = cl
     if (++count > MAX_FIELDS) throw new DomainError('INVALID_INPUT', 'The form has more fields than the signing page sends.');
     fields.set(name, [...(fields.get(name) ?? []), value]);
   }
-  return { fields, key, clientAddressHash };
+  return fields;
 }
 
-/**
- * A POST from a page of an open signing session: after `receiveSigningPost`, the session must
- * still be usable, the link's rate limit not reached, and the form's token the session's own.
- */
-export async function receiveSessionPost(event: APIGatewayProxyEventV2, now: Date): Promise<{ post: SigningPost; open: OpenSession }> {
-  const post = await receiveSigningPost(event, now);
-  const open = await resolveSigningSession(sessionIdFrom(event), now);
-  await limitAttempts({ scope: 'link', subject: open.commitment.id, language: open.session.language }, now);
-  requireFormToken(post.fields, sessionFormToken(post.key, open.sessionId), open.session.language);
-  return { post, open };
+/** A signing POST for its operation, which counts the client address's attempt before the form is read. */
+export function signingPost(event: APIGatewayProxyEventV2): SigningPostRequest {
+  return { clientAddress: clientAddress(event), readForm: () => readForm(event) };
 }
 
-/** The form's anti-CSRF token must be the one this page issued; exactly one, no more. */
-export function requireFormToken(fields: ReadonlyMap<string, readonly string[]>, expected: string, language?: string): void {
-  const sent = fields.get('csrf');
-  if (!sent || sent.length !== 1 || !sameToken(expected, sent[0])) {
-    throw new SigningError('FORBIDDEN', 'The form was out of date or did not come from the signing pages.', { language });
-  }
+/** A POST from a page of an open signing session, with the session named by its cookie. */
+export function sessionPost(event: APIGatewayProxyEventV2): SessionPostRequest {
+  return { ...signingPost(event), sessionId: sessionIdFrom(event) };
 }

@@ -1,18 +1,17 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ENV } from '../../catalog';
 import { requiresOneTimeCode } from '../../domain/declaration';
-import { sha256Hex } from '../../domain/hashing';
-import { pickLanguage, parseAcceptLanguage } from '../../domain/languages';
-import { landingFormToken, maskEmail, MAX_WRONG_CODES, sessionFormToken } from '../../domain/signing';
+import { operatorLanguage, parseAcceptLanguage, pickLanguage, type OperatorLanguage } from '../../domain/languages';
+import { hasLiveCode, landingFormToken, maskEmail, MAX_WRONG_CODES, sessionFormToken } from '../../domain/signing';
 import type { FieldProblem } from '../../domain/signing-form';
-import { hasLiveCode, type CodeCheck } from '../../operations/one-time-code';
+import type { CodeCheck } from '../../operations/one-time-code';
 import type { OpenLink } from '../../operations/signing-link';
 import type { OpenSession } from '../../operations/signing-session';
 import type { ErrorRenderer } from '../../shared/api-handler';
 import { requiredEnv } from '../../shared/config';
 import { page, type HttpResponse } from '../../shared/http';
 import { SigningError } from '../../shared/signing-errors';
-import { formatTime, messagesFor, uiLanguage, UI_LANGUAGES, type Messages, type Problem } from '../../../templates/i18n';
+import { formatTime, messagesFor, type Messages, type Problem } from '../../../templates/i18n';
 import { codePage } from '../../../templates/pages/code-page';
 import { landingPage } from '../../../templates/pages/landing-page';
 import { OPERATOR_PAGE_CSP } from '../../../templates/pages/layout';
@@ -33,7 +32,7 @@ const acceptLanguage = (event: APIGatewayProxyEventV2) => header(event, 'accept-
 /** Every refusal on the operator's pages is a page in the reader's language: what happened, what to do next, whom to ask. */
 export const signingProblem: ErrorRenderer = (status, error, event) => {
   const context = error instanceof SigningError ? error.context : {};
-  const language = uiLanguage([context.language], acceptLanguage(event));
+  const language = operatorLanguage([context.language], acceptLanguage(event));
   const m = messagesFor(language);
   let problem: Problem;
   let backLink: { href: string; label: string } | undefined;
@@ -68,7 +67,7 @@ export const signingProblem: ErrorRenderer = (status, error, event) => {
 /** The landing page of an emailed link: what it is, that nothing happened yet, and a Continue button. */
 export function landingResponse(open: OpenLink, event: APIGatewayProxyEventV2, key: string): HttpResponse {
   const { commitment, declaration } = open;
-  const language = uiLanguage([commitment.language], acceptLanguage(event));
+  const language = operatorLanguage([commitment.language], acceptLanguage(event));
   const m = messagesFor(language);
   const titleLanguage = pickLanguage([commitment.language, ...parseAcceptLanguage(acceptLanguage(event))], Object.keys(declaration.texts), declaration.defaultLanguage);
   return operatorPage(200, landingPage({
@@ -86,10 +85,10 @@ export function landingResponse(open: OpenLink, event: APIGatewayProxyEventV2, k
 }
 
 /** The languages of a page under a session: the page's words and the declaration text shown. */
-export function sessionLanguages(open: OpenSession, requested: { ui?: string; text?: string } = {}): { ui: string; text: string } {
+export function sessionLanguages(open: OpenSession, requested: { ui?: string; text?: string } = {}): { ui: OperatorLanguage; text: string } {
   const texts = Object.keys(open.declaration.texts);
   return {
-    ui: pickLanguage([requested.ui, open.session.language], UI_LANGUAGES, 'en'),
+    ui: operatorLanguage([requested.ui, open.session.language]),
     text: pickLanguage([requested.text, open.commitment.language, open.session.language], texts, open.declaration.defaultLanguage),
   };
 }
@@ -150,7 +149,6 @@ export function signingFormResponse(
     categoryLabel: m.categories[commitment.organisation.category],
     clauses,
     clauseLanguage: declaration.defaultLanguage,
-    consentSha256: sha256Hex(m.form.consentStatement),
     formToken: sessionFormToken(key, open.sessionId),
     action: paths.form,
     previous: options.previous,

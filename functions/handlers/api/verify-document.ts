@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { DomainError } from '../../domain/errors';
 import { verifyDocument, type VerificationQuery } from '../../operations/verify-document';
 import { httpHandler } from '../../shared/api-handler';
-import { DomainError } from '../../shared/errors';
 import { json, page, parseJsonBody } from '../../shared/http';
-import { parseMultipart } from '../../shared/multipart';
+import { readMultipartForm } from '../../shared/multipart';
 import { documentCheckSchema as jsonQuery } from '../../api/schemas';
 import { verifyPage } from '../../../templates/pages/verify-page';
 
@@ -15,7 +15,7 @@ import { verifyPage } from '../../../templates/pages/verify-page';
 export const handler = httpHandler(async (event) => {
   if (event.routeKey === 'POST /api/verify') return json(200, await verifyDocument(apiQuery(event)));
   try {
-    const query = pageQuery(event);
+    const query = await pageQuery(event);
     return page(200, verifyPage(query ? { answer: await verifyDocument(query) } : {}));
   } catch (error) {
     if (error instanceof DomainError && error.code === 'INVALID_INPUT') return page(400, verifyPage({ problem: error.message }));
@@ -28,21 +28,28 @@ function apiQuery(event: APIGatewayProxyEventV2): VerificationQuery {
   return parseJsonBody(event, jsonQuery);
 }
 
-function pageQuery(event: APIGatewayProxyEventV2): VerificationQuery | undefined {
+async function pageQuery(event: APIGatewayProxyEventV2): Promise<VerificationQuery | undefined> {
   const documentId = event.pathParameters?.documentId ?? event.queryStringParameters?.document;
   if (event.requestContext.http.method === 'GET') {
     if (documentId) return { documentId };
     const sha256 = event.queryStringParameters?.sha256;
     return sha256 ? { sha256 } : undefined;
   }
-  const parts = parseMultipart(contentType(event, { keepCase: true }), bodyBytes(event));
-  if (!parts) throw new DomainError('INVALID_INPUT', 'Send the form on this page.');
-  const file = parts.find((part) => part.name === 'file' && part.data.length > 0);
-  if (file) return { pdf: file.data };
-  const sha256 = parts.find((part) => part.name === 'sha256')?.data.toString('utf8').trim();
-  if (sha256) return { sha256 };
+  const read = await readMultipartForm(contentType(event, { keepCase: true }), bodyBytes(event));
+  if ('problem' in read) throw new DomainError('INVALID_INPUT', FORM_PROBLEMS[read.problem]);
+  for (const file of read.form.getAll('file')) {
+    if (file instanceof File && file.size > 0) return { pdf: new Uint8Array(await file.arrayBuffer()) };
+  }
+  const sha256 = read.form.get('sha256');
+  if (typeof sha256 === 'string' && sha256.trim()) return { sha256: sha256.trim() };
   throw new DomainError('INVALID_INPUT', 'Choose a PDF file or enter its SHA-256.');
 }
+
+const FORM_PROBLEMS = {
+  'not-multipart': 'Send the form on this page.',
+  malformed: 'The form arrived incomplete or garbled. Choose the file again and send the form on this page.',
+  'too-many-parts': 'The form holds more fields than this page has. Send the form on this page.',
+} as const;
 
 /** Lower case for comparing the media type; as sent when a multipart boundary (case-sensitive) is read from it. */
 function contentType(event: APIGatewayProxyEventV2, options: { keepCase?: boolean } = {}): string {

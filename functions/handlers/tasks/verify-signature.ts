@@ -1,10 +1,4 @@
-import { confirmSignature } from '../../operations/confirm-signature';
-import { verifyCommitment } from '../../operations/verify-commitment';
+import { verifyAndConfirmSignature } from '../../operations/verify-and-confirm-signature';
 import { taskHandler } from '../../shared/task-handler';
 
-/** The automatic checks, then the signatory's confirmation email (once: a retry finds both recorded). */
-export const handler = taskHandler('verify-signature', async (payload: { commitmentId: string }) => {
-  const verified = await verifyCommitment(payload.commitmentId);
-  await confirmSignature(payload.commitmentId);
-  return verified;
-});
+export const handler = taskHandler('verify-signature', (payload: { commitmentId: string }) => verifyAndConfirmSignature(payload.commitmentId));

@@ -1,0 +1,26 @@
+import { sessionFormToken } from '../domain/signing';
+import { loadSigningKey } from '../shared/signing-key';
+import { admitSigningPost, requireFormToken, type AdmittedPost, type SigningPostRequest } from './admit-signing-post';
+import { limitAttempts } from './rate-limit';
+import { resolveSigningSession, type OpenSession } from './signing-session';
+
+export interface SessionPostRequest extends SigningPostRequest {
+  /** From the request's session cookie. */
+  readonly sessionId: string | undefined;
+}
+
+export interface AdmittedSessionPost extends AdmittedPost {
+  readonly open: OpenSession;
+}
+
+/**
+ * A POST from a page of an open signing session: once admitted as a signing POST, the session must
+ * still be usable, the link's rate limit not reached, and the form's token the session's own.
+ */
+export async function admitSessionPost(request: SessionPostRequest, now: Date): Promise<AdmittedSessionPost> {
+  const post = await admitSigningPost(request, now);
+  const open = await resolveSigningSession(request.sessionId, now);
+  await limitAttempts({ scope: 'link', subject: open.commitment.id, language: open.session.language }, now);
+  requireFormToken(post.fields, sessionFormToken(await loadSigningKey(), open.sessionId), open.session.language);
+  return { ...post, open };
+}

@@ -1,0 +1,391 @@
+/**
+ * What every console page shares: sign-in (Cognito's hosted UI with PKCE on AWS, the development
+ * sign-in locally), calls to the JSON API with the bearer token, and small DOM helpers that insert
+ * everything as text (never as markup). A page's entry module (pages/) calls `start(render)`.
+ */
+import type { ConsoleConfig } from '../console-config';
+
+/** The element with this id, of this kind. The page's own markup holds it: a missing one is a bug. */
+export function byId(id: string): HTMLElement;
+export function byId<T extends HTMLElement>(id: string, kind: new () => T): T;
+export function byId(id: string, kind: new () => HTMLElement = HTMLElement): HTMLElement {
+  const node = document.getElementById(id);
+  if (!(node instanceof kind)) throw new Error(`#${id} is missing or not a ${kind.name}`);
+  return node;
+}
+
+/** The element with this id if the page has it (admin-only parts are removed for everyone else). */
+export function findById(id: string): HTMLElement | null {
+  return document.getElementById(id);
+}
+
+export const CONFIG = JSON.parse(byId('console-config').textContent ?? '') as ConsoleConfig;
+const TOKEN_KEY = 'ports-alliance.token';
+const RETURN_KEY = 'ports-alliance.return-to';
+const PKCE_KEY = 'ports-alliance.pkce';
+
+/** What `el` and `svg` append: nodes as they are, strings and numbers as text, nothing for the rest. */
+export type Child = Node | string | number | false | null | undefined | readonly Child[];
+type Listener = (event: Event) => void;
+/** Attributes as attributes (`true` for a boolean one), and `on<event>` listeners. */
+export type Attributes = Readonly<Record<string, string | number | boolean | null | undefined | Listener>>;
+
+/** Builds an element; strings become text nodes, attributes are set as attributes, on* as listeners. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  setAttributes(node, attrs);
+  appendChildren(node, children);
+  return node;
+}
+
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attributes = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  setAttributes(node, attrs);
+  appendChildren(node, children);
+  return node;
+}
+
+function setAttributes(node: Element, attrs: Attributes): void {
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (typeof value === 'function') {
+      if (!name.startsWith('on')) throw new TypeError(`${name} is not an event listener attribute`);
+      node.addEventListener(name.slice(2), value);
+    } else {
+      node.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+}
+
+function appendChildren(node: Element, children: readonly Child[]): void {
+  for (const child of children) {
+    if (child === undefined || child === null || child === false) continue;
+    if (child instanceof Node) node.append(child);
+    else if (typeof child === 'string' || typeof child === 'number') node.append(String(child));
+    else appendChildren(node, child);
+  }
+}
+
+export function clear<T extends Element>(node: T): T {
+  node.replaceChildren();
+  return node;
+}
+
+export const STATE_LABELS: Readonly<Record<string, string>> = Object.fromEntries(CONFIG.states.map((state) => [state.id, state.label]));
+export const CATEGORY_LABELS: Readonly<Record<string, string>> = Object.fromEntries(CONFIG.categories.map((category) => [category.id, category.label]));
+const BADGE: Readonly<Record<string, string>> = { DELIVERED: 'good', SEALED: 'good', COUNTERSIGNED: 'good', VERIFIED: 'info', SIGNED: 'info', IN_REVIEW: 'warn', INVITED: '', DECLINED: 'bad', EXPIRED: 'bad', REVOKED: 'bad', REJECTED: 'bad', FAILED: 'bad', DRAFT: 'warn', OPEN: 'info', CLOSED: '' };
+export function stateBadge(state: string): HTMLSpanElement {
+  return el('span', { class: `badge ${BADGE[state] ?? ''}` }, STATE_LABELS[state] ?? state);
+}
+export function statusBadge(status: string): HTMLSpanElement {
+  return el('span', { class: `badge ${BADGE[status] ?? ''}` }, status === 'DRAFT' ? 'Draft' : status === 'OPEN' ? 'Open for signing' : 'Closed');
+}
+export function fmtDate(iso: string | undefined): string {
+  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '';
+}
+export function plural(n: number, one: string, many?: string): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : (many ?? `${one}s`)}`;
+}
+
+export function say(message: string): void {
+  byId('status').textContent = message;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly details: readonly string[];
+  readonly body: unknown;
+  /** Set when the answer was "sign in (again)": the sign-in panel is shown instead of a problem. */
+  signInNeeded = false;
+
+  constructor(status: number, message: string, details?: readonly string[], body?: unknown) {
+    super(message);
+    this.status = status;
+    this.details = details ?? [];
+    this.body = body;
+  }
+}
+
+export function showProblem(error: unknown): void {
+  const box = clear(byId('problem'));
+  if (!error || (error instanceof ApiError && error.signInNeeded)) return;
+  const details = (error instanceof ApiError ? error.details : []).map((detail) => el('li', {}, detail));
+  const message = error instanceof Error && error.message ? error.message : String(error);
+  box.append(el('div', { class: 'alert' }, el('strong', {}, message), details.length ? el('ul', {}, details) : null));
+}
+export function clearProblem(): void {
+  clear(byId('problem'));
+}
+
+function base64url(bytes: Uint8Array): string {
+  let text = '';
+  bytes.forEach((byte) => { text += String.fromCharCode(byte); });
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+function randomString(size: number): string {
+  const bytes = new Uint8Array(size);
+  crypto.getRandomValues(bytes);
+  return base64url(bytes);
+}
+
+/** The ID token's claims the console reads; the API checks the token itself. */
+interface Claims {
+  readonly exp?: number;
+  readonly sub?: string;
+  readonly name?: string;
+  readonly email?: string;
+  readonly 'cognito:groups'?: unknown;
+}
+function claimsOf(token: string): Claims | null {
+  try {
+    const part = token.split('.')[1];
+    if (part === undefined) return null;
+    const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(base64), (character) => character.charCodeAt(0)))) as Claims;
+  } catch {
+    return null;
+  }
+}
+
+export interface Session {
+  readonly token: string;
+  readonly name: string;
+  readonly email?: string;
+  readonly groups: readonly string[];
+  readonly isAdmin: boolean;
+  readonly isAuditor: boolean;
+}
+
+function currentSession(): Session | null {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (!token) return null;
+  const claims = claimsOf(token);
+  if (!claims || (claims.exp && claims.exp * 1000 < Date.now())) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    return null;
+  }
+  // Cognito puts the groups in an array; some issuers send them as one string.
+  const raw = claims['cognito:groups'];
+  const groups = Array.isArray(raw) ? raw.map(String) : String(raw || '').replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  return {
+    token,
+    name: claims.name || claims.email || claims.sub || '',
+    email: claims.email,
+    groups,
+    isAdmin: groups.includes('commission-admin'),
+    isAuditor: groups.includes('auditor'),
+  };
+}
+
+/** Sends the browser to sign in, and back here afterwards. */
+async function signIn(): Promise<void> {
+  sessionStorage.setItem(RETURN_KEY, location.pathname + location.search);
+  const mode = CONFIG.signIn;
+  if (mode.kind === 'development') {
+    location.assign(mode.url);
+    return;
+  }
+  if (mode.kind !== 'cognito') return;
+  const verifier = randomString(48);
+  const state = randomString(24);
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state }));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  const query = new URLSearchParams({ response_type: 'code', client_id: mode.clientId, redirect_uri: `${location.origin}/console`, scope: 'openid email profile', state, code_challenge: base64url(digest), code_challenge_method: 'S256' });
+  location.assign(`${mode.domainUrl}/oauth2/authorize?${query.toString()}`);
+}
+
+function signOut(): void {
+  sessionStorage.removeItem(TOKEN_KEY);
+  const mode = CONFIG.signIn;
+  if (mode.kind === 'cognito') location.assign(`${mode.domainUrl}/logout?${new URLSearchParams({ client_id: mode.clientId, logout_uri: `${location.origin}/console` }).toString()}`);
+  else location.assign('/console');
+}
+
+/** Takes the token the sign-in handed back: in the fragment (development) or as a code to exchange (Cognito). */
+async function takeSignInResult(): Promise<boolean> {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(null, '', location.pathname + location.search);
+    return true;
+  }
+  const query = new URLSearchParams(location.search);
+  const code = query.get('code');
+  const mode = CONFIG.signIn;
+  if (mode.kind !== 'cognito' || !code) return false;
+  history.replaceState(null, '', location.pathname);
+  const pkce = JSON.parse(sessionStorage.getItem(PKCE_KEY) || '{}') as { verifier?: string; state?: string };
+  sessionStorage.removeItem(PKCE_KEY);
+  if (!pkce.verifier || pkce.state !== query.get('state')) throw new ApiError(400, 'The sign-in could not be completed (its state did not match). Sign in again.');
+  const response = await fetch(`${mode.domainUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: mode.clientId, code, redirect_uri: `${location.origin}/console`, code_verifier: pkce.verifier }).toString(),
+  });
+  const tokens = (await response.json().catch(() => ({}))) as { id_token?: string };
+  if (!response.ok || !tokens.id_token) throw new ApiError(response.status, 'The sign-in could not be completed. Sign in again.');
+  sessionStorage.setItem(TOKEN_KEY, tokens.id_token);
+  return true;
+}
+
+export interface ApiOptions {
+  readonly method?: 'GET' | 'POST' | 'PUT';
+  /** Sent as JSON. */
+  readonly body?: unknown;
+  /** Error statuses whose answer comes back (as the answer) instead of being thrown. */
+  readonly accept?: readonly number[];
+}
+
+/** How the API words a refusal. */
+interface ErrorBody {
+  readonly message?: string;
+  readonly details?: readonly string[];
+}
+
+function signInAgain(message: string): ApiError {
+  showSignIn('Your session has ended. Sign in again.');
+  const error = new ApiError(401, message);
+  error.signInNeeded = true;
+  return error;
+}
+
+/**
+ * Calls the JSON API and answers its JSON as `T`: the shape the route answers (api-types.ts).
+ * With `raw`, the response itself (downloads). Answers listed in accept (e.g. [422]) come back instead of throwing.
+ */
+export function api<T>(path: string, options?: ApiOptions): Promise<T>;
+export function api(path: string, options: ApiOptions & { readonly raw: true }): Promise<Response>;
+export async function api(path: string, options: ApiOptions & { readonly raw?: boolean } = {}): Promise<unknown> {
+  const session = currentSession();
+  if (!session) throw signInAgain('Sign in first.');
+  const headers: Record<string, string> = { authorization: `Bearer ${session.token}` };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  if (response.status === 401) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    throw signInAgain('Sign in again.');
+  }
+  if (options.raw) {
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as ErrorBody;
+      throw new ApiError(response.status, body.message || response.statusText, body.details, body);
+    }
+    return response;
+  }
+  const body: unknown = await response.json().catch(() => ({}));
+  if (!response.ok && !(options.accept ?? []).includes(response.status)) {
+    const refusal = body as ErrorBody;
+    throw new ApiError(response.status, refusal.message || response.statusText, refusal.details, body);
+  }
+  return body;
+}
+
+/** Runs an action from a button: disables it meanwhile, reports problems, re-enables it. */
+export async function act<T>(button: HTMLButtonElement | null, work: () => Promise<T>): Promise<T | undefined> {
+  if (button) button.disabled = true;
+  clearProblem();
+  try {
+    return await work();
+  } catch (error) {
+    showProblem(error);
+    return undefined;
+  } finally {
+    if (button && button.isConnected) button.disabled = false;
+  }
+}
+
+export function download(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function uuid(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * Asks for confirmation in a modal dialog (keyboard: Tab between fields, Escape cancels), with a
+ * required reason when reasonLabel is given. Resolves to the reason (or true), or null if cancelled.
+ */
+export function ask(title: string, message: string, confirmLabel: string): Promise<true | null>;
+export function ask(title: string, message: string, confirmLabel: string, reasonLabel: string): Promise<string | null>;
+export function ask(title: string, message: string, confirmLabel: string, reasonLabel?: string): Promise<string | true | null> {
+  return new Promise((resolve) => {
+    const reasonId = `dialog-reason-${Date.now()}`;
+    const reason = reasonLabel ? el('textarea', { id: reasonId, rows: 3, maxlength: 2000, required: true }) : null;
+    const error = el('p', { class: 'muted', 'aria-live': 'polite' });
+    const confirm = el('button', { type: 'submit', class: 'primary' }, confirmLabel);
+    const cancel = el('button', { type: 'button' }, 'Cancel');
+    const form = el('form', { method: 'dialog' }, el('h2', { id: 'dialog-title' }, title), el('p', {}, message),
+      reason ? [el('label', { for: reasonId }, reasonLabel ?? ''), reason] : null, error, confirm, cancel);
+    const dialog = el('dialog', { 'aria-labelledby': 'dialog-title' }, form);
+    let answer: string | true | null = null;
+    form.addEventListener('submit', (event) => {
+      if (reason && !reason.value.trim()) {
+        event.preventDefault();
+        error.textContent = 'Write the reason first.';
+        reason.focus();
+        return;
+      }
+      answer = reason ? reason.value.trim() : true;
+    });
+    cancel.addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(answer);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    (reason ?? confirm).focus();
+  });
+}
+
+function showSignIn(message?: string): void {
+  const panel = clear(byId('sign-in'));
+  byId('page').hidden = true;
+  const mode = CONFIG.signIn;
+  const button = mode.kind === 'none'
+    ? null
+    : el('button', { type: 'button', class: 'primary', id: 'sign-in-button', onclick: () => void signIn() }, mode.kind === 'development' ? 'Sign in (development)' : 'Sign in');
+  panel.append(el('section', { class: 'panel', 'aria-labelledby': 'sign-in-title' },
+    el('h1', { id: 'sign-in-title' }, 'Sign in'),
+    el('p', {}, message || 'The console is for European Commission staff: admins who run the campaign and auditors who check it.'),
+    button ?? el('p', { class: 'alert' }, 'No sign-in is configured for this deployment: deploy with -c cognitoDomainPrefix=<prefix> to use the Cognito sign-in page.')));
+  button?.focus();
+}
+
+function renderWho(session: Session | null): void {
+  const who = clear(byId('who'));
+  if (!session) return;
+  who.append(el('span', {}, `${session.name} · ${session.isAdmin ? 'Commission admin' : session.isAuditor ? 'Auditor' : 'no role'}`),
+    el('button', { type: 'button', onclick: signOut }, 'Sign out'));
+}
+
+/** Signs in if needed, removes admin-only controls for everyone else, then renders the page. */
+export async function start(render: (session: Session) => Promise<void> | void): Promise<void> {
+  try {
+    if (await takeSignInResult()) {
+      const back = sessionStorage.getItem(RETURN_KEY);
+      sessionStorage.removeItem(RETURN_KEY);
+      if (back && back !== location.pathname + location.search) {
+        location.replace(back);
+        return;
+      }
+    }
+    const session = currentSession();
+    renderWho(session);
+    if (!session) {
+      showSignIn();
+      return;
+    }
+    if (!session.isAdmin) document.querySelectorAll('[data-admin]').forEach((node) => node.remove());
+    byId('page').hidden = false;
+    await render(session);
+  } catch (error) {
+    showProblem(error);
+  }
+}

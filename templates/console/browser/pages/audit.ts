@@ -1,0 +1,91 @@
+/** Audit: the sealed documents of a declaration (filtered, downloaded byte for byte) and its audit trail. */
+import type { DeclarationList, DocumentList } from '../api-types';
+import { act, api, byId, CATEGORY_LABELS, clear, CONFIG, download, el, fmtDate, plural, say, showProblem, start } from '../core';
+
+let declarationId = new URLSearchParams(location.search).get('declarationId') || '';
+const input = (id: string) => byId(id, HTMLInputElement);
+const select = (id: string) => byId(id, HTMLSelectElement);
+
+async function loadDocuments(event?: Event): Promise<void> {
+  event?.preventDefault();
+  if (!declarationId) return;
+  const params = new URLSearchParams({ declarationId });
+  const add = (name: string, value: string) => { if (value) params.set(name, value); };
+  add('category', select('d-category').value);
+  add('country', input('d-country').value.trim().toUpperCase());
+  add('q', input('d-q').value.trim());
+  add('sealedFrom', input('d-from').value ? `${input('d-from').value}T00:00:00Z` : '');
+  add('sealedTo', input('d-to').value ? `${input('d-to').value}T23:59:59.999Z` : '');
+  const { documents } = await api<DocumentList>(`/api/documents?${params.toString()}`);
+  const body = clear(byId('documents-body'));
+  for (const documentRecord of documents) {
+    const button = el('button', { type: 'button', class: 'small', 'aria-label': `Download the sealed PDF of ${documentRecord.organisation}` }, 'Download PDF');
+    button.addEventListener('click', () => act(button, async () => {
+      const response = await api(`/api/documents/${encodeURIComponent(documentRecord.commitmentId)}`, { raw: true });
+      download(await response.blob(), `ports-alliance-commitment-${documentRecord.commitmentId}.pdf`);
+      say(`Downloaded the PDF of ${documentRecord.organisation} (SHA-256 ${response.headers.get('x-content-sha256')}).`);
+    }));
+    body.append(el('tr', {},
+      el('td', {}, el('a', { href: `/console/commitments/${encodeURIComponent(documentRecord.commitmentId)}` }, documentRecord.organisation)),
+      el('td', {}, CATEGORY_LABELS[documentRecord.category] ?? documentRecord.category),
+      el('td', {}, documentRecord.country),
+      el('td', {}, fmtDate(documentRecord.sealedAt)),
+      el('td', { class: 'mono' }, documentRecord.sha256),
+      el('td', {}, documentRecord.size.toLocaleString('en')),
+      el('td', {}, button)));
+  }
+  if (!documents.length) body.append(el('tr', {}, el('td', { colspan: 7 }, 'No sealed document matches.')));
+  byId('documents-count').textContent = `${plural(documents.length, 'sealed document')}.`;
+}
+
+/** Follows the pages of the export and joins them: each page continues the chain of the one before. */
+async function exportTrail(button: HTMLButtonElement): Promise<void> {
+  await act(button, async () => {
+    const parts: string[] = [];
+    let after = '';
+    let head = '';
+    let events = 0;
+    for (;;) {
+      const response = await api(`/api/declarations/${encodeURIComponent(declarationId)}/audit-trail.jsonl${after ? `?after=${encodeURIComponent(after)}` : ''}`, { raw: true });
+      parts.push(await response.text());
+      head = response.headers.get('x-audit-trail-head') ?? '';
+      events += Number(response.headers.get('x-audit-trail-events') || 0);
+      after = response.headers.get('x-audit-trail-next') || '';
+      say(`Exported ${events} events so far…`);
+      if (!after) break;
+    }
+    const filename = `audit-trail-${declarationId}.jsonl`;
+    download(new Blob(parts, { type: 'application/x-ndjson' }), filename);
+    const done = el('div', { class: 'ok', id: 'trail-done', tabindex: -1 },
+      el('p', {}, `Exported ${plural(events, 'event')} as ${filename}. The last hash of the chain (its head) is:`),
+      el('p', { class: 'mono', id: 'trail-head' }, head),
+      el('p', {}, 'Keep it: it proves later that no event was removed from the end. To check the file:'),
+      el('p', { class: 'mono' }, `npm run verify-audit -- ${filename} --head ${head}`));
+    clear(byId('trail-result')).append(done);
+    done.focus();
+    say('Audit trail exported.');
+  });
+}
+
+void start(async () => {
+  select('d-category').append(...CONFIG.categories.map((category) => el('option', { value: category.id }, category.label)));
+  const { declarations } = await api<DeclarationList>('/api/declarations');
+  const choice = select('d-declaration');
+  choice.append(...declarations.map((declaration) => el('option', { value: declaration.id }, `${declaration.title} (${declaration.status.toLowerCase()}, ${declaration.createdAt.slice(0, 10)})`)));
+  if (!declarationId && declarations[0]) declarationId = declarations[0].id;
+  choice.value = declarationId;
+  choice.addEventListener('change', () => {
+    declarationId = choice.value;
+    history.replaceState(null, '', `/console/audit?declarationId=${encodeURIComponent(declarationId)}`);
+    clear(byId('trail-result'));
+    loadDocuments().catch(showProblem);
+  });
+  byId('document-filters').addEventListener('submit', (event) => { loadDocuments(event).catch(showProblem); });
+  const exportButton = byId('export-trail', HTMLButtonElement);
+  exportButton.addEventListener('click', () => exportTrail(exportButton));
+  if (!declarations.length) {
+    say('No declaration yet.');
+    return;
+  }
+  await loadDocuments();
+});

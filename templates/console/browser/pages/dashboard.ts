@@ -1,0 +1,565 @@
+/**
+ * The dashboard of one declaration: summary and chart, the list (filters, search, sort, pages,
+ * row actions), the review and countersignature queues, and inviting (form and CSV file).
+ */
+import type { BulkResult, ClosingAnswer, CommitmentRow, CountersignaturesAnswer, Declaration, DeclarationDashboard, ImportReport, InvitationsAnswer, RemindersAnswer, ReminderAnswer, ReviewAnswer, SignaturesOverTime } from '../api-types';
+import { act, api, ApiError, ask, byId, CATEGORY_LABELS, clear, CONFIG, download, el, findById, fmtDate, plural, say, showProblem, start, STATE_LABELS, stateBadge, statusBadge, svg, uuid } from '../core';
+
+const declarationId = CONFIG.page.declarationId ?? '';
+const base = `/api/declarations/${encodeURIComponent(declarationId)}`;
+const SORT_KEYS = ['organisation', 'category', 'country', 'state', 'invitedAt', 'signedAt'] as const;
+type SortKey = (typeof SORT_KEYS)[number];
+const listState = { state: '', category: '', country: '', q: '', sort: 'invitedAt' as SortKey, order: 'desc' as 'asc' | 'desc', page: 1, pageSize: 50 };
+let declaration: Declaration | null = null;
+let isAdmin = false;
+
+const input = (id: string) => byId(id, HTMLInputElement);
+const select = (id: string) => byId(id, HTMLSelectElement);
+const button = (id: string) => byId(id, HTMLButtonElement);
+
+function query(params: Readonly<Record<string, string | number | undefined>>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== '' && value !== undefined) search.set(key, String(value));
+  return search.toString();
+}
+
+/* ---------- summary ---------- */
+
+function renderSummary(data: DeclarationDashboard): void {
+  const current = data.declaration;
+  declaration = current;
+  const title = current.texts[current.defaultLanguage]?.title ?? current.id;
+  document.title = `${title} · Ports Alliance signing console`;
+  byId('title').textContent = title;
+  clear(byId('meta')).append(statusBadge(current.status), ` Version ${current.version} · created ${fmtDate(current.createdAt)}`
+    + (current.deadline ? ` · deadline ${fmtDate(current.deadline)}` : '')
+    + (current.reminders && current.reminders.automatic === false ? ' · automatic reminders off' : '')
+    + (current.oneTimeCode ? ' · one-time code' : ''));
+  renderDeclarationActions(current);
+
+  const total = data.total;
+  const progress = data.progress;
+  const percent = (n: number) => (total ? Math.round((n / total) * 1000) / 10 : 0);
+  const bar = el('div', { class: 'progress', role: 'img', 'aria-label': `${progress.signed} of ${total} signed (${percent(progress.signed)}%), ${progress.delivered} delivered` });
+  const delivered = el('div', { class: 'delivered' });
+  const signed = el('div', { class: 'signed' });
+  delivered.style.width = `${percent(progress.delivered)}%`;
+  signed.style.width = `${percent(progress.signed - progress.delivered)}%`;
+  bar.append(delivered, signed);
+  const tile = (label: string, value: number, state?: string) => el('div', { class: 'stat' }, el('strong', {}, value.toLocaleString('en')),
+    state ? el('a', { href: '#panel-list', onclick: (event) => { event.preventDefault(); filterByState(state); } }, label) : label);
+  clear(byId('summary')).append(
+    el('p', {}, el('strong', {}, `${progress.signed.toLocaleString('en')} of ${plural(total, 'organisation')} signed`), ` (${percent(progress.signed)}%)`),
+    bar,
+    el('div', { class: 'legend', 'aria-hidden': 'true' }, el('span', {}, el('span', { class: 'swatch delivered' }), 'Delivered'), el('span', {}, el('span', { class: 'swatch signed' }), 'Signed, in progress'), el('span', {}, el('span', { class: 'swatch rest' }), 'Not signed')),
+    el('div', { class: 'stats' },
+      tile('Awaiting signature', progress.awaitingSignature, 'INVITED'),
+      tile('Flagged for review', data.byState.IN_REVIEW ?? 0, 'IN_REVIEW'),
+      tile('Awaiting countersignature', data.byState.VERIFIED ?? 0, 'VERIFIED'),
+      tile('Delivered', progress.delivered, 'DELIVERED'),
+      tile('Declined, expired, revoked, rejected or failed', progress.closedUnsigned)));
+
+  const stateRows = CONFIG.states.filter((state) => data.byState[state.id]).map((state) => el('tr', {}, el('th', { scope: 'row' }, state.label), el('td', {}, data.byState[state.id])));
+  const categoryRows = CONFIG.categories.map((category) => el('tr', {}, el('th', { scope: 'row' }, category.label), el('td', {}, data.byCategory[category.id] ?? 0)));
+  const countryRows = Object.entries(data.byCountry).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([country, n]) => el('tr', {}, el('th', { scope: 'row' }, country), el('td', {}, n)));
+  const table = (caption: string, heading: string, rows: readonly HTMLTableRowElement[]) => el('table', {}, el('caption', {}, caption), el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, heading), el('th', { scope: 'col' }, 'Commitments'))), el('tbody', {}, rows));
+  const nobody = [el('tr', {}, el('td', { colspan: 2 }, 'Nobody invited yet.'))];
+  clear(byId('breakdown')).append(
+    table('By state', 'State', stateRows.length ? stateRows : nobody),
+    table('By category', 'Category', categoryRows),
+    table('By country', 'Country', countryRows.length ? countryRows : nobody));
+  renderChart(data.signaturesOverTime);
+  const countries = Object.keys(data.byCountry).sort();
+  const countryFilter = select('f-country');
+  const chosen = countryFilter.value;
+  clear(countryFilter).append(el('option', { value: '' }, 'Any'), ...countries.map((country) => el('option', { value: country }, country)));
+  countryFilter.value = countries.includes(chosen) ? chosen : '';
+  const reviewCount = findById('review-count');
+  if (reviewCount) reviewCount.textContent = String(data.byState.IN_REVIEW ?? 0);
+  const countersignCount = findById('countersign-count');
+  if (countersignCount) countersignCount.textContent = String(data.byState.VERIFIED ?? 0);
+}
+
+/** Signatures over time: cumulative line over bars per hour or day, drawn as SVG here (no library). */
+function renderChart(series: SignaturesOverTime): void {
+  const box = clear(byId('chart'));
+  const points = series.points;
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last) {
+    box.append(el('p', { class: 'muted' }, 'No signature yet.'));
+    return;
+  }
+  const width = 720, height = 220, left = 48, right = 16, top = 16, bottom = 36;
+  const plotWidth = width - left - right, plotHeight = height - top - bottom;
+  const max = Math.max(1, last.cumulative);
+  const step = plotWidth / points.length;
+  const y = (value: number) => top + plotHeight - (value / max) * plotHeight;
+  const unit = series.bucket === 'hour' ? 'hour' : 'day';
+  const label = (start: string) => (series.bucket === 'hour' ? `${start.slice(5, 13).replace('T', ' ')}h` : start.slice(0, 10));
+  const chart = svg('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc' },
+    svg('title', { id: 'chart-title' }, 'Signatures over time'),
+    svg('desc', { id: 'chart-desc' }, `${last.cumulative} signatures from ${label(first.start)} to ${label(last.start)}; bars show each ${unit}, the line the running total.`),
+    svg('line', { x1: left, y1: top + plotHeight, x2: width - right, y2: top + plotHeight, stroke: '#5c6670' }),
+    svg('line', { x1: left, y1: top, x2: left, y2: top + plotHeight, stroke: '#5c6670' }),
+    svg('text', { x: left - 6, y: top + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#1b1b1b' }, String(max)),
+    svg('text', { x: left - 6, y: top + plotHeight + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#1b1b1b' }, '0'),
+    svg('text', { x: left, y: height - 10, 'font-size': 12, fill: '#1b1b1b' }, label(first.start)),
+    svg('text', { x: width - right, y: height - 10, 'text-anchor': 'end', 'font-size': 12, fill: '#1b1b1b' }, label(last.start)),
+    points.map((point, i) => svg('rect', { x: left + i * step + step * 0.15, y: y(point.count), width: Math.max(1, step * 0.7), height: top + plotHeight - y(point.count), fill: '#9db4ea' })),
+    svg('polyline', { fill: 'none', stroke: '#003399', 'stroke-width': 2.5, points: points.map((point, i) => `${(left + i * step + step / 2).toFixed(1)},${y(point.cumulative).toFixed(1)}`).join(' ') }));
+  box.append(chart, el('details', {}, el('summary', {}, `Signatures per ${unit} as a table`),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, unit === 'hour' ? 'Hour (UTC)' : 'Day (UTC)'), el('th', { scope: 'col' }, 'Signatures'), el('th', { scope: 'col' }, 'Running total'))),
+      el('tbody', {}, points.filter((point) => point.count > 0).map((point) => el('tr', {}, el('td', {}, label(point.start)), el('td', {}, point.count), el('td', {}, point.cumulative)))))));
+}
+
+function renderDeclarationActions(current: Declaration): void {
+  const actions = clear(byId('declaration-actions'));
+  actions.append(el('a', { class: 'button', href: `/console/audit?declarationId=${encodeURIComponent(declarationId)}` }, 'Documents and audit trail'));
+  if (!isAdmin) return;
+  if (current.status === 'DRAFT') {
+    actions.append(el('a', { class: 'button', href: `/console/declarations/${encodeURIComponent(declarationId)}/edit` }, 'Edit the draft'));
+    const open = el('button', { type: 'button', class: 'primary', id: 'open-declaration' }, 'Open for signing');
+    open.addEventListener('click', () => act(open, async () => {
+      if (!(await ask('Open for signing?', 'Its text can no longer change once it is open, and organisations can be invited.', 'Open for signing'))) return;
+      await api(`${base}/opening`, { method: 'POST' });
+      say('The declaration is open for signing.');
+      await refresh();
+    }));
+    actions.append(open);
+  }
+  if (current.status === 'OPEN') {
+    const close = el('button', { type: 'button', class: 'danger', id: 'close-declaration' }, 'Close for signing');
+    close.addEventListener('click', () => act(close, async () => {
+      if (!(await ask('Close for signing?', 'Nobody more can be invited, and every invitation still awaiting a signature is revoked: its links stop working. Signatures already given go on to review, countersignature and sealing.', 'Close for signing'))) return;
+      const result = await api<ClosingAnswer>(`${base}/closing`, { method: 'POST' });
+      say(`Closed. ${plural(result.revoked, 'invitation')} still awaiting a signature revoked.`);
+      await refresh();
+    }));
+    actions.append(close);
+  }
+}
+
+/* ---------- the list ---------- */
+
+const COLUMN_LABELS: Readonly<Record<SortKey, string>> = { organisation: 'Organisation', category: 'Category', country: 'Country', state: 'State', invitedAt: 'Invited', signedAt: 'Signed' };
+
+function renderHead(): void {
+  const row = clear(byId('list-head'));
+  const selectPage = el('input', { type: 'checkbox', id: 'select-page', 'aria-label': 'Select every row on this page' });
+  selectPage.addEventListener('change', () => document.querySelectorAll<HTMLInputElement>('#list-body input[type=checkbox]').forEach((box) => { box.checked = selectPage.checked; }));
+  row.append(el('th', { scope: 'col' }, selectPage));
+  for (const key of SORT_KEYS) {
+    const sorted = listState.sort === key;
+    const sort = el('button', { type: 'button', class: 'sort' }, COLUMN_LABELS[key] + (sorted ? (listState.order === 'asc' ? ' ▲' : ' ▼') : ''));
+    sort.addEventListener('click', () => {
+      listState.order = sorted && listState.order === 'asc' ? 'desc' : 'asc';
+      listState.sort = key;
+      listState.page = 1;
+      void loadList().then(() => byId('list-head').querySelector<HTMLButtonElement>(`[data-key=${key}] button`)?.focus());
+    });
+    row.append(el('th', { scope: 'col', 'data-key': key, 'aria-sort': sorted ? (listState.order === 'asc' ? 'ascending' : 'descending') : 'none' }, sort));
+  }
+  row.append(el('th', { scope: 'col' }, 'Signer'), el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, 'Actions')));
+}
+
+function rowActions(row: CommitmentRow): HTMLButtonElement[] {
+  if (!isAdmin) return [];
+  const buttons: HTMLButtonElement[] = [];
+  if (row.state === 'INVITED' && declaration?.status === 'OPEN') {
+    const clickId = uuid();
+    const remind = el('button', { type: 'button', class: 'small', 'aria-label': `Remind ${row.organisation} now` }, 'Remind now');
+    remind.addEventListener('click', () => act(remind, async () => {
+      const result = await api<ReminderAnswer>(`/api/commitments/${encodeURIComponent(row.id)}/reminders`, { method: 'POST', body: { clickId } });
+      remind.replaceWith(el('span', { class: 'muted' }, result.result === 'sent' ? 'Reminder sent' : 'Already sent'));
+      say(result.message);
+    }));
+    buttons.push(remind);
+    if (CONFIG.features.resendLink) {
+      const resend = el('button', { type: 'button', class: 'small', 'aria-label': `Resend the link to ${row.organisation}` }, 'Resend link');
+      resend.addEventListener('click', () => act(resend, async () => {
+        await api(`/api/commitments/${encodeURIComponent(row.id)}/resend`, { method: 'POST', body: {} });
+        resend.replaceWith(el('span', { class: 'muted' }, 'Link resent'));
+        say(`A fresh link was sent to ${row.email}.`);
+      }));
+      buttons.push(resend);
+    }
+  }
+  if (['INVITED', 'SIGNED', 'IN_REVIEW', 'VERIFIED'].includes(row.state)) {
+    const revoke = el('button', { type: 'button', class: 'small danger', 'aria-label': `Revoke the invitation of ${row.organisation}` }, 'Revoke');
+    revoke.addEventListener('click', () => act(revoke, async () => {
+      const reason = await ask(`Revoke the invitation of ${row.organisation}?`, 'Its links stop working at once and it cannot sign any more.', 'Revoke', 'Reason (recorded in the audit trail)');
+      if (!reason) return;
+      await api(`/api/commitments/${encodeURIComponent(row.id)}/revocation`, { method: 'POST', body: { reason } });
+      say(`${row.organisation}: revoked.`);
+      await refresh();
+    }));
+    buttons.push(revoke);
+  }
+  return buttons;
+}
+
+async function loadList(): Promise<DeclarationDashboard> {
+  const data = await api<DeclarationDashboard>(`${base}?${query(listState)}`);
+  renderSummary(data);
+  renderHead();
+  const body = clear(byId('list-body'));
+  for (const row of data.commitments) {
+    body.append(el('tr', {},
+      el('td', {}, el('input', { type: 'checkbox', value: row.id, 'data-state': row.state, 'aria-label': `Select ${row.organisation}` })),
+      el('td', {}, el('a', { href: `/console/commitments/${encodeURIComponent(row.id)}` }, row.organisation), el('div', { class: 'muted' }, row.email)),
+      el('td', {}, CATEGORY_LABELS[row.category] ?? row.category),
+      el('td', {}, row.country),
+      el('td', {}, stateBadge(row.state)),
+      el('td', {}, fmtDate(row.invitedAt)),
+      el('td', {}, fmtDate(row.signedAt)),
+      el('td', {}, row.signer ?? ''),
+      el('td', {}, rowActions(row))));
+  }
+  if (!data.commitments.length) body.append(el('tr', {}, el('td', { colspan: 9 }, data.total ? 'No commitment matches these filters.' : 'Nobody is invited yet.')));
+  const list = data.list;
+  byId('list-count').textContent = `${plural(list.matching, 'commitment')} match${list.matching === 1 ? 'es' : ''} (of ${data.total.toLocaleString('en')}).`;
+  byId('page-info').textContent = `Page ${list.page} of ${list.pages}`;
+  button('prev').disabled = list.page <= 1;
+  button('next').disabled = list.page >= list.pages;
+  listState.page = list.page;
+  return data;
+}
+
+function filterByState(state: string): void {
+  select('f-state').value = state;
+  listState.state = state;
+  listState.page = 1;
+  selectTab('list');
+  void loadList().then(() => byId('list-count').focus());
+}
+
+function readFilters(): void {
+  listState.state = select('f-state').value;
+  listState.category = select('f-category').value;
+  listState.country = select('f-country').value;
+  listState.q = input('f-q').value.trim();
+  listState.pageSize = Number(select('f-size').value);
+  listState.page = 1;
+}
+
+async function exportCsv(trigger: HTMLButtonElement): Promise<void> {
+  await act(trigger, async () => {
+    const { page, pageSize, ...filters } = listState;
+    const response = await api(`${base}/commitments.csv?${query(filters)}`, { raw: true });
+    download(await response.blob(), `commitments-${declarationId}.csv`);
+    say('The list was exported as CSV.');
+  });
+}
+
+function selectedIds(state?: string): string[] {
+  return [...document.querySelectorAll<HTMLInputElement>('#list-body input[type=checkbox]:checked')].filter((box) => !state || box.dataset.state === state).map((box) => box.value);
+}
+
+/** A table of what a bulk action did, one row per commitment. */
+function resultTable(caption: string, results: readonly BulkResult[], names: Readonly<Record<string, string | undefined>>): HTMLTableElement {
+  return el('table', {}, el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Organisation'), el('th', { scope: 'col' }, 'Result'), el('th', { scope: 'col' }, 'Details'))),
+    el('tbody', {}, results.map((result) => el('tr', { 'data-result': result.result }, el('td', {}, names[result.commitmentId] || result.commitmentId), el('td', {}, result.result), el('td', {}, result.message)))));
+}
+
+let bulkRemindClick = uuid();
+async function remindSelected(trigger: HTMLButtonElement): Promise<void> {
+  const ids = selectedIds('INVITED');
+  if (!ids.length) {
+    say('Select organisations awaiting a signature first.');
+    return;
+  }
+  await act(trigger, async () => {
+    const result = await api<RemindersAnswer>(`${base}/reminders`, { method: 'POST', body: { commitmentIds: ids, clickId: bulkRemindClick } });
+    bulkRemindClick = uuid();
+    // A row's organisation is the link in its second cell.
+    const names = Object.fromEntries([...document.querySelectorAll('#list-body tr')].map((tr) => {
+      const box = tr.querySelector('input');
+      return box ? [box.value, tr.children[1]?.firstChild?.textContent ?? undefined] : ['', undefined];
+    }));
+    clear(byId('list-results')).append(resultTable(`Reminders: ${result.sent} sent`, result.results, names));
+    say(`${plural(result.sent, 'reminder')} sent.`);
+  });
+}
+
+/* ---------- review queue ---------- */
+
+async function loadReview(): Promise<void> {
+  const data = await api<DeclarationDashboard>(`${base}?${query({ state: 'IN_REVIEW', sort: 'signedAt', order: 'asc', pageSize: 100 })}`);
+  const box = clear(byId('review-queue'));
+  if (!data.commitments.length) {
+    box.append(el('p', { class: 'muted' }, 'Nothing waits for review.'));
+    return;
+  }
+  box.append(el('p', {}, `${plural(data.list.matching, 'commitment')} flagged by the automatic checks${data.list.matching > 100 ? '; the oldest 100 are shown.' : '.'}`));
+  for (const row of data.commitments) {
+    const reasonId = `reason-${row.id}`;
+    const reason = el('textarea', { id: reasonId, rows: 2, maxlength: 2000 });
+    const outcome = el('p', { 'aria-live': 'polite' });
+    const approve = el('button', { type: 'button', class: 'primary' }, 'Approve');
+    const reject = el('button', { type: 'button', class: 'danger' }, 'Reject');
+    const item = el('article', { class: 'queue-item', 'aria-label': row.organisation },
+      el('h3', {}, el('a', { href: `/console/commitments/${encodeURIComponent(row.id)}` }, row.organisation)),
+      el('p', { class: 'muted' }, `${CATEGORY_LABELS[row.category]} · ${row.country} · signed by ${row.signer || '?'} (${row.email}) on ${fmtDate(row.signedAt)}`),
+      el('p', {}, 'Why it was flagged:'), el('ul', {}, (row.flagged ?? []).map((reasonText) => el('li', {}, reasonText))),
+      el('label', { for: reasonId }, 'Reason for your decision (recorded in the audit trail)'), reason, approve, reject, outcome);
+    const decide = (decision: 'approve' | 'reject', trigger: HTMLButtonElement) => act(trigger, async () => {
+      if (!reason.value.trim()) {
+        outcome.textContent = 'Write the reason for your decision first.';
+        reason.focus();
+        return;
+      }
+      const result = await api<ReviewAnswer>(`/api/commitments/${encodeURIComponent(row.id)}/review`, { method: 'POST', body: { decision, reason: reason.value } });
+      item.replaceChildren(el('p', {}, el('strong', {}, row.organisation), `: ${result.state === 'VERIFIED' ? 'approved; it now awaits countersignature.' : 'rejected.'}`));
+      say(`${row.organisation}: ${decision === 'approve' ? 'approved' : 'rejected'}.`);
+    });
+    approve.addEventListener('click', () => decide('approve', approve));
+    reject.addEventListener('click', () => decide('reject', reject));
+    box.append(item);
+  }
+}
+
+/* ---------- countersignature queue ---------- */
+
+let countersignQueue = 0;
+
+async function loadCountersign(): Promise<void> {
+  const data = await api<DeclarationDashboard>(`${base}?${query({ state: 'VERIFIED', sort: 'signedAt', order: 'asc', pageSize: 1000 })}`);
+  const body = clear(byId('countersign-body'));
+  for (const row of data.commitments) {
+    body.append(el('tr', {},
+      el('td', {}, el('input', { type: 'checkbox', value: row.id, 'data-name': row.organisation, 'aria-label': `Select ${row.organisation}` })),
+      el('td', {}, el('a', { href: `/console/commitments/${encodeURIComponent(row.id)}` }, row.organisation)),
+      el('td', {}, CATEGORY_LABELS[row.category]), el('td', {}, row.country), el('td', {}, row.signer ?? ''), el('td', {}, fmtDate(row.signedAt))));
+  }
+  countersignQueue = data.list.matching;
+  renderCountersignSummary();
+}
+
+function renderCountersignSummary(): void {
+  const total = countersignQueue;
+  const listed = document.querySelectorAll('#countersign-body tr').length;
+  byId('countersign-summary').textContent = total ? `${plural(total, 'verified commitment')} await countersignature${total > listed ? `; the oldest ${listed} are listed.` : '.'}` : 'Nothing awaits countersignature.';
+  button('countersign-all').textContent = `Countersign all ${total.toLocaleString('en')} verified`;
+  button('countersign-all').disabled = total === 0;
+  byId('countersign-table').hidden = total === 0;
+  input('countersign-select-all').checked = false;
+  updateCountersignSelection();
+}
+
+function updateCountersignSelection(): void {
+  const n = document.querySelectorAll('#countersign-body input:checked').length;
+  button('countersign-selected').textContent = `Countersign the ${plural(n, 'selected')}`;
+  button('countersign-selected').disabled = n === 0;
+}
+
+async function countersign(selection: { commitmentIds: string[] } | { allVerified: true }, trigger: HTMLButtonElement, what: string): Promise<void> {
+  await act(trigger, async () => {
+    if (!(await ask(`Countersign ${what}?`, 'Each commitment is countersigned on behalf of the European Commission, then sealed and emailed to its signatory.', 'Countersign'))) return;
+    const names = Object.fromEntries([...document.querySelectorAll<HTMLInputElement>('#countersign-body input')].map((box) => [box.value, box.dataset.name]));
+    const result = await api<CountersignaturesAnswer>(`${base}/countersignatures`, { method: 'POST', body: selection });
+    const outcome = el('p', { class: 'ok', id: 'countersign-outcome', tabindex: -1 }, `${result.countersigned} countersigned, ${result.alreadyCountersigned} already countersigned, ${result.notReady} not ready, ${result.notFound} not found.`);
+    clear(byId('countersign-results')).append(outcome, resultTable('What happened to each commitment', result.results, names));
+    outcome.focus();
+    say(`${plural(result.countersigned, 'commitment')} countersigned.`);
+    // The queue is read from an index that may lag a moment behind: take out what is done from the answer itself.
+    const done = new Set(result.results.filter((r) => r.result === 'countersigned' || r.result === 'already-countersigned').map((r) => r.commitmentId));
+    document.querySelectorAll('#countersign-body tr').forEach((tr) => { if (done.has(tr.querySelector('input')?.value ?? '')) tr.remove(); });
+    countersignQueue = Math.max(0, countersignQueue - done.size);
+    renderCountersignSummary();
+    await loadList();
+  });
+}
+
+/* ---------- inviting ---------- */
+
+async function inviteOne(event: Event): Promise<void> {
+  event.preventDefault();
+  await act(button('invite-submit'), async () => {
+    const value = (id: string) => byId(id, HTMLInputElement).value;
+    const invitation = {
+      organisation: { name: value('i-name'), category: select('i-category').value, country: value('i-country').trim().toUpperCase(), email: value('i-email'), contactName: value('i-contact'), emailDomains: value('i-domains').split(/[\s,;]+/).filter(Boolean) },
+      language: value('i-language').trim().toLowerCase() || 'en',
+    };
+    const result = await api<InvitationsAnswer>(`${base}/invitations`, { method: 'POST', body: { invitations: [invitation] } });
+    const one = result.results[0];
+    if (!one) throw new ApiError(502, 'The invitation was not answered.');
+    byId('invite-outcome').textContent = one.status === 'invited'
+      ? `${invitation.organisation.name} is invited; the invitation email is on its way.`
+      : `${one.email} was already invited (${STATE_LABELS[one.state] ?? one.state}); nothing was sent.`;
+    if (one.status === 'invited') byId('invite-form', HTMLFormElement).reset();
+    await loadList();
+  });
+}
+
+let csvText = '';
+let csvReport: ImportReport | null = null;
+const IMPORT_SLICE = 500;
+
+function problemsTable(report: ImportReport): HTMLTableElement {
+  return el('table', { id: 'csv-problems' }, el('caption', {}, `Rows with problems (${report.problems.length})`),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Line'), el('th', { scope: 'col' }, 'Organisation'), el('th', { scope: 'col' }, 'Email'), el('th', { scope: 'col' }, 'What to correct'))),
+    el('tbody', {}, report.problems.map((problem) => el('tr', {}, el('td', {}, problem.line), el('td', {}, problem.organisation ?? ''), el('td', {}, problem.email ?? ''), el('td', {}, el('ul', {}, problem.reasons.map((reason) => el('li', {}, reason))))))));
+}
+
+function renderCsvReport(report: ImportReport): void {
+  const box = clear(byId('csv-report'));
+  if (report.fileErrors.length) {
+    box.append(el('div', { class: 'alert', id: 'csv-file-errors' }, el('strong', {}, 'The file cannot be imported:'), el('ul', {}, report.fileErrors.map((error) => el('li', {}, error)))));
+    return;
+  }
+  const clean = report.problems.length === 0;
+  box.append(el('p', { class: clean ? 'ok' : 'alert', id: 'csv-summary', tabindex: -1 },
+    `${plural(report.dataRows, 'row')}: ${report.validRows} valid, ${report.problems.length} with problems, ${report.alreadyInvited.length} already invited, ${report.toInvite} to invite.`
+    + (clean ? '' : ' Nothing is imported until the file is corrected, unless you choose to import only the good rows.')));
+  if (!clean) box.append(problemsTable(report));
+  if (report.alreadyInvited.length) {
+    box.append(el('details', {}, el('summary', {}, `Already invited, skipped (${report.alreadyInvited.length})`),
+      el('ul', {}, report.alreadyInvited.map((already) => el('li', {}, `Line ${already.line}: ${already.email}`)))));
+  }
+  if (report.toInvite > 0 && declaration?.status === 'OPEN') {
+    const importButton = clean
+      ? el('button', { type: 'button', class: 'primary', id: 'csv-import' }, `Import ${plural(report.toInvite, 'organisation')}`)
+      : el('button', { type: 'button', id: 'csv-import-valid' }, `Import only the ${report.toInvite} good rows`);
+    importButton.addEventListener('click', () => importCsv(clean ? 'import' : 'import-valid-rows', importButton));
+    box.append(importButton);
+  } else if (report.toInvite > 0) {
+    box.append(el('p', { class: 'muted' }, 'Open the declaration for signing to import.'));
+  }
+}
+
+async function checkCsv(trigger: HTMLButtonElement): Promise<void> {
+  await act(trigger, async () => {
+    const fileInput = input('csv-file');
+    const file = fileInput.files?.[0];
+    if (!file) {
+      showProblem(new ApiError(400, 'Choose a CSV file first.'));
+      fileInput.focus();
+      return;
+    }
+    csvText = await file.text();
+    const report = await api<ImportReport>(`${base}/invitation-imports`, { method: 'POST', body: { csv: csvText, mode: 'check' } });
+    csvReport = report;
+    renderCsvReport(report);
+    (findById('csv-summary') ?? byId('csv-report')).focus();
+    say('File checked.');
+  });
+}
+
+/** Imports in slices of rows; the server checks the whole file every time, so nothing slips through. */
+async function importCsv(mode: 'import' | 'import-valid-rows', trigger: HTMLButtonElement): Promise<void> {
+  const checked = csvReport;
+  if (!checked) return;
+  await act(trigger, async () => {
+    const progress = el('progress', { max: checked.dataRows, value: 0, id: 'csv-progress', 'aria-label': 'Import progress' });
+    const note = el('p', { 'aria-live': 'polite' });
+    byId('csv-report').append(progress, note);
+    let invited = 0, already = 0;
+    for (let from = 1; from <= checked.dataRows; from += IMPORT_SLICE) {
+      const to = Math.min(checked.dataRows, from + IMPORT_SLICE - 1);
+      const report = await api<ImportReport>(`${base}/invitation-imports`, { method: 'POST', body: { csv: csvText, mode, rows: { from, to } }, accept: [422] });
+      if (report.refused || !report.imported) {
+        renderCsvReport(report);
+        throw new ApiError(422, report.refused ?? 'Nothing was imported.');
+      }
+      invited += report.imported.invited;
+      already += report.imported.alreadyInvited;
+      progress.value = to;
+      note.textContent = `Rows ${from} to ${to} done.`;
+    }
+    const done = el('p', { class: 'ok', id: 'csv-done', tabindex: -1 }, `Imported: ${plural(invited, 'organisation')} invited${already ? `, ${already} already invited` : ''}.`);
+    clear(byId('csv-report')).append(done);
+    done.focus();
+    input('csv-file').value = '';
+    say(`${plural(invited, 'organisation')} invited from the file.`);
+    await loadList();
+  });
+}
+
+function csvTemplate(): void {
+  const example = ['"Port of Piraeus Authority"', 'port_authority', 'GR', 'security@olp.example', '"Αθανάσιος Παπαδόπουλος"', 'el', 'olp.example'];
+  download(new Blob([`\ufeff${CONFIG.csvColumns.join(',')}\r\n${example.join(',')}\r\n`], { type: 'text/csv' }), 'invitations-template.csv');
+}
+
+/* ---------- tabs ---------- */
+
+const TABS = ['list', 'review', 'countersign', 'invite'] as const;
+type Tab = (typeof TABS)[number];
+
+function selectTab(name: Tab): void {
+  for (const tab of TABS) {
+    const tabButton = findById(`tab-${tab}`);
+    if (!tabButton) continue;
+    const selected = tab === name;
+    tabButton.setAttribute('aria-selected', String(selected));
+    tabButton.tabIndex = selected ? 0 : -1;
+    const panel = findById(`panel-${tab}`);
+    if (panel) panel.hidden = !selected;
+  }
+  if (name === 'review') loadReview().catch(showProblem);
+  if (name === 'countersign') loadCountersign().catch(showProblem);
+}
+
+function setUpTabs(): void {
+  const present = TABS.filter((tab) => findById(`tab-${tab}`));
+  present.forEach((tab, index) => {
+    const tabButton = byId(`tab-${tab}`);
+    tabButton.addEventListener('click', () => selectTab(tab));
+    tabButton.addEventListener('keydown', (event) => {
+      const move = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      if (!move) return;
+      const next = present[(index + move + present.length) % present.length];
+      if (!next) return;
+      selectTab(next);
+      byId(`tab-${next}`).focus();
+    });
+  });
+}
+
+async function refresh(): Promise<void> {
+  await loadList();
+  if (findById('panel-review')?.hidden === false) await loadReview();
+  if (findById('panel-countersign')?.hidden === false) await loadCountersign();
+}
+
+void start(async (session) => {
+  isAdmin = session.isAdmin;
+  setUpTabs();
+  byId('filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    readFilters();
+    loadList().catch(showProblem);
+  });
+  select('f-state').append(...CONFIG.states.map((state) => el('option', { value: state.id }, state.label)));
+  select('f-category').append(...CONFIG.categories.map((category) => el('option', { value: category.id }, category.label)));
+  button('prev').addEventListener('click', () => { listState.page -= 1; loadList().catch(showProblem); });
+  button('next').addEventListener('click', () => { listState.page += 1; loadList().catch(showProblem); });
+  const exportButton = button('export-csv');
+  exportButton.addEventListener('click', () => exportCsv(exportButton));
+  if (isAdmin) {
+    const remindButton = button('remind-selected');
+    remindButton.addEventListener('click', () => remindSelected(remindButton));
+    byId('countersign-body').addEventListener('change', updateCountersignSelection);
+    const selectAll = input('countersign-select-all');
+    selectAll.addEventListener('change', () => {
+      document.querySelectorAll<HTMLInputElement>('#countersign-body input').forEach((box) => { box.checked = selectAll.checked; });
+      updateCountersignSelection();
+    });
+    const countersignSelected = button('countersign-selected');
+    countersignSelected.addEventListener('click', () => {
+      const ids = [...document.querySelectorAll<HTMLInputElement>('#countersign-body input:checked')].map((box) => box.value);
+      void countersign({ commitmentIds: ids }, countersignSelected, `the ${plural(ids.length, 'selected commitment')}`);
+    });
+    const countersignAll = button('countersign-all');
+    countersignAll.addEventListener('click', () => countersign({ allVerified: true }, countersignAll, 'every verified commitment'));
+    select('i-category').append(...CONFIG.categories.map((category) => el('option', { value: category.id }, category.label)));
+    byId('invite-form').addEventListener('submit', (event) => { void inviteOne(event); });
+    const checkButton = button('csv-check');
+    checkButton.addEventListener('click', () => checkCsv(checkButton));
+    button('csv-template').addEventListener('click', csvTemplate);
+  }
+  await loadList();
+  const saved = new URLSearchParams(location.search).get('saved');
+  if (saved) say(saved === 'opened' ? 'Created and open for signing.' : 'Saved as a draft.');
+});

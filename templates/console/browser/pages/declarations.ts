@@ -1,0 +1,19 @@
+/** The list of declarations. */
+import type { DeclarationList } from '../api-types';
+import { api, byId, clear, el, fmtDate, plural, say, start, statusBadge } from '../core';
+
+void start(async (session) => {
+  const { declarations } = await api<DeclarationList>('/api/declarations');
+  const body = clear(byId('declarations-body'));
+  for (const declaration of declarations) {
+    body.append(el('tr', {},
+      el('td', {}, el('a', { href: `/console/declarations/${encodeURIComponent(declaration.id)}` }, declaration.title)),
+      el('td', {}, statusBadge(declaration.status)),
+      el('td', {}, declaration.version),
+      el('td', {}, fmtDate(declaration.createdAt)),
+      el('td', {}, declaration.deadline ? fmtDate(declaration.deadline) : 'none')));
+  }
+  byId('declarations-empty').hidden = declarations.length > 0;
+  say(`${plural(declarations.length, 'declaration')}.`);
+  if (!session.isAdmin) byId('auditor-hint').hidden = false;
+});

@@ -1,0 +1,33 @@
+/**
+ * What a console page hands its browser script: the JSON in `#console-config` (written by
+ * layout.ts, read by browser/core.ts) and the names of the pages' scripts. It imports nothing, so
+ * that both the Lambda code and the browser code (templates/console/browser) can use it.
+ */
+
+/** How the console signs people in: Cognito's hosted UI on AWS, the development sign-in locally. */
+export type SignInConfig =
+  | { readonly kind: 'cognito'; readonly domainUrl: string; readonly clientId: string }
+  | { readonly kind: 'development'; readonly url: string }
+  | { readonly kind: 'none' };
+
+export interface Labelled {
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface ConsoleConfig {
+  readonly signIn: SignInConfig;
+  /** Ids from the path, validated before they get here. */
+  readonly page: Readonly<Record<string, string>>;
+  readonly categories: readonly Labelled[];
+  readonly states: readonly Labelled[];
+  readonly csvColumns: readonly string[];
+  readonly features: { readonly resendLink: boolean };
+}
+
+/** Each console page runs one script, bundled from `templates/console/browser/pages/<name>.ts`. */
+export const CONSOLE_PAGE_SCRIPTS = ['declarations', 'dashboard', 'declaration-form', 'commitment', 'audit'] as const;
+export type ConsolePageScript = (typeof CONSOLE_PAGE_SCRIPTS)[number];
+
+/** The bundled script of every console page, by name. */
+export type ConsoleScripts = Readonly<Record<ConsolePageScript, string>>;

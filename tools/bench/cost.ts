@@ -1,0 +1,96 @@
+/**
+ * `npm run cost -- --signatories N [--one-time-code off]`: runs a small campaign on the local stack, counts what one
+ * delivered commitment uses on AWS, and prices it with AWS's public prices (prices.ts). The last
+ * line of stdout is JSON with `usdPerCommitment` and the breakdown.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { API_FUNCTIONS, TASK_FUNCTIONS, type FunctionSpec } from '../../functions/catalog';
+import type { MailboxEmail } from '../campaign/campaign-client';
+import { spawnLocalStack } from '../local-stack-process';
+import { readUsage, resetUsage, type InvocationTotals } from '../campaign/local-usage';
+import { PRICES } from './prices';
+import { runCampaign } from '../campaign/run-campaign';
+import { progress, round } from './stats';
+
+const { values } = parseArgs({ options: { signatories: { type: 'string', default: '20' }, 'one-time-code': { type: 'string', default: 'on' } } });
+const signatories = Number(values.signatories);
+if (!Number.isInteger(signatories) || signatories < 1 || signatories > 1_000) throw new Error('--signatories must be a whole number from 1 to 1000');
+if (!['on', 'off'].includes(values['one-time-code'])) throw new Error('--one-time-code must be on (the default) or off');
+const oneTimeCode = values['one-time-code'] === 'on';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'ports-alliance-cost-'));
+const stack = await spawnLocalStack({ dataDir, inMemory: true, logLevel: 'ERROR', meterUsage: true, timings: { reminderIntervalSeconds: 3600, reminderCount: 1 } });
+try {
+  await resetUsage(stack.urls.app);
+  const run = await runCampaign({ appUrl: stack.urls.app, mailboxUrl: stack.urls.mailbox, signatories, concurrency: 4, oneTimeCode, onProgress: progress });
+  const usage = await readUsage(stack.urls.app);
+  const { emails } = (await (await fetch(`${stack.urls.mailbox}/store`)).json()) as { emails: MailboxEmail[] };
+  const delivered = run.deliveredIds.length;
+  if (delivered === 0) throw new Error('no commitment was delivered; nothing to price');
+
+  // The runner's own status polling is not part of a campaign: take it out.
+  const api = { ...usage.api };
+  const polled = api['get-declaration-status'];
+  if (polled) api['get-declaration-status'] = withoutCalls(polled, run.statusPolls);
+
+  const perCommitment = (value: number) => value / delivered;
+  const memoryOf = (id: string) => ((API_FUNCTIONS as Record<string, FunctionSpec>)[id] ?? (TASK_FUNCTIONS as Record<string, FunctionSpec>)[id])?.memorySize ?? 256;
+  const invocations = [...Object.entries(api), ...Object.entries(usage.tasks)];
+  const lambdaRequests = perCommitment(invocations.reduce((sum, [, totals]) => sum + totals.count, 0));
+  const gbSeconds = perCommitment(invocations.reduce((sum, [id, totals]) => sum + (totals.totalMs / 1000) * (memoryOf(id) / 1024), 0));
+  const httpRequests = perCommitment(Object.values(api).reduce((sum, totals) => sum + totals.count, 0));
+  // DynamoDB Local, like DynamoDB, reports transactional items at twice the standard rate: what AWS bills.
+  const writeUnits = perCommitment(usage.dynamodb.writeUnits + usage.dynamodb.transactionalWriteUnits);
+  const readUnits = perCommitment(usage.dynamodb.readUnits + usage.dynamodb.transactionalReadUnits);
+  const stateTransitions = perCommitment(usage.stateTransitions);
+  const emailCount = perCommitment(emails.length);
+  const attachmentBytes = perCommitment(emails.reduce((sum, email) => sum + email.attachments.reduce((bytes, file) => bytes + file.size, 0), 0));
+
+  const usd = {
+    stepFunctions: stateTransitions * PRICES.stepFunctionsStandardPerStateTransition,
+    lambdaRequests: lambdaRequests * PRICES.lambdaPerRequest,
+    lambdaCompute: gbSeconds * PRICES.lambdaArmPerGbSecond,
+    dynamodbWrites: writeUnits * PRICES.dynamodbPerWriteRequestUnit,
+    dynamodbReads: readUnits * PRICES.dynamodbPerReadRequestUnit,
+    sesEmails: emailCount * PRICES.sesPerEmail,
+    sesAttachments: (attachmentBytes / 1024 ** 3) * PRICES.sesPerAttachmentGb,
+    httpApi: httpRequests * PRICES.httpApiPerRequest,
+  };
+  const total = Object.values(usd).reduce((sum, value) => sum + value, 0);
+  const result = {
+    signatories,
+    delivered,
+    oneTimeCode,
+    usdPerCommitment: Number(total.toPrecision(3)),
+    goalUsdPerCommitment: 0.0005,
+    usage: {
+      stateTransitions: round(stateTransitions, 2),
+      lambdaInvocations: round(lambdaRequests, 2),
+      lambdaGbSeconds: round(gbSeconds, 4),
+      dynamodbWriteUnits: round(writeUnits, 2),
+      dynamodbReadUnits: round(readUnits, 2),
+      sesEmails: round(emailCount, 2),
+      sesAttachmentKb: round(attachmentBytes / 1024, 1),
+      httpApiRequests: round(httpRequests, 2),
+      dynamodbRequests: round(perCommitment(usage.dynamodb.requests), 2),
+    },
+    dynamodbRequestsByKind: Object.fromEntries(
+      Object.entries(usage.dynamodb.requestsByKind).sort(([, a], [, b]) => b - a).map(([kind, count]) => [kind, round(perCommitment(count), 2)]),
+    ),
+    usd: Object.fromEntries(Object.entries(usd).map(([key, value]) => [key, Number(value.toPrecision(3))])),
+    prices: { region: PRICES.region, recordedOn: PRICES.recordedOn },
+    note: 'Lambda durations are measured on this machine, not on Lambda; free tiers are not deducted.',
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} finally {
+  await stack.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+function withoutCalls(totals: InvocationTotals, calls: number): InvocationTotals {
+  const kept = Math.max(0, totals.count - calls);
+  return { count: kept, totalMs: totals.count === 0 ? 0 : (totals.totalMs * kept) / totals.count };
+}

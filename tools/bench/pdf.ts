@@ -1,0 +1,85 @@
+/**
+ * `npm run bench:pdf`: how long building and sealing our PDFs takes, warm, in this process (the seal
+ * signs with an in-memory development key, so KMS round trips are not included). The last line is JSON:
+ * p50/p95 milliseconds, median CPU milliseconds and bytes of one certificate, and of the joint declaration
+ * for 1,000 and 5,000 signatories (`jointDeclarationLarge`). Options: --certificates N (default 40), --joint-runs N (default 3),
+ * --joint-signatories N (the larger joint declaration, default 5,000).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { renderJointDeclaration, type JointSignatory } from '../../functions/pdf/joint-declaration';
+import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
+import { sealPdf } from '../../functions/pdf/seal';
+import { createDevelopmentSeal } from '../../functions/seal/in-memory-signer';
+import { sampleDeclaration } from '../campaign/sample-declaration';
+
+const { values } = parseArgs({ options: { certificates: { type: 'string', default: '40' }, 'joint-runs': { type: 'string', default: '3' }, 'joint-signatories': { type: 'string', default: '5000' } } });
+const certificateRuns = Number(values.certificates);
+const jointRuns = Number(values['joint-runs']);
+const largeJoint = Number(values['joint-signatories']);
+if (!Number.isInteger(largeJoint) || largeJoint < 1) throw new Error('--joint-signatories must be a whole number of at least 1');
+
+interface Fixture { country: string; category: string; organisation: string; contact: string; function: string; email: string }
+const { signatories: fixtures } = JSON.parse(readFileSync(new URL('../../test/fixtures/eu-signatories.json', import.meta.url), 'utf8')) as { signatories: Fixture[] };
+const sample = sampleDeclaration();
+const text = sample.texts[sample.defaultLanguage ?? 'en']!.text;
+const textSha256 = createHash('sha256').update(text).digest('hex');
+const { signer } = await createDevelopmentSeal();
+
+const percentile = (samples: number[], p: number) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
+};
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function certificate(index: number): Promise<number> {
+  const fixture = fixtures[index % fixtures.length]!;
+  const bytes = await renderSealedCertificate({
+    documentId: `cmt_01jdbench${String(index).padStart(16, '0')}`,
+    declaration: { id: 'dcl_bench', title: 'Joint Declaration of the European Ports Alliance', version: '1.0', language: 'en', text, textSha256 },
+    category: { id: fixture.category, label: fixture.category },
+    commitments: [1, 2, 3, 4].map((n) => ({ id: `c-${n}`, text: `Commitment ${n}: act together against organised crime in ports.`, required: n < 4, accepted: true })),
+    organisation: { name: fixture.organisation, country: fixture.country },
+    signer: { name: fixture.contact, title: fixture.function, email: fixture.email, signedAt: '2026-11-26T12:00:00Z' },
+    countersignature: { name: 'Maria Example', title: 'Director-General', countersignedAt: '2026-11-27T09:30:00Z' },
+    verificationUrl: `https://signing.ports-alliance.example.eu/verify/cmt_01jdbench${String(index).padStart(16, '0')}`,
+    audit: { events: ['INVITED', 'INVITATION_SENT', 'SIGNED', 'VERIFIED', 'COUNTERSIGNED'].map((type, n) => ({ at: `2026-11-2${n}T10:00:00Z`, type, actor: 'workflow' })), checks: [{ check: 'text-hash', passed: true, detail: 'The signer saw the declaration text exactly as issued.' }] },
+  }, signer);
+  return bytes.length;
+}
+
+async function joint(count: number): Promise<number> {
+  const signatories: JointSignatory[] = Array.from({ length: count }, (_, index) => {
+    const fixture = fixtures[index % fixtures.length]!;
+    return { organisation: `${fixture.organisation} ${index + 1}`, category: fixture.category, country: fixture.country, signer: fixture.contact, signedAt: '2026-11-26T12:00:00Z' };
+  });
+  const doc = await renderJointDeclaration({ documentId: 'dcl_01jdbench0000000000000000', declaration: { title: 'Joint Declaration of the European Ports Alliance', version: '1.0', language: 'en', text, textSha256 }, closedAt: '2026-12-01T17:00:00Z', signatories, verificationUrl: 'https://signing.ports-alliance.example.eu/verify/dcl_01jdbench0000000000000000' });
+  return (await sealPdf(doc, signer, { name: 'European Commission', reason: 'Joint declaration', location: 'Brussels', contactInfo: 'European Commission' })).length;
+}
+
+async function measure(label: string, runs: number, warmups: number, once: (index: number) => Promise<number>) {
+  for (let index = 0; index < warmups; index++) await once(index);
+  const samples: number[] = [];
+  const cpuSamples: number[] = [];
+  let bytes = 0;
+  for (let index = 0; index < runs; index++) {
+    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    bytes = await once(index);
+    const cpu = process.cpuUsage(cpuBefore);
+    samples.push(performance.now() - started);
+    cpuSamples.push((cpu.user + cpu.system) / 1000);
+  }
+  // CPU time (this process, garbage collection included) is steadier than elapsed time on a shared machine.
+  const result = { p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), cpuMsP50: percentile(cpuSamples, 50), bytes, runs };
+  log(`${label}: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, CPU p50 ${result.cpuMsP50} ms, ${bytes} bytes (${runs} runs)`);
+  return result;
+}
+
+const results = {
+  certificate: await measure('certificate (build + seal)', certificateRuns, 3, certificate),
+  jointDeclaration1000: await measure('joint declaration, 1,000 signatories', jointRuns, 1, () => joint(1_000)),
+  jointDeclarationLarge: { signatories: largeJoint, ...await measure(`joint declaration, ${largeJoint.toLocaleString('en')} signatories`, jointRuns, 0, () => joint(largeJoint)) },
+};
+process.stdout.write(`${JSON.stringify(results)}\n`);
