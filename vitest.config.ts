@@ -2,13 +2,13 @@ import { defineConfig } from 'vitest/config';
 import { LongestFirstSequencer } from './test/support/longest-first-sequencer';
 
 /** Tests on a local stack wait on its process; a loaded machine makes them wait longer. */
-const ON_A_STACK = { testTimeout: 120_000, hookTimeout: 300_000 };
+const ON_A_STACK = { testTimeout: 300_000, hookTimeout: 300_000 };
 
 export default defineConfig({
   test: {
-    // Files of the projects below run side by side, except those of `clock` and `resilience`,
-    // which run one at a time after them (they share the exclusive stack). Most files on a stack wait for its process rather than
-    // use a core, so more files than cores run at once.
+    // Files of the projects below run side by side; those of `clock` and `resilience` take turns
+    // on the exclusive stack. Most files on a stack wait for its process rather than use a core,
+    // so more files than cores run at once.
     maxWorkers: 4,
     sequence: { sequencer: LongestFirstSequencer },
     projects: [
@@ -53,22 +53,22 @@ export default defineConfig({
       },
       {
         test: {
-          // Handlers, workflow and emails through HTTP on one shared local stack.
+          // Handlers, workflow and emails through HTTP, on a local stack the project's files share.
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           isolate: false,
-          globalSetup: ['test/support/shared-stack-setup.ts'],
+          globalSetup: ['test/support/project-stack-setup.ts'],
           setupFiles: ['test/support/await-local-stack.ts'],
           ...ON_A_STACK,
         },
       },
       {
         test: {
-          // The signing pages and the console in headless Chromium (Debian's), on the same shared stack.
+          // The signing pages and the console in headless Chromium (Debian's), on a stack of the project's own.
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           isolate: false,
-          globalSetup: ['test/support/shared-stack-setup.ts'],
+          globalSetup: ['test/support/project-stack-setup.ts'],
           setupFiles: ['test/support/await-local-stack.ts'],
           // A page's script answers when the stack and Chromium get the CPU: give `expect.poll` time.
           expect: { poll: { timeout: 30_000 } },
@@ -82,8 +82,8 @@ export default defineConfig({
           include: ['test/clock/**/*.test.ts'],
           globalSetup: ['test/support/exclusive-stack-setup.ts'],
           setupFiles: ['test/support/exclusive-stack-files.ts'],
-          fileParallelism: false,
           ...ON_A_STACK,
+          hookTimeout: 1_200_000,
         },
       },
       {
@@ -94,9 +94,8 @@ export default defineConfig({
           exclude: ['test/resilience/restart.test.ts'],
           globalSetup: ['test/support/exclusive-stack-setup.ts'],
           setupFiles: ['test/support/exclusive-stack-files.ts'],
-          fileParallelism: false,
-          testTimeout: 180_000,
-          hookTimeout: 420_000,
+          testTimeout: 300_000,
+          hookTimeout: 1_200_000,
         },
       },
       {

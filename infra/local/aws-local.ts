@@ -19,8 +19,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Keeps idle keep-alive connections open longer than any client keeps them (fetch: 4 s): a server
+ * closing one at its default 5 s while a busy client reuses it resets the client's next request.
+ */
+export function outlastClientKeepAlive(server: HttpServer): void {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+}
+
 /** Listens on loopback (port 0 = any free port) and answers the base URL. */
 export function listenLocally(server: HttpServer, port: number, host = '127.0.0.1'): Promise<string> {
+  outlastClientKeepAlive(server);
   return new Promise((resolve) => {
     server.listen(port, host, () => resolve(`http://${host.includes(':') ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`));
   });

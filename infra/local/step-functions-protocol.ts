@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { outlastClientKeepAlive } from './aws-local';
 
 const TARGET_PREFIX = 'AWSStepFunctions.';
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
@@ -61,6 +62,7 @@ export function createStepFunctionsServer(operations: Readonly<Record<string, Ap
 
 /** Starts listening (port 0: any free port) and resolves with the endpoint URL. */
 export function listen(server: Server, host: string, port: number): Promise<string> {
+  outlastClientKeepAlive(server);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

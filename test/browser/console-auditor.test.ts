@@ -15,10 +15,10 @@ async function deliveredDeclaration() {
   const emails = [uniqueAddress('audited'), uniqueAddress('audited')];
   const invited = await campaign.invite(admin, id, [invitation(emails[0]!), invitation(emails[1]!, { name: 'Пристанище Бургас', country: 'BG', category: 'port_authority' })]);
   const ids = invited.results.map((result) => result.commitmentId);
-  await signEach(campaign, emails, 20_000);
-  await waitForAll(campaign, admin, ids, ['VERIFIED'], 60_000);
+  await signEach(campaign, emails);
+  await waitForAll(campaign, admin, ids, ['VERIFIED']);
   await campaign.countersignAllVerified(admin, id);
-  await waitForAll(campaign, admin, ids, ['DELIVERED'], 120_000);
+  await waitForAll(campaign, admin, ids, ['DELIVERED']);
   return { declarationId: id, commitmentIds: ids };
 }
 

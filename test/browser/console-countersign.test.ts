@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { client, invitation, uniqueAddress } from '../support/campaign';
 import { signEach, stateOf, waitForAll } from '../support/flows';
+import { WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';
 import { consoleTabFor, focusedId, openConsolePage } from './console-support';
 
 const WANTED = 50;
@@ -13,9 +14,9 @@ async function fiftyVerified(): Promise<{ declarationId: string; verified: strin
   const { id } = await campaign.api<{ id: string }>(admin, 'POST', '/api/declarations', { ...sampleDeclaration(), oneTimeCode: false });
   const emails = Array.from({ length: WANTED }, () => uniqueAddress('bulk'));
   const invited = await campaign.invite(admin, id, emails.map((email) => invitation(email)));
-  await signEach(campaign, emails, 60_000);
+  await signEach(campaign, emails);
   const verified = invited.results.map((result) => result.commitmentId);
-  await waitForAll(campaign, admin, verified, ['VERIFIED'], 120_000);
+  await waitForAll(campaign, admin, verified, ['VERIFIED']);
   return { declarationId: id, verified };
 }
 
@@ -34,7 +35,7 @@ describe('the console: bulk countersignature', () => {
     await page.getByRole('button', { name: 'Countersign the 50 selected' }).click();
     await page.getByRole('dialog', { name: 'Countersign the 50 selected commitments?' }).getByRole('button', { name: 'Countersign' }).click();
 
-    await expect.poll(() => page.locator('#countersign-outcome').textContent(), { timeout: 60_000 }).toBe('50 countersigned, 0 already countersigned, 0 not ready, 0 not found.');
+    await expect.poll(() => page.locator('#countersign-outcome').textContent(), { timeout: WORKFLOW_TIMEOUT_MS }).toBe('50 countersigned, 0 already countersigned, 0 not ready, 0 not found.');
     expect(await focusedId(page)).toBe('countersign-outcome');
     const results = await page.locator('#countersign-results tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-result')));
     expect(results).toEqual(Array(WANTED).fill('countersigned'));

@@ -3,6 +3,7 @@ import { verifyChain } from '../../functions/domain/audit-chain';
 import { waitFor } from '../../tools/campaign/campaign-client';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { client, invitation, uniqueAddress } from '../support/campaign';
+import { WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';
 
 async function exportPages(appUrl: string, token: string, declarationId: string, limit?: number) {
   const pages: { body: string; head: string; events: number }[] = [];
@@ -31,7 +32,7 @@ describe('the exported audit trail', () => {
     const whole = await waitFor(async () => {
       const [page] = await exportPages(campaign.appUrl, auditor, id);
       return page && page.body.split('\n').filter((line) => line.includes('"INVITATION_SENT"')).length >= 3 ? page : undefined;
-    }, 30_000, 'three invitation emails in the trail');
+    }, WORKFLOW_TIMEOUT_MS, 'three invitation emails in the trail');
 
     const verdict = verifyChain(whole.body, whole.head);
     expect(verdict).toMatchObject({ ok: true, head: whole.head });

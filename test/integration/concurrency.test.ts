@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { waitFor, type CampaignClient } from '../../tools/campaign/campaign-client';
 import { auditEvents, client, commitmentItems, executionStatus } from '../support/campaign';
 import { adminToken, countEmails, inviteMany, isDelivery, signEach, waitForAll } from '../support/flows';
+import { WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';
 
 /**
  * Every commitment ends with exactly one countersignature, one sealed document and one delivery
  * email, whatever the number of clicks that raced for it.
  */
 async function expectCountersignedOnce(campaign: CampaignClient, admin: string, commitmentId: string, email: string): Promise<void> {
-  await waitFor(async () => ((await executionStatus(commitmentId)) === 'SUCCEEDED' ? true : undefined), 60_000, `the workflow of ${commitmentId} to end`);
+  await waitFor(async () => ((await executionStatus(commitmentId)) === 'SUCCEEDED' ? true : undefined), WORKFLOW_TIMEOUT_MS, `the workflow of ${commitmentId} to end`);
   const types = (await auditEvents(campaign, admin, commitmentId)).map((event) => event.type);
   expect(types.filter((type) => type === 'COUNTERSIGNED'), commitmentId).toHaveLength(1);
   expect(types.filter((type) => type === 'SEALED'), commitmentId).toHaveLength(1);
@@ -55,7 +56,7 @@ describe('concurrent countersignatures', () => {
       expect(wins, id).toHaveLength(1);
     }
 
-    await waitForAll(campaign, admin, ids, ['DELIVERED'], 120_000);
+    await waitForAll(campaign, admin, ids, ['DELIVERED']);
     for (const { commitmentId, email } of commitments) {
       await expectCountersignedOnce(campaign, admin, commitmentId, email);
       const { commitment } = await campaign.api<{ commitment: { countersignature: { name: string } } }>(admin, 'GET', `/api/commitments/${commitmentId}`);

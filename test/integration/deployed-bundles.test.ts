@@ -67,7 +67,7 @@ async function invoke(functionId: ApiFunctionId, request: { method: 'GET' | 'POS
     // Exactly the function's environment on the local stack: what its resource declares, what Lambda provides,
     // the endpoints. No HOME, no AWS_PROFILE, no shared config: the role's credentials come from the environment.
     env: { PATH: process.env.PATH, NODE_NO_WARNINGS: '1', ...functionEnvironment },
-    timeout: 60_000,
+    timeout: 180_000,
   });
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as ApiAnswer;

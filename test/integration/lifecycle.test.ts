@@ -8,6 +8,7 @@ import { isEmailFor, signingLinkIn, waitFor } from '../../tools/campaign/campaig
 import { messagesFor } from '../../templates/i18n';
 import { auditEvents, executionStatus, invitedCommitment, waitForState } from '../support/campaign';
 import { openForm } from '../support/signing';
+import { WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const el = messagesFor('el');
@@ -27,10 +28,10 @@ describe('the life of a commitment, through HTTP on the local stack', () => {
     await waitForState(campaign, admin, commitmentId, 'VERIFIED');
     // The verify task emails the confirmation after recording VERIFIED: let it finish, so that the trail's order below is fixed.
     const confirmationRecorded = async () => ((await auditEvents(campaign, admin, commitmentId)).some((event) => event.type === 'SIGNATURE_CONFIRMATION_SENT') ? true : undefined);
-    await waitFor(confirmationRecorded, 30_000, 'the signature confirmation');
+    await waitFor(confirmationRecorded, WORKFLOW_TIMEOUT_MS, 'the signature confirmation');
     const countersigned = await campaign.api<{ result: string }>(admin, 'POST', `/api/commitments/${commitmentId}/countersignature`);
     expect(countersigned.result).toBe('countersigned');
-    await waitForState(campaign, admin, commitmentId, 'DELIVERED', 60_000);
+    await waitForState(campaign, admin, commitmentId, 'DELIVERED');
 
     const [delivery] = await campaign.waitForEmails(email, isEmailFor('delivery'));
     const attachment = delivery!.attachments.find((file) => file.contentType === 'application/pdf');
@@ -62,7 +63,7 @@ describe('the life of a commitment, through HTTP on the local stack', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain(el.outcome.declinedTitle);
     await waitForState(campaign, admin, commitmentId, 'DECLINED');
-    await waitFor(async () => ((await executionStatus(commitmentId)) === 'SUCCEEDED' ? true : undefined), 10_000, 'the execution to end');
+    await waitFor(async () => ((await executionStatus(commitmentId)) === 'SUCCEEDED' ? true : undefined), WORKFLOW_TIMEOUT_MS, 'the execution to end');
     const { commitment } = await campaign.api<{ commitment: { decline: { reason: string } } }>(admin, 'GET', `/api/commitments/${commitmentId}`);
     expect(commitment.decline.reason).toBe('Our board has not yet approved the commitments.');
   });
@@ -82,7 +83,7 @@ describe('the life of a commitment, through HTTP on the local stack', () => {
     expect(html).toContain('mailto:');
     const post = await operator.sign({ name: 'Someone', title: 'Officer' }, {}, form);
     expect(post.status).toBe(410);
-    await waitFor(async () => ((await executionStatus(commitmentId)) === 'SUCCEEDED' ? true : undefined), 10_000, 'the execution to end');
+    await waitFor(async () => ((await executionStatus(commitmentId)) === 'SUCCEEDED' ? true : undefined), WORKFLOW_TIMEOUT_MS, 'the execution to end');
     expect(await waitForState(campaign, admin, commitmentId, 'REVOKED')).toBe('REVOKED');
   });
 

@@ -45,9 +45,9 @@ beforeAll(async () => {
   await campaign.signThroughLink(signingLinkIn(invitation!), { name: 'Αθανάσιος Παπαδόπουλος', title: 'Αρχιπλοίαρχος' });
   await waitForState(campaign, admin, commitmentId, 'VERIFIED');
   await campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/countersignature`);
-  await waitForState(campaign, admin, commitmentId, 'DELIVERED', 60_000);
+  await waitForState(campaign, admin, commitmentId, 'DELIVERED');
   certificate = (await campaign.downloadDocument(await campaign.token('auditor'), commitmentId)).bytes;
-}, 120_000);
+}, 300_000);
 
 describe('the sealed certificate on the local stack', () => {
   it('is sealed with the KMS key, PAdES B-T: the local timestamp authority timestamped the signature', () => {

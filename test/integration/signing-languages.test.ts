@@ -34,7 +34,7 @@ describe('the languages of the signing pages and emails', () => {
       expect(form.html, language).toContain(consentStatement(language).text);
       const signed = await operator.sign({ name: 'Test Signer', title: 'Director' }, {}, form);
       expect(await signed.text(), language).toContain(m.outcome.signedTitle);
-      const [confirmation] = await campaign.waitForEmails(email, isEmailFor('signature-confirmation'), 1, 30_000);
+      const [confirmation] = await campaign.waitForEmails(email, isEmailFor('signature-confirmation'), 1);
       expect(confirmation!.subject, language).toBe(m.email.confirmationSubject(title));
     }));
   });
@@ -61,7 +61,7 @@ describe('the languages of the signing pages and emails', () => {
     expect(commitment.verification.checks.find((check) => check.check === 'text-hash')).toMatchObject({ passed: true, detail: expect.stringContaining('(fr)') });
 
     await campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/countersignature`);
-    await waitForState(campaign, admin, commitmentId, 'DELIVERED', 60_000);
+    await waitForState(campaign, admin, commitmentId, 'DELIVERED');
     const auditor = await campaign.token('auditor');
     const { bytes } = await campaign.downloadDocument(auditor, commitmentId);
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'french-')), 'certificate.pdf');

@@ -19,7 +19,7 @@ describe('the logs of the local stack', () => {
     expect((await again.sign({ name: 'Αθανάσιος Παπαδόπουλος', title: 'Αρχιπλοίαρχος' })).status).toBe(200);
     await waitForState(campaign, admin, commitmentId, 'VERIFIED');
     await campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/countersignature`);
-    await waitForState(campaign, admin, commitmentId, 'DELIVERED', 60_000);
+    await waitForState(campaign, admin, commitmentId, 'DELIVERED');
 
     const mail = await campaign.emailsTo(email);
     const secrets = mail.filter(isEmailFor('invitation', 'reminder')).map((sent) => signingLinkIn(sent).split('/').at(-1)!);

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../tools/campaign/campaign-client';
 import { carriesSigningLink, countEmails, inviteMany, isDelivery, signEach, stateOf, waitForAll } from '../support/flows';
+import { WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';
 import { exclusiveStack, type StackAccess } from '../support/own-stack';
 
 /**
@@ -36,8 +37,8 @@ describe('mail that fails, then recovers', () => {
   it('delivers the invitation exactly once after SES refused the first five attempts', async () => {
     await stack.fault('mail', { failNext: 5 });
     const { commitments: [invited] } = await inviteMany(campaign(), admin, 1, 'mail-fails');
-    await campaign().waitForEmails(invited!.email, carriesSigningLink, 1, 90_000);
-    await waitFor(async () => ((await eventTypes(invited!.commitmentId)).includes('INVITATION_SENT') ? true : undefined), 30_000, 'the invitation to be recorded');
+    await campaign().waitForEmails(invited!.email, carriesSigningLink, 1);
+    await waitFor(async () => ((await eventTypes(invited!.commitmentId)).includes('INVITATION_SENT') ? true : undefined), WORKFLOW_TIMEOUT_MS, 'the invitation to be recorded');
     expect((await stack.faultStats()).mail).toMatchObject({ failed: 5, pendingFailures: 0 });
     expect(await countEmails(campaign(), invited!.email)).toBe(1);
     expect(count(await eventTypes(invited!.commitmentId), 'INVITATION_SENT')).toBe(1);
@@ -48,7 +49,7 @@ describe('mail that fails, then recovers', () => {
     const { commitments: [verified] } = await verifiedCommitments(1, 'delivery-fails');
     await stack.fault('mail', { failNext: 4 });
     await campaign().api(admin, 'POST', `/api/commitments/${verified!.commitmentId}/countersignature`);
-    await waitForAll(campaign(), admin, [verified!.commitmentId], ['DELIVERED'], 90_000);
+    await waitForAll(campaign(), admin, [verified!.commitmentId], ['DELIVERED']);
     expect(await countEmails(campaign(), verified!.email, isDelivery)).toBe(1);
     expect(count(await eventTypes(verified!.commitmentId), 'DELIVERED')).toBe(1);
   });
@@ -67,7 +68,7 @@ describe('DynamoDB briefly unreachable', () => {
     expect(during.status).toBeGreaterThanOrEqual(500);
     expect(await during.json()).toMatchObject({ message: expect.stringContaining('Nothing was changed') });
 
-    await waitForAll(campaign(), admin, ids, ['DELIVERED'], 120_000);
+    await waitForAll(campaign(), admin, ids, ['DELIVERED']);
     expect((await stack.faultStats()).dynamodb.refused).toBeGreaterThan(0);
     for (const { commitmentId, email } of commitments) {
       const types = await eventTypes(commitmentId);
@@ -85,8 +86,8 @@ describe('a task that crashes right after its first write', () => {
   it('sends the invitation once when await-signature dies after parking its token', async () => {
     await stack.fault('tasks', { functionId: 'await-signature', mode: 'crash-after-first-write', times: 1 });
     const { commitments: [invited] } = await inviteMany(campaign(), admin, 1, 'crash-park');
-    await campaign().waitForEmails(invited!.email, carriesSigningLink, 1, 60_000);
-    await waitFor(async () => ((await eventTypes(invited!.commitmentId)).includes('INVITATION_SENT') ? true : undefined), 30_000, 'the invitation to be recorded');
+    await campaign().waitForEmails(invited!.email, carriesSigningLink, 1);
+    await waitFor(async () => ((await eventTypes(invited!.commitmentId)).includes('INVITATION_SENT') ? true : undefined), WORKFLOW_TIMEOUT_MS, 'the invitation to be recorded');
     expect((await stack.faultStats()).tasks['await-signature']).toMatchObject({ crashed: 1 });
     expect(await countEmails(campaign(), invited!.email)).toBe(1);
     expect(await stack.executionStatus(invited!.commitmentId)).toBe('RUNNING');
@@ -96,7 +97,7 @@ describe('a task that crashes right after its first write', () => {
     const { commitments: [verified] } = await verifiedCommitments(1, 'crash-deliver');
     await stack.fault('tasks', { functionId: 'deliver-certificate', mode: 'crash-after-first-write', times: 1 });
     await campaign().api(admin, 'POST', `/api/commitments/${verified!.commitmentId}/countersignature`);
-    await waitForAll(campaign(), admin, [verified!.commitmentId], ['DELIVERED'], 90_000);
+    await waitForAll(campaign(), admin, [verified!.commitmentId], ['DELIVERED']);
     expect((await stack.faultStats()).tasks['deliver-certificate']).toMatchObject({ crashed: 1 });
     expect(await countEmails(campaign(), verified!.email, isDelivery)).toBe(1);
     const { commitment } = await campaign().api<{ commitment: { delivery: { messageId: string } } }>(admin, 'GET', `/api/commitments/${verified!.commitmentId}`);
@@ -116,7 +117,7 @@ describe('a task that crashes right after its first write', () => {
     const { commitments: [verified] } = await verifiedCommitments(1, 'crash-seal');
     await stack.fault('tasks', { functionId: 'seal-certificate', mode: 'crash-after-first-write', times: 1 });
     await campaign().api(admin, 'POST', `/api/commitments/${verified!.commitmentId}/countersignature`);
-    await waitForAll(campaign(), admin, [verified!.commitmentId], ['DELIVERED'], 90_000);
+    await waitForAll(campaign(), admin, [verified!.commitmentId], ['DELIVERED']);
     expect((await stack.faultStats()).tasks['seal-certificate']).toMatchObject({ crashed: 1 });
     expect(count(await eventTypes(verified!.commitmentId), 'SEALED')).toBe(1);
     expect((await stack.items(verified!.commitmentId)).filter((item) => item.SK === 'DOC')).toHaveLength(1);
@@ -128,7 +129,7 @@ describe('sealing that fails', () => {
     const { commitments: [verified] } = await verifiedCommitments(1, 'seal-retried');
     await stack.fault('tasks', { functionId: 'seal-certificate', mode: 'fail', times: 1 });
     await campaign().api(admin, 'POST', `/api/commitments/${verified!.commitmentId}/countersignature`);
-    await waitForAll(campaign(), admin, [verified!.commitmentId], ['DELIVERED'], 90_000);
+    await waitForAll(campaign(), admin, [verified!.commitmentId], ['DELIVERED']);
     expect((await stack.faultStats()).tasks['seal-certificate']).toMatchObject({ failed: 1 });
     expect(count(await eventTypes(verified!.commitmentId), 'SEALED')).toBe(1);
   });
@@ -138,7 +139,7 @@ describe('sealing that fails', () => {
     const failedBefore = (await stack.faultStats()).tasks['seal-certificate']?.failed ?? 0;
     await stack.fault('tasks', { functionId: 'seal-certificate', mode: 'fail', times: 100 });
     await campaign().api(admin, 'POST', `/api/commitments/${verified!.commitmentId}/countersignature`);
-    await waitForAll(campaign(), admin, [verified!.commitmentId], ['FAILED'], 90_000);
+    await waitForAll(campaign(), admin, [verified!.commitmentId], ['FAILED']);
     const { commitment } = await campaign().api<{ commitment: { failure: { error: string; stateAtFailure: string } } }>(admin, 'GET', `/api/commitments/${verified!.commitmentId}`);
     expect(commitment.failure).toMatchObject({ error: 'InjectedFault', stateAtFailure: 'COUNTERSIGNED' });
     // The first attempt and the workflow's retries: three attempts before giving up.

@@ -5,7 +5,7 @@ import { ADMIN_ONLY, ROUTES, type RouteSpec } from '../../functions/catalog';
 import { signingLinkIn, waitFor } from '../../tools/campaign/campaign-client';
 import { carriesSigningLink, inviteMany } from '../support/flows';
 import { exclusiveStack, type StackAccess } from '../support/own-stack';
-import { waitForIdle } from '../support/workflow-time';
+import { waitForIdle, WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';
 
 /**
  * A corpus of hostile requests generated from the catalog's ROUTES (and the API contract's body
@@ -50,7 +50,7 @@ beforeAll(async () => {
   await waitFor(async () => {
     const { events } = await campaign.api<{ events: { type: string }[] }>(tokens.admin, 'GET', `/api/commitments/${seeded.commitmentId}`);
     return events.some((event) => event.type === 'INVITATION_SENT') ? true : undefined;
-  }, 30_000, 'the invitation to be recorded');
+  }, WORKFLOW_TIMEOUT_MS, 'the invitation to be recorded');
   await waitForIdle(campaign.appUrl, { executions: [seeded.commitmentId] });
 });
 

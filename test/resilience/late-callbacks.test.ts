@@ -70,7 +70,7 @@ describe('callbacks after the wait timed out', () => {
     // The callback met the closed wait; the wait that now runs finds the signature when it times out.
     expect(await stateOf(campaign(), admin, invited!.commitmentId)).toBe('SIGNED');
     await timeOutSignatureWait(invited!.commitmentId);
-    await waitForAll(campaign(), admin, [invited!.commitmentId], ['VERIFIED'], 30_000);
+    await waitForAll(campaign(), admin, [invited!.commitmentId], ['VERIFIED']);
     const types = await eventTypes(invited!.commitmentId);
     expect(types.filter((type) => type === 'SIGNED')).toHaveLength(1);
     expect(types).not.toContain('EXPIRED');
@@ -85,7 +85,7 @@ describe('callbacks twice', () => {
     expect(wait.stage).toBe('signature');
     const signed = await campaign().signThroughLink(signingLinkIn(invitation!), { name: 'First Answer', title: 'Director' });
     expect(signed.status).toBe(200);
-    await waitForAll(campaign(), admin, [invited!.commitmentId], ['VERIFIED'], 30_000);
+    await waitForAll(campaign(), admin, [invited!.commitmentId], ['VERIFIED']);
 
     expect(await stack.sendTaskSuccess(wait.token, { outcome: 'DECLINED' })).toBe('TaskTimedOut');
     expect(await stateOf(campaign(), admin, invited!.commitmentId)).toBe('VERIFIED');
@@ -93,7 +93,7 @@ describe('callbacks twice', () => {
     const countersign = () => campaign().api<{ result: string }>(admin, 'POST', `/api/commitments/${invited!.commitmentId}/countersignature`);
     expect((await countersign()).result).toBe('countersigned');
     expect((await countersign()).result).toBe('already-countersigned');
-    await waitForAll(campaign(), admin, [invited!.commitmentId], ['DELIVERED'], 60_000);
+    await waitForAll(campaign(), admin, [invited!.commitmentId], ['DELIVERED']);
     const types = await eventTypes(invited!.commitmentId);
     for (const type of ['SIGNED', 'VERIFIED', 'COUNTERSIGNED', 'SEALED', 'DELIVERED']) expect(types.filter((candidate) => candidate === type), type).toHaveLength(1);
   });

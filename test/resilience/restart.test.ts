@@ -44,7 +44,7 @@ describe('a restart in the middle of a campaign', () => {
     await waitForAll(campaign, admin, [ids['awaiting-review']], ['IN_REVIEW']);
     await waitForAll(campaign, admin, [ids['awaiting-countersignature'], ids.sealing, ids.delivered], ['VERIFIED']);
     await campaign.api(admin, 'POST', `/api/commitments/${ids.delivered}/countersignature`);
-    await waitForAll(campaign, admin, [ids.delivered], ['DELIVERED'], 60_000);
+    await waitForAll(campaign, admin, [ids.delivered], ['DELIVERED']);
     await campaign.waitForEmails(emails['awaiting-signature'], carriesSigningLink);
     await campaign.api(admin, 'POST', `/api/commitments/${ids.sealing}/countersignature`);
 
@@ -65,10 +65,10 @@ describe('a restart in the middle of a campaign', () => {
     const signed = await campaign.signThroughLink(link, { name: 'After Restart', title: 'Port Director' });
     expect(signed.status).toBe(200);
     await campaign.api(admin, 'POST', `/api/commitments/${ids['awaiting-review']}/review`, { decision: 'approve', reason: 'Confirmed by phone after the restart' });
-    await waitForAll(campaign, admin, [ids['awaiting-signature'], ids['awaiting-review'], ids['awaiting-countersignature']], ['VERIFIED'], 60_000);
+    await waitForAll(campaign, admin, [ids['awaiting-signature'], ids['awaiting-review'], ids['awaiting-countersignature']], ['VERIFIED']);
     const countersigned = await campaign.api<{ countersigned: number }>(admin, 'POST', `/api/declarations/${declaration.id}/countersignatures`, { allVerified: true });
     expect(countersigned.countersigned).toBe(3);
-    await waitForAll(campaign, admin, Object.values(ids), ['DELIVERED'], 120_000);
+    await waitForAll(campaign, admin, Object.values(ids), ['DELIVERED']);
 
     const mailAfter = await campaign.mailbox();
     for (const role of roles) {

@@ -5,6 +5,7 @@ import { CampaignClient, waitFor } from '../../tools/campaign/campaign-client';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import type { InvitationInput } from '../../functions/domain/commitment';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
+import { WORKFLOW_TIMEOUT_MS } from './workflow-time';
 import { localStack } from './local-stack';
 
 export const client = () => new CampaignClient(localStack().urls.app, localStack().urls.mailbox);
@@ -39,7 +40,7 @@ export async function commitmentState(campaign: CampaignClient, admin: string, c
   return commitment.state;
 }
 
-export function waitForState(campaign: CampaignClient, admin: string, commitmentId: string, state: string, timeoutMs = 30_000) {
+export function waitForState(campaign: CampaignClient, admin: string, commitmentId: string, state: string, timeoutMs = WORKFLOW_TIMEOUT_MS) {
   return waitFor(async () => ((await commitmentState(campaign, admin, commitmentId)) === state ? state : undefined), timeoutMs, `${commitmentId} to be ${state}`);
 }
 

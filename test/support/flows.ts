@@ -1,8 +1,10 @@
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { HttpError, isEmailFor, signingLinkIn, waitFor, type CampaignClient, type MailboxEmail } from '../../tools/campaign/campaign-client';
 import { invitation, uniqueAddress } from './campaign';
+import { WORKFLOW_TIMEOUT_MS } from './workflow-time';
 
 /** Steps of a campaign that several tests take, on any local stack (shared or their own). */
+
 
 /** An email with a signing link: the invitation, a reminder, or a new link an admin sent. */
 export const carriesSigningLink = isEmailFor('invitation', 'reminder', 'new-link');
@@ -21,7 +23,7 @@ export async function inviteMany(campaign: CampaignClient, admin: string, count:
 }
 
 /** Opens each organisation's emailed link and signs, as its contact would. */
-export async function signEach(campaign: CampaignClient, emails: readonly string[], timeoutMs = 60_000): Promise<void> {
+export async function signEach(campaign: CampaignClient, emails: readonly string[], timeoutMs = WORKFLOW_TIMEOUT_MS): Promise<void> {
   await Promise.all(emails.map(async (email, index) => {
     const [mail] = await campaign.waitForEmails(email, carriesSigningLink, 1, timeoutMs);
     const response = await campaign.signThroughLink(signingLinkIn(mail!), { name: `Signer ${index + 1}`, title: 'Director' });
@@ -34,7 +36,7 @@ export async function stateOf(campaign: CampaignClient, admin: string, commitmen
 }
 
 /** Waits until every commitment is in one of `states`; a 5xx (an outage a test caused) means "not yet". */
-export async function waitForAll(campaign: CampaignClient, admin: string, commitmentIds: readonly string[], states: readonly string[], timeoutMs = 60_000): Promise<void> {
+export async function waitForAll(campaign: CampaignClient, admin: string, commitmentIds: readonly string[], states: readonly string[], timeoutMs = WORKFLOW_TIMEOUT_MS): Promise<void> {
   await waitFor(async () => {
     try {
       const current = await Promise.all(commitmentIds.map((id) => stateOf(campaign, admin, id)));

@@ -13,10 +13,11 @@ export const TEST_TIMINGS = { reminderIntervalSeconds: 24 * 3600, reminderCount:
 export const TEST_RATE_LIMITS = { perAddress: 1500 };
 
 /**
- * The stack the integration and browser tests share, many files at a time: the real services,
- * an in-memory database, INFO logs (tests read what the handlers log at the level they run with on AWS).
+ * The stack of a project whose files share it, many at a time (integration, browser: one each, so
+ * that each has a process, and a core, of its own): the real services, an in-memory database, INFO
+ * logs (tests read what the handlers log at the level they run with on AWS).
  */
-export const SHARED_STACK: LocalStackProcessOptions = { inMemory: true, timings: TEST_TIMINGS, rateLimits: TEST_RATE_LIMITS, logLevel: 'INFO' };
+export const PROJECT_STACK: LocalStackProcessOptions = { inMemory: true, timings: TEST_TIMINGS, rateLimits: TEST_RATE_LIMITS, logLevel: 'INFO' };
 
 /**
  * The stack of the tests that need one to themselves, which its projects (clock, resilience) give
@@ -25,5 +26,5 @@ export const SHARED_STACK: LocalStackProcessOptions = { inMemory: true, timings:
  */
 export const EXCLUSIVE_STACK: LocalStackProcessOptions = { inMemory: true, timings: TEST_TIMINGS, rateLimits: TEST_RATE_LIMITS, logLevel: 'WARN', controllableClock: true, faults: true };
 
-export const sharedStackSetup = (project: TestProject) => shareLocalStack(project, 'shared', SHARED_STACK);
+export const projectStackSetup = (project: TestProject) => shareLocalStack(project, project.name, PROJECT_STACK);
 export const exclusiveStackSetup = (project: TestProject) => shareLocalStack(project, 'exclusive', EXCLUSIVE_STACK);

@@ -1,12 +1,18 @@
 /** Test-side of the local stack's clock and idleness (infra/local/workflow-time.ts). */
 
 /**
+ * How long a test waits for the workflow to get somewhere. Long, since a loaded machine is slow
+ * (the test stacks' links and waits last a day): a wait ends as soon as what it waits for happens.
+ */
+export const WORKFLOW_TIMEOUT_MS = 180_000;
+
+/**
  * Waits until the workflow has settled: no task runs and every execution (or each of
  * `executions`, by commitment id) waits at a callback or has ended. Nothing more happens to it
  * until someone calls or the clock reaches a timeout, so a test can then check what did not happen.
  */
 export async function waitForIdle(appUrl: string, options: { executions?: readonly string[]; timeoutMs?: number } = {}): Promise<void> {
-  const query = new URLSearchParams({ timeoutMs: String(options.timeoutMs ?? 60_000) });
+  const query = new URLSearchParams({ timeoutMs: String(options.timeoutMs ?? WORKFLOW_TIMEOUT_MS) });
   for (const execution of options.executions ?? []) query.append('execution', execution);
   const response = await fetch(`${appUrl}/local/idle?${query}`);
   if (response.status !== 200) throw new Error(`the workflow did not settle: ${response.status} ${await response.text()}`);
@@ -36,7 +42,7 @@ export async function stackTime(appUrl: string): Promise<Date> {
  * Lets the workflow settle, then moves the clock past every timeout due within `horizonSeconds`
  * (letting each settle in turn), so that nothing falls due on its own while a test runs.
  */
-export async function settleWithin(appUrl: string, horizonSeconds: number, timeoutMs = 120_000): Promise<void> {
+export async function settleWithin(appUrl: string, horizonSeconds: number, timeoutMs = WORKFLOW_TIMEOUT_MS): Promise<void> {
   for (let round = 0; ; round++) {
     await waitForIdle(appUrl, { timeoutMs });
     const { now, nextDueAt } = await stackClock(appUrl);

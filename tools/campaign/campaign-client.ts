@@ -80,7 +80,7 @@ export class CampaignClient {
   }
 
   /** Waits for the emails to an address that match, polling the mailbox until the deadline. */
-  async waitForEmails(to: string, match: (email: MailboxEmail) => boolean, count = 1, timeoutMs = 30_000): Promise<MailboxEmail[]> {
+  async waitForEmails(to: string, match: (email: MailboxEmail) => boolean, count = 1, timeoutMs = 120_000): Promise<MailboxEmail[]> {
     return waitFor(async () => {
       const found = (await this.mailbox()).filter((email) => email.destination.to.some((address) => address.includes(to)) && match(email));
       return found.length >= count ? found : undefined;
