@@ -27,12 +27,15 @@ describe('the exported audit trail', () => {
     const auditor = await campaign.token('auditor');
     const { id } = await campaign.createDeclaration(admin, sampleDeclaration());
     const invited = await campaign.invite(admin, id, [invitation(uniqueAddress()), invitation(uniqueAddress()), invitation(uniqueAddress())]);
-    await campaign.api(admin, 'POST', `/api/commitments/${invited.results[0]!.commitmentId}/revocation`, { reason: 'Wrong addressee' });
-    // Every invitation email is recorded too; wait until the three are in the trail.
-    const whole = await waitFor(async () => {
+    // Every invitation email is recorded too; wait until the three are in the trail before revoking
+    // one (a revocation that came first would rightly stop its email).
+    await waitFor(async () => {
       const [page] = await exportPages(campaign.appUrl, auditor, id);
       return page && page.body.split('\n').filter((line) => line.includes('"INVITATION_SENT"')).length >= 3 ? page : undefined;
     }, WORKFLOW_TIMEOUT_MS, 'three invitation emails in the trail');
+    await campaign.api(admin, 'POST', `/api/commitments/${invited.results[0]!.commitmentId}/revocation`, { reason: 'Wrong addressee' });
+    const [whole] = await exportPages(campaign.appUrl, auditor, id);
+    if (!whole) throw new Error('the export returned no page');
 
     const verdict = verifyChain(whole.body, whole.head);
     expect(verdict).toMatchObject({ ok: true, head: whole.head });
