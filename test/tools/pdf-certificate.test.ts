@@ -1,63 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateInput } from '../../functions/pdf/certificate';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { createDevelopmentSeal } from '../../functions/seal/in-memory-signer';
-
-interface Signatory {
-  language: string;
-  country: string;
-  category: string;
-  organisation: string;
-  contact: string;
-  function: string;
-  email: string;
-}
-
-const { signatories } = JSON.parse(
-  readFileSync(new URL('../fixtures/eu-signatories.json', import.meta.url), 'utf8'),
-) as { signatories: Signatory[] };
-
-const DECLARATION_TEXT = [
-  'The signatories commit to strengthening the resilience of European ports against organised crime.',
-  'They will share information on threats and protect port workers from intimidation and corruption.',
-].join('\n\n');
-
-function certificateFor(signatory: Signatory, overrides: Partial<CertificateInput> = {}): CertificateInput {
-  return {
-    documentId: 'cmt_01JDTESTCERTIFICATE0000000',
-    declaration: declaration(DECLARATION_TEXT),
-    category: { id: signatory.category, label: signatory.category.replace('_', ' ') },
-    commitments: [
-      { id: 'contact-point', text: 'Appoint a single point of contact for port security.', required: true, accepted: true },
-      { id: 'joint-exercise', text: 'Take part in the annual joint exercise.', required: false, accepted: false },
-    ],
-    organisation: { name: signatory.organisation, country: signatory.country },
-    signer: { name: signatory.contact, title: signatory.function, email: signatory.email, signedAt: '2026-11-26T12:00:00Z' },
-    countersignature: {
-      name: 'Maria Example',
-      title: 'Director-General for Migration and Home Affairs',
-      countersignedAt: '2026-11-27T10:30:00+01:00',
-    },
-    verificationUrl: 'https://sign.ports-alliance.example/verify/cmt_01JDTESTCERTIFICATE0000000',
-    ...overrides,
-  };
-}
-
-function declaration(text: string): CertificateInput['declaration'] {
-  return {
-    id: 'epa-joint-declaration',
-    title: 'Joint Declaration of the European Ports Alliance',
-    version: '1.0',
-    language: 'en',
-    text,
-    textSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
-  };
-}
+import { certificateFor, declaration, DECLARATION_TEXT, signatories } from '../support/certificate-input';
 
 function run(command: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(command, args, { encoding: 'utf8' });

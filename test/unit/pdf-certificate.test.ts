@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
@@ -10,51 +9,9 @@ import { drawQrCode } from '../../functions/pdf/qr-code';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { verifySealedPdf } from '../../functions/pdf/verify-seal';
 import { createDevelopmentSeal } from '../../functions/seal/in-memory-signer';
+import { certificateFor, signatories } from '../support/certificate-input';
 
 /** What the certificate holds, read with pdf-lib and fontkit; pdftotext, pdfsig and qpdf read it in test/tools/pdf-certificate.test.ts. */
-
-interface Signatory {
-  language: string;
-  country: string;
-  category: string;
-  organisation: string;
-  contact: string;
-  function: string;
-  email: string;
-}
-
-const { signatories } = JSON.parse(
-  readFileSync(new URL('../fixtures/eu-signatories.json', import.meta.url), 'utf8'),
-) as { signatories: Signatory[] };
-
-const DECLARATION_TEXT = [
-  'The signatories commit to strengthening the resilience of European ports against organised crime.',
-  'They will share information on threats and protect port workers from intimidation and corruption.',
-].join('\n\n');
-
-function certificateFor(signatory: Signatory, overrides: Partial<CertificateInput> = {}): CertificateInput {
-  return {
-    documentId: 'cmt_01JDTESTCERTIFICATE0000000',
-    declaration: {
-      id: 'epa-joint-declaration',
-      title: 'Joint Declaration of the European Ports Alliance',
-      version: '1.0',
-      language: 'en',
-      text: DECLARATION_TEXT,
-      textSha256: createHash('sha256').update(DECLARATION_TEXT, 'utf8').digest('hex'),
-    },
-    category: { id: signatory.category, label: signatory.category.replace('_', ' ') },
-    commitments: [
-      { id: 'contact-point', text: 'Appoint a single point of contact for port security.', required: true, accepted: true },
-      { id: 'joint-exercise', text: 'Take part in the annual joint exercise.', required: false, accepted: false },
-    ],
-    organisation: { name: signatory.organisation, country: signatory.country },
-    signer: { name: signatory.contact, title: signatory.function, email: signatory.email, signedAt: '2026-11-26T12:00:00Z' },
-    countersignature: { name: 'Maria Example', title: 'Director-General for Migration and Home Affairs', countersignedAt: '2026-11-27T10:30:00+01:00' },
-    verificationUrl: 'https://sign.ports-alliance.example/verify/cmt_01JDTESTCERTIFICATE0000000',
-    ...overrides,
-  };
-}
 
 describe('certificate content', () => {
   it('draws the verification URL as a QR code whose modules are exactly those of the encoded URL, as one filled path', async () => {
