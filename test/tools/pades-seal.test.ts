@@ -8,7 +8,7 @@ import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { verifySealedPdf } from '../../functions/pdf/verify-seal';
-import type { CertificateInput } from '../../functions/pdf/certificate';
+import { sealTestInput } from '../support/certificate-input';
 import { OIDS } from '../../functions/seal/cms-asn1';
 import { createDevelopmentSeal, type DevelopmentSeal } from '../../functions/seal/in-memory-signer';
 import { kmsPublicKey, kmsSigner } from '../../functions/seal/kms-signer';
@@ -20,17 +20,7 @@ import { developmentSealPaths } from '../../infra/local/development-seal';
 import { startLocalKms, type LocalKms } from '../../infra/local/kms';
 import { startLocalTimestampAuthority, type LocalTimestampAuthority } from '../../infra/local/timestamp-authority';
 
-const TEXT = 'The signatories commit to strengthening the resilience of European ports against organised crime.';
-const input: CertificateInput = {
-  documentId: 'cmt_01jdpadesseal00000000000',
-  declaration: { id: 'dcl_1', title: 'Joint Declaration of the European Ports Alliance', version: '1.0', language: 'en', text: TEXT, textSha256: createHash('sha256').update(TEXT).digest('hex') },
-  category: { id: 'customs', label: 'Customs authority' },
-  commitments: [{ id: 'contact-point', text: 'Appoint a single point of contact.', required: true, accepted: true }],
-  organisation: { name: 'Dipartiment tad-Dwana', country: 'MT' },
-  signer: { name: 'Ġorġ Ħabib Żammit', title: 'Kap tat-Taqsima', email: 'gorg@dwana.mt.example', signedAt: '2026-11-26T12:00:00Z' },
-  countersignature: { name: 'Maria Example', title: 'Director-General', countersignedAt: '2026-11-27T09:30:00Z' },
-  verificationUrl: 'https://signing.example.eu/verify/cmt_01jdpadesseal00000000000',
-};
+const input = sealTestInput();
 
 const workDir = mkdtempSync(join(tmpdir(), 'epa-pades-'));
 let seal: DevelopmentSeal;

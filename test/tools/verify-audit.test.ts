@@ -4,25 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { chainEvents, chainLine } from '../../functions/domain/audit-chain';
+import { events, exportOf, linesOf } from '../support/audit-events';
 
 /** The command-line check of an exported audit trail; the chain itself is tested in test/unit/audit-chain.test.ts. */
 const run = promisify(execFile);
-
-function events(count: number) {
-  return Array.from({ length: count }, (_, index) => ({
-    id: `evt_${String(index).padStart(26, '0')}`,
-    commitmentId: `cmt_${String(index % 3).padStart(26, '0')}`,
-    declarationId: 'dcl_00000000000000000000000000',
-    at: new Date(Date.UTC(2027, 0, 1, 9, 0, index)).toISOString(),
-    type: index === 0 ? 'INVITED' : 'SIGNED',
-    actor: index % 2 ? 'operator' : 'local-commission-admin',
-    detail: { organisation: 'Λιμενικό Σώμα – Ελληνική Ακτοφυλακή', reason: 'line\nbreak "quoted"', count: index },
-  }));
-}
-
-const exportOf = (count: number) => chainEvents(events(count)).map((event) => `${chainLine(event)}\n`).join('');
-const linesOf = (text: string) => text.trimEnd().split('\n');
 
 describe('npm run verify-audit', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'verify-audit-'));

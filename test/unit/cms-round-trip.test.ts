@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CertificateInput } from '../../functions/pdf/certificate';
+import { sealTestInput } from '../support/certificate-input';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { OIDS } from '../../functions/seal/cms-asn1';
 import { createDevelopmentSeal, type DevelopmentSeal } from '../../functions/seal/in-memory-signer';
@@ -15,17 +14,14 @@ import { createDevelopmentSeal, type DevelopmentSeal } from '../../functions/sea
  * whose timestamp token comes from the local timestamp authority, is checked the same way in pades-seal.test.ts.
  */
 
-const TEXT = 'The signatories commit to strengthening the resilience of European ports against organised crime.';
-const input: CertificateInput = {
+const base = sealTestInput();
+const input = sealTestInput({
   documentId: 'cmt_01jdcmsroundtrip0000000000',
-  declaration: { id: 'dcl_1', title: 'Joint Declaration of the European Ports Alliance', version: '1.0', language: 'el', text: TEXT, textSha256: createHash('sha256').update(TEXT).digest('hex') },
-  category: { id: 'customs', label: 'Customs authority' },
-  commitments: [{ id: 'contact-point', text: 'Appoint a single point of contact.', required: true, accepted: true }],
+  declaration: { ...base.declaration, language: 'el' },
   organisation: { name: 'Λιμενικό Σώμα – Ελληνική Ακτοφυλακή', country: 'GR' },
   signer: { name: 'Γιώργος Παπαδόπουλος', title: 'Διευθυντής', email: 'g.papadopoulos@hcg.gr.example', signedAt: '2026-11-26T12:00:00Z' },
-  countersignature: { name: 'Maria Example', title: 'Director-General', countersignedAt: '2026-11-27T09:30:00Z' },
   verificationUrl: 'https://signing.example.eu/verify/cmt_01jdcmsroundtrip0000000000',
-};
+});
 
 let seal: DevelopmentSeal;
 beforeAll(async () => {
