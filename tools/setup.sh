@@ -5,6 +5,7 @@
 #   openssl                  the local timestamp authority's key and certificate; `openssl ts -verify` in tests
 #   chromium                 the browser tests (Debian's /usr/bin/chromium, or CHROMIUM_PATH)
 #   openjdk-17-jre-headless  DynamoDB Local, which needs Java 17 or later
+#   awscli                   the tests read the local Step Functions endpoint with the AWS CLI, as any client would
 # `npm test` runs this first (the `pretest` script): when everything is present it only looks, in
 # milliseconds. Otherwise it installs the missing packages with apt-get, as root or through sudo, or
 # says which packages to install and how.
@@ -51,6 +52,7 @@ find_missing() {
   command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   [ -x "$chromium_path" ] || missing+=(chromium)
+  command -v aws >/dev/null 2>&1 || missing+=(awscli)
   java_version=$(java_major)
   if [ -z "$java_version" ] || [ "$java_version" -lt "$MIN_JAVA" ]; then missing+=("$JAVA_PACKAGE"); fi
 }
@@ -97,5 +99,5 @@ fi
 
 if $verbose; then
   echo "node $(node --version), npm $(npm --version), java $java_version, $(pdfsig -v 2>&1 | head -n 1)," \
-    "$(qpdf --version | head -n 1), $(openssl version), $("$chromium_path" --version 2>/dev/null || echo "chromium at $chromium_path")"
+    "$(qpdf --version | head -n 1), $(openssl version), $(aws --version 2>&1 | cut -d' ' -f1), $("$chromium_path" --version 2>/dev/null || echo "chromium at $chromium_path")"
 fi

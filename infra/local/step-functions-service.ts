@@ -20,6 +20,7 @@ import {
   type ApiOperation,
   type ApiRequest,
 } from './step-functions-protocol';
+import { executionHistory, EXECUTION_CLOSED_CAUSE, type RuntimeEvent } from './step-functions-history';
 import { TaskTokenRegistry } from './step-functions-task-tokens';
 import {
   lambdaFunctionError,
@@ -38,6 +39,12 @@ type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORT
 export interface StateMachineIdentity {
   readonly arn: string;
   readonly name: string;
+  readonly region: string;
+  /** The role the state machine runs as (reported by DescribeStateMachine and in the history). */
+  readonly roleArn: string;
+  /** The definition as given (`cdk synth`'s), for DescribeStateMachine. */
+  readonly definition: string;
+  readonly creationDate: Date;
   /** `arn:<partition>:states:<region>:<account>:execution:<state machine name>:` */
   readonly executionArnPrefix: string;
 }
@@ -62,6 +69,9 @@ interface Execution extends Partial<Omit<ExecutionEnd, 'status'>> {
   tasksInFlight: number;
   /** Callback tasks whose handler has returned and which wait for their callback. */
   readonly parkedTokens: Set<string>;
+  /** What the runtime reported, and what each task returned, for GetExecutionHistory. */
+  readonly events: RuntimeEvent[];
+  readonly taskResults: Map<string, unknown[]>;
 }
 
 /** What the workflow is doing, as `GET /local/idle` reports it. */
@@ -100,7 +110,7 @@ class ExecutionClosedError extends Error {
   readonly isCatchable = false;
 
   constructor() {
-    super('The execution has ended');
+    super(EXECUTION_CLOSED_CAUSE);
   }
 }
 
@@ -118,6 +128,16 @@ export class LocalStepFunctionsService {
     DescribeExecution: (request) => describe(this.findExecution(request), this.stateMachine.arn),
     StopExecution: (request) => this.stopExecution(request),
     ListExecutions: (request) => this.listExecutions(request),
+    GetExecutionHistory: (request) => this.executionHistory(request),
+    ListStateMachines: (request) => {
+      const { items, nextToken } = page([this.stateMachine], request);
+      return { stateMachines: items.map(({ arn, name, creationDate }) => ({ stateMachineArn: arn, name, type: 'STANDARD', creationDate: epochSeconds(creationDate) })), nextToken };
+    },
+    DescribeStateMachine: (request) => {
+      this.checkStateMachine(requiredString(request, 'stateMachineArn', 2048));
+      const { arn, name, definition, roleArn, creationDate } = this.stateMachine;
+      return { stateMachineArn: arn, name, status: 'ACTIVE', definition, roleArn, type: 'STANDARD', creationDate: epochSeconds(creationDate), loggingConfiguration: { level: 'OFF', includeExecutionData: false }, tracingConfiguration: { enabled: false } };
+    },
     SendTaskSuccess: (request) => {
       const token = requiredString(request, 'taskToken', MAX_TOKEN_CHARS);
       const output = parseJson(requiredString(request, 'output', MAX_PAYLOAD_CHARS), 'InvalidOutput');
@@ -193,7 +213,7 @@ export class LocalStepFunctionsService {
       if (existing.status === 'RUNNING' && existing.input === input) return startResult(existing);
       throw new StepFunctionsServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
     }
-    const execution: Execution = { arn, name, input, startDate: new Date(), status: 'RUNNING', tasksInFlight: 0, parkedTokens: new Set() };
+    const execution: Execution = { arn, name, input, startDate: new Date(), status: 'RUNNING', tasksInFlight: 0, parkedTokens: new Set(), events: [], taskResults: new Map() };
     this.executions.set(arn, execution);
     this.runningCount += 1;
     if (this.executionTimeoutMs !== undefined) {
@@ -218,14 +238,18 @@ export class LocalStepFunctionsService {
       (output) => this.end(execution, { status: 'SUCCEEDED', output: JSON.stringify(output) }),
       (error: unknown) => this.end(execution, executionFailure(error)),
     );
-    const observer = this.options.onExecutionEvent;
-    if (observer) forwardEvents(execution.arn, run.eventLogs, observer);
+    recordEvents(execution, run.eventLogs, this.options.onExecutionEvent);
   }
 
   private taskOverrides(execution: Execution): TaskOverrides {
     const overrides: TaskOverrides = {};
     for (const [stateName, task] of this.tasks) {
-      overrides[stateName] = (input) => this.runTask(execution, stateName, task, input) as Promise<JsonValue>;
+      overrides[stateName] = (input) => this.runTask(execution, stateName, task, input).then((result) => {
+        const results = execution.taskResults.get(stateName);
+        if (results) results.push(result);
+        else execution.taskResults.set(stateName, [result]);
+        return result;
+      }) as Promise<JsonValue>;
     }
     return overrides;
   }
@@ -328,22 +352,14 @@ export class LocalStepFunctionsService {
   private listExecutions(request: ApiRequest): object {
     this.checkStateMachine(requiredString(request, 'stateMachineArn', 2048));
     const statusFilter = optionalString(request, 'statusFilter');
-    const pageSize = optionalInteger(request, 'maxResults') || DEFAULT_PAGE_SIZE;
-    if (pageSize < 0 || pageSize > MAX_PAGE_SIZE) {
-      throw new StepFunctionsServiceError('ValidationException', `maxResults must be between 0 and ${MAX_PAGE_SIZE}`);
-    }
-    const nextToken = optionalString(request, 'nextToken');
-    const offset = nextToken === undefined ? 0 : Number(nextToken);
-    if (!Number.isSafeInteger(offset) || offset < 0) throw new StepFunctionsServiceError('InvalidToken', 'Invalid nextToken');
-
     // Newest first, as AWS lists them.
     const matching = [...this.executions.values()]
       .reverse()
       .filter((execution) => statusFilter === undefined || execution.status === statusFilter)
       .sort((a, b) => b.startDate.getTime() - a.startDate.getTime());
-    const end = offset + pageSize;
+    const { items, nextToken } = page(matching, request);
     return {
-      executions: matching.slice(offset, end).map((execution) => ({
+      executions: items.map((execution) => ({
         executionArn: execution.arn,
         stateMachineArn: this.stateMachine.arn,
         name: execution.name,
@@ -351,8 +367,17 @@ export class LocalStepFunctionsService {
         startDate: epochSeconds(execution.startDate),
         stopDate: execution.stopDate && epochSeconds(execution.stopDate),
       })),
-      nextToken: end < matching.length ? String(end) : undefined,
+      nextToken,
     };
+  }
+
+  private executionHistory(request: ApiRequest): object {
+    const execution = this.findExecution(request);
+    const includeData = request.includeExecutionData !== false;
+    const events = executionHistory(execution.events, execution, { region: this.stateMachine.region, roleArn: this.stateMachine.roleArn, tasks: this.tasks }, includeData);
+    if (request.reverseOrder === true) events.reverse();
+    const { items, nextToken } = page(events, request);
+    return { events: items.map((event) => ({ ...event, timestamp: event.timestamp / 1000 })), nextToken };
   }
 
   private findExecution(request: ApiRequest): Execution {
@@ -402,15 +427,32 @@ function executionFailure(error: unknown): ExecutionEnd {
     : { status: 'FAILED', error: 'States.Runtime', cause: String(failure) };
 }
 
-function forwardEvents(
-  executionArn: string,
+/** One page of a listing: `maxResults` (0 or absent: 100; at most 1000) from the offset `nextToken` holds. */
+function page<T>(all: readonly T[], request: ApiRequest): { items: T[]; nextToken?: string } {
+  const pageSize = optionalInteger(request, 'maxResults') || DEFAULT_PAGE_SIZE;
+  if (pageSize < 0 || pageSize > MAX_PAGE_SIZE) {
+    throw new StepFunctionsServiceError('ValidationException', `1 validation error detected: 'maxResults' must be between 0 and ${MAX_PAGE_SIZE}`);
+  }
+  const token = optionalString(request, 'nextToken', 1024);
+  const offset = token === undefined ? 0 : Number(token);
+  if (!Number.isSafeInteger(offset) || offset < 0 || offset > all.length) throw new StepFunctionsServiceError('InvalidToken', 'Invalid Token: the nextToken was not given by this listing');
+  const end = offset + pageSize;
+  return { items: all.slice(offset, end), nextToken: end < all.length ? String(end) : undefined };
+}
+
+/** Keeps the runtime's events for the execution's history, and shows them to an observer. */
+function recordEvents(
+  execution: Execution,
   events: ExecutionEventLog,
-  observer: NonNullable<LocalStepFunctionsOptions['onExecutionEvent']>,
+  observer: LocalStepFunctionsOptions['onExecutionEvent'],
 ): void {
   void (async () => {
-    for await (const { type, ...detail } of events) {
+    for await (const event of events) {
+      execution.events.push(event as RuntimeEvent);
+      if (!observer) continue;
+      const { type, ...detail } = event;
       try {
-        observer({ executionArn, type, detail });
+        observer({ executionArn: execution.arn, type, detail });
       } catch {
         // An observer's failure is not the execution's.
       }

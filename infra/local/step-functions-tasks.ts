@@ -10,6 +10,8 @@ export type LocalTaskKind = 'lambda-invoke' | 'lambda-callback' | 'other';
 
 export interface LocalTask {
   readonly kind: LocalTaskKind;
+  /** The state's `Resource`, as the definition names it. */
+  readonly resource: string;
   /**
    * A callback task's timeout per attempt, which the local service owns (on its clock); other
    * tasks are timed out by the runtime.
@@ -87,7 +89,7 @@ export function prepareDefinition(
     } else {
       clampTimer(state, 'TimeoutSeconds');
     }
-    tasks.set(name, { kind, timeoutMs });
+    tasks.set(name, { kind, resource: state.Resource ?? '', timeoutMs });
   });
   if (problems.length > 0) throw new Error(`Cannot run this state machine locally:\n- ${problems.join('\n- ')}`);
   return { definition, tasks, executionTimeoutMs };

@@ -1,8 +1,9 @@
 /**
  * A local Step Functions service: runs one state machine definition (ASL, JSONPath) with
  * aws-local-stepfunctions and answers the Step Functions JSON API (StartExecution,
- * DescribeExecution, StopExecution, ListExecutions, SendTaskSuccess/Failure/Heartbeat), so
- * handlers using `@aws-sdk/client-sfn` with `AWS_ENDPOINT_URL_SFN` run unmodified against it.
+ * DescribeExecution, StopExecution, ListExecutions, GetExecutionHistory, ListStateMachines,
+ * DescribeStateMachine, SendTaskSuccess/Failure/Heartbeat), so handlers using
+ * `@aws-sdk/client-sfn` with `AWS_ENDPOINT_URL_SFN`, and the AWS CLI, run unmodified against it.
  *
  * Task states run local handlers (by state name) the way Step Functions runs Lambda functions:
  * - `arn:aws:states:::lambda:invoke`: the handler gets the `Payload`; the task result is what the
@@ -20,7 +21,9 @@
  * once, with `States.Timeout` as on AWS. Retry intervals, Wait states and the timeouts of other
  * tasks run on the system clock.
  *
- * Known differences from AWS: executions live in memory; there is no GetExecutionHistory;
+ * Known differences from AWS: executions and their histories live in memory; the history is built
+ * from the local runtime's events (step-functions-history.ts), so a retried task shows its failed
+ * attempt and the next one but no separate back-off event;
  * `HeartbeatSeconds` is not enforced; a task without `TimeoutSeconds` times out after the local
  * runtime's 60 s default; a callback task may not list `States.TaskFailed` in its Retry or Catch
  * (the local timeout would match it); Wait states and other tasks' timers longer than a Node timer
@@ -44,8 +47,10 @@ export type { WorkflowActivity };
 export type LocalTaskHandler = (payload: unknown) => Promise<unknown>;
 
 export interface LocalStepFunctionsOptions {
-  /** The resolved ASL JSON, e.g. from `cdk synth`. */
+  /** The resolved ASL JSON, e.g. from `cdk synth`; DescribeStateMachine answers it. */
   readonly definition: Record<string, unknown>;
+  /** The role the state machine runs as, as DescribeStateMachine reports it. @default a role named after the state machine */
+  readonly roleArn?: string;
   /** e.g. `arn:aws:states:eu-west-1:000000000000:stateMachine:CommitmentWorkflow` */
   readonly stateMachineArn: string;
   /** By Task state name (nested Map and Parallel states included); every Task state needs one. */
@@ -81,7 +86,7 @@ export interface LocalStepFunctions {
 
 /** Throws when the ARN or the definition is invalid, or a Task state has no handler. */
 export async function startLocalStepFunctions(options: LocalStepFunctionsOptions): Promise<LocalStepFunctions> {
-  const stateMachine = parseStateMachineArn(options.stateMachineArn);
+  const stateMachine = identify(options);
   const { definition, tasks, executionTimeoutMs } = prepareDefinition(options.definition, options.taskHandlers);
   const runtime = new StateMachine(definition as unknown as StateMachineDefinition);
   const service = new LocalStepFunctionsService(runtime, stateMachine, tasks, options, options.clock ?? new LocalClock(), executionTimeoutMs);
@@ -97,11 +102,20 @@ export async function startLocalStepFunctions(options: LocalStepFunctionsOptions
   };
 }
 
-function parseStateMachineArn(arn: string): StateMachineIdentity {
+function identify(options: LocalStepFunctionsOptions): StateMachineIdentity {
+  const arn = options.stateMachineArn;
   const match = STATE_MACHINE_ARN.exec(arn);
   if (!match) throw new Error(`Not a state machine ARN: ${arn}`);
   const [, partition, region, account, name] = match;
-  return { arn, name: name!, executionArnPrefix: `arn:${partition}:states:${region}:${account}:execution:${name}:` };
+  return {
+    arn,
+    name: name!,
+    region: region!,
+    roleArn: options.roleArn ?? `arn:${partition}:iam::${account}:role/${name}Role`,
+    definition: JSON.stringify(options.definition),
+    creationDate: new Date(),
+    executionArnPrefix: `arn:${partition}:states:${region}:${account}:execution:${name}:`,
+  };
 }
 
 /** aws-local-stepfunctions calls `Promise.withResolvers` (ES2024), which Node 20 lacks. */
