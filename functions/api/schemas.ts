@@ -8,7 +8,7 @@ import { COMMITMENT_STATES } from '../domain/commitment';
 import { LIST_SORT_KEYS } from '../domain/commitment-list';
 import { ID_PATTERN } from '../domain/ids';
 import { emailAddress } from '../domain/commitment';
-import { textField } from '../domain/text';
+import { textField, wellFormed } from '../domain/text';
 
 export { createDeclarationSchema, updateDeclarationSchema } from '../domain/declaration';
 export { inviteRequestSchema } from '../domain/commitment';
@@ -37,7 +37,7 @@ const listFilters = {
   category: listParameter(z.enum(CATEGORIES, { error: `category must be among ${CATEGORIES.join(', ')}` }), 'Categories to show, comma-separated'),
   country: listParameter(z.string().check(z.regex(/^[A-Z]{2}$/, 'country must be two-letter codes such as BE')), 'ISO 3166 country codes to show, comma-separated'),
   q: described(
-    z.optional(z.string().check(z.maxLength(200, 'q must be at most 200 characters'))),
+    z.optional(z.string().check(z.maxLength(200, 'q must be at most 200 characters'), wellFormed('q'))),
     'Words to find in the organisation, contact, signer, address or commitment id (case and accents ignored)',
   ),
   sort: z._default(z.enum(LIST_SORT_KEYS, { error: `sort must be one of ${LIST_SORT_KEYS.join(', ')}` }), 'invitedAt'),
@@ -67,7 +67,7 @@ export const documentsQuerySchema = z.strictObject({
   declarationId: z.string({ error: 'Name the declaration: /api/documents?declarationId=…' }).check(z.regex(ID_PATTERN, 'declarationId must look like dcl_…')),
   category: listFilters.category,
   country: listFilters.country,
-  q: described(z.optional(z.string().check(z.maxLength(200))), 'Words to find in the organisation or the commitment id'),
+  q: described(z.optional(z.string().check(z.maxLength(200), wellFormed('q'))), 'Words to find in the organisation or the commitment id'),
   sealedFrom: described(z.optional(isoInstant('sealedFrom')), 'Sealed at or after this instant'),
   sealedTo: described(z.optional(isoInstant('sealedTo')), 'Sealed before this instant'),
 });
@@ -86,7 +86,7 @@ export const auditTrailQuerySchema = z.strictObject({
 
 /** POST /api/declarations/{id}/invitation-imports */
 export const invitationImportSchema = z.strictObject({
-  csv: z.string({ error: 'csv must be the text of the file' }).check(z.minLength(1, 'csv is empty'), z.maxLength(5_000_000, 'the file must be at most 5 MB')),
+  csv: z.string({ error: 'csv must be the text of the file' }).check(z.minLength(1, 'csv is empty'), z.maxLength(5_000_000, 'the file must be at most 5 MB'), wellFormed('the CSV file')),
   mode: z.enum(['check', 'import', 'import-valid-rows'], { error: 'mode must be check, import or import-valid-rows' }),
   rows: described(
     z.optional(

@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT } from './text';
+import { FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT, isWellFormedText } from './text';
 
 /** A problem the signer can fix, tied to the field it is about. */
 export type FieldProblem =
@@ -79,7 +79,8 @@ function typedText(field: 'signerName' | 'signerTitle' | 'reason', raw: string |
   value = value.trim();
   if (value.length === 0) return { value, problems: [{ field, problem: 'required' }] };
   if (value.length > max) return { value, problems: [{ field, problem: 'too-long', max }] };
-  if (forbidden.test(value)) return { value, problems: [{ field, problem: 'control-characters' }] };
+  // A form post cannot carry a lone surrogate (its bytes decode to U+FFFD), but the rule is the same everywhere.
+  if (forbidden.test(value) || !isWellFormedText(value)) return { value, problems: [{ field, problem: 'control-characters' }] };
   return { value, problems: [] };
 }
 
