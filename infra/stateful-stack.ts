@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
@@ -224,6 +225,26 @@ export class StatefulStack extends Stack {
         ses.EmailSendingEvent.DELIVERY_DELAY,
       ],
     });
+    // The event destination lets SES publish for this configuration set. A forged bounce would mark a
+    // contact undeliverable, so nobody else may publish: not a principal of this account whatever its
+    // IAM policies allow, and not SES on behalf of another configuration set.
+    const configurationSetArn = Stack.of(this).formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName });
+    this.mailEventsTopic.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'OnlySesPublishes',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['sns:Publish'],
+      resources: [this.mailEventsTopic.topicArn],
+      conditions: { StringNotEquals: { 'aws:PrincipalServiceName': 'ses.amazonaws.com' } },
+    }));
+    this.mailEventsTopic.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'OnlyForThisConfigurationSet',
+      effect: iam.Effect.DENY,
+      principals: [new iam.ServicePrincipal('ses.amazonaws.com')],
+      actions: ['sns:Publish'],
+      resources: [this.mailEventsTopic.topicArn],
+      conditions: { ArnNotEquals: { 'aws:SourceArn': configurationSetArn } },
+    }));
 
     // TableName, UserPoolId and UserPoolClientId are output by the stateless stack, with the API URL.
     new CfnOutput(this, 'SealKeyArn', { value: this.sealKey.keyArn, description: 'The KMS key that seals; request its certificate with `npm run seal:csr`' });

@@ -240,6 +240,19 @@ describe('seal key and mail', () => {
     });
   });
 
+  it('lets only SES, for this configuration set, publish mail events: every other principal is denied', () => {
+    const [policy] = Object.values(stateful.findResources('AWS::SNS::TopicPolicy', { Properties: { Topics: [{ Ref: Match.stringLikeRegexp('^MailEventsTopic') }] } }));
+    const statements = (policy as { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } }).Properties.PolicyDocument.Statement;
+    const configurationSetArn = Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':configuration-set/', { Ref: Match.stringLikeRegexp('^ConfigurationSet') }])] });
+    expect(statements).toEqual(expect.arrayContaining([
+      expect.objectContaining({ Sid: 'OnlySesPublishes', Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sns:Publish', Condition: { StringNotEquals: { 'aws:PrincipalServiceName': 'ses.amazonaws.com' } } }),
+      expect.objectContaining({ Sid: 'OnlyForThisConfigurationSet', Effect: 'Deny', Principal: { Service: 'ses.amazonaws.com' }, Action: 'sns:Publish' }),
+      expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'ses.amazonaws.com' }, Action: 'sns:Publish' }),
+    ]));
+    const scoped = statements.find((statement) => statement.Sid === 'OnlyForThisConfigurationSet') as { Condition: { ArnNotEquals: { 'aws:SourceArn': unknown } } };
+    expect(Match.objectLike({ x: configurationSetArn }).test({ x: scoped.Condition.ArnNotEquals['aws:SourceArn'] }).isSuccess).toBe(true);
+  });
+
   it('has an SES configuration set with reputation metrics', () => {
     stateful.hasResourceProperties('AWS::SES::ConfigurationSet', { ReputationOptions: { ReputationMetricsEnabled: true } });
   });
