@@ -13,6 +13,8 @@ export interface CommitmentWorkflowProps {
   readonly timings: WorkflowTimings;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
+  /** Days the execution log is kept (one of CloudWatch Logs' periods). */
+  readonly logRetention: logs.RetentionDays;
   /**
    * Physical name of the state machine. Setting it lets the task functions that the state machine
    * invokes get `states:SendTask*` on an ARN built with `Stack.formatArn`, without a dependency cycle.
@@ -126,7 +128,7 @@ export class CommitmentWorkflow extends Construct {
     settleSignature.next(signatureOutcome);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: logs.RetentionDays.ONE_YEAR,
+      retention: props.logRetention,
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {

@@ -66,6 +66,12 @@ export interface DeploymentConfig extends WorkflowTimings {
    * @default - none
    */
   readonly developmentSignInUrl?: string;
+  /**
+   * How long the functions', the workflow's and the API's access logs are kept, in days (one of
+   * CloudWatch Logs' retention periods). The audit trail is in the table, not in these logs.
+   * @default 90
+   */
+  readonly logRetentionDays: number;
 }
 
 /** The context keys, so that a runner can override them by name. */
@@ -87,7 +93,11 @@ export const CONTEXT_KEYS = {
   rateLimitPerAddress: 'rateLimitPerAddress',
   rateLimitPerLink: 'rateLimitPerLink',
   developmentSignInUrl: 'developmentSignInUrl',
+  logRetentionDays: 'logRetentionDays',
 } as const satisfies Record<keyof DeploymentConfig, string>;
+
+/** The retention periods CloudWatch Logs accepts, in days. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 /** A Standard execution lives at most one year; the waits of one commitment must fit in it. */
 export const MAX_EXECUTION_SECONDS = 365 * 24 * 3600;
@@ -140,6 +150,7 @@ export function parseDeploymentConfig(get: (key: string) => unknown): Deployment
     rateLimitPerAddress: reader.optionalInteger(CONTEXT_KEYS.rateLimitPerAddress, 1),
     rateLimitPerLink: reader.optionalInteger(CONTEXT_KEYS.rateLimitPerLink, 1),
     developmentSignInUrl: reader.optionalPath(CONTEXT_KEYS.developmentSignInUrl),
+    logRetentionDays: reader.oneOfNumbers(CONTEXT_KEYS.logRetentionDays, LOG_RETENTION_DAYS, 90),
   };
 
   if (config.developmentSignInUrl !== undefined && !(URL.canParse(config.appUrl) && LOCAL_HOSTS.has(new URL(config.appUrl).hostname))) {
@@ -216,6 +227,17 @@ class Reader {
       return fallback;
     }
     return value as T;
+  }
+
+  oneOfNumbers(key: string, values: readonly number[], fallback: number): number {
+    const raw = this.get(key);
+    if (raw === undefined || raw === null || raw === '') return fallback;
+    const value = Number(raw);
+    if (!values.includes(value)) {
+      this.problems.push(`${key}: ${JSON.stringify(raw)} must be one of ${values.join(', ')}`);
+      return fallback;
+    }
+    return value;
   }
 
   /** An absolute path without a query or fragment, e.g. `/local/sign-in`. */

@@ -30,7 +30,8 @@ export interface HandlerFunctionProps {
    */
   readonly memorySize?: number;
   /**
-   * @default RetentionDays.ONE_YEAR
+   * Days the function's log is kept (one of CloudWatch Logs' periods).
+   * @default RetentionDays.THREE_MONTHS
    */
   readonly logRetention?: logs.RetentionDays;
   /**
@@ -71,7 +72,7 @@ export interface HandlerFunctionProps {
 export class HandlerFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     const logGroup = new logs.LogGroup(scope, `${id}-logs`, {
-      retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
+      retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
     const role = new iam.Role(scope, `${id}-role`, {

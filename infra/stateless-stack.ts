@@ -121,6 +121,7 @@ export class StatelessStack extends Stack {
         deadLetterQueue: isEventFunction(functionId) ? this.deadLetterQueues[functionId] : undefined,
         sourceMaps: config.sourceMaps,
         applicationLogLevel: config.logLevel,
+        logRetention: config.logRetentionDays,
       });
     }
     this.functions = functions;
@@ -135,6 +136,7 @@ export class StatelessStack extends Stack {
       timings: config,
       stateMachineName,
       logRemovalPolicy,
+      logRetention: config.logRetentionDays,
     });
 
     // Grants.
@@ -144,7 +146,7 @@ export class StatelessStack extends Stack {
 
     // The HTTP API.
     this.accessLogGroup = new logs.LogGroup(this, 'ApiAccessLogs', {
-      retention: logs.RetentionDays.ONE_YEAR,
+      retention: config.logRetentionDays,
       removalPolicy: logRemovalPolicy,
     });
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
@@ -160,6 +162,8 @@ export class StatelessStack extends Stack {
       accessLogSettings: {
         destination: new apigwv2.LogGroupLogDestination(this.accessLogGroup),
         // The route key, never the path or the query: signing links carry their secret in the path.
+        // No client address either: the record keeps only keyed hashes of those, and a log must not
+        // keep more than the record.
         format: AccessLogFormat.custom(JSON.stringify({
           requestId: '$context.requestId',
           requestTime: '$context.requestTime',
@@ -171,7 +175,6 @@ export class StatelessStack extends Stack {
           integrationLatency: '$context.integrationLatency',
           integrationError: '$context.integrationErrorMessage',
           authorizerError: '$context.authorizer.error',
-          sourceIp: '$context.identity.sourceIp',
         })),
       },
     });

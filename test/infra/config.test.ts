@@ -42,7 +42,13 @@ describe('deployment configuration', () => {
       rateLimitPerAddress: undefined,
       rateLimitPerLink: undefined,
       developmentSignInUrl: undefined,
+      logRetentionDays: 90,
     });
+  });
+
+  it('keeps operational logs 90 days unless set, to one of the periods CloudWatch Logs offers', () => {
+    expect(parse({ logRetentionDays: '30' }).logRetentionDays).toBe(30);
+    expect(problemsOf({ logRetentionDays: 45 })).toEqual([expect.stringContaining('logRetentionDays')]);
   });
 
   it('reads the functions\' log level (INFO unless set) and refuses one Lambda does not know', () => {

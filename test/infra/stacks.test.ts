@@ -283,12 +283,23 @@ describe('functions', () => {
     }
   });
 
-  it('keeps each function\'s logs in its own log group for a year', () => {
+  it('keeps each function\'s logs in its own log group for 90 days, and every log group as long as the context says', () => {
     for (const id of functionIds) {
       const [logicalId, logGroup] = resourceAtPath(stateless, `/Functions/${id}-logs/Resource`);
-      expect(logGroup.Properties.RetentionInDays).toBe(365);
+      expect(logGroup.Properties.RetentionInDays).toBe(90);
       expect(fn(id).Properties.LoggingConfig.LogGroup).toEqual({ Ref: logicalId });
     }
+    const logGroups = (template: Template) => Object.values(template.findResources('AWS::Logs::LogGroup')).map((group) => (group as { Properties: { RetentionInDays?: number } }).Properties.RetentionInDays);
+    expect(new Set(logGroups(stateless))).toEqual(new Set([90]));
+    const monthly = Template.fromStack(createApp({ skipBundling: true, context: { logRetentionDays: 30 } }).stateless);
+    expect(new Set(logGroups(monthly))).toEqual(new Set([30]));
+  });
+
+  it('logs the API\'s requests by route, without the path (signing links carry their secret there) or the client address', () => {
+    const [stage] = Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'));
+    const format = (stage as { Properties: { AccessLogSettings: { Format: string } } }).Properties.AccessLogSettings.Format;
+    expect(JSON.parse(format)).toMatchObject({ routeKey: '$context.routeKey', status: '$context.status' });
+    expect(format).not.toMatch(/sourceIp|\$context\.path|\$context\.http\.path|rawPath|querystring|\$context\.identity/i);
   });
 
   it('gives seal-certificate 1024 MiB', () => {
