@@ -62,8 +62,8 @@ export interface HandlerFunctionProps {
 
 /**
  * A Lambda function following the project's conventions: Node.js 22 on ARM, ESM bundle built
- * locally by esbuild (minified, AWS SDK included), X-Ray tracing, JSON logs in its own log group kept a
- * year, and a role of its own that holds only what it is granted (no AWS managed policy).
+ * locally by esbuild (minified, AWS SDK included), X-Ray tracing, JSON logs in its own log group (kept
+ * `logRetentionDays`), and a role of its own that holds only what it is granted (no AWS managed policy).
  *
  * The log group and the role are siblings named `<id>-logs` and `<id>-role`, because they must
  * exist before the function; the function itself keeps the construct id it is given, so a

@@ -4,6 +4,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { LINK_LOCKED_LOG_MESSAGE } from '../functions/shared/monitored-log-messages';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -35,6 +37,15 @@ export interface MonitoringProps {
    * @default - no subscription
    */
   readonly alarmEmail?: string;
+  /** The HTTP API's access log (JSON lines with `status` and `authorizerError`, infra/stateless-stack.ts). */
+  readonly accessLogGroup: logs.ILogGroup;
+  /** The log groups of the functions that lock a signing link after wrong codes. */
+  readonly lockOutLogGroups: readonly logs.ILogGroup[];
+  /**
+   * 4xx answers in one period above which someone is probably probing the API.
+   * @default 500
+   */
+  readonly clientErrorThreshold?: number;
   /**
    * The period every alarm evaluates.
    * @default Duration.minutes(5)
@@ -52,6 +63,11 @@ export interface MonitoringProps {
  * alarms at the first occurrence. Errors of task and event functions alarm from 3 in a period:
  * the workflow and Lambda retry those, and what stays failed shows up as a failed execution or a
  * dead letter.
+ *
+ * Abuse: a spike of 4xx answers, of 429s (the signing pages' rate limits), of 401s (the JWT
+ * authorizer refusing a token) and of signing links locked by wrong codes; and the account's SES
+ * bounce and complaint rates approaching the levels at which SES puts sending under review (5% and
+ * 0.1%), alarmed at 4% and 0.08% so there is time to act.
  */
 export class Monitoring extends Construct {
   public readonly alarmTopic: sns.Topic;
@@ -113,6 +129,27 @@ export class Monitoring extends Construct {
     // The HTTP API: handlers turn their own failures into 500s, which Lambda does not count as errors.
     const apiServerErrors = props.httpApi.metricServerError({ period: this.period, statistic: 'Sum' });
     this.alarm('ApiServerErrors', apiServerErrors, 5, 'The HTTP API answered 5 or more 5xx in one period. The functions\' logs say why.');
+
+    // Abuse at the edge of the API and of the signing links.
+    this.alarm('ApiClientErrorSpike', props.httpApi.metricClientError({ period: this.period, statistic: 'Sum' }), props.clientErrorThreshold ?? 500,
+      'The HTTP API answered an unusual number of 4xx: someone may be probing it. The access log shows the routes and statuses.');
+    const namespace = Stack.of(this).stackName;
+    const countOf = (id: string, logGroup: logs.ILogGroup, pattern: logs.IFilterPattern, metricName: string) => new logs.MetricFilter(this, id, {
+      logGroup, filterPattern: pattern, metricNamespace: namespace, metricName, metricValue: '1', defaultValue: 0,
+    }).metric({ period: this.period, statistic: 'Sum' });
+    this.alarm('ApiTooManyRequests', countOf('TooManyRequestsFilter', props.accessLogGroup, logs.FilterPattern.stringValue('$.status', '=', '429'), 'ApiTooManyRequests'), 50,
+      'Many signing requests went over their rate limits (429): a client is hammering the signing pages. The access log shows the routes.');
+    this.alarm('AuthorizerRejections', countOf('AuthorizerRejectionsFilter', props.accessLogGroup, logs.FilterPattern.stringValue('$.status', '=', '401'), 'AuthorizerRejections'), 50,
+      'The API refused many tokens (401): someone may be trying stolen or forged tokens against the console API.');
+    props.lockOutLogGroups.forEach((logGroup, index) => {
+      this.alarm(`SigningLinkLockOuts${index || ''}`, countOf(`LockOutsFilter${index || ''}`, logGroup, logs.FilterPattern.stringValue('$.message', '=', LINK_LOCKED_LOG_MESSAGE), 'SigningLinkLockOuts'), 5,
+        'Several signing links were locked by wrong one-time codes in one period: someone may be guessing codes. Each lock-out is in the commitment\'s audit trail (LINK_LOCKED).');
+    });
+    const reputation = (metricName: string) => new cloudwatch.Metric({ namespace: 'AWS/SES', metricName, period: this.period, statistic: 'Maximum' });
+    this.alarm('SesBounceRate', reputation('Reputation.BounceRate'), 0.04,
+      'The account\'s SES bounce rate reached 4%; SES reviews sending at 5%. Check the undeliverable contacts on the dashboard and correct them.');
+    this.alarm('SesComplaintRate', reputation('Reputation.ComplaintRate'), 0.0008,
+      'The account\'s SES complaint rate reached 0.08%; SES reviews sending at 0.1%. Check which emails were complained about.');
 
     // Dead letters: an event Lambda gave up on after its retries.
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {

@@ -222,6 +222,8 @@ export class StatelessStack extends Stack {
       deadLetterQueues: this.deadLetterQueues,
       configurationSetName: props.configurationSet.configurationSetName,
       alarmEmail: config.alarmEmail,
+      accessLogGroup: this.accessLogGroup,
+      lockOutLogGroups: [functions['check-signing-code'].logGroup],
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });

@@ -1,6 +1,8 @@
 import type { Commitment } from '../domain/commitment';
 import { hashOneTimeCode, hasLiveCode, MAX_WRONG_CODES, normaliseOneTimeCode, sameToken } from '../domain/signing';
 import { loadSigningKey } from '../shared/signing-key';
+import { logger } from '../shared/logger';
+import { LINK_LOCKED_LOG_MESSAGE } from '../shared/monitored-log-messages';
 import { SigningError } from '../shared/signing-errors';
 import { acceptCode, countWrongCode, getCodeState } from '../store/one-time-codes';
 import { retryOnTransactionConflict } from '../store/transaction-conflicts';
@@ -43,7 +45,10 @@ export async function checkOneTimeCode(open: OpenSession, typed: string, now = c
       ...(lock ? [{ ...event, type: 'LINK_LOCKED', detail: { wrongCodes: attempt } }] : []),
     ];
     if (await retryOnTransactionConflict(() => countWrongCode(commitment.id, state.failedAttempts, lock, now, events))) {
-      if (lock) throw linkLocked(commitment);
+      if (lock) {
+        logger.warn(LINK_LOCKED_LOG_MESSAGE, { commitmentId: commitment.id });
+        throw linkLocked(commitment);
+      }
       return { result: 'wrong', triesLeft: MAX_WRONG_CODES - attempt };
     }
   }

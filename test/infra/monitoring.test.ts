@@ -66,6 +66,29 @@ describe('alarms', () => {
     expect(alarm).toMatchObject({ Namespace: 'AWS/SQS', Statistic: 'Maximum', Threshold: 1, AlarmActions: [alarmTopicRef()], OKActions: [alarmTopicRef()] });
   });
 
+  it('alarms on signs of abuse: 4xx, 429 and 401 spikes, signing links locked by wrong codes', () => {
+    const api = { Name: 'ApiId', Value: { Ref: logicalIdOf(created.stateless.httpApi) } };
+    expect(alarmOn('4xx', api)[0]).toMatchObject({ Namespace: 'AWS/ApiGateway', Statistic: 'Sum', Threshold: 500 });
+    const filters = Object.values<Json>(stateless.findResources('AWS::Logs::MetricFilter')).map((filter) => filter.Properties);
+    const accessLog = { Ref: logicalIdOf(created.stateless.accessLogGroup) };
+    const lockOutLog = { Ref: logicalIdOf(created.stateless.functions['check-signing-code'].logGroup) };
+    const filterOf = (metricName: string) => filters.find((filter) => filter.MetricTransformations[0].MetricName === metricName);
+    expect(filterOf('ApiTooManyRequests')).toMatchObject({ LogGroupName: accessLog, FilterPattern: '{ $.status = "429" }' });
+    expect(filterOf('AuthorizerRejections')).toMatchObject({ LogGroupName: accessLog, FilterPattern: '{ $.status = "401" }' });
+    expect(filterOf('SigningLinkLockOuts')).toMatchObject({ LogGroupName: lockOutLog, FilterPattern: '{ $.message = "signing link locked after wrong codes" }' });
+    for (const [metricName, threshold] of [['ApiTooManyRequests', 50], ['AuthorizerRejections', 50], ['SigningLinkLockOuts', 5]] as const) {
+      const [alarm, ...more] = alarms().filter((candidate) => candidate.MetricName === metricName);
+      expect(more, metricName).toHaveLength(0);
+      expect(alarm, metricName).toMatchObject({ Namespace: filterOf(metricName)!.MetricTransformations[0].MetricNamespace, Statistic: 'Sum', Threshold: threshold });
+    }
+  });
+
+  it('alarms before SES\'s own review thresholds of the bounce (5%) and complaint (0.1%) rates', () => {
+    const reputation = (metricName: string) => alarms().filter((alarm) => alarm.Namespace === 'AWS/SES' && alarm.MetricName === metricName);
+    expect(reputation('Reputation.BounceRate')).toEqual([expect.objectContaining({ Statistic: 'Maximum', Threshold: 0.04 })]);
+    expect(reputation('Reputation.ComplaintRate')).toEqual([expect.objectContaining({ Statistic: 'Maximum', Threshold: 0.0008 })]);
+  });
+
   it('sends every alarm, and its return to OK, to the alarm topic', () => {
     for (const alarm of alarms()) {
       expect(alarm.AlarmActions, alarm.AlarmName).toEqual([alarmTopicRef()]);

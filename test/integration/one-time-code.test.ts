@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { HttpError, isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client';
 import { messagesFor } from '../../templates/i18n';
 import { auditEvents, commitmentItems, commitmentState, waitForState } from '../support/campaign';
-import { invitedOperator } from '../support/signing';
+import { LINK_LOCKED_LOG_MESSAGE } from '../../functions/shared/monitored-log-messages';
+import { invitedOperator, logLines } from '../support/signing';
 import { waitForIdle } from '../support/workflow-time';
 
 const el = messagesFor('el');
@@ -66,6 +67,8 @@ describe('the one-time code', () => {
     const types = (await auditEvents(campaign, admin, commitmentId)).map((event) => event.type);
     expect(types.filter((type) => type === 'CODE_REJECTED')).toHaveLength(5);
     expect(types.filter((type) => type === 'LINK_LOCKED')).toHaveLength(1);
+    // The line the deployment's lock-out alarm counts (infra/monitoring.ts), once.
+    expect(logLines().filter((line) => line.message === LINK_LOCKED_LOG_MESSAGE && line.commitmentId === commitmentId)).toHaveLength(1);
 
     const auditor = await campaign.token('auditor');
     await expect(campaign.api(auditor, 'POST', `/api/commitments/${commitmentId}/resend`)).rejects.toMatchObject({ status: 403 });
