@@ -123,7 +123,9 @@ export const API_FUNCTIONS = {
   'review-commitment': {
     entry: 'functions/handlers/api/review-commitment.ts',
     needs: { table: 'read-write', workflow: 'answer' },
-    description: 'Approve or reject a commitment that automatic verification flagged',
+    // Up to 1,000 flagged commitments in one request; each is a transaction and a task callback.
+    timeoutSeconds: 60,
+    description: 'Approve or reject one commitment that automatic verification flagged, or several with one reason',
   },
   'countersign-commitments': {
     entry: 'functions/handlers/api/countersign-commitments.ts',
@@ -315,6 +317,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/api/commitments/{commitmentId}', functionId: 'get-commitment', access: ADMIN_OR_AUDITOR },
   { method: 'POST', path: '/api/commitments/{commitmentId}/countersignature', functionId: 'countersign-commitments', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/commitments/{commitmentId}/review', functionId: 'review-commitment', access: ADMIN_ONLY },
+  { method: 'POST', path: '/api/declarations/{declarationId}/reviews', functionId: 'review-commitment', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/commitments/{commitmentId}/revocation', functionId: 'revoke-commitment', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/commitments/{commitmentId}/reminders', functionId: 'send-reminders', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/commitments/{commitmentId}/contact', functionId: 'correct-contact', access: ADMIN_ONLY },
