@@ -207,6 +207,11 @@ export const API_FUNCTIONS = {
     needs: { table: 'none', signIn: true },
     description: 'The admin and auditor console pages (no data: their script calls the JSON API with the signed-in user\'s token)',
   },
+  'public-register': {
+    entry: 'functions/handlers/api/public-register.ts',
+    needs: { table: 'read', contact: true },
+    description: 'The public register: the organisations that agreed to be listed, by declaration, country and category',
+  },
   'correct-contact': {
     entry: 'functions/handlers/api/correct-contact.ts',
     // Corrects the address, then sends a fresh link to it (as resend-signing-link does).
@@ -337,6 +342,8 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/signing/code', functionId: 'check-signing-code', access: 'public' },
   { method: 'POST', path: '/signing/code/new', functionId: 'send-signing-code', access: 'public' },
   { method: 'POST', path: '/api/commitments/{commitmentId}/resend', functionId: 'resend-signing-link', access: ADMIN_ONLY },
+  { method: 'GET', path: '/register', functionId: 'public-register', access: 'public' },
+  { method: 'GET', path: '/register/{declarationId}', functionId: 'public-register', access: 'public' },
 ];
 
 /** Environment variable names shared by the stacks, the local stack and the handlers. */
