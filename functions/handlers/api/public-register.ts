@@ -20,15 +20,16 @@ export const handler = httpHandler(async (event) => {
   const language = languageOf(event.queryStringParameters?.lang);
   const register = await readPublicRegister({ declarationId: event.pathParameters?.declarationId, language });
   return registerResponse(200, registerPage({ register, language, messages: messagesFor(language), contactAddress: requiredEnv(ENV.commissionContactAddress) }), PUBLIC_CACHE);
-}, (status, error, event) => {
+}, (status, _error, event) => {
   const language = languageOf(event.queryStringParameters?.lang);
   const m = messagesFor(language);
   const problem = status === 404 ? m.register.notFound : m.problems.serverError;
   const markup = problemPage({ messages: m, language, contactAddress: requiredEnv(ENV.commissionContactAddress), problem, backLink: { href: registerHref(undefined, language), label: m.register.allDeclarations } });
-  return registerResponse(status >= 500 ? 500 : status, markup, status >= 500 ? 'no-store' : PUBLIC_CACHE);
+  // Not cached: a declaration opened a minute later must not keep answering 404.
+  return registerResponse(status, markup, 'no-store');
 });
 
-/** Five minutes: a newly delivered signatory appears soon enough, and a crowd costs one read per edge location. */
+/** Five minutes: a newly delivered signatory appears soon enough, and browsers and shared caches may answer repeated visits. */
 const PUBLIC_CACHE = 'public, max-age=300';
 
 /** `?lang=` picks one of the operator languages; anything else shows English (no Accept-Language: a shared cache would mix readers). */
