@@ -3,7 +3,9 @@ import { signingLinkIn, type CampaignClient } from '../../tools/campaign/campaig
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { publicationStatement } from '../../functions/domain/publication';
 import { auditEvents, client, invitation, uniqueAddress } from '../support/campaign';
-import { carriesSigningLink, waitForAll } from '../support/flows';
+import { carriesSigningLink, stateOf, waitForAll } from '../support/flows';
+import { invitedOperator, openForm } from '../support/signing';
+import { messagesFor } from '../../templates/i18n';
 
 interface Organisation {
   readonly name: string;
@@ -139,5 +141,22 @@ describe('the public register of a declaration', () => {
     expect(page).toMatch(/The joint declaration was sealed on .+ with \d+ signatories\./);
     expect(page).toContain(`<a href="/verify/${declarationId}">Check the sealed joint declaration</a>`);
     expect((await fetch(`${campaign.appUrl}/verify/${declarationId}`)).status).toBe(200);
+  });
+});
+
+describe('the agreement at signing', () => {
+  it('shows the form again, signing nothing, when the agreement names a statement we never showed', async () => {
+    const { campaign: operatorCampaign, admin: operatorAdmin, commitmentId, operator } = await invitedOperator({ language: 'en' });
+    await openForm(operator);
+    const form = await operator.readForm();
+    expect(form.publicationSha256).toBe(publicationStatement('en').sha256);
+    const outdated = await operator.sign({ name: 'Ana Signer', title: 'Director' }, { publish: 'yes', publicationSha256: 'c'.repeat(64) }, form);
+    expect(outdated.status).toBe(400);
+    const page = await outdated.text();
+    expect(page).toContain(messagesFor('en').form.errorOutdated);
+    expect(page).toMatch(/id="publish" name="publish" value="yes" checked/);
+    expect(await stateOf(operatorCampaign, operatorAdmin, commitmentId)).toBe('INVITED');
+    const signed = await operator.sign({ name: 'Ana Signer', title: 'Director' }, { publish: 'yes' }, await operator.readForm());
+    expect(signed.status).toBe(200);
   });
 });
