@@ -47,7 +47,7 @@ export function dashboardPage(declarationId: string): ConsolePage {
 <p class="muted">The automatic checks flagged these signatures. Approve one to send it to countersignature, or reject it; either way, write why.</p>
 <form id="review-bulk" hidden><fieldset><legend>Review several at once</legend>
 <p class="muted">Select commitments below, then approve or reject them all with one reason. Each is reviewed once, with its own entry in the audit trail.</p>
-<p><label><input type="checkbox" id="review-select-all"> Select every listed commitment</label></p>
+<p><label><input type="checkbox" id="review-select-all"> Select every flagged commitment listed</label></p>
 <label for="review-bulk-reason">Reason for the selected (recorded for each)</label>
 <textarea id="review-bulk-reason" rows="2" maxlength="2000"></textarea>
 <p id="review-bulk-problem" class="muted" aria-live="polite"></p>
