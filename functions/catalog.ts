@@ -123,7 +123,9 @@ export const API_FUNCTIONS = {
   'review-commitment': {
     entry: 'functions/handlers/api/review-commitment.ts',
     needs: { table: 'read-write', workflow: 'answer' },
-    description: 'Approve or reject a commitment that automatic verification flagged',
+    // Up to 1,000 flagged commitments in one request; each is a transaction and a task callback.
+    timeoutSeconds: 60,
+    description: 'Approve or reject one commitment that automatic verification flagged, or several with one reason',
   },
   'countersign-commitments': {
     entry: 'functions/handlers/api/countersign-commitments.ts',
@@ -204,6 +206,11 @@ export const API_FUNCTIONS = {
     entry: 'functions/handlers/api/console-page.ts',
     needs: { table: 'none', signIn: true },
     description: 'The admin and auditor console pages (no data: their script calls the JSON API with the signed-in user\'s token)',
+  },
+  'public-register': {
+    entry: 'functions/handlers/api/public-register.ts',
+    needs: { table: 'read', contact: true },
+    description: 'The public register: the organisations that agreed to be listed, by declaration, country and category',
   },
   'correct-contact': {
     entry: 'functions/handlers/api/correct-contact.ts',
@@ -315,6 +322,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/api/commitments/{commitmentId}', functionId: 'get-commitment', access: ADMIN_OR_AUDITOR },
   { method: 'POST', path: '/api/commitments/{commitmentId}/countersignature', functionId: 'countersign-commitments', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/commitments/{commitmentId}/review', functionId: 'review-commitment', access: ADMIN_ONLY },
+  { method: 'POST', path: '/api/declarations/{declarationId}/reviews', functionId: 'review-commitment', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/commitments/{commitmentId}/revocation', functionId: 'revoke-commitment', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/commitments/{commitmentId}/reminders', functionId: 'send-reminders', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/commitments/{commitmentId}/contact', functionId: 'correct-contact', access: ADMIN_ONLY },
@@ -334,6 +342,8 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/signing/code', functionId: 'check-signing-code', access: 'public' },
   { method: 'POST', path: '/signing/code/new', functionId: 'send-signing-code', access: 'public' },
   { method: 'POST', path: '/api/commitments/{commitmentId}/resend', functionId: 'resend-signing-link', access: ADMIN_ONLY },
+  { method: 'GET', path: '/register', functionId: 'public-register', access: 'public' },
+  { method: 'GET', path: '/register/{declarationId}', functionId: 'public-register', access: 'public' },
 ];
 
 /** Environment variable names shared by the stacks, the local stack and the handlers. */

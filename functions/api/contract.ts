@@ -98,6 +98,13 @@ export const API_CONTRACT = {
     body: schemas.reviewSchema,
     responses: { 200: json('`{ state }`') },
   },
+  'POST /api/declarations/{declarationId}/reviews': {
+    tag: 'Commitments',
+    summary: 'Approve or reject several flagged commitments with one reason',
+    description: 'Each commitment is reviewed at most once, with its own audit event; one already reviewed or no longer in review is reported in its result, not refused as a whole.',
+    body: schemas.bulkReviewSchema,
+    responses: { 200: json('`{ approved, rejected, alreadyReviewed, notInReview, notFound, results }`') },
+  },
   'POST /api/commitments/{commitmentId}/revocation': {
     tag: 'Commitments',
     summary: 'Revoke an invitation not yet countersigned',

@@ -115,6 +115,13 @@ export const reviewSchema = z.strictObject({
   reason: textField('reason', 2_000),
 });
 
+/** POST /api/declarations/{id}/reviews: several flagged commitments, one decision and one reason */
+export const bulkReviewSchema = z.strictObject({
+  commitmentIds: z.array(commitmentId).check(z.minLength(1, 'select at least one commitment'), z.maxLength(1_000, 'at most 1,000 commitments per request')),
+  decision: z.enum(['approve', 'reject'], { error: 'decision must be "approve" or "reject"' }),
+  reason: textField('reason', 2_000),
+});
+
 /** POST /api/commitments/{id}/revocation */
 export const revokeSchema = z.strictObject({ reason: textField('reason', 2_000) });
 

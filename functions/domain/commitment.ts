@@ -46,6 +46,8 @@ export interface Signature {
   readonly signedAt: string;
   /** The consent statement the signer ticked, exactly as shown, in the language of the page. */
   readonly consent?: { readonly text: string; readonly sha256: string; readonly language: string };
+  /** Present only when the signer agreed that the organisation is listed in the public register: the statement exactly as shown. */
+  readonly publication?: { readonly text: string; readonly sha256: string; readonly language: string };
   /** Proof that the signer confirmed the code emailed to the invited address (when the declaration asks for one). */
   readonly oneTimeCode?: { readonly sentTo: string; readonly verifiedAt: string };
   /** Keyed hash of the client address the signature came from. */

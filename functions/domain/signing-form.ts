@@ -21,6 +21,10 @@ export interface SignForm {
   /** The language of the consent statement shown, and the statement's SHA-256 as shown. */
   readonly consentLanguage: string;
   readonly consentSha256: string;
+  /** The optional agreement to be listed in the public register, and the statement shown (language, SHA-256). */
+  readonly publish: boolean;
+  readonly publicationLanguage: string;
+  readonly publicationSha256: string;
 }
 
 export interface DeclineForm {
@@ -63,12 +67,19 @@ export function readSigningForm(fields: ReadonlyMap<string, readonly string[]>):
   if (accepted.length > MAX_ACCEPTED || accepted.some((id) => !CLAUSE_ID.test(id))) throw malformed('the form named commitments this declaration does not have');
   const consentValue = one('consent');
   if (consentValue !== undefined && consentValue !== 'yes') throw malformed('the consent box sent an unexpected value');
+  const publishValue = one('publish');
+  if (publishValue !== undefined && publishValue !== 'yes') throw malformed('the publication box sent an unexpected value');
+  const publish = publishValue === 'yes';
+  const publicationLanguage = one('publicationLanguage') ?? '';
+  const publicationSha256 = one('publicationSha256') ?? '';
+  // Only an agreement needs the statement it agrees to; a page without the box still signs.
+  if (publish && (!SHA256.test(publicationSha256) || !LANGUAGE.test(publicationLanguage))) throw malformed('the page named no publication statement');
   const name = typedText('signerName', one('signerName'), NAME_MAX, FORBIDDEN_IN_LINE, false);
   const title = typedText('signerTitle', one('signerTitle'), NAME_MAX, FORBIDDEN_IN_LINE, false);
   const problems: FieldProblem[] = [...name.problems, ...title.problems];
   if (consentValue !== 'yes') problems.push({ field: 'consent', problem: 'required' });
   return {
-    form: { action, signerName: name.value, signerTitle: title.value, accepted: [...new Set(accepted)], language, textSha256, consent: consentValue === 'yes', consentLanguage, consentSha256 },
+    form: { action, signerName: name.value, signerTitle: title.value, accepted: [...new Set(accepted)], language, textSha256, consent: consentValue === 'yes', consentLanguage, consentSha256, publish, publicationLanguage, publicationSha256 },
     problems,
   };
 }

@@ -7,6 +7,8 @@ import { appUrl, requiredEnv } from '../shared/config';
 import { isTransient, TransientError } from '../shared/errors';
 import { getCommitment, transition } from '../store/commitments';
 import { readSealedDocument } from '../store/documents';
+import { registerEntryPut } from '../store/register';
+import { registerEntryOf } from '../domain/register';
 import { claimMailForTask, recordMailSent, releaseMailClaim, sentMessageId } from '../store/mail-claims';
 import { loadCommitment, loadDeclarationContent } from './load';
 import { clock } from '../shared/clock';
@@ -46,12 +48,16 @@ export async function deliverCertificate(commitmentId: string): Promise<{ delive
       throw error;
     }
   }
+  const deliveredAt = clock.now().toISOString();
+  const published = commitment.signature?.publication !== undefined;
   const result = await transition({
     commitment,
     from: ['SEALED'],
     to: 'DELIVERED',
-    set: { delivery: { messageId, deliveredAt: clock.now().toISOString() } },
-    event: { type: 'DELIVERED', actor: 'workflow', detail: { messageId } },
+    set: { delivery: { messageId, deliveredAt } },
+    event: { type: 'DELIVERED', actor: 'workflow', detail: { messageId, ...(published ? { publishedInRegister: true } : {}) } },
+    // Listed in the public register only now that it is complete, and only when the signatory agreed.
+    alongside: published ? [registerEntryPut(commitment.declarationId, registerEntryOf(commitment), deliveredAt)] : [],
   });
   if (!result.ok && (await getCommitment(commitmentId))?.state !== 'DELIVERED') {
     throw new Error(`commitment ${commitmentId} changed while being delivered`);

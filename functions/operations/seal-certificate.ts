@@ -54,6 +54,7 @@ export function certificateInput(commitment: Commitment, declaration: Declaratio
     commitments: declaration.commitments[category].map((clause) => ({ ...clause, accepted: accepted.has(clause.id) })),
     organisation: { name: commitment.organisation.name, country: commitment.organisation.country },
     signer: { name: signature.signerName, title: signature.signerTitle, email: commitment.organisation.email, signedAt: signature.signedAt },
+    ...(signature.publication ? { publishedInRegister: true } : {}),
     countersignature: { name: countersignature.name, title: countersignature.title, countersignedAt: countersignature.countersignedAt },
     verificationUrl: verificationUrl(commitment.id),
     audit: auditTrail(commitment, events),

@@ -2,6 +2,7 @@ import { clock } from '../shared/clock';
 import type { Signature } from '../domain/commitment';
 import { consentShown } from '../domain/consent';
 import { requiresOneTimeCode } from '../domain/declaration';
+import { publicationShown } from '../domain/publication';
 import { DomainError } from '../domain/errors';
 import { readSigningForm, type FieldProblem, type SignForm } from '../domain/signing-form';
 import { logger } from '../shared/logger';
@@ -52,6 +53,7 @@ async function submit(open: OpenSession, fields: FormFields, request: { clientAd
   if (form.action === 'sign') {
     // checkAgainstDeclaration found no problem, so the form names a statement we showed.
     const consent = consentShown(form.consentLanguage, form.consentSha256)!;
+    const publication = form.publish ? publicationShown(form.publicationLanguage, form.publicationSha256)! : undefined;
     const signature: Signature = {
       signerName: form.signerName,
       signerTitle: form.signerTitle,
@@ -60,10 +62,11 @@ async function submit(open: OpenSession, fields: FormFields, request: { clientAd
       textSha256: form.textSha256,
       signedAt: now.toISOString(),
       consent: { text: consent.text, sha256: consent.sha256, language: consent.language },
+      ...(publication ? { publication: { text: publication.text, sha256: publication.sha256, language: publication.language } } : {}),
       ...(codeRequired && session.codeVerifiedAt ? { oneTimeCode: { sentTo: open.codeState.sentTo ?? commitment.organisation.email, verifiedAt: session.codeVerifiedAt } } : {}),
       clientAddressHash: request.clientAddressHash,
     };
-    change = { to: 'SIGNED', set: { signature }, event: { type: 'SIGNED', actor: 'operator', detail: { language: form.language, textSha256: form.textSha256, clientAddressHash: request.clientAddressHash } } };
+    change = { to: 'SIGNED', set: { signature }, event: { type: 'SIGNED', actor: 'operator', detail: { language: form.language, textSha256: form.textSha256, clientAddressHash: request.clientAddressHash, publication: publication ? { agreed: true, sha256: publication.sha256, language: publication.language } : { agreed: false } } } };
   } else {
     change = { to: 'DECLINED', set: { decline: { reason: form.reason, declinedAt: now.toISOString() } }, event: { type: 'DECLINED', actor: 'operator', detail: { clientAddressHash: request.clientAddressHash } } };
   }
@@ -102,5 +105,6 @@ function checkAgainstDeclaration(open: OpenSession, form: SignForm): FieldProble
     .filter((clause) => clause.required && !form.accepted.includes(clause.id))
     .map((clause) => ({ field: 'accepted', problem: 'required-commitment', clauseId: clause.id }));
   if (!consentShown(form.consentLanguage, form.consentSha256)) problems.push({ field: 'page', problem: 'outdated' });
+  else if (form.publish && !publicationShown(form.publicationLanguage, form.publicationSha256)) problems.push({ field: 'page', problem: 'outdated' });
   return problems;
 }

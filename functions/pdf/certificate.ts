@@ -29,6 +29,8 @@ export interface CertificateInput {
   organisation: { name: string; country: string };
   /** `signedAt` is an ISO 8601 timestamp. */
   signer: { name: string; title: string; email: string; signedAt: string };
+  /** The signatory agreed, when signing, to be listed in the public register; no line is printed otherwise. */
+  publishedInRegister?: boolean;
   /** `countersignedAt` is an ISO 8601 timestamp. */
   countersignature: { name: string; title: string; countersignedAt: string };
   /** Printed as text and as a QR code. */
@@ -59,6 +61,7 @@ export async function renderCertificate(input: CertificateInput, options: Render
     ['Function', input.signer.title],
     ['E-mail address', input.signer.email],
     ['Signed at', signedAt],
+    ...(input.publishedInRegister ? [['Public register', 'Agreed to be listed in the European Ports Alliance’s public register (organisation, country and category only)'] as [string, string]] : []),
   ]);
   writeSection(writer, styles, 'Countersignature', [
     ['On behalf of', AUTHORITY],

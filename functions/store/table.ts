@@ -57,6 +57,8 @@ export const keys = {
   documentHash: (sha256: string) => ({ PK: `DOCHASH#${sha256}`, SK: 'DOCHASH' }),
   jointDeclaration: (declarationId: string) => ({ PK: `DECL#${declarationId}`, SK: 'JOINT' }),
   jointDeclarationChunk: (declarationId: string, generation: string, index: number) => ({ PK: `DECL#${declarationId}`, SK: `JOINT#${generation}#CHUNK#${String(index).padStart(4, '0')}` }),
+  registerEntry: (declarationId: string, country: string, category: string, commitmentId: string) => ({ PK: `DECL#${declarationId}`, SK: `${keys.registerPrefix}${country}#${category}#${commitmentId}` }),
+  registerPrefix: 'REGISTER#',
 } as const;
 
 const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;

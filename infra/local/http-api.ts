@@ -113,7 +113,7 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
     }
     if (url.pathname === '/local/token' && method === 'POST') {
       const body = await readBody(request);
-      let requested: { group?: string; groups?: unknown; email?: string; name?: string; expiresInSeconds?: number } = {};
+      let requested: { group?: string; groups?: unknown; email?: string; name?: string; sub?: string; expiresInSeconds?: number } = {};
       try {
         requested = JSON.parse(body === 'too-large' ? '{}' : body.toString('utf8') || '{}') as typeof requested;
       } catch {
@@ -124,7 +124,7 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
       }
       // `groups` (possibly empty) overrides the groups claim: a signed-in user in no group, for tests of refusal.
       const groups = Array.isArray(requested.groups) ? requested.groups.filter((value): value is Group => (GROUPS as readonly string[]).includes(String(value))) : undefined;
-      const token = await options.identity.issue({ group: requested.group as Group, groups, email: requested.email, name: requested.name }, requested.expiresInSeconds ?? 3600);
+      const token = await options.identity.issue({ group: requested.group as Group, groups, email: requested.email, name: requested.name, sub: requested.sub }, requested.expiresInSeconds ?? 3600);
       return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify({ token }));
     }
     for (const endpoint of options.localEndpoints ?? []) {

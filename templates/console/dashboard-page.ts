@@ -45,6 +45,15 @@ export function dashboardPage(declarationId: string): ConsolePage {
 <section role="tabpanel" id="panel-review" aria-labelledby="tab-review" class="panel" hidden data-admin>
 <h2>Review queue</h2>
 <p class="muted">The automatic checks flagged these signatures. Approve one to send it to countersignature, or reject it; either way, write why.</p>
+<form id="review-bulk" hidden><fieldset><legend>Review several at once</legend>
+<p class="muted">Select commitments below, then approve or reject them all with one reason. Each is reviewed once, with its own entry in the audit trail.</p>
+<p><label><input type="checkbox" id="review-select-all"> Select every flagged commitment listed</label></p>
+<label for="review-bulk-reason">Reason for the selected (recorded for each)</label>
+<textarea id="review-bulk-reason" rows="2" maxlength="2000"></textarea>
+<p id="review-bulk-problem" class="muted" aria-live="polite"></p>
+<div><button type="button" class="primary" id="review-approve-selected" disabled>Approve the selected</button><button type="button" class="danger" id="review-reject-selected" disabled>Reject the selected</button></div>
+</fieldset></form>
+<div id="review-results"></div>
 <div id="review-queue"></div>
 </section>
 

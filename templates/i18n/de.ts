@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { plural } from './plural';
 
 export const de: Messages = {
   languageName: 'Deutsch',
@@ -55,6 +56,8 @@ export const de: Messages = {
     signerTitle: 'Ihre Funktion',
     signerTitleHint: 'Zum Beispiel: Leiterin der Hafensicherheit',
     consentLegend: 'Elektronische Unterschrift',
+    publicationLegend: 'Öffentliches Verzeichnis (freiwillig)',
+    publicationHint: 'Sie können dieses Kästchen leer lassen: Die Unterzeichnung funktioniert genauso.',
     signButton: 'Erklärung unterzeichnen',
     declineHeading: 'Oder ablehnen',
     declineLead: 'Wenn Ihre Organisation nicht unterzeichnet, teilen Sie der Europäischen Kommission bitte den Grund mit.',
@@ -135,5 +138,22 @@ export const de: Messages = {
     deliveryLead: (organisation) => `Die Verpflichtung von ${organisation} wurde von der Europäischen Kommission geprüft und gegengezeichnet. Das gesiegelte Zertifikat ist als PDF beigefügt. Bitte bewahren Sie es auf.`,
     deliveryFingerprint: 'Sein SHA-256-Fingerabdruck lautet:',
     deliveryVerify: 'Jede Person kann unter folgender Adresse prüfen, dass die Europäische Kommission es ausgestellt hat:',
+  },
+  register: {
+    title: 'Öffentliches Verzeichnis der Unterzeichner',
+    lead: 'Organisationen, die der Europäischen Hafenallianz durch Unterzeichnung ihrer gemeinsamen Erklärung beigetreten sind und der Veröffentlichung hier zugestimmt haben.',
+    whoIsListed: 'Eine Organisation erscheint hier, sobald ihre Verpflichtung von der Europäischen Kommission gegengezeichnet, besiegelt und zugestellt ist, und nur, wenn sie bei der Unterzeichnung der Veröffentlichung zugestimmt hat. Angezeigt werden nur Name, Land und Kategorie.',
+    declarationsHeading: 'Erklärungen',
+    noDeclarations: 'Noch ist keine Erklärung zur Unterzeichnung geöffnet.',
+    listedCount: (count) => (plural('de', count) === 'one' ? '1 Organisation verzeichnet' : `${count.toLocaleString('de')} Organisationen verzeichnet`),
+    noneListed: 'Noch ist keine Organisation verzeichnet.',
+    countryHeading: (country, count) => `${country} (${count.toLocaleString('de')})`,
+    categoryHeading: (category, count) => `${category} (${count.toLocaleString('de')})`,
+    jointSealed: (date, count) => `Die gemeinsame Erklärung wurde am ${date} mit ${plural('de', count) === 'one' ? '1 Unterzeichner' : `${count.toLocaleString('de')} Unterzeichnern`} besiegelt.`,
+    jointCheck: 'Die besiegelte gemeinsame Erklärung prüfen',
+    jointNotYet: 'Die besiegelte gemeinsame Erklärung wird erstellt, wenn die Kampagne endet.',
+    allDeclarations: 'Alle Erklärungen',
+    otherLanguages: 'Diese Seite auf:',
+    notFound: { title: 'Kein solches Verzeichnis', message: 'Unter dieser Adresse gibt es kein öffentliches Verzeichnis.', next: 'Prüfen Sie die Adresse oder sehen Sie sich die Liste aller Erklärungen an.' },
   },
 };

@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { plural } from './plural';
 
 export const el: Messages = {
   languageName: 'Ελληνικά',
@@ -55,6 +56,8 @@ export const el: Messages = {
     signerTitle: 'Η θέση σας',
     signerTitleHint: 'Για παράδειγμα: Προϊστάμενος Ασφάλειας Λιμένα',
     consentLegend: 'Ηλεκτρονική υπογραφή',
+    publicationLegend: 'Δημόσιο μητρώο (προαιρετικό)',
+    publicationHint: 'Μπορείτε να αφήσετε το πλαίσιο κενό: η υπογραφή λειτουργεί με τον ίδιο τρόπο.',
     signButton: 'Υπογραφή της δήλωσης',
     declineHeading: 'Ή άρνηση',
     declineLead: 'Αν ο οργανισμός σας δεν θα υπογράψει, ενημερώστε την Ευρωπαϊκή Επιτροπή για τον λόγο.',
@@ -135,5 +138,22 @@ export const el: Messages = {
     deliveryLead: (organisation) => `Η δέσμευση του φορέα ${organisation} επαληθεύτηκε και προσυπογράφηκε από την Ευρωπαϊκή Επιτροπή. Το σφραγισμένο πιστοποιητικό επισυνάπτεται σε μορφή PDF. Παρακαλούμε φυλάξτε το.`,
     deliveryFingerprint: 'Το αποτύπωμα SHA-256 του είναι:',
     deliveryVerify: 'Οποιοσδήποτε μπορεί να ελέγξει ότι το εξέδωσε η Ευρωπαϊκή Επιτροπή στη διεύθυνση:',
+  },
+  register: {
+    title: 'Δημόσιο μητρώο υπογραφόντων',
+    lead: 'Οργανισμοί που εντάχθηκαν στην Ευρωπαϊκή Συμμαχία Λιμένων υπογράφοντας την κοινή της δήλωση και συμφώνησαν να αναφέρονται εδώ.',
+    whoIsListed: 'Ένας οργανισμός εμφανίζεται εδώ μόλις η δέσμευσή του προσυπογραφεί από την Ευρωπαϊκή Επιτροπή, σφραγιστεί και παραδοθεί, και μόνο εάν συμφώνησε στη δημοσίευση όταν υπέγραψε. Εμφανίζονται μόνο η επωνυμία, η χώρα και η κατηγορία του.',
+    declarationsHeading: 'Δηλώσεις',
+    noDeclarations: 'Καμία δήλωση δεν είναι ακόμη ανοιχτή για υπογραφή.',
+    listedCount: (count) => (plural('el', count) === 'one' ? '1 οργανισμός στο μητρώο' : `${count.toLocaleString('el')} οργανισμοί στο μητρώο`),
+    noneListed: 'Κανένας οργανισμός δεν αναφέρεται ακόμη.',
+    countryHeading: (country, count) => `${country} (${count.toLocaleString('el')})`,
+    categoryHeading: (category, count) => `${category} (${count.toLocaleString('el')})`,
+    jointSealed: (date, count) => `Η κοινή δήλωση σφραγίστηκε στις ${date} με ${plural('el', count) === 'one' ? '1 υπογράφοντα' : `${count.toLocaleString('el')} υπογράφοντες`}.`,
+    jointCheck: 'Έλεγχος της σφραγισμένης κοινής δήλωσης',
+    jointNotYet: 'Η σφραγισμένη κοινή δήλωση συντάσσεται όταν κλείσει η εκστρατεία.',
+    allDeclarations: 'Όλες οι δηλώσεις',
+    otherLanguages: 'Η σελίδα αυτή στα:',
+    notFound: { title: 'Δεν υπάρχει τέτοιο μητρώο', message: 'Δεν υπάρχει δημόσιο μητρώο σε αυτή τη διεύθυνση.', next: 'Ελέγξτε τη διεύθυνση ή δείτε τον κατάλογο όλων των δηλώσεων.' },
   },
 };

@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { plural } from './plural';
 
 export const en: Messages = {
   languageName: 'English',
@@ -55,6 +56,8 @@ export const en: Messages = {
     signerTitle: 'Your function',
     signerTitleHint: 'For example: Head of Port Security',
     consentLegend: 'Electronic signature',
+    publicationLegend: 'Public register (optional)',
+    publicationHint: 'You may leave this box unticked: signing works the same either way.',
     signButton: 'Sign the declaration',
     declineHeading: 'Or decline',
     declineLead: 'If your organisation will not sign, tell the European Commission why.',
@@ -135,5 +138,22 @@ export const en: Messages = {
     deliveryLead: (organisation) => `The commitment of ${organisation} has been verified and countersigned by the European Commission. The sealed certificate is attached as a PDF. Please keep it.`,
     deliveryFingerprint: 'Its SHA-256 fingerprint is:',
     deliveryVerify: 'Anyone can check that the European Commission issued it at:',
+  },
+  register: {
+    title: 'Public register of signatories',
+    lead: 'Organisations that have joined the European Ports Alliance by signing its joint declaration, and agreed to be listed here.',
+    whoIsListed: 'An organisation is listed once its commitment has been countersigned by the European Commission, sealed and delivered, and only if it agreed to be published when it signed. Only its name, country and category are shown.',
+    declarationsHeading: 'Declarations',
+    noDeclarations: 'No declaration is open for signing yet.',
+    listedCount: (count) => (plural('en', count) === 'one' ? '1 organisation listed' : `${count.toLocaleString('en')} organisations listed`),
+    noneListed: 'No organisation is listed yet.',
+    countryHeading: (country, count) => `${country} (${count.toLocaleString('en')})`,
+    categoryHeading: (category, count) => `${category} (${count.toLocaleString('en')})`,
+    jointSealed: (date, count) => `The joint declaration was sealed on ${date} with ${plural('en', count) === 'one' ? '1 signatory' : `${count.toLocaleString('en')} signatories`}.`,
+    jointCheck: 'Check the sealed joint declaration',
+    jointNotYet: 'The sealed joint declaration is made when the campaign closes.',
+    allDeclarations: 'All declarations',
+    otherLanguages: 'This page in:',
+    notFound: { title: 'No such register', message: 'We have no public register at this address.', next: 'Check the address, or see the list of all declarations.' },
   },
 };

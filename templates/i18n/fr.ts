@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { plural } from './plural';
 
 export const fr: Messages = {
   languageName: 'Français',
@@ -55,6 +56,8 @@ export const fr: Messages = {
     signerTitle: 'Votre fonction',
     signerTitleHint: 'Par exemple : responsable de la sûreté portuaire',
     consentLegend: 'Signature électronique',
+    publicationLegend: 'Registre public (facultatif)',
+    publicationHint: 'Vous pouvez laisser cette case décochée : la signature fonctionne de la même façon.',
     signButton: 'Signer la déclaration',
     declineHeading: 'Ou refuser',
     declineLead: 'Si votre organisation ne signe pas, indiquez-en la raison à la Commission européenne.',
@@ -135,5 +138,22 @@ export const fr: Messages = {
     deliveryLead: (organisation) => `L’engagement de ${organisation} a été vérifié et contresigné par la Commission européenne. Le certificat scellé est joint au format PDF. Veuillez le conserver.`,
     deliveryFingerprint: 'Son empreinte SHA-256 est :',
     deliveryVerify: 'Chacun peut vérifier que la Commission européenne l’a délivré à l’adresse :',
+  },
+  register: {
+    title: 'Registre public des signataires',
+    lead: 'Les organisations qui ont rejoint l’Alliance européenne des ports en signant sa déclaration commune, et qui ont accepté d’y figurer.',
+    whoIsListed: 'Une organisation figure ici une fois son engagement contresigné par la Commission européenne, scellé et remis, et seulement si elle a accepté d’être publiée lors de la signature. Seuls son nom, son pays et sa catégorie sont affichés.',
+    declarationsHeading: 'Déclarations',
+    noDeclarations: 'Aucune déclaration n’est encore ouverte à la signature.',
+    listedCount: (count) => (plural('fr', count) === 'one' ? `${count} organisation inscrite` : `${count.toLocaleString('fr')} organisations inscrites`),
+    noneListed: 'Aucune organisation n’est encore inscrite.',
+    countryHeading: (country, count) => `${country} (${count.toLocaleString('fr')})`,
+    categoryHeading: (category, count) => `${category} (${count.toLocaleString('fr')})`,
+    jointSealed: (date, count) => `La déclaration commune a été scellée le ${date} avec ${plural('fr', count) === 'one' ? `${count} signataire` : `${count.toLocaleString('fr')} signataires`}.`,
+    jointCheck: 'Vérifier la déclaration commune scellée',
+    jointNotYet: 'La déclaration commune scellée est établie à la clôture de la campagne.',
+    allDeclarations: 'Toutes les déclarations',
+    otherLanguages: 'Cette page en :',
+    notFound: { title: 'Registre introuvable', message: 'Nous n’avons pas de registre public à cette adresse.', next: 'Vérifiez l’adresse ou consultez la liste de toutes les déclarations.' },
   },
 };

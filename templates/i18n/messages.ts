@@ -56,6 +56,9 @@ export interface Messages {
     readonly signerTitleHint: string;
     /** Heading of the consent box; the statement itself is legal text, in functions/domain/consent.ts. */
     readonly consentLegend: string;
+    /** Heading and hint of the optional box to be listed in the public register; the statement is legal text, in functions/domain/publication.ts. */
+    readonly publicationLegend: string;
+    readonly publicationHint: string;
     readonly signButton: string;
     readonly declineHeading: string;
     readonly declineLead: string;
@@ -133,6 +136,25 @@ export interface Messages {
     readonly deliveryLead: (organisation: string) => string;
     readonly deliveryFingerprint: string;
     readonly deliveryVerify: string;
+  };
+
+  /** The public register of signatories: organisations that agreed to be listed, by country and category. */
+  readonly register: {
+    readonly title: string;
+    readonly lead: string;
+    readonly whoIsListed: string;
+    readonly declarationsHeading: string;
+    readonly noDeclarations: string;
+    readonly listedCount: (count: number) => string;
+    readonly noneListed: string;
+    readonly countryHeading: (country: string, count: number) => string;
+    readonly categoryHeading: (category: string, count: number) => string;
+    readonly jointSealed: (date: string, count: number) => string;
+    readonly jointCheck: string;
+    readonly jointNotYet: string;
+    readonly allDeclarations: string;
+    readonly otherLanguages: string;
+    readonly notFound: Problem;
   };
 }
 

@@ -1,4 +1,5 @@
 import { consentStatement } from '../../functions/domain/consent';
+import { publicationStatement } from '../../functions/domain/publication';
 import type { CommitmentClause, DeclarationText } from '../../functions/domain/declaration';
 import type { OperatorLanguage } from '../../functions/domain/languages';
 import { html, type SafeHtml } from '../html';
@@ -27,7 +28,7 @@ export interface SigningPageInput {
   readonly formToken: string;
   readonly action: string;
   /** What the signer typed before an error, so nothing is lost. */
-  readonly previous?: { signerName?: string; signerTitle?: string; accepted?: readonly string[]; consent?: boolean; reason?: string };
+  readonly previous?: { signerName?: string; signerTitle?: string; accepted?: readonly string[]; consent?: boolean; publish?: boolean; reason?: string };
   readonly errors?: readonly FieldError[];
   readonly contactAddress: string;
 }
@@ -35,6 +36,7 @@ export interface SigningPageInput {
 export function signingPage(input: SigningPageInput): string {
   const m = input.messages;
   const consent = consentStatement(input.language);
+  const publication = publicationStatement(input.language);
   const errors = input.errors ?? [];
   const errorOf = (field: string) => errors.find((error) => error.field === field);
   const accepted = new Set(input.previous?.accepted ?? []);
@@ -77,6 +79,8 @@ ${versions}
 <input type="hidden" name="textSha256" value="${input.text.sha256}">
 <input type="hidden" name="consentLanguage" value="${consent.language}">
 <input type="hidden" name="consentSha256" value="${consent.sha256}">
+<input type="hidden" name="publicationLanguage" value="${publication.language}">
+<input type="hidden" name="publicationSha256" value="${publication.sha256}">
 <fieldset aria-describedby="commitments-hint"><legend>${m.form.commitmentsLegend}</legend>
 <p class="hint" id="commitments-hint">${m.form.commitmentsHint}</p>
 ${input.clauses.map(clause)}
@@ -90,6 +94,11 @@ ${input.clauses.map(clause)}
 <fieldset><legend>${m.form.consentLegend}</legend>
 <div class="check"><input type="checkbox" id="consent" name="consent" value="yes" required aria-required="true"${input.previous?.consent ? html` checked` : ''}${fieldAttributes('consent')}>
 <label for="consent">${consent.text}${fieldError('consent')}</label></div>
+</fieldset>
+<fieldset aria-describedby="publish-hint"><legend>${m.form.publicationLegend}</legend>
+<p class="hint" id="publish-hint">${m.form.publicationHint}</p>
+<div class="check"><input type="checkbox" id="publish" name="publish" value="yes"${input.previous?.publish ? html` checked` : ''}>
+<label for="publish">${publication.text} ${m.optional}</label></div>
 </fieldset>
 <button type="submit" class="primary">${m.form.signButton}</button>
 </form>

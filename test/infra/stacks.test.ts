@@ -330,6 +330,7 @@ describe('functions', () => {
       'close-declaration': [ENV.stateMachineArn],
       'send-reminders': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.linkValiditySeconds],
       'console-page': [ENV.cognitoClientId],
+      'public-register': [ENV.appUrl, ENV.commissionContactAddress],
     };
     for (const id of functionIds) {
       const names = Object.keys(fn(id).Properties.Environment.Variables).sort();
@@ -369,7 +370,7 @@ describe('functions', () => {
 });
 
 describe('permissions', () => {
-  const readOnly: FunctionId[] = ['list-declarations', 'get-declaration-status', 'get-commitment', 'list-documents', 'download-document', 'signing-page', 'signing-form', 'download-joint-declaration', 'verify-document', 'export-commitments', 'export-audit-trail'];
+  const readOnly: FunctionId[] = ['list-declarations', 'get-declaration-status', 'get-commitment', 'list-documents', 'download-document', 'signing-page', 'signing-form', 'download-joint-declaration', 'verify-document', 'export-commitments', 'export-audit-trail', 'public-register'];
   const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
 
   it('lets read-only functions read the table and nothing more', () => {

@@ -195,3 +195,14 @@ function byteRange(pdf: Buffer): [number, number, number, number] {
   if (!match) throw new Error('no /ByteRange in the sealed PDF');
   return [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4])];
 }
+
+describe('the agreement to be listed in the public register', () => {
+  it('is printed under the signatory when given, and nothing is printed when not', async () => {
+    const signatory = signatories[0]!;
+    const agreed = extractText((await writeSealedCertificate('published', certificateFor(signatory, { publishedInRegister: true }))).path);
+    // pdftotext reads the label column before the values.
+    expect(agreed).toMatch(/Signed at Public register .* Agreed to be listed in the European Ports Alliance’s public register \(organisation, country and category only\) Countersignature/);
+    const silent = extractText((await writeSealedCertificate('not-published', certificateFor(signatory))).path);
+    expect(silent).not.toContain('Public register');
+  });
+});

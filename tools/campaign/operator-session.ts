@@ -25,6 +25,9 @@ export interface SigningForm {
   readonly pageLanguage: string;
   readonly consentLanguage: string;
   readonly consentSha256: string;
+  /** The optional publication statement shown: sent along, agreed to only with the field `publish=yes`. */
+  readonly publicationLanguage: string;
+  readonly publicationSha256: string;
   readonly commitmentIds: readonly string[];
   readonly html: string;
 }
@@ -153,6 +156,8 @@ export class OperatorSession {
       pageLanguage: hidden(html, 'pageLanguage') ?? '',
       consentLanguage: hidden(html, 'consentLanguage') ?? '',
       consentSha256: hidden(html, 'consentSha256') ?? '',
+      publicationLanguage: hidden(html, 'publicationLanguage') ?? '',
+      publicationSha256: hidden(html, 'publicationSha256') ?? '',
       commitmentIds: [...html.matchAll(/name="accepted" value="([^"]*)"/g)].map((match) => match[1] ?? ''),
       html,
     };
@@ -168,6 +173,8 @@ export class OperatorSession {
       textSha256: form.textSha256,
       consentLanguage: form.consentLanguage,
       consentSha256: form.consentSha256,
+      publicationLanguage: form.publicationLanguage,
+      publicationSha256: form.publicationSha256,
       signerName: signer.name,
       signerTitle: signer.title,
       consent: 'yes',

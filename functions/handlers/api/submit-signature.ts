@@ -19,7 +19,7 @@ export const handler = httpHandler(async (event) => {
     language: languages,
     problems: result.problems,
     previous: form.action === 'sign'
-      ? { signerName: form.signerName, signerTitle: form.signerTitle, accepted: form.accepted, consent: form.consent }
+      ? { signerName: form.signerName, signerTitle: form.signerTitle, accepted: form.accepted, consent: form.consent, publish: form.publish }
       : { signerName: one('signerName'), signerTitle: one('signerTitle'), reason: form.reason },
   });
 }, signingProblem);

@@ -120,6 +120,16 @@ export interface ReviewAnswer {
   readonly state: string;
 }
 
+/** POST /api/declarations/{declarationId}/reviews */
+export interface ReviewsAnswer {
+  readonly approved: number;
+  readonly rejected: number;
+  readonly alreadyReviewed: number;
+  readonly notInReview: number;
+  readonly notFound: number;
+  readonly results: readonly BulkResult[];
+}
+
 /** POST /api/declarations/{declarationId}/invitations */
 export interface InvitationsAnswer {
   readonly results: readonly { readonly email: string; readonly status: 'invited' | 'already-invited'; readonly state: string }[];

@@ -2,7 +2,7 @@
  * The dashboard of one declaration: summary and chart, the list (filters, search, sort, pages,
  * row actions), the review and countersignature queues, and inviting (form and CSV file).
  */
-import type { BulkResult, ClosingAnswer, CommitmentRow, CountersignaturesAnswer, Declaration, DeclarationDashboard, ImportReport, InvitationsAnswer, RemindersAnswer, ReminderAnswer, ReviewAnswer, SignaturesOverTime } from '../api-types';
+import type { BulkResult, ClosingAnswer, CommitmentRow, CountersignaturesAnswer, Declaration, DeclarationDashboard, ImportReport, InvitationsAnswer, RemindersAnswer, ReminderAnswer, ReviewAnswer, ReviewsAnswer, SignaturesOverTime } from '../api-types';
 import { act, api, ApiError, ask, byId, CATEGORY_LABELS, clear, CONFIG, download, el, findById, fmtDate, plural, say, showProblem, start, STATE_LABELS, stateBadge, statusBadge, svg, uuid } from '../core';
 
 const declarationId = CONFIG.page.declarationId ?? '';
@@ -288,8 +288,11 @@ async function remindSelected(trigger: HTMLButtonElement): Promise<void> {
 async function loadReview(): Promise<void> {
   const data = await api<DeclarationDashboard>(`${base}?${query({ state: 'IN_REVIEW', sort: 'signedAt', order: 'asc', pageSize: 100 })}`);
   const box = clear(byId('review-queue'));
+  byId('review-bulk').hidden = data.commitments.length === 0;
+  input('review-select-all').checked = false;
   if (!data.commitments.length) {
     box.append(el('p', { class: 'muted' }, 'Nothing waits for review.'));
+    updateReviewSelection();
     return;
   }
   box.append(el('p', {}, `${plural(data.list.matching, 'commitment')} flagged by the automatic checks${data.list.matching > 100 ? '; the oldest 100 are shown.' : '.'}`));
@@ -299,8 +302,10 @@ async function loadReview(): Promise<void> {
     const outcome = el('p', { 'aria-live': 'polite' });
     const approve = el('button', { type: 'button', class: 'primary' }, 'Approve');
     const reject = el('button', { type: 'button', class: 'danger' }, 'Reject');
-    const item = el('article', { class: 'queue-item', 'aria-label': row.organisation },
-      el('h3', {}, el('a', { href: `/console/commitments/${encodeURIComponent(row.id)}` }, row.organisation)),
+    const selectBox = el('input', { type: 'checkbox', class: 'review-select', value: row.id, 'data-name': row.organisation, 'aria-label': `Select ${row.organisation}` });
+    selectBox.addEventListener('change', updateReviewSelection);
+    const item = el('article', { class: 'queue-item', 'aria-label': row.organisation, 'data-commitment': row.id },
+      el('h3', {}, selectBox, ' ', el('a', { href: `/console/commitments/${encodeURIComponent(row.id)}` }, row.organisation)),
       el('p', { class: 'muted' }, `${CATEGORY_LABELS[row.category]} · ${row.country} · signed by ${row.signer || '?'} (${row.email}) on ${fmtDate(row.signedAt)}`),
       el('p', {}, 'Why it was flagged:'), el('ul', {}, (row.flagged ?? []).map((reasonText) => el('li', {}, reasonText))),
       el('label', { for: reasonId }, 'Reason for your decision (recorded in the audit trail)'), reason, approve, reject, outcome);
@@ -312,12 +317,70 @@ async function loadReview(): Promise<void> {
       }
       const result = await api<ReviewAnswer>(`/api/commitments/${encodeURIComponent(row.id)}/review`, { method: 'POST', body: { decision, reason: reason.value } });
       item.replaceChildren(el('p', {}, el('strong', {}, row.organisation), `: ${result.state === 'VERIFIED' ? 'approved; it now awaits countersignature.' : 'rejected.'}`));
+      updateReviewSelection();
       say(`${row.organisation}: ${decision === 'approve' ? 'approved' : 'rejected'}.`);
     });
     approve.addEventListener('click', () => decide('approve', approve));
     reject.addEventListener('click', () => decide('reject', reject));
     box.append(item);
   }
+  updateReviewSelection();
+}
+
+const reviewBoxes = (checkedOnly = false) => [...document.querySelectorAll<HTMLInputElement>(`#review-queue input.review-select${checkedOnly ? ':checked' : ''}`)];
+
+function updateReviewSelection(): void {
+  const n = reviewBoxes(true).length;
+  const approve = button('review-approve-selected');
+  const reject = button('review-reject-selected');
+  approve.textContent = n ? `Approve ${plural(n, 'selected commitment')}` : 'Approve the selected';
+  reject.textContent = n ? `Reject ${plural(n, 'selected commitment')}` : 'Reject the selected';
+  approve.disabled = n === 0;
+  reject.disabled = n === 0;
+}
+
+const REVIEW_RESULT_LABELS: Readonly<Record<string, string>> = {
+  approved: 'Approved', rejected: 'Rejected', 'already-reviewed': 'Already reviewed', 'not-in-review': 'Not in review', 'not-found': 'Not found',
+};
+
+async function reviewSelected(decision: 'approve' | 'reject', trigger: HTMLButtonElement): Promise<void> {
+  await act(trigger, async () => {
+    const selected = reviewBoxes(true);
+    const reason = byId('review-bulk-reason', HTMLTextAreaElement);
+    const problem = byId('review-bulk-problem');
+    problem.textContent = '';
+    if (!selected.length) return;
+    if (!reason.value.trim()) {
+      problem.textContent = 'Write the reason for your decision first; it is recorded for each commitment.';
+      reason.focus();
+      return;
+    }
+    const what = plural(selected.length, 'commitment');
+    const confirmed = decision === 'approve'
+      ? await ask(`Approve ${what}?`, 'Each goes on to countersignature. The reason is recorded in the audit trail of each.', 'Approve')
+      : await ask(`Reject ${what}?`, 'Each is rejected for good: it will not be countersigned. The reason is recorded in the audit trail of each.', 'Reject');
+    if (!confirmed) return;
+    const names = Object.fromEntries(reviewBoxes().map((box) => [box.value, box.dataset.name]));
+    const result = await api<ReviewsAnswer>(`${base}/reviews`, { method: 'POST', body: { commitmentIds: selected.map((box) => box.value), decision, reason: reason.value } });
+    const outcome = el('p', { class: 'ok', id: 'review-outcome', tabindex: -1 },
+      `${result.approved} approved, ${result.rejected} rejected, ${result.alreadyReviewed} already reviewed, ${result.notInReview} not in review, ${result.notFound} not found.`);
+    const table = el('table', { id: 'review-results-table' }, el('caption', {}, 'What happened to each commitment'),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Organisation'), el('th', { scope: 'col' }, 'Result'), el('th', { scope: 'col' }, 'Details'))),
+      el('tbody', {}, result.results.map((row) => el('tr', { 'data-result': row.result },
+        el('td', {}, names[row.commitmentId] || row.commitmentId), el('td', {}, REVIEW_RESULT_LABELS[row.result] ?? row.result), el('td', {}, row.message)))));
+    clear(byId('review-results')).append(outcome, table);
+    reason.value = '';
+    // The queue is read from an index that may lag a moment behind: take out what is settled from the answer itself.
+    const settled = new Set(result.results.filter((row) => row.result !== 'not-found').map((row) => row.commitmentId));
+    document.querySelectorAll<HTMLElement>('#review-queue article.queue-item').forEach((item) => { if (settled.has(item.dataset.commitment ?? '')) item.remove(); });
+    input('review-select-all').checked = false;
+    updateReviewSelection();
+    outcome.focus();
+    say(`${plural(result.approved + result.rejected, 'commitment')} reviewed.`);
+    await loadList();
+  });
+  // act() enables its button again when done; the selection decides.
+  updateReviewSelection();
 }
 
 /* ---------- countersignature queue ---------- */
@@ -551,6 +614,16 @@ void start(async (session) => {
       const ids = [...document.querySelectorAll<HTMLInputElement>('#countersign-body input:checked')].map((box) => box.value);
       void countersign({ commitmentIds: ids }, countersignSelected, `the ${plural(ids.length, 'selected commitment')}`);
     });
+    byId('review-bulk').addEventListener('submit', (event) => event.preventDefault());
+    const reviewSelectAll = input('review-select-all');
+    reviewSelectAll.addEventListener('change', () => {
+      reviewBoxes().forEach((box) => { box.checked = reviewSelectAll.checked; });
+      updateReviewSelection();
+    });
+    const approveSelected = button('review-approve-selected');
+    approveSelected.addEventListener('click', () => reviewSelected('approve', approveSelected));
+    const rejectSelected = button('review-reject-selected');
+    rejectSelected.addEventListener('click', () => reviewSelected('reject', rejectSelected));
     const countersignAll = button('countersign-all');
     countersignAll.addEventListener('click', () => countersign({ allVerified: true }, countersignAll, 'every verified commitment'));
     select('i-category').append(...CONFIG.categories.map((category) => el('option', { value: category.id }, category.label)));
