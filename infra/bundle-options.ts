@@ -8,7 +8,7 @@ import { buildConsoleScripts } from './console-scripts';
  * the bundle benchmark (tools/bench/bundles.ts) both read it, so the measured bundle is the
  * deployed one.
  */
-export const BUNDLE_TARGET = 'node22';
+export const BUNDLE_TARGET = 'node24';
 export const BUNDLE_MAIN_FIELDS = ['module', 'main'];
 /**
  * Non-ASCII text stays UTF-8 in the bundle: esbuild's default escapes it, six bytes (`\u03b1`) for

@@ -34,7 +34,7 @@ export interface LocalFunction {
   readonly declaredEnvironment: Readonly<Record<string, string>>;
   readonly memorySize: number;
   readonly timeoutSeconds: number;
-  /** e.g. `nodejs22.x` */
+  /** e.g. `nodejs24.x` */
   readonly runtime: string;
   readonly logFormat: string;
   readonly applicationLogLevel?: string;

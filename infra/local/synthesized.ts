@@ -115,7 +115,7 @@ export function synthesizeForLocal(context: Record<string, unknown>, resources: 
       declaredEnvironment: Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, resolve(value, `${functionId}'s ${name}`)])),
       memorySize: properties.MemorySize ?? 128,
       timeoutSeconds: properties.Timeout ?? 3,
-      runtime: properties.Runtime ?? 'nodejs22.x',
+      runtime: properties.Runtime ?? 'nodejs24.x',
       logFormat: properties.LoggingConfig?.LogFormat ?? 'Text',
       applicationLogLevel: properties.LoggingConfig?.ApplicationLogLevel,
     };

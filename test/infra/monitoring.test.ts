@@ -14,7 +14,7 @@ beforeAll(() => {
   created = createApp({ skipBundling: true, validateTemplates: false, context: VARIANTS.alarmEmail });
   stateful = Template.fromStack(created.stateful);
   stateless = Template.fromStack(created.stateless);
-}, 120_000);
+}, 300_000);
 
 const functionIds = [...Object.keys(API_FUNCTIONS), ...Object.keys(TASK_FUNCTIONS), ...Object.keys(EVENT_FUNCTIONS)] as FunctionId[];
 const logicalIdOf = (construct: { node: { defaultChild?: unknown } }) =>

@@ -58,7 +58,7 @@ beforeAll(() => {
   const machines = Object.values<Json>(stateless.findResources('AWS::StepFunctions::StateMachine'));
   expect(machines).toHaveLength(1);
   definition = parseDefinition(machines[0]!.Properties.DefinitionString);
-}, 120_000);
+}, 300_000);
 
 const fn = (id: FunctionId) => resourceAtPath(stateless, `/Functions/${id}/Resource`)[1];
 const policyOf = (id: FunctionId) => resourceAtPath(stateless, `/Functions/${id}-role/DefaultPolicy/Resource`)[1];
@@ -272,10 +272,10 @@ describe('functions', () => {
     }
   });
 
-  it('runs every function on nodejs22.x, arm64, with active tracing and JSON logs', () => {
+  it('runs every function on nodejs24.x, arm64, with active tracing and JSON logs', () => {
     for (const resource of Object.values<Json>(stateless.findResources('AWS::Lambda::Function'))) {
       expect(resource.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogFormat: 'JSON' },

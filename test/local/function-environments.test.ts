@@ -109,7 +109,7 @@ describe('each function on the local stack', () => {
 
 describe('an invocation', () => {
   it('calls handler(event, context) with a Lambda context from the function\'s resource', async () => {
-    const fixture: LocalFunction = { entry: 'test/fixtures/lambda/context-echo.ts', declaredEnvironment: {}, memorySize: 512, timeoutSeconds: 30, runtime: 'nodejs22.x', logFormat: 'JSON' };
+    const fixture: LocalFunction = { entry: 'test/fixtures/lambda/context-echo.ts', declaredEnvironment: {}, memorySize: 512, timeoutSeconds: 30, runtime: 'nodejs24.x', logFormat: 'JSON' };
     const echo = runtimeFor({ 'context-echo': fixture });
     const first = await echo.invoke('context-echo', { hello: 'world' }) as Record<string, unknown>;
     const second = await echo.invoke('context-echo', {}) as Record<string, unknown>;
