@@ -72,6 +72,17 @@ export interface DeploymentConfig extends WorkflowTimings {
    * @default 90
    */
   readonly logRetentionDays: number;
+  /**
+   * How long AWS Backup keeps each daily backup of the table (which holds every record and every
+   * sealed PDF), in days.
+   * @default 3650 (ten years)
+   */
+  readonly backupRetentionDays: number;
+  /**
+   * A backup vault in another region (its ARN) that every daily backup is copied to.
+   * @default - no copy
+   */
+  readonly backupCopyVaultArn?: string;
 }
 
 /** The context keys, so that a runner can override them by name. */
@@ -94,6 +105,8 @@ export const CONTEXT_KEYS = {
   rateLimitPerLink: 'rateLimitPerLink',
   developmentSignInUrl: 'developmentSignInUrl',
   logRetentionDays: 'logRetentionDays',
+  backupRetentionDays: 'backupRetentionDays',
+  backupCopyVaultArn: 'backupCopyVaultArn',
 } as const satisfies Record<keyof DeploymentConfig, string>;
 
 /** The retention periods CloudWatch Logs accepts, in days. */
@@ -113,6 +126,7 @@ const EMAIL = /^[^\s@<>()",;:\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const SES_CONFIGURATION_SET_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+const BACKUP_VAULT_ARN = /^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[A-Za-z0-9_.-]{2,50}$/;
 const COGNITO_DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /**
@@ -151,6 +165,9 @@ export function parseDeploymentConfig(get: (key: string) => unknown): Deployment
     rateLimitPerLink: reader.optionalInteger(CONTEXT_KEYS.rateLimitPerLink, 1),
     developmentSignInUrl: reader.optionalPath(CONTEXT_KEYS.developmentSignInUrl),
     logRetentionDays: reader.oneOfNumbers(CONTEXT_KEYS.logRetentionDays, LOG_RETENTION_DAYS, 90),
+    backupRetentionDays: reader.optionalInteger(CONTEXT_KEYS.backupRetentionDays, 1) ?? 3650,
+    backupCopyVaultArn: reader.optionalName(CONTEXT_KEYS.backupCopyVaultArn, BACKUP_VAULT_ARN,
+      'the ARN of a backup vault, arn:aws:backup:<region>:<account>:backup-vault:<name>'),
   };
 
   if (config.developmentSignInUrl !== undefined && !(URL.canParse(config.appUrl) && LOCAL_HOSTS.has(new URL(config.appUrl).hostname))) {

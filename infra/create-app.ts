@@ -80,6 +80,8 @@ export function createApp(options: CreateAppOptions = {}): CreatedApp {
     sealCertificateSecretName: config.sealCertificateSecretName,
     sesConfigurationSetName: config.sesConfigurationSetName,
     cognitoDomainPrefix: config.cognitoDomainPrefix,
+    backupRetentionDays: config.backupRetentionDays,
+    backupCopyVaultArn: config.backupCopyVaultArn,
   });
   const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
     description: 'European Ports Alliance signing: functions, commitment workflow, HTTP API',

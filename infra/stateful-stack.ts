@@ -1,6 +1,8 @@
 import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -30,6 +32,13 @@ export interface StatefulStackProps extends StackProps {
    * @default - none: add a Cognito or custom domain before admins can sign in through the console
    */
   readonly cognitoDomainPrefix?: string;
+  /** Days each daily backup of the table is kept. */
+  readonly backupRetentionDays: number;
+  /**
+   * A vault in another region each backup is copied to.
+   * @default - no copy
+   */
+  readonly backupCopyVaultArn?: string;
   /**
    * What happens to the table, the user pool and the seal key secret when the stack is deleted.
    * @default RemovalPolicy.RETAIN
@@ -49,6 +58,8 @@ export class StatefulStack extends Stack {
   public readonly groups: Readonly<Record<Group, cognito.UserPoolGroup>>;
   /** The Commission's seal key: an asymmetric KMS key that signs and never leaves KMS. */
   public readonly sealKey: kms.Key;
+  /** Where the daily backups of the table are kept. */
+  public readonly backupVault: backup.BackupVault;
   /** The Commission's certificate chain for the seal key (PEM), provisioned after the CA issues it. */
   public readonly sealCertificateSecret: secretsmanager.Secret;
   public readonly configurationSet: ses.ConfigurationSet;
@@ -245,6 +256,28 @@ export class StatefulStack extends Stack {
       resources: [this.mailEventsTopic.topicArn],
       conditions: { ArnNotEquals: { 'aws:SourceArn': configurationSetArn } },
     }));
+
+    // Kept for years: a daily AWS Backup of the table, which holds every record and every sealed PDF
+    // (docs/operations.md#backups-and-restore). Point-in-time recovery covers the last 35 days.
+    this.backupVault = new backup.BackupVault(this, 'BackupVault', { removalPolicy: RemovalPolicy.RETAIN });
+    const plan = new backup.BackupPlan(this, 'BackupPlan', { backupVault: this.backupVault });
+    const keptFor = Duration.days(props.backupRetentionDays);
+    plan.addRule(new backup.BackupPlanRule({
+      ruleName: 'Daily',
+      scheduleExpression: events.Schedule.cron({ hour: '2', minute: '30' }),
+      startWindow: Duration.hours(1),
+      completionWindow: Duration.hours(6),
+      deleteAfter: keptFor,
+      copyActions: props.backupCopyVaultArn
+        ? [{ destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'BackupCopyVault', props.backupCopyVaultArn), deleteAfter: keptFor }]
+        : undefined,
+    }));
+    const selection = plan.addSelection('Records', { resources: [backup.BackupResource.fromDynamoDbTable(this.table)] });
+    Validations.of((selection.grantPrincipal as iam.Role).node.defaultChild!).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+      reason: 'The role AWS Backup assumes to back the table up: AWS documents and maintains this service-role policy for exactly that.',
+    });
+    new CfnOutput(this, 'BackupVaultName', { value: this.backupVault.backupVaultName, description: 'Daily backups of the table; restore: docs/operations.md#backups-and-restore' });
 
     // TableName, UserPoolId and UserPoolClientId are output by the stateless stack, with the API URL.
     new CfnOutput(this, 'SealKeyArn', { value: this.sealKey.keyArn, description: 'The KMS key that seals; request its certificate with `npm run seal:csr`' });

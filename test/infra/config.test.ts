@@ -43,7 +43,15 @@ describe('deployment configuration', () => {
       rateLimitPerLink: undefined,
       developmentSignInUrl: undefined,
       logRetentionDays: 90,
+      backupRetentionDays: 3650,
+      backupCopyVaultArn: undefined,
     });
+  });
+
+  it('keeps backups ten years unless set, and copies them only to a backup vault named by its ARN', () => {
+    expect(parse({ backupRetentionDays: '4000' }).backupRetentionDays).toBe(4000);
+    expect(problemsOf({ backupRetentionDays: 0 })).toEqual([expect.stringContaining('backupRetentionDays')]);
+    expect(problemsOf({ backupCopyVaultArn: 'eu-central-1/vault' })).toEqual([expect.stringContaining('backupCopyVaultArn')]);
   });
 
   it('keeps operational logs 90 days unless set, to one of the periods CloudWatch Logs offers', () => {

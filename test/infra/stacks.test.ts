@@ -201,6 +201,29 @@ describe('table', () => {
   });
 });
 
+describe('backups', () => {
+  it('backs the table up daily with AWS Backup, each backup kept ten years unless the context says otherwise', () => {
+    stateful.hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: { BackupPlanRule: [Match.objectLike({ RuleName: 'Daily', ScheduleExpression: 'cron(30 2 * * ? *)', Lifecycle: { DeleteAfterDays: 3650 } })] },
+    });
+    const [tableId] = Object.keys(stateful.findResources('AWS::DynamoDB::Table'));
+    stateful.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: Match.objectLike({ Resources: [{ 'Fn::GetAtt': [tableId, 'Arn'] }] }),
+    });
+    stateful.hasResource('AWS::Backup::BackupVault', { DeletionPolicy: 'Retain' });
+    const [rule] = (Object.values(stateful.findResources('AWS::Backup::BackupPlan'))[0] as { Properties: { BackupPlan: { BackupPlanRule: { CopyActions?: unknown }[] } } }).Properties.BackupPlan.BackupPlanRule;
+    expect(rule!.CopyActions).toBeUndefined();
+  });
+
+  it('copies every backup to a vault in another region when one is named, for as long', () => {
+    const copyVault = 'arn:aws:backup:eu-central-1:123456789012:backup-vault:ports-alliance-copy';
+    const copied = Template.fromStack(createApp({ skipBundling: true, context: { backupCopyVaultArn: copyVault, backupRetentionDays: 4000 } }).stateful);
+    copied.hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: { BackupPlanRule: [Match.objectLike({ Lifecycle: { DeleteAfterDays: 4000 }, CopyActions: [{ DestinationBackupVaultArn: copyVault, Lifecycle: { DeleteAfterDays: 4000 } }] })] },
+    });
+  });
+});
+
 describe('user pool', () => {
   it('has a group per catalog group', () => {
     for (const group of GROUPS) {
