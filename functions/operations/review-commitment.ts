@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
+import { adminActor } from '../store/audit';
 import { getCommitment, transition } from '../store/commitments';
 import { resumeWait } from '../workflow/client';
 import { loadCommitment } from './load';
@@ -20,7 +21,7 @@ export async function reviewCommitment(commitmentId: string, review: ReviewDecis
     from: ['IN_REVIEW'],
     to: approved ? 'VERIFIED' : 'REJECTED',
     set: { review: { decision: approved ? 'APPROVED' : 'REJECTED', reason: review.reason, reviewedBy: caller.userId, reviewedAt: now.toISOString() } },
-    event: { type: approved ? 'REVIEW_APPROVED' : 'REVIEW_REJECTED', actor: caller.userId, detail: { reason: review.reason } },
+    event: { type: approved ? 'REVIEW_APPROVED' : 'REVIEW_REJECTED', ...adminActor(caller), detail: { reason: review.reason } },
     now,
   });
   if (!result.ok) {

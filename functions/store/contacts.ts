@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { FINAL_STATES, type Commitment, type ContactProblem } from '../domain/commitment';
-import { auditEventPut } from './audit';
+import { adminActor, auditEventPut } from './audit';
 import { getCommitment } from './commitments';
 import { keys, tableName, transact } from './table';
 import { clock } from '../shared/clock';
@@ -78,7 +78,7 @@ const FINAL = [...FINAL_STATES];
  * commitment changed since `commitment` was read, or when another commitment of the declaration
  * already uses the new address.
  */
-export async function correctContactAddress(commitment: Commitment, email: string, actor: string, now = clock.now()): Promise<CorrectContactResult> {
+export async function correctContactAddress(commitment: Commitment, email: string, admin: { readonly userId: string; readonly name: string; readonly email: string }, now = clock.now()): Promise<CorrectContactResult> {
   const previous = commitment.organisation.email;
   const finalPlaceholders = FINAL.map((_, index) => `:final${index}`);
   const result = await transact([
@@ -117,7 +117,7 @@ export async function correctContactAddress(commitment: Commitment, email: strin
       declarationId: commitment.declarationId,
       at: now.toISOString(),
       type: 'CONTACT_CORRECTED',
-      actor,
+      ...adminActor(admin),
       detail: { previousEmail: previous, email, ...(commitment.undeliverable ? { problem: commitment.undeliverable.kind } : {}) },
     }),
   ]);
