@@ -66,6 +66,11 @@ export interface DeploymentConfig extends WorkflowTimings {
    * @default - none
    */
   readonly developmentSignInUrl?: string;
+  /**
+   * The hour (UTC, 0-23) at which the daily digest goes to each open declaration's Commission team.
+   * @default 7
+   */
+  readonly digestHourUtc: number;
 }
 
 /** The context keys, so that a runner can override them by name. */
@@ -87,7 +92,11 @@ export const CONTEXT_KEYS = {
   rateLimitPerAddress: 'rateLimitPerAddress',
   rateLimitPerLink: 'rateLimitPerLink',
   developmentSignInUrl: 'developmentSignInUrl',
+  digestHourUtc: 'digestHourUtc',
 } as const satisfies Record<keyof DeploymentConfig, string>;
+
+/** When the daily digest goes out unless the deployment says otherwise: early in the Brussels morning. */
+export const DEFAULT_DIGEST_HOUR_UTC = 7;
 
 /** A Standard execution lives at most one year; the waits of one commitment must fit in it. */
 export const MAX_EXECUTION_SECONDS = 365 * 24 * 3600;
@@ -140,7 +149,9 @@ export function parseDeploymentConfig(get: (key: string) => unknown): Deployment
     rateLimitPerAddress: reader.optionalInteger(CONTEXT_KEYS.rateLimitPerAddress, 1),
     rateLimitPerLink: reader.optionalInteger(CONTEXT_KEYS.rateLimitPerLink, 1),
     developmentSignInUrl: reader.optionalPath(CONTEXT_KEYS.developmentSignInUrl),
+    digestHourUtc: reader.optionalInteger(CONTEXT_KEYS.digestHourUtc, 0) ?? DEFAULT_DIGEST_HOUR_UTC,
   };
+  if (config.digestHourUtc > 23) problems.push(`${CONTEXT_KEYS.digestHourUtc}: ${config.digestHourUtc} must be an hour of the day, 0 to 23 (UTC)`);
 
   if (config.developmentSignInUrl !== undefined && !(URL.canParse(config.appUrl) && LOCAL_HOSTS.has(new URL(config.appUrl).hostname))) {
     problems.push(`${CONTEXT_KEYS.developmentSignInUrl}: the development sign-in is for the local stack only, and appUrl "${config.appUrl}" is not on this machine`);

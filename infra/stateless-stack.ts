@@ -12,6 +12,8 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
@@ -92,6 +94,8 @@ export class StatelessStack extends Stack {
   public readonly authorizer: HttpJwtAuthorizer;
   /** Where each event function's events go after Lambda's last retry, by catalog id. */
   public readonly deadLetterQueues: Readonly<Record<EventFunctionId, sqs.Queue>>;
+  /** The daily schedule of each `daily-schedule` event function (the digest). */
+  public readonly dailySchedules: Partial<Record<EventFunctionId, scheduler.Schedule>> = {};
   public readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -333,6 +337,19 @@ export class StatelessStack extends Stack {
       switch (spec.source) {
         case 'mail-events':
           props.mailEventsTopic.addSubscription(new snsSubscriptions.LambdaSubscription(fn, { deadLetterQueue: this.deadLetterQueues[functionId] }));
+          break;
+        case 'daily-schedule':
+          // EventBridge Scheduler invokes asynchronously; its own role may invoke this one function only.
+          // A run it cannot deliver goes to the function's dead-letter queue.
+          this.dailySchedules[functionId] = new scheduler.Schedule(fn, 'Daily', {
+            schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: String(props.config.digestHourUtc) }),
+            description: `${spec.description} (daily at ${props.config.digestHourUtc}:00 UTC)`,
+            target: new schedulerTargets.LambdaInvoke(fn, {
+              deadLetterQueue: this.deadLetterQueues[functionId],
+              retryAttempts: 2,
+              maxEventAge: Duration.hours(6),
+            }),
+          });
           break;
       }
     }

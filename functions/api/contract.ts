@@ -144,6 +144,13 @@ export const API_CONTRACT = {
     body: schemas.documentCheckSchema,
     responses: { 200: json('The verdict') },
   },
+  'PUT /api/declarations/{declarationId}/notifications': {
+    tag: 'Declarations',
+    summary: 'Set who in the Commission team is notified, and of what',
+    description: 'Allowed while the declaration is a draft or open. Every kind (`review`, `failure`, `undeliverable`, `declined`, `digest`) is on unless switched off.',
+    body: schemas.notificationSettingsSchema,
+    responses: { 200: json('The declaration as stored') },
+  },
   'GET /api/documents': {
     tag: 'Documents',
     summary: 'List the sealed documents of a declaration, newest first',

@@ -74,14 +74,21 @@ export function isUndeliverableNotice(problem: Pick<ContactProblem, 'kind'>, abo
   return aboutCurrentContact && problem.kind !== 'DELIVERY_DELAY';
 }
 
-/** The key of one notification: at most one email per (declaration, kind, event). */
-export function notificationClaimKind(kind: EventNotificationKind, eventId: string): string {
-  return `${kind}#${eventId}`;
+/**
+ * The key of one notification email: at most one per (declaration, kind, event) and address, so
+ * that a retry after a failed send reaches the addresses not yet sent to, and no other twice.
+ */
+export function notificationClaimKind(kind: EventNotificationKind, eventId: string, address: string): string {
+  return `${kind}#${eventId}#${address}`;
 }
 
-/** The digest's day (UTC, `YYYY-MM-DD`): at most one digest per declaration and day. */
+/** The digest's day (UTC, `YYYY-MM-DD`): at most one digest per declaration, day and address. */
 export function digestDay(at: Date): string {
   return at.toISOString().slice(0, 10);
+}
+
+export function digestClaimKind(day: string, address: string): string {
+  return `digest#${day}#${address}`;
 }
 
 /** The next instant at `hourUtc`:00 UTC strictly after `after`. */
@@ -106,8 +113,6 @@ export interface DigestContent {
   /** What changed since the last digest (or since the declaration opened), by audit event type. */
   readonly changes: readonly { readonly type: string; readonly count: number }[];
   readonly since: string;
-  /** Nothing waits and nothing changed. */
-  readonly quiet: boolean;
 }
 
 /** The digest of one declaration: counts by state, what waits for the team, what changed since `since`. */
@@ -129,6 +134,5 @@ export function digestContent(commitments: readonly DigestCommitment[], changedE
     waiting,
     changes,
     since,
-    quiet: changes.length === 0 && waiting.reviews + waiting.countersignatures + waiting.undeliverable === 0,
   };
 }

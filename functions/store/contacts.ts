@@ -5,10 +5,13 @@ import { getCommitment } from './commitments';
 import { keys, tableName, transact } from './table';
 import { clock } from '../shared/clock';
 
+/** An SES event's key as the records name it (its SHA-256): the guard item's and the audit event's `detail.eventKey`. */
+export const mailEventId = (eventKey: string) => createHash('sha256').update(eventKey).digest('hex');
+
 /** One item per SES event already recorded, so that a notification delivered twice counts once. */
 const mailEventKey = (commitmentId: string, eventKey: string) => ({
   PK: `CMT#${commitmentId}`,
-  SK: `MAILEVENT#${createHash('sha256').update(eventKey).digest('hex')}`,
+  SK: `MAILEVENT#${mailEventId(eventKey)}`,
 });
 
 export const MAIL_PROBLEM_EVENT: Readonly<Record<ContactProblem['kind'], string>> = {
@@ -44,7 +47,7 @@ export async function recordContactProblem(commitmentId: string, eventKey: strin
         at: problem.reportedAt,
         type: MAIL_PROBLEM_EVENT[problem.kind],
         actor: 'ses',
-        detail: { ...problem, currentContact: current },
+        detail: { ...problem, currentContact: current, eventKey: mailEventId(eventKey) },
       }),
       ...(current
         ? [{

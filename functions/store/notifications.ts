@@ -26,29 +26,32 @@ export async function claimNotification(declarationId: string, claimKind: string
 
 /** Gives the claim back after a failed send, so that the retry sends. */
 export async function releaseNotificationClaim(declarationId: string, claimKind: string): Promise<void> {
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.notificationClaim(declarationId, claimKind), ConditionExpression: 'attribute_not_exists(messageIds)' }));
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.notificationClaim(declarationId, claimKind), ConditionExpression: 'attribute_not_exists(messageId)' }));
 }
 
-export async function recordNotificationSent(declarationId: string, claimKind: string, messageIds: readonly string[], detail: Readonly<Record<string, unknown>> = {}): Promise<void> {
+export async function recordNotificationSent(declarationId: string, claimKind: string, messageId: string): Promise<void> {
   await db().send(new UpdateCommand({
     TableName: tableName(),
     Key: keys.notificationClaim(declarationId, claimKind),
-    UpdateExpression: 'SET messageIds = :ids, sentAt = :now, detail = :detail',
-    ExpressionAttributeValues: { ':ids': messageIds, ':now': clock.now().toISOString(), ':detail': detail },
+    UpdateExpression: 'SET messageId = :id, sentAt = :now',
+    ExpressionAttributeValues: { ':id': messageId, ':now': clock.now().toISOString() },
   }));
 }
 
-/** When the last digest before `day` was claimed, if any (the digest says what changed since). */
+/**
+ * When the last digest of a day before `day` was claimed, if any (the digest says what changed
+ * since). Claims are `NOTIFY#digest#<day>#<address>`: every claim of `day` sorts after the bound.
+ */
 export async function previousDigestAt(declarationId: string, day: string): Promise<string | undefined> {
   const { Items } = await db().send(new QueryCommand({
     TableName: tableName(),
     KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :before',
     ExpressionAttributeValues: { ':pk': `DECL#${declarationId}`, ':first': keys.notificationClaim(declarationId, 'digest#').SK, ':before': keys.notificationClaim(declarationId, `digest#${day}`).SK },
     ScanIndexForward: false,
-    Limit: 2,
+    Limit: 1,
     ConsistentRead: true,
   }));
-  const earlier = (Items ?? []).find((item) => item.SK !== keys.notificationClaim(declarationId, `digest#${day}`).SK);
+  const earlier = Items?.[0];
   return typeof earlier?.claimedAt === 'string' ? earlier.claimedAt : undefined;
 }
 

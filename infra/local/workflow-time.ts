@@ -13,6 +13,7 @@
  *   see the new time.
  */
 import type { LocalClock } from './clock';
+import type { BackgroundWork } from './daily-schedules';
 import type { LocalEndpoint } from './http-api';
 import type { LocalStepFunctions } from './step-functions';
 
@@ -20,7 +21,7 @@ const DEFAULT_IDLE_TIMEOUT_MS = 10_000;
 const MAX_IDLE_TIMEOUT_MS = 300_000;
 const MAX_ADVANCE_SECONDS = 366 * 24 * 3600;
 
-export function idleEndpoint(stepFunctions: LocalStepFunctions): LocalEndpoint {
+export function idleEndpoint(stepFunctions: LocalStepFunctions, background?: BackgroundWork): LocalEndpoint {
   return async ({ method, path, query }) => {
     if (path !== '/local/idle') return undefined;
     if (method !== 'GET') return { status: 405, body: { message: 'Use GET.' } };
@@ -31,7 +32,8 @@ export function idleEndpoint(stepFunctions: LocalStepFunctions): LocalEndpoint {
     const executions = query.getAll('execution');
     let idle: Promise<void>;
     try {
-      idle = stepFunctions.whenIdle(executions.length > 0 ? executions : undefined);
+      // A scheduled run (the daily digest) counts as activity too.
+      idle = Promise.all([stepFunctions.whenIdle(executions.length > 0 ? executions : undefined), background?.whenIdle()]).then(() => undefined);
     } catch (error) {
       return { status: 404, body: { message: (error as Error).message } };
     }
@@ -43,7 +45,7 @@ export function idleEndpoint(stepFunctions: LocalStepFunctions): LocalEndpoint {
       }),
     ]);
     clearTimeout(timer);
-    const activity = stepFunctions.activity();
+    const activity = { ...stepFunctions.activity(), ...(background ? { scheduledRuns: background.running } : {}) };
     return settled ? { status: 200, body: { ...activity, idle: true } } : { status: 504, body: { ...activity, message: `The workflow was not idle within ${timeoutMs} ms.` } };
   };
 }
