@@ -339,20 +339,40 @@ export class StatelessStack extends Stack {
           props.mailEventsTopic.addSubscription(new snsSubscriptions.LambdaSubscription(fn, { deadLetterQueue: this.deadLetterQueues[functionId] }));
           break;
         case 'daily-schedule':
-          // EventBridge Scheduler invokes asynchronously; its own role may invoke this one function only.
-          // A run it cannot deliver goes to the function's dead-letter queue.
-          this.dailySchedules[functionId] = new scheduler.Schedule(fn, 'Daily', {
-            schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: String(props.config.digestHourUtc) }),
-            description: `${spec.description} (daily at ${props.config.digestHourUtc}:00 UTC)`,
-            target: new schedulerTargets.LambdaInvoke(fn, {
-              deadLetterQueue: this.deadLetterQueues[functionId],
-              retryAttempts: 2,
-              maxEventAge: Duration.hours(6),
-            }),
-          });
+          this.dailySchedules[functionId] = this.dailySchedule(functionId, fn, spec.description, props.config.digestHourUtc);
           break;
       }
     }
+  }
+
+  /**
+   * EventBridge Scheduler invokes the function asynchronously, daily at `hourUtc`:00 UTC, with a
+   * role of its own that only this account's Scheduler may assume and that may invoke this one
+   * function (and send what it cannot deliver to the function's dead-letter queue).
+   */
+  private dailySchedule(functionId: EventFunctionId, fn: HandlerFunction, description: string, hourUtc: number): scheduler.Schedule {
+    const role = new iam.Role(fn, 'ScheduleRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+      description: `EventBridge Scheduler invokes ${functionId}`,
+    });
+    const schedule = new scheduler.Schedule(fn, 'Daily', {
+      schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: String(hourUtc) }),
+      description: `${description} (daily at ${hourUtc}:00 UTC)`,
+      target: new schedulerTargets.LambdaInvoke(fn, {
+        role,
+        deadLetterQueue: this.deadLetterQueues[functionId],
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(6),
+      }),
+    });
+    const policy = role.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+    if (policy) {
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+        reason: `lambda:InvokeFunction on the versions and aliases (":*") of ${functionId}, the schedule's one target, as the Scheduler target grants it.`,
+      });
+    }
+    return schedule;
   }
 
   /** cdk-nag findings on the state machine's role policy, each acknowledged with its reason. */
