@@ -65,7 +65,7 @@ describe('the daily digest schedule', () => {
 });
 
 describe('event notifications in the workflow', () => {
-  const states = () => definition.States as Record<string, Json>;
+  const states = () => definition.States as Json;
   const notifyStates = () => Object.entries(states()).filter(([, state]) => state.Type === 'Task' && state.Parameters?.Payload?.kind !== undefined);
 
   it('notify the team after a decline, a flagged signature and a recorded failure, and then go on as before', () => {
