@@ -67,6 +67,7 @@ describe('every action leaves a trace', () => {
     expect(byAdmin('DECLARATION_EDITED').detail).toMatchObject({ version: '1.1' });
     expect(byAdmin('NOTIFICATIONS_CHANGED').detail).toMatchObject({ addresses: ['desk@ec.example.eu'], kinds: { digest: false, declined: true } });
     byAdmin('DECLARATION_OPENED');
+    for (const commitmentId of [remindedId, flaggedId, decliningId]) byAdmin('INVITED', commitmentId);
     byAdmin('DECLARATION_CLOSED');
     expect(byAdmin('REMINDER_SENT', remindedId).detail).toMatchObject({ requestedByAdmin: true });
     // The resend, and the fresh link the correction sends.
