@@ -42,6 +42,7 @@ describe('deployment configuration', () => {
       rateLimitPerAddress: undefined,
       rateLimitPerLink: undefined,
       developmentSignInUrl: undefined,
+      digestHourUtc: 7,
     });
   });
 
