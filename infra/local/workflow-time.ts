@@ -1,13 +1,14 @@
 /**
  * Local-only endpoints that let tests drive time and see when the workflow has settled, instead
  * of waiting on the wall clock:
- * - `GET /local/idle?timeoutMs=10000[&execution=<name>...]`: answers 200 once no task handler runs
+ * - `GET /local/idle?timeoutMs=10000[&execution=<name>...]`: answers 200 once no task handler runs,
+ *   no scheduled run (the daily digest, infra/local/daily-schedules.ts) is under way,
  *   and every running execution (or each one named; an execution's name is its commitment id)
  *   waits at a callback, so that nothing more happens until a callback comes or the clock reaches
  *   a timeout; 504 if that takes longer than `timeoutMs` (at most 300000), 404 for an execution
  *   never started. The body says what runs (`{"idle", "running", "parked", "tasksInFlight"}`).
  * - `GET /local/clock`: the stack's time and when its next timer falls due
- *   (`{"now", "aheadSeconds", "nextDueAt"}`; `nextDueAt` is absent when nothing waits for a timeout);
+ *   (`{"now", "aheadSeconds", "nextDueAt"}`; a workflow timeout or the next daily schedule);
  *   `POST /local/clock` `{"advanceSeconds": 3600}` moves it forward (a stack started with
  *   `controllableClock`): the workflow's waits that become due time out at once, and the handlers
  *   see the new time.
