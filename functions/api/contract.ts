@@ -147,8 +147,8 @@ export const API_CONTRACT = {
   'PUT /api/declarations/{declarationId}/notifications': {
     tag: 'Declarations',
     summary: 'Set who in the Commission team is notified, and of what',
-    description: 'Allowed while the declaration is a draft or open. Every kind (`review`, `failure`, `undeliverable`, `declined`, `digest`) is on unless switched off.',
-    body: schemas.notificationSettingsSchema,
+    description: 'Replaces the settings whole, while the declaration is a draft or open: `addresses` (an empty list notifies nobody) and `kinds`, in which each kind (`review`, `failure`, `undeliverable`, `declined`, `digest`) left out is on.',
+    body: schemas.notificationSettingsUpdateSchema,
     responses: { 200: json('The declaration as stored') },
   },
   'GET /api/documents': {

@@ -13,7 +13,7 @@ import { textField } from '../domain/text';
 export { createDeclarationSchema, updateDeclarationSchema } from '../domain/declaration';
 export { inviteRequestSchema } from '../domain/commitment';
 /** PUT /api/declarations/{id}/notifications */
-export { notificationSettingsSchema } from '../domain/notifications';
+export { notificationSettingsUpdateSchema } from '../domain/notifications';
 
 /** Words for the OpenAPI document (functions/api/openapi.ts), kept with the schema they describe. */
 function described<S extends z.ZodMiniType>(schema: S, description: string): S {

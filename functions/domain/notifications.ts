@@ -45,6 +45,23 @@ export const notificationSettingsSchema = z.pipe(
 
 export type NotificationSettingsInput = z.input<typeof notificationSettingsSchema>;
 
+/**
+ * `PUT .../notifications` replaces the settings whole: it names the addresses (an empty list
+ * notifies nobody) and the kinds (each one left out stays on), so an empty body is refused
+ * instead of silently emptying the list.
+ */
+export const notificationSettingsUpdateSchema = z.pipe(
+  z.strictObject({
+    addresses: z.array(emailAddress, { error: 'addresses must be a list of email addresses (an empty list notifies nobody)' })
+      .check(z.maxLength(MAX_NOTIFY_ADDRESSES, `list at most ${MAX_NOTIFY_ADDRESSES} addresses to notify`)),
+    kinds: z.strictObject(
+      Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, kindSwitch(kind)])) as Record<NotificationKind, ReturnType<typeof kindSwitch>>,
+      { error: `kinds must switch each kind on or off: ${NOTIFICATION_KINDS.join(', ')}` },
+    ),
+  }, { error: 'send {"addresses": [...], "kinds": {...}}' }),
+  z.transform((settings): NotificationSettings => ({ addresses: [...new Set(settings.addresses)], kinds: settings.kinds })),
+);
+
 /** Settings stored before notifications existed read as the defaults. */
 export function notificationSettingsOf(declaration: { readonly notifications?: NotificationSettings }): NotificationSettings {
   const stored = declaration.notifications;

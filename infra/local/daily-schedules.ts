@@ -11,6 +11,7 @@ import { EVENT_FUNCTIONS, type EventFunctionId } from '../../functions/catalog';
 import { nextDigestAt } from '../../functions/domain/notifications';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './aws-local';
 import type { LocalClock } from './clock';
+import type { LocalEndpoint } from './http-api';
 
 /** Work the stack runs by itself (a scheduled run), counted so that `GET /local/idle` can wait for it. */
 export class BackgroundWork {
@@ -55,6 +56,31 @@ export function scheduledEvent(functionId: EventFunctionId, at: Date): Scheduled
     region: LOCAL_REGION,
     resources: [`arn:aws:scheduler:${LOCAL_REGION}:${LOCAL_ACCOUNT}:schedule/default/${functionId}-daily`],
     detail: {},
+  };
+}
+
+/**
+ * `POST /local/schedules/<functionId>`: runs a scheduled function now, as an operator would invoke
+ * it by hand, and answers what it returned (or 502 with its error). For demonstrations and tests
+ * of a repeated run; the timer keeps its own time.
+ */
+export function scheduleRunEndpoint(options: Pick<DailySchedulesOptions, 'clock' | 'invoke' | 'background'>): LocalEndpoint {
+  return async ({ method, path }) => {
+    const functionId = /^\/local\/schedules\/([a-z-]+)$/.exec(path)?.[1];
+    if (functionId === undefined) return undefined;
+    const spec = (EVENT_FUNCTIONS as Record<string, { source: string }>)[functionId];
+    if (spec?.source !== 'daily-schedule') return { status: 404, body: { message: `No scheduled function is called ${functionId}.` } };
+    if (method !== 'POST') return { status: 405, body: { message: 'POST to run it now.' } };
+    const run = new Promise<{ status: number; body: unknown }>((resolve) => {
+      options.background.run(async () => {
+        try {
+          resolve({ status: 200, body: { functionId, result: await options.invoke(functionId as EventFunctionId, scheduledEvent(functionId as EventFunctionId, new Date(options.clock.now()))) } });
+        } catch (error) {
+          resolve({ status: 502, body: { functionId, error: error instanceof Error ? { name: error.name, message: error.message } : String(error) } });
+        }
+      });
+    });
+    return run;
   };
 }
 

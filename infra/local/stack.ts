@@ -26,7 +26,7 @@ import type { Recovery } from './recovery';
 import { setTimeSource } from '../../functions/shared/clock';
 import { LocalClock } from './clock';
 import { clockEndpoint, idleEndpoint } from './workflow-time';
-import { BackgroundWork, startDailySchedules } from './daily-schedules';
+import { BackgroundWork, scheduleRunEndpoint, startDailySchedules } from './daily-schedules';
 
 export interface LocalStackOptions {
   /**
@@ -247,6 +247,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       localEndpoints: [
         eventInjectionEndpoint(async (functionId) => (event) => runtime.invoke(functionId, event)),
         idleEndpoint(stepFunctions, background),
+        scheduleRunEndpoint({ clock, background, invoke: (functionId, event) => runtime.invoke(functionId, event) }),
         ...(options.controllableClock ? [clockEndpoint(clock)] : []),
         ...(faults ? [faultControlEndpoint(faults)] : []),
       ],

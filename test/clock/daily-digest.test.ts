@@ -23,6 +23,12 @@ async function passDigestHour(secondsPast = 60): Promise<void> {
   await waitForIdle(appUrl);
 }
 
+/** Runs the digest now, as an operator invoking the function by hand would (`POST /local/schedules/<id>`). */
+async function runDigestNow(): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${localStack().urls.app}/local/schedules/send-daily-digest`, { method: 'POST' });
+  return { status: response.status, body: await response.json() };
+}
+
 describe('the daily digest', () => {
   it('goes once a day to the team of each open declaration with the digest on, and to no draft, closed or switched-off one', async () => {
     const campaign = client();
@@ -46,8 +52,10 @@ describe('the daily digest', () => {
     expect(first!.body.text).toContain(`/console/declarations/${openDeclaration.id}`);
     for (const address of [draft, closed, off]) expect((await campaign.emailsTo(address)).filter(isDigest), address).toHaveLength(0);
 
-    // Later the same day: nothing more.
+    // Later the same day: nothing more, even when the digest runs again, twice at once (a retry, an overlap).
     await advanceClock(campaign.appUrl, 3600);
+    const runs = await Promise.all([runDigestNow(), runDigestNow()]);
+    for (const run of runs) expect(run).toMatchObject({ status: 200, body: { functionId: 'send-daily-digest', result: { failed: 0 } } });
     await waitForIdle(campaign.appUrl);
     expect((await campaign.emailsTo(open)).filter(isDigest)).toHaveLength(1);
 

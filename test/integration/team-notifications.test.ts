@@ -91,10 +91,16 @@ describe('the Commission team hears what needs it', () => {
     const refused = await fetch(`${campaign.appUrl}/api/declarations/${declarationId}/notifications`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ addresses: ['not an address'] }),
+      body: JSON.stringify({ addresses: ['not an address'], kinds: {} }),
     });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toContain('valid address');
+    const empty = await fetch(`${campaign.appUrl}/api/declarations/${declarationId}/notifications`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(empty.status).toBe(400);
     const status = await campaign.api<{ declaration: { notifications: { addresses: string[] } } }>(admin, 'GET', `/api/declarations/${declarationId}`);
     expect(status.declaration.notifications.addresses).toEqual([team]);
 
@@ -102,7 +108,7 @@ describe('the Commission team hears what needs it', () => {
     const closed = await fetch(`${campaign.appUrl}/api/declarations/${declarationId}/notifications`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ addresses: [] }),
+      body: JSON.stringify({ addresses: [], kinds: {} }),
     });
     expect(closed.status).toBe(409);
     expect(((await closed.json()) as { message: string }).message).toContain('closed');

@@ -10,6 +10,7 @@ import {
   notificationClaimKind,
   notificationSettingsOf,
   notificationSettingsSchema,
+  notificationSettingsUpdateSchema,
   recipientsFor,
 } from '../../functions/domain/notifications';
 import { digestMessage, teamEventMessage } from '../../functions/mail/messages';
@@ -37,6 +38,12 @@ describe('who in the Commission team is notified', () => {
     expect(message({ kinds: { review: 'yes' } })).toBe('notifications.kinds.review must be true or false');
     expect(message({ addresses: Array.from({ length: 21 }, (_, i) => `a${i}@ec.example`) })).toBe('list at most 20 addresses to notify');
     expect(updateDeclarationSchema.safeParse({ ...sampleDeclaration(), notifications: { addresses: 'team@ec.example' } }).success).toBe(false);
+  });
+
+  it('takes a replacement of the settings only when it names the addresses and the kinds, so that an empty body empties nothing', () => {
+    expect(notificationSettingsUpdateSchema.safeParse({}).success).toBe(false);
+    expect(notificationSettingsUpdateSchema.safeParse({ addresses: ['a@ec.example'] }).error?.issues[0]?.message).toMatch(/^kinds must switch each kind on or off/);
+    expect(notificationSettingsUpdateSchema.parse({ addresses: [], kinds: { digest: false } })).toEqual({ addresses: [], kinds: { review: true, failure: true, undeliverable: true, declined: true, digest: false } });
   });
 
   it('emails about bounces, complaints and rejects of the address still in use, not about delays or a corrected address', () => {
