@@ -1,6 +1,5 @@
 import * as z from './zod';
-import { COMMITMENT_STATES, type CommitmentState, type ContactProblem } from './commitment';
-import { emailAddress } from './commitment';
+import { COMMITMENT_STATES, emailAddress, type CommitmentState, type ContactProblem } from './commitment';
 
 /**
  * Who in the Commission team hears what needs them, per declaration: the addresses to notify and

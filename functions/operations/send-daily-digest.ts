@@ -5,7 +5,7 @@ import { digestMessage } from '../mail/messages';
 import { sendEmail } from '../mail/send-email';
 import { clock } from '../shared/clock';
 import { appUrl, requiredEnv } from '../shared/config';
-import { logger } from '../shared/logger';
+import { loggableError, logger } from '../shared/logger';
 import { listCommitments } from '../store/commitments';
 import { getDeclaration, listDeclarations } from '../store/declarations';
 import { claimNotification, eventTypesSince, previousDigestAt, recordNotificationSent, releaseNotificationClaim } from '../store/notifications';
@@ -42,7 +42,7 @@ export async function sendDailyDigest(now = clock.now()): Promise<DigestRunResul
     } catch (error) {
       // One declaration's failure must not keep the others' digests back; the run fails after them, so that it is retried.
       failed += 1;
-      logger.error('digest failed', { declarationId: declaration.id, error: (error as Error).message });
+      logger.error('digest failed', { declarationId: declaration.id, error: loggableError(error) });
       return 0;
     }
   });
