@@ -212,6 +212,11 @@ export const API_FUNCTIONS = {
     needs: { table: 'read', contact: true },
     description: 'The public register: the organisations that agreed to be listed, by declaration, country and category',
   },
+  'update-notification-settings': {
+    entry: 'functions/handlers/api/update-notification-settings.ts',
+    needs: { table: 'read-write' },
+    description: 'Set who in the Commission team is notified about a declaration, and of what',
+  },
   'correct-contact': {
     entry: 'functions/handlers/api/correct-contact.ts',
     // Corrects the address, then sends a fresh link to it (as resend-signing-link does).
@@ -260,13 +265,22 @@ export const TASK_FUNCTIONS = {
     needs: { table: 'read-write' },
     description: 'Record a failed step so that admins see it',
   },
+  'notify-team': {
+    entry: 'functions/handlers/tasks/notify-team.ts',
+    // Writes its claims before each email; links to the console page.
+    needs: { table: 'read-write', mail: true, contact: true },
+    description: 'Email the Commission team about a declined, flagged or failed commitment, once per event',
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 /** What delivers events to an event function (asynchronously, with retries and a dead-letter queue). */
-export type EventSource = 'mail-events';
+export type EventSource = 'mail-events' | 'daily-schedule';
 
 export interface EventFunctionSpec extends FunctionSpec {
-  /** `mail-events`: the SNS topic the SES configuration set publishes bounces, complaints, rejects and delays to. */
+  /**
+   * `mail-events`: the SNS topic the SES configuration set publishes bounces, complaints, rejects and delays to.
+   * `daily-schedule`: an EventBridge Scheduler schedule, daily at the deployment's `digestHourUtc`.
+   */
   readonly source: EventSource;
 }
 
@@ -274,9 +288,17 @@ export interface EventFunctionSpec extends FunctionSpec {
 export const EVENT_FUNCTIONS = {
   'record-mail-event': {
     entry: 'functions/handlers/events/record-mail-event.ts',
-    needs: { table: 'read-write' },
+    // Emails the Commission team about an undeliverable contact.
+    needs: { table: 'read-write', mail: true, contact: true },
     source: 'mail-events',
-    description: 'Mark an organisation\'s contact undeliverable when SES reports a bounce, complaint, reject or delay',
+    description: 'Mark an organisation\'s contact undeliverable when SES reports a bounce, complaint, reject or delay, and tell the Commission team',
+  },
+  'send-daily-digest': {
+    entry: 'functions/handlers/events/send-daily-digest.ts',
+    needs: { table: 'read-write', mail: true, contact: true },
+    source: 'daily-schedule',
+    timeoutSeconds: 300,
+    description: 'Email each open declaration\'s Commission team its daily digest: counts by state, what waits for them, what changed',
   },
 } as const satisfies Record<string, EventFunctionSpec>;
 
@@ -326,6 +348,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/commitments/{commitmentId}/revocation', functionId: 'revoke-commitment', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/commitments/{commitmentId}/reminders', functionId: 'send-reminders', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/commitments/{commitmentId}/contact', functionId: 'correct-contact', access: ADMIN_ONLY },
+  { method: 'PUT', path: '/api/declarations/{declarationId}/notifications', functionId: 'update-notification-settings', access: ADMIN_ONLY },
   { method: 'GET', path: '/api/documents', functionId: 'list-documents', access: ADMIN_OR_AUDITOR },
   { method: 'GET', path: '/api/documents/{commitmentId}', functionId: 'download-document', access: ADMIN_OR_AUDITOR },
   { method: 'POST', path: '/api/declarations/{declarationId}/joint-declaration', functionId: 'generate-joint-declaration', access: ADMIN_ONLY },

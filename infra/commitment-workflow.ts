@@ -47,9 +47,9 @@ export class CommitmentWorkflow extends Construct {
       commitmentId: sfn.JsonPath.stringAt('$.commitmentId'),
       error: sfn.JsonPath.stringAt('$.failure.Error'),
       cause: sfn.JsonPath.stringAt('$.failure.Cause'),
-    }, sfn.JsonPath.DISCARD).next(failed);
+    }, sfn.JsonPath.DISCARD).next(this.notifyTeam('NotifyFailure', fn['notify-team'], 'failure', failed));
 
-    const declined = new sfn.Succeed(this, 'Declined');
+    const declined = this.notifyTeam('NotifyDeclined', fn['notify-team'], 'declined', new sfn.Succeed(this, 'Declined'));
     const expired = new sfn.Succeed(this, 'Expired');
     const revoked = new sfn.Succeed(this, 'Revoked');
     const rejected = new sfn.Succeed(this, 'Rejected');
@@ -92,7 +92,7 @@ export class CommitmentWorkflow extends Construct {
     verify.addCatch(recordFailure, { resultPath: '$.failure' });
     verify.next(new sfn.Choice(this, 'VerificationOutcome')
       .when(sfn.Condition.stringEquals('$.verification.outcome', 'VERIFIED'), awaitCountersignature)
-      .otherwise(awaitReview));
+      .otherwise(this.notifyTeam('NotifyReview', fn['notify-team'], 'review', awaitReview)));
 
     // Invitation, reminders, signature or decline.
     const signatureOutcome = new sfn.Choice(this, 'SignatureOutcome')
@@ -160,6 +160,18 @@ export class CommitmentWorkflow extends Construct {
     task.addRetry(transientRetry());
     task.addRetry(crashRetry());
     return task;
+  }
+
+  /**
+   * Emails the Commission team about what just happened, then goes on to `next` whatever the
+   * email's fate: a notification never changes a commitment's course. Only the unhappy paths
+   * (decline, flagged signature, failure) pass here, so the way to a delivered certificate
+   * enters no extra state.
+   */
+  private notifyTeam(id: string, lambdaFunction: IFunction, kind: 'declined' | 'review' | 'failure', next: sfn.State): sfn.Chain {
+    const task = this.invoke(id, lambdaFunction, { commitmentId: sfn.JsonPath.stringAt('$.commitmentId'), kind }, sfn.JsonPath.DISCARD);
+    task.addCatch(next, { resultPath: sfn.JsonPath.DISCARD });
+    return task.next(next);
   }
 
   private awaitCallback(

@@ -83,6 +83,11 @@ export interface DeploymentConfig extends WorkflowTimings {
    * @default - no copy
    */
   readonly backupCopyVaultArn?: string;
+  /**
+   * The hour (UTC, 0-23) at which the daily digest goes to each open declaration's Commission team.
+   * @default 7
+   */
+  readonly digestHourUtc: number;
 }
 
 /** The context keys, so that a runner can override them by name. */
@@ -107,10 +112,14 @@ export const CONTEXT_KEYS = {
   logRetentionDays: 'logRetentionDays',
   backupRetentionDays: 'backupRetentionDays',
   backupCopyVaultArn: 'backupCopyVaultArn',
+  digestHourUtc: 'digestHourUtc',
 } as const satisfies Record<keyof DeploymentConfig, string>;
 
 /** The retention periods CloudWatch Logs accepts, in days. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+/** When the daily digest goes out unless the deployment says otherwise: early in the Brussels morning. */
+export const DEFAULT_DIGEST_HOUR_UTC = 7;
 
 /** A Standard execution lives at most one year; the waits of one commitment must fit in it. */
 export const MAX_EXECUTION_SECONDS = 365 * 24 * 3600;
@@ -168,7 +177,9 @@ export function parseDeploymentConfig(get: (key: string) => unknown): Deployment
     backupRetentionDays: reader.optionalInteger(CONTEXT_KEYS.backupRetentionDays, 1) ?? 3650,
     backupCopyVaultArn: reader.optionalName(CONTEXT_KEYS.backupCopyVaultArn, BACKUP_VAULT_ARN,
       'the ARN of a backup vault, arn:aws:backup:<region>:<account>:backup-vault:<name>'),
+    digestHourUtc: reader.optionalInteger(CONTEXT_KEYS.digestHourUtc, 0) ?? DEFAULT_DIGEST_HOUR_UTC,
   };
+  if (config.digestHourUtc > 23) problems.push(`${CONTEXT_KEYS.digestHourUtc}: ${config.digestHourUtc} must be an hour of the day, 0 to 23 (UTC)`);
 
   if (config.developmentSignInUrl !== undefined && !(URL.canParse(config.appUrl) && LOCAL_HOSTS.has(new URL(config.appUrl).hostname))) {
     problems.push(`${CONTEXT_KEYS.developmentSignInUrl}: the development sign-in is for the local stack only, and appUrl "${config.appUrl}" is not on this machine`);

@@ -12,6 +12,8 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
@@ -92,6 +94,8 @@ export class StatelessStack extends Stack {
   public readonly authorizer: HttpJwtAuthorizer;
   /** Where each event function's events go after Lambda's last retry, by catalog id. */
   public readonly deadLetterQueues: Readonly<Record<EventFunctionId, sqs.Queue>>;
+  /** The daily schedule of each `daily-schedule` event function (the digest). */
+  public readonly dailySchedules: Partial<Record<EventFunctionId, scheduler.Schedule>> = {};
   public readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -339,8 +343,41 @@ export class StatelessStack extends Stack {
         case 'mail-events':
           props.mailEventsTopic.addSubscription(new snsSubscriptions.LambdaSubscription(fn, { deadLetterQueue: this.deadLetterQueues[functionId] }));
           break;
+        case 'daily-schedule':
+          this.dailySchedules[functionId] = this.dailySchedule(functionId, fn, spec.description, props.config.digestHourUtc);
+          break;
       }
     }
+  }
+
+  /**
+   * EventBridge Scheduler invokes the function asynchronously, daily at `hourUtc`:00 UTC, with a
+   * role of its own that only this account's Scheduler may assume and that may invoke this one
+   * function (and send what it cannot deliver to the function's dead-letter queue).
+   */
+  private dailySchedule(functionId: EventFunctionId, fn: HandlerFunction, description: string, hourUtc: number): scheduler.Schedule {
+    const role = new iam.Role(fn, 'ScheduleRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+      description: `EventBridge Scheduler invokes ${functionId}`,
+    });
+    const schedule = new scheduler.Schedule(fn, 'Daily', {
+      schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: String(hourUtc) }),
+      description: `${description} (daily at ${hourUtc}:00 UTC)`,
+      target: new schedulerTargets.LambdaInvoke(fn, {
+        role,
+        deadLetterQueue: this.deadLetterQueues[functionId],
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(6),
+      }),
+    });
+    const policy = role.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+    if (policy) {
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+        reason: `lambda:InvokeFunction on the versions and aliases (":*") of ${functionId}, the schedule's one target, as the Scheduler target grants it.`,
+      });
+    }
+    return schedule;
   }
 
   /** cdk-nag findings on the state machine's role policy, each acknowledged with its reason. */

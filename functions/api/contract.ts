@@ -151,6 +151,13 @@ export const API_CONTRACT = {
     body: schemas.documentCheckSchema,
     responses: { 200: json('The verdict') },
   },
+  'PUT /api/declarations/{declarationId}/notifications': {
+    tag: 'Declarations',
+    summary: 'Set who in the Commission team is notified, and of what',
+    description: 'Replaces the settings whole, while the declaration is a draft or open: `addresses` (an empty list notifies nobody) and `kinds`, in which each kind (`review`, `failure`, `undeliverable`, `declined`, `digest`) left out is on.',
+    body: schemas.notificationSettingsUpdateSchema,
+    responses: { 200: json('The declaration as stored') },
+  },
   'GET /api/documents': {
     tag: 'Documents',
     summary: 'List the sealed documents of a declaration, newest first',

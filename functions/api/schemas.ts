@@ -12,6 +12,8 @@ import { textField, wellFormed } from '../domain/text';
 
 export { createDeclarationSchema, updateDeclarationSchema } from '../domain/declaration';
 export { inviteRequestSchema } from '../domain/commitment';
+/** PUT /api/declarations/{id}/notifications */
+export { notificationSettingsUpdateSchema } from '../domain/notifications';
 
 /** Words for the OpenAPI document (functions/api/openapi.ts), kept with the schema they describe. */
 function described<S extends z.ZodMiniType>(schema: S, description: string): S {

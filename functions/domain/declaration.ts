@@ -3,6 +3,7 @@ import { CATEGORIES, type Category } from './categories';
 import { sha256Hex } from './hashing';
 import { domainName as emailDomain } from './commitment';
 import { languageCode, lineField, textField } from './text';
+import { DEFAULT_NOTIFICATION_SETTINGS, notificationSettingsSchema, type NotificationSettings } from './notifications';
 
 export interface CommitmentClause {
   readonly id: string;
@@ -48,6 +49,11 @@ export interface Declaration {
   /** Signatories confirm a one-time code sent to the invited address before signing. */
   readonly oneTimeCode: boolean;
   readonly organisationDomains: readonly OrganisationDomains[];
+  /**
+   * Who in the Commission team is emailed, and about what. Unlike the content it may change while
+   * the declaration is open, so whoever sends a notification reads `getDeclaration`, not the kept content.
+   */
+  readonly notifications?: NotificationSettings;
   readonly createdAt: string;
   readonly createdBy: string;
   readonly updatedAt?: string;
@@ -100,6 +106,7 @@ const declarationFields = {
   reminders: z._default(z.strictObject({ automatic: z.boolean({ error: 'reminders.automatic must be true or false' }) }), { automatic: true }),
   oneTimeCode: z._default(z.boolean({ error: 'oneTimeCode must be true or false' }), true),
   organisationDomains: z._default(z.array(organisationDomainsSchema).check(z.maxLength(2_000, 'at most 2,000 organisations with registered domains')), []),
+  notifications: z._default(notificationSettingsSchema, DEFAULT_NOTIFICATION_SETTINGS),
 };
 
 type DeclarationFields = { texts: Record<string, unknown>; defaultLanguage: string; organisationDomains: readonly { organisation: string }[] };
@@ -171,6 +178,7 @@ export function buildDeclaration(input: DeclarationInput & { draft?: boolean }, 
     reminders: input.reminders,
     oneTimeCode: input.oneTimeCode,
     organisationDomains: input.organisationDomains,
+    notifications: input.notifications,
     createdAt: now.toISOString(),
     createdBy,
     ...(input.draft ? {} : { openedAt: now.toISOString() }),

@@ -4,6 +4,7 @@ import { invitationEmail, type InvitationEmailInput } from '../../templates/emai
 import { oneTimeCodeEmail, type OneTimeCodeEmailInput } from '../../templates/email/one-time-code';
 import type { RenderedEmail } from '../../templates/email/layout';
 import { signatureConfirmationEmail, type SignatureConfirmationInput } from '../../templates/email/signature-confirmation';
+import { digestEmail, teamEventEmail, type DigestEmailInput, type TeamEventEmailInput } from '../../templates/email/team-notification';
 
 /**
  * The emails an organisation receives. Each input's `language` is the invitation's (any EU
@@ -33,4 +34,17 @@ export function signatureConfirmationMessage(input: SignatureConfirmationMessage
 /** Sent with the sealed PDF. */
 export function deliveryMessage(input: DeliveryMessageInput): RenderedEmail {
   return deliveryEmail({ ...input, language: operatorLanguage([input.language]) });
+}
+
+export type TeamEventMessageInput = TeamEventEmailInput;
+export type DigestMessageInput = DigestEmailInput;
+
+/** To the Commission team: one event that needs them (in English, for Commission staff). */
+export function teamEventMessage(input: TeamEventMessageInput): RenderedEmail {
+  return teamEventEmail(input);
+}
+
+/** To the Commission team: the daily digest of an open declaration. */
+export function digestMessage(input: DigestMessageInput): RenderedEmail {
+  return digestEmail(input);
 }

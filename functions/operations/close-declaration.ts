@@ -2,6 +2,7 @@ import type { Declaration } from '../domain/declaration';
 import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
 import { listCommitments } from '../store/commitments';
+import { adminActor } from '../store/audit';
 import { changeDeclarationStatus } from '../store/declarations';
 import { mapWithConcurrency } from './concurrency';
 import { loadDeclaration } from './load';
@@ -26,7 +27,7 @@ export const CLOSING_REASON = 'The European Commission closed the declaration fo
 export async function closeDeclaration(declarationId: string, caller: Caller, now = clock.now()): Promise<CloseResult> {
   const current = await loadDeclaration(declarationId);
   if (current.status === 'DRAFT') throw new DomainError('WRONG_STATE', 'A draft cannot be closed; open it for signing first, or leave it as a draft.');
-  if (current.status === 'OPEN') await changeDeclarationStatus(declarationId, 'OPEN', 'CLOSED', 'closedAt', caller.userId, now);
+  if (current.status === 'OPEN') await changeDeclarationStatus(declarationId, 'OPEN', 'CLOSED', 'closedAt', { type: 'DECLARATION_CLOSED', ...adminActor(caller) }, now);
   const outstanding = (await listCommitments(declarationId)).filter((commitment) => commitment.state === 'INVITED');
   const outcomes = await mapWithConcurrency(outstanding, 16, async (commitment) => {
     try {

@@ -27,7 +27,7 @@ export async function correctContact(commitmentId: string, email: string, caller
     if (commitment.organisation.email === email) {
       throw new DomainError('INVALID_INPUT', 'That is already the organisation’s address; enter the corrected one.');
     }
-    const result = await correctContactAddress(commitment, email, caller.userId);
+    const result = await correctContactAddress(commitment, email, caller);
     if (!result.ok && result.reason === 'address-taken') {
       throw new DomainError('ALREADY_DONE', 'Another organisation of this declaration is already invited at that address.');
     }

@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
+import { adminActor } from '../store/audit';
 import { getCommitment, listCommitments, transition } from '../store/commitments';
 import { resumeWait } from '../workflow/client';
 import { mapWithConcurrency } from './concurrency';
@@ -46,7 +47,7 @@ async function countersignCommitment(commitmentId: string, caller: Caller, decla
     from: ['VERIFIED'],
     to: 'COUNTERSIGNED',
     set: { countersignature: { by: caller.userId, name: caller.name || caller.email || caller.userId, title: 'European Commission', countersignedAt: now.toISOString() } },
-    event: { type: 'COUNTERSIGNED', actor: caller.userId },
+    event: { type: 'COUNTERSIGNED', ...adminActor(caller) },
     now,
   });
   if (outcome.ok) {

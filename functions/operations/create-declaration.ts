@@ -2,6 +2,7 @@ import { buildDeclaration, duplicateClauseIds, type Declaration, type ParsedCrea
 import { DomainError } from '../domain/errors';
 import { newId } from '../domain/ids';
 import type { Caller } from '../shared/access';
+import { adminActor } from '../store/audit';
 import { putDeclaration } from '../store/declarations';
 import { clock } from '../shared/clock';
 
@@ -9,7 +10,12 @@ import { clock } from '../shared/clock';
 export async function createDeclaration(input: ParsedCreateDeclarationInput, caller: Caller, now = clock.now()): Promise<Declaration> {
   const declaration = buildDeclaration(input, newId('dcl', now.getTime()), caller.userId, now);
   refuseDuplicateClauseIds(declaration);
-  await putDeclaration(declaration);
+  await putDeclaration(declaration, {
+    type: 'DECLARATION_CREATED',
+    ...adminActor(caller),
+    at: declaration.createdAt,
+    detail: { status: declaration.status, version: declaration.version, languages: Object.keys(declaration.texts), textSha256: declaration.texts[declaration.defaultLanguage]?.sha256 },
+  });
   return declaration;
 }
 

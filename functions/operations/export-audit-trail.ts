@@ -68,6 +68,6 @@ export async function exportAuditTrail(declarationId: string, options: { after?:
     body,
     events: count,
     head,
-    next: encodeCursor({ sequence: last.sequence, previousHash: last.hash, commitmentId: String(last.commitmentId), at: String(last.at), id: String(last.id) }),
+    next: encodeCursor({ sequence: last.sequence, previousHash: last.hash, commitmentId: typeof last.commitmentId === 'string' ? last.commitmentId : '', at: String(last.at), id: String(last.id) }),
   };
 }

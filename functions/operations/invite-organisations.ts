@@ -58,7 +58,7 @@ export async function inviteOrganisations(declarationId: string, invitations: re
       updatedAt: now.toISOString(),
       invitedBy: caller.userId,
     };
-    const created = await createInvitation(commitment);
+    const created = await createInvitation(commitment, caller);
     const commitmentId = created.created ? commitment.id : created.existingCommitmentId;
     const current = created.created ? commitment : await loadCommitment(commitmentId);
     if (created.created || current.state === 'INVITED') await startCommitmentExecution({ commitmentId, declarationId });

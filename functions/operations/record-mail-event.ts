@@ -1,6 +1,7 @@
 import { readMailNotification } from '../domain/mail-events';
 import { logger } from '../shared/logger';
-import { recordContactProblem, type RecordContactProblemResult } from '../store/contacts';
+import { mailEventId, recordContactProblem, type RecordContactProblemResult } from '../store/contacts';
+import { notifyTeam } from './notify-team';
 import { clock } from '../shared/clock';
 
 export interface MailEventOutcome {
@@ -24,6 +25,8 @@ export async function recordMailEvent(message: string, receivedAt = clock.now())
     const result = await recordContactProblem(report.commitmentId, report.eventKey, report.problem);
     logger.info('mail problem reported', { commitmentId: report.commitmentId, kind: report.problem.kind, permanent: report.problem.permanent, result });
     outcomes.push({ commitmentId: report.commitmentId, result });
+    // A repeated report notifies too: its claims let through only what a failed attempt did not send.
+    if (result === 'marked' || result === 'duplicate') await notifyTeam(report.commitmentId, 'undeliverable', mailEventId(report.eventKey));
   }
   return outcomes;
 }

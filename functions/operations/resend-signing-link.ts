@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
+import { adminActor } from '../store/audit';
 import { getCommitment } from '../store/commitments';
 import { claimMail, recordMailSent, releaseMailClaim } from '../store/mail-claims';
 import { getCodeState } from '../store/one-time-codes';
@@ -32,7 +33,7 @@ export async function resendSigningLink(commitmentId: string, caller: Caller, no
   if (expiresAt.getTime() <= now.getTime()) throw new DomainError('WRONG_STATE', 'The signing window of this invitation has ended; a new link would not work.');
   const wasLocked = (await getCodeState(commitmentId)).lockedAt !== undefined;
   const seen = commitment.resends ?? 0;
-  const recorded = await recordResend(commitment, seen, { type: 'LINK_RESENT', actor: caller.userId, at: now.toISOString(), detail: { resend: seen + 1, unlocked: wasLocked } });
+  const recorded = await recordResend(commitment, seen, { type: 'LINK_RESENT', ...adminActor(caller), at: now.toISOString(), detail: { resend: seen + 1, unlocked: wasLocked } });
   if (!recorded) {
     const current = await getCommitment(commitmentId);
     if (current?.state !== 'INVITED') throw new DomainError('WRONG_STATE', `Only an invitation still awaiting its signature can be resent; this one is ${current?.state ?? 'unknown'}.`);

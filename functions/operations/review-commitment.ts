@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
+import { adminActor } from '../store/audit';
 import { getCommitment, transition } from '../store/commitments';
 import { resumeWait } from '../workflow/client';
 import { mapWithConcurrency } from './concurrency';
@@ -57,7 +58,7 @@ async function reviewOne(commitmentId: string, review: ReviewDecision, caller: C
     from: ['IN_REVIEW'],
     to: approved ? 'VERIFIED' : 'REJECTED',
     set: { review: { decision: approved ? 'APPROVED' : 'REJECTED', reason: review.reason, reviewedBy: caller.userId, reviewedAt: now.toISOString() } },
-    event: { type: approved ? 'REVIEW_APPROVED' : 'REVIEW_REJECTED', actor: caller.userId, detail: { reason: review.reason } },
+    event: { type: approved ? 'REVIEW_APPROVED' : 'REVIEW_REJECTED', ...adminActor(caller), detail: { reason: review.reason } },
     now,
   });
   if (outcome.ok) {

@@ -1,6 +1,7 @@
 import { REVOCABLE_STATES } from '../domain/commitment';
 import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
+import { adminActor } from '../store/audit';
 import { getCommitment, transition } from '../store/commitments';
 import { failWait } from '../workflow/client';
 import { REVOKED_ERROR } from '../workflow/contract';
@@ -16,7 +17,7 @@ export async function revokeCommitment(commitmentId: string, reason: string, cal
     from: REVOCABLE_STATES,
     to: 'REVOKED',
     set: { revocation: { by: caller.userId, reason, revokedAt: now.toISOString() } },
-    event: { type: 'REVOKED', actor: caller.userId, detail: { reason } },
+    event: { type: 'REVOKED', ...adminActor(caller), detail: { reason } },
     now,
   });
   if (!result.ok) {

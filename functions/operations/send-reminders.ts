@@ -46,7 +46,7 @@ async function remindNow(commitmentId: string, clickId: string, caller: Caller, 
   if (signingLinkExpiry(commitment, declaration).getTime() <= now.getTime()) {
     return { commitmentId, result: 'not-awaiting', message: 'Its signing window has ended; a new link would not work.' };
   }
-  const sent = await sendSigningLink(commitment, 1, { clickId, requestedBy: caller.userId });
+  const sent = await sendSigningLink(commitment, 1, { clickId, requestedBy: caller });
   return sent === 'sent'
     ? { commitmentId, result: 'sent', message: `Reminder sent to ${commitment.organisation.email} with a fresh link.` }
     : { commitmentId, result: 'already-sent', message: 'This reminder was already sent.' };

@@ -7,7 +7,7 @@ import { invitationMessage, type InvitationKind } from '../mail/messages';
 import { sendEmail } from '../mail/send-email';
 import { appUrl, requiredEnv } from '../shared/config';
 import { TransientError, isTransient } from '../shared/errors';
-import { recordEvent } from '../store/audit';
+import { adminActor, recordEvent } from '../store/audit';
 import { claimMail, claimMailForTask, recordMailSent, releaseMailClaim } from '../store/mail-claims';
 import { putLink } from '../store/links';
 import { loadDeclarationContent } from './load';
@@ -16,7 +16,8 @@ import { clock } from '../shared/clock';
 /** A reminder an admin asked for: claimed once per click, so a double click sends one email. */
 export interface RequestedReminder {
   readonly clickId: string;
-  readonly requestedBy: string;
+  /** The admin who clicked, as the audit event names them. */
+  readonly requestedBy: { readonly userId: string; readonly name: string; readonly email: string };
 }
 
 /**
@@ -43,7 +44,7 @@ export async function sendSigningLink(commitment: Commitment, reminderNumber: nu
       commitmentId: commitment.id,
       declarationId: commitment.declarationId,
       type: reminderNumber === 0 && !requested ? 'INVITATION_SENT' : 'REMINDER_SENT',
-      actor: requested?.requestedBy ?? 'workflow',
+      ...(requested ? adminActor(requested.requestedBy) : { actor: 'workflow' }),
       detail: requested ? { requestedByAdmin: true, messageId } : { reminderNumber, messageId },
     });
     return 'sent';

@@ -68,7 +68,7 @@ async function submit(open: OpenSession, fields: FormFields, request: { clientAd
     };
     change = { to: 'SIGNED', set: { signature }, event: { type: 'SIGNED', actor: 'operator', detail: { language: form.language, textSha256: form.textSha256, clientAddressHash: request.clientAddressHash, publication: publication ? { agreed: true, sha256: publication.sha256, language: publication.language } : { agreed: false } } } };
   } else {
-    change = { to: 'DECLINED', set: { decline: { reason: form.reason, declinedAt: now.toISOString() } }, event: { type: 'DECLINED', actor: 'operator', detail: { clientAddressHash: request.clientAddressHash } } };
+    change = { to: 'DECLINED', set: { decline: { reason: form.reason, declinedAt: now.toISOString() } }, event: { type: 'DECLINED', actor: 'operator', detail: { reason: form.reason, clientAddressHash: request.clientAddressHash } } };
   }
   const result = await retryOnTransactionConflict(() =>
     transition({

@@ -1,6 +1,7 @@
 import { buildDeclaration, type Declaration, type DeclarationInput } from '../domain/declaration';
 import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
+import { adminActor } from '../store/audit';
 import { replaceDraft } from '../store/declarations';
 import { refuseDuplicateClauseIds } from './create-declaration';
 import { loadDeclaration } from './load';
@@ -13,7 +14,8 @@ export async function updateDeclaration(declarationId: string, input: Declaratio
   const rebuilt = buildDeclaration({ ...input, draft: true }, current.id, current.createdBy, new Date(current.createdAt));
   refuseDuplicateClauseIds(rebuilt);
   const updated: Declaration = { ...rebuilt, updatedAt: now.toISOString(), updatedBy: caller.userId };
-  if (!(await replaceDraft(updated))) throw notADraft(await loadDeclaration(declarationId));
+  const event = { type: 'DECLARATION_EDITED', ...adminActor(caller), detail: { version: updated.version, languages: Object.keys(updated.texts), textSha256: updated.texts[updated.defaultLanguage]?.sha256 } };
+  if (!(await replaceDraft(updated, event))) throw notADraft(await loadDeclaration(declarationId));
   return updated;
 }
 

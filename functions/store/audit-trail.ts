@@ -4,6 +4,7 @@ import { db, keys, tableName, withoutKeys } from './table';
 
 /** Where a page of a declaration's trail ends: the last event read (its keys follow from it). */
 export interface TrailPosition {
+  /** Empty for a declaration's own event. */
   readonly commitmentId: string;
   readonly at: string;
   readonly id: string;
@@ -28,7 +29,7 @@ export async function declarationEventsPage(declarationId: string, after: TrailP
     );
   const events: AuditEvent[] = [];
   let startKey: Record<string, unknown> | undefined = after
-    ? { PK: `CMT#${after.commitmentId}`, SK: `${keys.eventPrefix}${after.at}#${after.id}`, GSI1PK: keys.auditOf(declarationId), GSI1SK: `${after.at}#${after.id}` }
+    ? { PK: after.commitmentId ? `CMT#${after.commitmentId}` : `DECL#${declarationId}`, SK: `${keys.eventPrefix}${after.at}#${after.id}`, GSI1PK: keys.auditOf(declarationId), GSI1SK: `${after.at}#${after.id}` }
     : undefined;
   do {
     const page = await trailPage(startKey, limit - events.length);

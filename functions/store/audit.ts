@@ -4,26 +4,40 @@ import { clock } from '../shared/clock';
 
 export interface AuditEvent {
   readonly id: string;
-  readonly commitmentId: string;
+  /** Absent on a declaration's own events (created, edited, opened, closed, its settings changed). */
+  readonly commitmentId?: string;
   readonly declarationId: string;
   readonly at: string;
   readonly type: string;
-  /** Who acted: `operator`, `workflow`, or the admin's user id. */
+  /** Who acted: `operator`, `workflow`, `ses`, or the admin's user id. */
   readonly actor: string;
+  /** An admin's name and address as their sign-in claims give them. */
+  readonly actorName?: string;
+  readonly actorEmail?: string;
   readonly detail?: Readonly<Record<string, unknown>>;
 }
 
-export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at'> & { at?: string };
+export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at' | 'commitmentId'> & { commitmentId: string; at?: string };
+export type NewDeclarationAuditEvent = Omit<AuditEvent, 'id' | 'at' | 'commitmentId'> & { at?: string };
 
-/** The audit event as one item of the transaction that makes the change it records. */
-export function auditEventPut(event: NewAuditEvent): TransactItem {
+/** An admin as an audit event names them: user id, and name and address from their sign-in claims. */
+export function adminActor(admin: { readonly userId: string; readonly name: string; readonly email: string }): Pick<AuditEvent, 'actor' | 'actorName' | 'actorEmail'> {
+  return { actor: admin.userId, ...(admin.name ? { actorName: admin.name } : {}), ...(admin.email ? { actorEmail: admin.email } : {}) };
+}
+
+/**
+ * The audit event as one item of the transaction that makes the change it records. A commitment's
+ * events live with the commitment; a declaration's own events with the declaration. Both are in
+ * the declaration's trail (GSI1 `DECL#id#AUDIT`), so the exported chain covers both.
+ */
+export function auditEventPut(event: NewAuditEvent | NewDeclarationAuditEvent): TransactItem {
   const at = event.at ?? clock.now().toISOString();
   const id = newId('evt');
   return {
     Put: {
       TableName: tableName(),
       Item: {
-        PK: `CMT#${event.commitmentId}`,
+        PK: 'commitmentId' in event && event.commitmentId ? `CMT#${event.commitmentId}` : `DECL#${event.declarationId}`,
         SK: `${keys.eventPrefix}${at}#${id}`,
         GSI1PK: keys.auditOf(event.declarationId),
         GSI1SK: `${at}#${id}`,
@@ -45,7 +59,7 @@ export async function listCommitmentEvents(commitmentId: string): Promise<AuditE
 }
 
 /** An event that records something outside a state change (an email sent). */
-export async function recordEvent(event: NewAuditEvent): Promise<void> {
+export async function recordEvent(event: NewAuditEvent | NewDeclarationAuditEvent): Promise<void> {
   const result = await transact([auditEventPut(event)]);
   if (!result.ok) throw new Error('audit event id collision');
 }

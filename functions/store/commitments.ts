@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Commitment, CommitmentState } from '../domain/commitment';
-import { auditEventPut, type NewAuditEvent } from './audit';
+import { adminActor, auditEventPut, type NewAuditEvent } from './audit';
 import { db, keys, queryAll, tableName, transact, withoutKeys, type TransactItem } from './table';
 import { clock } from '../shared/clock';
 
@@ -10,7 +10,7 @@ export type CreateInvitationResult = { created: true } | { created: false; exist
  * Records a new invitation: the commitment, a guard item that makes the invited address unique
  * within the declaration, and the audit event, all or nothing.
  */
-export async function createInvitation(commitment: Commitment): Promise<CreateInvitationResult> {
+export async function createInvitation(commitment: Commitment, admin?: { readonly userId: string; readonly name: string; readonly email: string }): Promise<CreateInvitationResult> {
   const guard = keys.invitee(commitment.declarationId, commitment.organisation.email);
   const result = await transact([
     {
@@ -37,7 +37,7 @@ export async function createInvitation(commitment: Commitment): Promise<CreateIn
       declarationId: commitment.declarationId,
       at: commitment.invitedAt,
       type: 'INVITED',
-      actor: commitment.invitedBy,
+      ...(admin ? adminActor(admin) : { actor: commitment.invitedBy }),
       detail: { organisation: commitment.organisation.name, category: commitment.organisation.category, country: commitment.organisation.country },
     }),
   ]);

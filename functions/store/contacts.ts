@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { FINAL_STATES, type Commitment, type ContactProblem } from '../domain/commitment';
-import { auditEventPut } from './audit';
+import { adminActor, auditEventPut } from './audit';
 import { getCommitment } from './commitments';
 import { keys, tableName, transact } from './table';
 import { clock } from '../shared/clock';
 
+/** An SES event's key as the records name it (its SHA-256): the guard item's and the audit event's `detail.eventKey`. */
+export const mailEventId = (eventKey: string) => createHash('sha256').update(eventKey).digest('hex');
+
 /** One item per SES event already recorded, so that a notification delivered twice counts once. */
 const mailEventKey = (commitmentId: string, eventKey: string) => ({
   PK: `CMT#${commitmentId}`,
-  SK: `MAILEVENT#${createHash('sha256').update(eventKey).digest('hex')}`,
+  SK: `MAILEVENT#${mailEventId(eventKey)}`,
 });
 
 export const MAIL_PROBLEM_EVENT: Readonly<Record<ContactProblem['kind'], string>> = {
@@ -44,7 +47,7 @@ export async function recordContactProblem(commitmentId: string, eventKey: strin
         at: problem.reportedAt,
         type: MAIL_PROBLEM_EVENT[problem.kind],
         actor: 'ses',
-        detail: { ...problem, currentContact: current },
+        detail: { ...problem, currentContact: current, eventKey: mailEventId(eventKey) },
       }),
       ...(current
         ? [{
@@ -78,7 +81,7 @@ const FINAL = [...FINAL_STATES];
  * commitment changed since `commitment` was read, or when another commitment of the declaration
  * already uses the new address.
  */
-export async function correctContactAddress(commitment: Commitment, email: string, actor: string, now = clock.now()): Promise<CorrectContactResult> {
+export async function correctContactAddress(commitment: Commitment, email: string, admin: { readonly userId: string; readonly name: string; readonly email: string }, now = clock.now()): Promise<CorrectContactResult> {
   const previous = commitment.organisation.email;
   const finalPlaceholders = FINAL.map((_, index) => `:final${index}`);
   const result = await transact([
@@ -117,7 +120,7 @@ export async function correctContactAddress(commitment: Commitment, email: strin
       declarationId: commitment.declarationId,
       at: now.toISOString(),
       type: 'CONTACT_CORRECTED',
-      actor,
+      ...adminActor(admin),
       detail: { previousEmail: previous, email, ...(commitment.undeliverable ? { problem: commitment.undeliverable.kind } : {}) },
     }),
   ]);

@@ -1,21 +1,30 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Declaration, DeclarationContent } from '../domain/declaration';
-import { db, keys, queryAll, tableName, withoutKeys } from './table';
+import { notificationSettingsOf } from '../domain/notifications';
+import { auditEventPut, type NewDeclarationAuditEvent } from './audit';
+import { db, keys, queryAll, tableName, transact, withoutKeys } from './table';
 
-export async function putDeclaration(declaration: Declaration): Promise<void> {
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.declaration(declaration.id),
-        GSI1PK: keys.declarationsIndex,
-        GSI1SK: `${declaration.createdAt}#${declaration.id}`,
-        ...declaration,
+/** Who changed the declaration, and what the audit event records beside the change. */
+export type DeclarationEvent = Omit<NewDeclarationAuditEvent, 'declarationId'>;
+
+/** Stores a new declaration with its audit event. */
+export async function putDeclaration(declaration: Declaration, event: DeclarationEvent): Promise<void> {
+  const result = await transact([
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...keys.declaration(declaration.id),
+          GSI1PK: keys.declarationsIndex,
+          GSI1SK: `${declaration.createdAt}#${declaration.id}`,
+          ...declaration,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
       },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
+    },
+    auditEventPut({ ...event, declarationId: declaration.id }),
+  ]);
+  if (!result.ok) throw new Error(`declaration id ${declaration.id} is taken`);
 }
 
 export async function getDeclaration(id: string): Promise<Declaration | undefined> {
@@ -47,7 +56,7 @@ export async function getDeclarationContent(id: string): Promise<DeclarationCont
 
 /** Declarations stored before these settings existed read as the defaults. */
 function withDefaults(declaration: Declaration): Declaration {
-  return { ...declaration, reminders: declaration.reminders ?? { automatic: true }, oneTimeCode: declaration.oneTimeCode ?? true, organisationDomains: declaration.organisationDomains ?? [] };
+  return { ...declaration, reminders: declaration.reminders ?? { automatic: true }, oneTimeCode: declaration.oneTimeCode ?? true, organisationDomains: declaration.organisationDomains ?? [], notifications: notificationSettingsOf(declaration) };
 }
 
 export interface DeclarationSummary {
@@ -80,41 +89,40 @@ export async function listDeclarations(): Promise<DeclarationSummary[]> {
   });
 }
 
-/** Replaces a draft whole; false when it is no longer a draft (opened meanwhile). */
-export async function replaceDraft(declaration: Declaration): Promise<boolean> {
-  try {
-    await db().send(
-      new PutCommand({
+/** Replaces a draft whole, with its audit event; false when it is no longer a draft (opened meanwhile). */
+export async function replaceDraft(declaration: Declaration, event: DeclarationEvent): Promise<boolean> {
+  const result = await transact([
+    {
+      Put: {
         TableName: tableName(),
         Item: { ...keys.declaration(declaration.id), GSI1PK: keys.declarationsIndex, GSI1SK: `${declaration.createdAt}#${declaration.id}`, ...declaration },
         ConditionExpression: '#status = :draft',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':draft': 'DRAFT' },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+      },
+    },
+    auditEventPut({ ...event, at: declaration.updatedAt, declarationId: declaration.id }),
+  ]);
+  return result.ok;
 }
 
-/** Moves a declaration from one status to the next, stamping when; false when it was not in `from`. */
-export async function changeDeclarationStatus(id: string, from: Declaration['status'], to: Declaration['status'], stamp: 'openedAt' | 'closedAt', by: string, now: Date): Promise<boolean> {
-  try {
-    await db().send(
-      new UpdateCommand({
+/**
+ * Moves a declaration from one status to the next, stamping when, with its audit event; false
+ * when it was not in `from`.
+ */
+export async function changeDeclarationStatus(id: string, from: Declaration['status'], to: Declaration['status'], stamp: 'openedAt' | 'closedAt', event: DeclarationEvent, now: Date): Promise<boolean> {
+  const result = await transact([
+    {
+      Update: {
         TableName: tableName(),
         Key: keys.declaration(id),
         UpdateExpression: 'SET #status = :to, #stamp = :now, #by = :by',
         ConditionExpression: '#status = :from',
         ExpressionAttributeNames: { '#status': 'status', '#stamp': stamp, '#by': stamp === 'openedAt' ? 'openedBy' : 'closedBy' },
-        ExpressionAttributeValues: { ':from': from, ':to': to, ':now': now.toISOString(), ':by': by },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+        ExpressionAttributeValues: { ':from': from, ':to': to, ':now': now.toISOString(), ':by': event.actor },
+      },
+    },
+    auditEventPut({ ...event, at: now.toISOString(), declarationId: id }),
+  ]);
+  return result.ok;
 }

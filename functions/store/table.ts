@@ -44,6 +44,8 @@ export const keys = {
   commitmentsOf: (declarationId: string) => `DECL#${declarationId}#CMT`,
   taskToken: (commitmentId: string) => ({ PK: `CMT#${commitmentId}`, SK: 'TASK' }),
   mailClaim: (commitmentId: string, kind: string) => ({ PK: `CMT#${commitmentId}`, SK: `MAIL#${kind}` }),
+  /** One notification of the Commission team: `<kind>#<event id>`, or `digest#<day>`. */
+  notificationClaim: (declarationId: string, claimKind: string) => ({ PK: `DECL#${declarationId}`, SK: `NOTIFY#${claimKind}` }),
   eventPrefix: 'EVENT#',
   auditOf: (declarationId: string) => `DECL#${declarationId}#AUDIT`,
   link: (hash: string) => ({ PK: `LINK#${hash}`, SK: 'LINK' }),

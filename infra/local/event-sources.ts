@@ -28,7 +28,8 @@ interface SnsNotification {
   readonly MessageAttributes?: Record<string, { Type: string; Value: string }>;
 }
 
-const SOURCES = new Set<string>(Object.values(EVENT_FUNCTIONS).map((spec) => spec.source));
+// Only SNS sources: a daily schedule runs on the stack's clock (infra/local/daily-schedules.ts).
+const SOURCES = new Set<string>(Object.values(EVENT_FUNCTIONS).map((spec) => spec.source).filter((source) => source === 'mail-events'));
 
 /** The topic a source publishes to, locally. */
 export function localTopicArn(source: EventSource): string {

@@ -26,6 +26,7 @@ import type { Recovery } from './recovery';
 import { setTimeSource } from '../../functions/shared/clock';
 import { LocalClock } from './clock';
 import { clockEndpoint, idleEndpoint } from './workflow-time';
+import { BackgroundWork, scheduleRunEndpoint, startDailySchedules } from './daily-schedules';
 
 export interface LocalStackOptions {
   /**
@@ -219,6 +220,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => stepFunctions.stop());
 
+    // EventBridge Scheduler's daily schedules (the digest), on the stack's clock.
+    const background = new BackgroundWork();
+    stops.push(async () => {
+      stopSchedules();
+      await background.whenIdle();
+    });
+    const stopSchedules = startDailySchedules({
+      clock,
+      hourUtc: synthesized.config.digestHourUtc,
+      background,
+      invoke: (functionId, event) => runtime.invoke(functionId, event),
+      onError: (functionId, error) => process.stderr.write(`${functionId} failed: ${(error as Error).message}\n`),
+    });
+
     const identity = await LocalIdentityIssuer.create();
     const api = await startLocalHttpApi({
       port: ports.app,
@@ -231,7 +246,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       usage: meter,
       localEndpoints: [
         eventInjectionEndpoint(async (functionId) => (event) => runtime.invoke(functionId, event)),
-        idleEndpoint(stepFunctions),
+        idleEndpoint(stepFunctions, background),
+        scheduleRunEndpoint({ clock, background, invoke: (functionId, event) => runtime.invoke(functionId, event) }),
         ...(options.controllableClock ? [clockEndpoint(clock)] : []),
         ...(faults ? [faultControlEndpoint(faults)] : []),
       ],

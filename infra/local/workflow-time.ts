@@ -1,18 +1,20 @@
 /**
  * Local-only endpoints that let tests drive time and see when the workflow has settled, instead
  * of waiting on the wall clock:
- * - `GET /local/idle?timeoutMs=10000[&execution=<name>...]`: answers 200 once no task handler runs
+ * - `GET /local/idle?timeoutMs=10000[&execution=<name>...]`: answers 200 once no task handler runs,
+ *   no scheduled run (the daily digest, infra/local/daily-schedules.ts) is under way,
  *   and every running execution (or each one named; an execution's name is its commitment id)
  *   waits at a callback, so that nothing more happens until a callback comes or the clock reaches
  *   a timeout; 504 if that takes longer than `timeoutMs` (at most 300000), 404 for an execution
  *   never started. The body says what runs (`{"idle", "running", "parked", "tasksInFlight"}`).
  * - `GET /local/clock`: the stack's time and when its next timer falls due
- *   (`{"now", "aheadSeconds", "nextDueAt"}`; `nextDueAt` is absent when nothing waits for a timeout);
+ *   (`{"now", "aheadSeconds", "nextDueAt"}`; a workflow timeout or the next daily schedule);
  *   `POST /local/clock` `{"advanceSeconds": 3600}` moves it forward (a stack started with
  *   `controllableClock`): the workflow's waits that become due time out at once, and the handlers
  *   see the new time.
  */
 import type { LocalClock } from './clock';
+import type { BackgroundWork } from './daily-schedules';
 import type { LocalEndpoint } from './http-api';
 import type { LocalStepFunctions } from './step-functions';
 
@@ -20,7 +22,7 @@ const DEFAULT_IDLE_TIMEOUT_MS = 10_000;
 const MAX_IDLE_TIMEOUT_MS = 300_000;
 const MAX_ADVANCE_SECONDS = 366 * 24 * 3600;
 
-export function idleEndpoint(stepFunctions: LocalStepFunctions): LocalEndpoint {
+export function idleEndpoint(stepFunctions: LocalStepFunctions, background?: BackgroundWork): LocalEndpoint {
   return async ({ method, path, query }) => {
     if (path !== '/local/idle') return undefined;
     if (method !== 'GET') return { status: 405, body: { message: 'Use GET.' } };
@@ -31,7 +33,8 @@ export function idleEndpoint(stepFunctions: LocalStepFunctions): LocalEndpoint {
     const executions = query.getAll('execution');
     let idle: Promise<void>;
     try {
-      idle = stepFunctions.whenIdle(executions.length > 0 ? executions : undefined);
+      // A scheduled run (the daily digest) counts as activity too.
+      idle = Promise.all([stepFunctions.whenIdle(executions.length > 0 ? executions : undefined), background?.whenIdle()]).then(() => undefined);
     } catch (error) {
       return { status: 404, body: { message: (error as Error).message } };
     }
@@ -43,7 +46,7 @@ export function idleEndpoint(stepFunctions: LocalStepFunctions): LocalEndpoint {
       }),
     ]);
     clearTimeout(timer);
-    const activity = stepFunctions.activity();
+    const activity = { ...stepFunctions.activity(), ...(background ? { scheduledRuns: background.running } : {}) };
     return settled ? { status: 200, body: { ...activity, idle: true } } : { status: 504, body: { ...activity, message: `The workflow was not idle within ${timeoutMs} ms.` } };
   };
 }

@@ -1,5 +1,6 @@
 import { html } from '../html';
 import type { ConsolePage } from './layout';
+import { notificationSettingsForm } from './notification-settings-section';
 
 export function declarationFormPage(declarationId?: string): ConsolePage {
   return {
@@ -39,6 +40,7 @@ export function declarationFormPage(declarationId?: string): ConsolePage {
 </fieldset>
 <div><button type="submit" class="primary" id="save-draft">Save as draft</button> <button type="button" id="save-open">Create and open for signing</button></div>
 </form>
+${notificationSettingsForm()}
 </section>`,
   };
 }

@@ -9,7 +9,7 @@ export interface RenderedEmail {
 }
 
 /** What an email is for; written into its HTML head so that tools can tell emails apart in any language. */
-export type EmailPurpose = 'invitation' | 'reminder' | 'new-link' | 'one-time-code' | 'signature-confirmation' | 'delivery';
+export type EmailPurpose = 'invitation' | 'reminder' | 'new-link' | 'one-time-code' | 'signature-confirmation' | 'delivery' | 'team-notification' | 'daily-digest';
 
 export interface EmailFrame {
   readonly title: string;

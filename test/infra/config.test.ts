@@ -45,6 +45,7 @@ describe('deployment configuration', () => {
       logRetentionDays: 90,
       backupRetentionDays: 3650,
       backupCopyVaultArn: undefined,
+      digestHourUtc: 7,
     });
   });
 

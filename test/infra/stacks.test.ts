@@ -122,9 +122,12 @@ describe('commitment workflow', () => {
 
   it('ends a wait answered by a decline, revocation or expiry through named errors the callback tasks catch', () => {
     const states = new Map(allStates(definition));
+    // A decline first tells the Commission team (NotifyDeclined), then ends.
+    const through = (name: string | undefined) => (name?.startsWith('Notify') ? states.get(name)!.Next : name);
     const caught = (stateName: string, error: string) => {
       const catcher = (states.get(stateName)!.Catch as Json[]).find((c) => c.ErrorEquals.includes(error));
-      return states.get(catcher?.Next)?.Type === 'Succeed' ? catcher!.Next : undefined;
+      const next = through(catcher?.Next);
+      return states.get(next)?.Type === 'Succeed' ? next : undefined;
     };
     expect(caught('AwaitSignature', DECLINED_ERROR)).toBe('Declined');
     for (const wait of ['AwaitSignature', 'AwaitReview', 'AwaitCountersignature']) {
@@ -171,7 +174,9 @@ describe('commitment workflow', () => {
       expect(catchAll!.Next, name).not.toBe(name);
       expect(states.has(catchAll!.Next), name).toBe(true);
     }
-    expect(states.get(states.get('RecordFailure')!.Next)?.Type).toBe('Fail');
+    // Through NotifyFailure, which tells the Commission team and goes on whatever happens.
+    const afterRecord = states.get('RecordFailure')!.Next;
+    expect(states.get(afterRecord === 'NotifyFailure' ? states.get(afterRecord)!.Next : afterRecord)?.Type).toBe('Fail');
   });
 });
 
@@ -354,6 +359,9 @@ describe('functions', () => {
       'send-reminders': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.linkValiditySeconds],
       'console-page': [ENV.cognitoClientId],
       'public-register': [ENV.appUrl, ENV.commissionContactAddress],
+      'notify-team': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress],
+      'record-mail-event': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress],
+      'send-daily-digest': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress],
     };
     for (const id of functionIds) {
       const names = Object.keys(fn(id).Properties.Environment.Variables).sort();
@@ -444,7 +452,7 @@ describe('permissions', () => {
   it('lets only the functions that send mail send, and only from the sender address', () => {
     for (const id of functionIds) {
       const sending = statementsOf(id).filter((s) => [s.Action].flat().includes('ses:SendRawEmail'));
-      const senders: FunctionId[] = ['await-signature', 'deliver-certificate', 'correct-contact', 'send-reminders', 'open-signing-session', 'send-signing-code', 'resend-signing-link', 'verify-signature'];
+      const senders: FunctionId[] = ['await-signature', 'deliver-certificate', 'correct-contact', 'send-reminders', 'open-signing-session', 'send-signing-code', 'resend-signing-link', 'verify-signature', 'notify-team', 'record-mail-event', 'send-daily-digest'];
       if (senders.includes(id)) {
         expect(sending, id).toHaveLength(1);
         expect(sending[0]!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': created.config.senderAddress } });

@@ -27,7 +27,14 @@ export interface Declaration {
   readonly reminders?: { readonly automatic: boolean };
   readonly oneTimeCode?: boolean;
   readonly organisationDomains?: readonly OrganisationDomains[];
+  readonly notifications?: NotificationSettings;
   readonly createdAt: string;
+}
+
+/** Who in the Commission team is emailed about a declaration, and about what. */
+export interface NotificationSettings {
+  readonly addresses: readonly string[];
+  readonly kinds: { readonly review: boolean; readonly failure: boolean; readonly undeliverable: boolean; readonly declined: boolean; readonly digest: boolean };
 }
 
 /** GET /api/declarations */

@@ -117,6 +117,9 @@ function renderDeclarationActions(current: Declaration): void {
   const actions = clear(byId('declaration-actions'));
   actions.append(el('a', { class: 'button', href: `/console/audit?declarationId=${encodeURIComponent(declarationId)}` }, 'Documents and audit trail'));
   if (!isAdmin) return;
+  if (current.status === 'OPEN') {
+    actions.append(el('a', { class: 'button', href: `/console/declarations/${encodeURIComponent(declarationId)}/edit#notifications` }, 'Notifications to the team'));
+  }
   if (current.status === 'DRAFT') {
     actions.append(el('a', { class: 'button', href: `/console/declarations/${encodeURIComponent(declarationId)}/edit` }, 'Edit the draft'));
     const open = el('button', { type: 'button', class: 'primary', id: 'open-declaration' }, 'Open for signing');

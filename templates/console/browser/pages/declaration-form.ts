@@ -1,6 +1,7 @@
 /** The form that writes a new declaration, or edits a draft. */
 import type { CommitmentClause, Declaration, DeclarationDashboard, OrganisationDomains, SavedDeclaration } from '../api-types';
 import { act, api, ApiError, byId, clear, CONFIG, el, showProblem, start } from '../core';
+import { collectNotificationSettings, enableNotificationSettings, fillNotificationSettings } from '../notification-settings';
 
 let fieldCounter = 0;
 const fieldId = (prefix: string) => `${prefix}-${++fieldCounter}`;
@@ -105,6 +106,7 @@ function collect() {
     reminders: { automatic: input('automaticReminders').checked },
     oneTimeCode: input('oneTimeCode').checked,
     organisationDomains: parseDomains(byId('organisationDomains', HTMLTextAreaElement).value, problems),
+    notifications: collectNotificationSettings(),
   };
   if (problems.length) throw new ApiError(400, 'The form is not complete.', problems);
   return declaration;
@@ -151,6 +153,8 @@ void start(async () => {
     byId('form-title').textContent = `Edit draft: ${declaration.texts[declaration.defaultLanguage]?.title ?? declaration.id}`;
     button('save-open').remove();
     button('save-draft').textContent = 'Save the draft';
+    fillNotificationSettings(declaration.notifications);
+    enableNotificationSettings(declaration.id, declaration.status);
     if (declaration.status !== 'DRAFT') {
       showProblem(new ApiError(409, `This declaration is ${declaration.status}; only a draft can be edited.`));
       byId('declaration-form').hidden = true;
