@@ -84,6 +84,17 @@ export interface DeploymentConfig extends WorkflowTimings {
    */
   readonly backupCopyVaultArn?: string;
   /**
+   * The IAM role that administers the seal key (key policy, rotation, deletion), which cannot seal.
+   * @default - the account (its IAM policies decide who administers the key); nobody but the sealing functions can seal either way
+   */
+  readonly sealKeyAdministratorArn?: string;
+  /**
+   * A role allowed, besides the sealing functions, to sign with the seal key: set it only for the
+   * deployment during which `npm run seal:csr` signs the certificate request, then deploy without it.
+   * @default - none
+   */
+  readonly sealKeyCsrSignerArn?: string;
+  /**
    * The hour (UTC, 0-23) at which the daily digest goes to each open declaration's Commission team.
    * @default 7
    */
@@ -112,6 +123,8 @@ export const CONTEXT_KEYS = {
   logRetentionDays: 'logRetentionDays',
   backupRetentionDays: 'backupRetentionDays',
   backupCopyVaultArn: 'backupCopyVaultArn',
+  sealKeyAdministratorArn: 'sealKeyAdministratorArn',
+  sealKeyCsrSignerArn: 'sealKeyCsrSignerArn',
   digestHourUtc: 'digestHourUtc',
 } as const satisfies Record<keyof DeploymentConfig, string>;
 
@@ -135,6 +148,7 @@ const EMAIL = /^[^\s@<>()",;:\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const SES_CONFIGURATION_SET_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/;
 const BACKUP_VAULT_ARN = /^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[A-Za-z0-9_.-]{2,50}$/;
 const COGNITO_DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -175,6 +189,8 @@ export function parseDeploymentConfig(get: (key: string) => unknown): Deployment
     developmentSignInUrl: reader.optionalPath(CONTEXT_KEYS.developmentSignInUrl),
     logRetentionDays: reader.oneOfNumbers(CONTEXT_KEYS.logRetentionDays, LOG_RETENTION_DAYS, 90),
     backupRetentionDays: reader.optionalInteger(CONTEXT_KEYS.backupRetentionDays, 1) ?? 3650,
+    sealKeyAdministratorArn: reader.optionalName(CONTEXT_KEYS.sealKeyAdministratorArn, IAM_ROLE_ARN, 'the ARN of an IAM role, arn:aws:iam::<account>:role/<name>'),
+    sealKeyCsrSignerArn: reader.optionalName(CONTEXT_KEYS.sealKeyCsrSignerArn, IAM_ROLE_ARN, 'the ARN of an IAM role, arn:aws:iam::<account>:role/<name>'),
     backupCopyVaultArn: reader.optionalName(CONTEXT_KEYS.backupCopyVaultArn, BACKUP_VAULT_ARN,
       'the ARN of a backup vault, arn:aws:backup:<region>:<account>:backup-vault:<name>'),
     digestHourUtc: reader.optionalInteger(CONTEXT_KEYS.digestHourUtc, 0) ?? DEFAULT_DIGEST_HOUR_UTC,

@@ -6,6 +6,7 @@ import { readDeploymentConfig, type DeploymentConfig } from './config';
 import { REPO_ROOT } from './handler-function';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
+import { sealingFunctionIds, sealingRoleName } from './seal-key-access';
 
 export interface CreateAppOptions {
   /**
@@ -74,6 +75,7 @@ export function createApp(options: CreateAppOptions = {}): CreatedApp {
   });
   const config = readDeploymentConfig(app.node);
 
+  const statelessStackName = `${prefix}-Stateless`;
   const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
     description: 'European Ports Alliance signing: records, user pool, seal key, mail configuration',
     appUrl: config.appUrl,
@@ -82,8 +84,11 @@ export function createApp(options: CreateAppOptions = {}): CreatedApp {
     cognitoDomainPrefix: config.cognitoDomainPrefix,
     backupRetentionDays: config.backupRetentionDays,
     backupCopyVaultArn: config.backupCopyVaultArn,
+    sealKeyAdministratorArn: config.sealKeyAdministratorArn,
+    sealKeyCsrSignerArn: config.sealKeyCsrSignerArn,
+    sealingRoleNames: sealingFunctionIds().map((functionId) => sealingRoleName(statelessStackName, functionId)),
   });
-  const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
+  const stateless = new StatelessStack(app, statelessStackName, {
     description: 'European Ports Alliance signing: functions, commitment workflow, HTTP API',
     config,
     table: stateful.table,

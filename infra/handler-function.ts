@@ -43,6 +43,11 @@ export interface HandlerFunctionProps {
    */
   readonly serviceName?: string;
   /**
+   * A fixed name for the execution role, for a policy that must name it before it exists (the seal key's).
+   * @default - a name CloudFormation generates
+   */
+  readonly roleName?: string;
+  /**
    * Where asynchronous invocations go after Lambda's last retry (event functions only).
    * @default - none
    */
@@ -78,6 +83,7 @@ export class HandlerFunction extends NodejsFunction {
     const role = new iam.Role(scope, `${id}-role`, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of ${id}`,
+      roleName: props.roleName,
     });
     // What AWSLambdaBasicExecutionRole would give, narrowed to this function's own log group.
     logGroup.grantWrite(role);

@@ -10,6 +10,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { GROUPS, type Group } from '../functions/catalog';
+import { SEAL_SIGNING_ALGORITHM } from './seal-key-access';
 
 /** The one global secondary index of the table. */
 export const GSI1 = { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' } as const;
@@ -32,6 +33,18 @@ export interface StatefulStackProps extends StackProps {
    * @default - none: add a Cognito or custom domain before admins can sign in through the console
    */
   readonly cognitoDomainPrefix?: string;
+  /** The IAM role names of the sealing functions (infra/seal-key-access.ts): the only principals that may sign with the seal key. */
+  readonly sealingRoleNames: readonly string[];
+  /**
+   * The role that administers the seal key.
+   * @default - the account
+   */
+  readonly sealKeyAdministratorArn?: string;
+  /**
+   * A role that may also sign, while a certificate request is made.
+   * @default - none
+   */
+  readonly sealKeyCsrSignerArn?: string;
   /** Days each daily backup of the table is kept. */
   readonly backupRetentionDays: number;
   /**
@@ -163,6 +176,7 @@ export class StatefulStack extends Stack {
       keyUsage: kms.KeyUsage.SIGN_VERIFY,
       alias: 'alias/ports-alliance-seal',
       removalPolicy,
+      policy: sealKeyPolicy(this, props),
     });
     // The certificate the Commission's CA issues for that key (docs/operations.md#the-seal-key: how to request it), as
     //   {"certificateChainPem": "-----BEGIN CERTIFICATE-----..."}  signer's certificate first.
@@ -288,3 +302,57 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'SesConfigurationSetName', { value: this.configurationSet.configurationSetName });
   }
 }
+
+/**
+ * The seal key's policy, the only policy that can let anyone sign with it (it does not delegate
+ * signing to the account's IAM policies): the key administrator administers it and cannot sign; the
+ * sealing functions' roles sign with the seal's one algorithm; every other principal is denied
+ * `kms:Sign`, whatever its IAM policies say. (`aws:PrincipalArn` is a condition, not a principal, so
+ * the roles may be created after the key, by the stateless stack.)
+ */
+function sealKeyPolicy(stack: Stack, props: StatefulStackProps): iam.PolicyDocument {
+  const roleArn = (name: string) => stack.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: name });
+  const sealers = props.sealingRoleNames.map(roleArn);
+  const signers = props.sealKeyCsrSignerArn ? [...sealers, props.sealKeyCsrSignerArn] : sealers;
+  const administrator = props.sealKeyAdministratorArn ? new iam.ArnPrincipal(props.sealKeyAdministratorArn) : new iam.AccountRootPrincipal();
+  return new iam.PolicyDocument({
+    statements: [
+      new iam.PolicyStatement({
+        sid: 'KeyAdministration',
+        principals: [administrator],
+        actions: [
+          'kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*', 'kms:Disable*',
+          'kms:Get*', 'kms:Delete*', 'kms:TagResource', 'kms:UntagResource', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion',
+        ],
+        resources: ['*'],
+      }),
+      new iam.PolicyStatement({
+        sid: 'SealBySealingFunctionsOnly',
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:Sign'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:PrincipalAccount': stack.account, 'kms:SigningAlgorithm': SEAL_SIGNING_ALGORITHM },
+          ArnEquals: { 'aws:PrincipalArn': signers },
+        },
+      }),
+      ...(props.sealKeyCsrSignerArn
+        ? [new iam.PolicyStatement({
+          sid: 'CertificateRequestSignerReadsThePublicKey',
+          principals: [new iam.ArnPrincipal(props.sealKeyCsrSignerArn)],
+          actions: ['kms:GetPublicKey', 'kms:DescribeKey'],
+          resources: ['*'],
+        })]
+        : []),
+      new iam.PolicyStatement({
+        sid: 'NobodyElseSeals',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:Sign'],
+        resources: ['*'],
+        conditions: { ArnNotEquals: { 'aws:PrincipalArn': signers } },
+      }),
+    ],
+  });
+}
+

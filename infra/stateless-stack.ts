@@ -35,6 +35,7 @@ import type { DeploymentConfig } from './config';
 import { HandlerFunction } from './handler-function';
 import { Monitoring, type MonitoredFunction } from './monitoring';
 import { GSI1 } from './stateful-stack';
+import { sealingRoleName } from './seal-key-access';
 
 const isEventFunction = (functionId: string): functionId is EventFunctionId => functionId in EVENT_FUNCTIONS;
 
@@ -126,6 +127,8 @@ export class StatelessStack extends Stack {
         sourceMaps: config.sourceMaps,
         applicationLogLevel: config.logLevel,
         logRetention: config.logRetentionDays,
+        // The seal key's policy names the sealing roles (infra/seal-key-access.ts).
+        roleName: spec.needs.sealKey ? sealingRoleName(this.stackName, functionId) : undefined,
       });
     }
     this.functions = functions;

@@ -261,6 +261,39 @@ describe('seal key and mail', () => {
     });
   });
 
+  it('lets only the two sealing functions\' roles sign with the seal key, with its one algorithm, and denies every other principal', () => {
+    const [key] = Object.values(stateful.findResources('AWS::KMS::Key')) as { Properties: { KeyPolicy: { Statement: Record<string, any>[] } } }[];
+    const statements = key!.Properties.KeyPolicy.Statement;
+    const roleArn = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, `:role/${name}`]] });
+    const sealers = ['PortsAllianceSigning-Stateless-generate-joint-declaration', 'PortsAllianceSigning-Stateless-seal-certificate'].map(roleArn);
+    expect(statements.map((statement) => statement.Sid)).toEqual(['KeyAdministration', 'SealBySealingFunctionsOnly', 'NobodyElseSeals']);
+    // Administration does not include signing, and no statement hands the key over to IAM policies (kms:*).
+    expect(JSON.stringify(statements)).not.toContain('"kms:*"');
+    expect(statements[0]!.Action).not.toContain('kms:Sign');
+    expect(statements[1]).toMatchObject({
+      Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Sign',
+      Condition: { StringEquals: { 'aws:PrincipalAccount': { Ref: 'AWS::AccountId' }, 'kms:SigningAlgorithm': 'RSASSA_PKCS1_V1_5_SHA_256' }, ArnEquals: { 'aws:PrincipalArn': sealers } },
+    });
+    expect(statements[2]).toMatchObject({ Effect: 'Deny', Principal: { AWS: '*' }, Action: 'kms:Sign', Condition: { ArnNotEquals: { 'aws:PrincipalArn': sealers } } });
+    // The roles the policy names are the sealing functions' own.
+    for (const id of ['seal-certificate', 'generate-joint-declaration'] as const) {
+      const [, role] = resourceAtPath(stateless, `/Functions/${id}-role/Resource`);
+      expect(role.Properties.RoleName).toBe(`PortsAllianceSigning-Stateless-${id}`);
+    }
+  });
+
+  it('gives the seal key to a named administrator, and lets a certificate request be signed only while the context names its signer', () => {
+    const administrator = 'arn:aws:iam::123456789012:role/SealKeyAdministrator';
+    const requester = 'arn:aws:iam::123456789012:role/SealCertificateRequest';
+    const configured = Template.fromStack(createApp({ skipBundling: true, context: { sealKeyAdministratorArn: administrator, sealKeyCsrSignerArn: requester } }).stateful);
+    const [key] = Object.values(configured.findResources('AWS::KMS::Key')) as { Properties: { KeyPolicy: { Statement: Record<string, any>[] } } }[];
+    const bySid = Object.fromEntries(key!.Properties.KeyPolicy.Statement.map((statement) => [statement.Sid, statement]));
+    expect(bySid.KeyAdministration!.Principal).toEqual({ AWS: administrator });
+    expect(bySid.SealBySealingFunctionsOnly!.Condition.ArnEquals['aws:PrincipalArn']).toContain(requester);
+    expect(bySid.NobodyElseSeals!.Condition.ArnNotEquals['aws:PrincipalArn']).toContain(requester);
+    expect(bySid.CertificateRequestSignerReadsThePublicKey).toMatchObject({ Principal: { AWS: requester }, Action: ['kms:GetPublicKey', 'kms:DescribeKey'] });
+  });
+
   it('creates the seal certificate secret empty, to be filled with the issued chain, retained on delete', () => {
     stateful.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
