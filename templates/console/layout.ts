@@ -157,3 +157,31 @@ export function renderConsolePage(page: ConsolePage, signIn: SignInConfig): Rend
   const csp = `default-src 'none'; script-src ${hashOf(script)}; style-src ${hashOf(STYLE)}; connect-src ${connect}; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
   return { markup, csp };
 }
+
+/**
+ * A console address that holds no page (an id that cannot be one, a malformed address): the frame
+ * and a way back, with no script, so that it answers with its status before any sign-in.
+ */
+export function renderConsoleProblemPage(status: number, message: string): RenderedConsolePage {
+  const problem = status >= 500
+    ? { title: 'Something went wrong', message, next: 'Try again in a minute.' }
+    : { title: 'There is no such page', message, next: 'Check the address, or find what you are looking for from the list of declarations.' };
+  const markup = html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer"><title>${problem.title} · Ports Alliance signing console</title><style>${raw(STYLE)}</style></head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header>
+<p class="brand">European Commission · Ports Alliance signing console</p>
+<nav aria-label="Console"><ul><li><a href="/console">Declarations</a></li><li><a href="/console/audit">Audit</a></li></ul></nav>
+</header>
+<main id="main" tabindex="-1">
+<section class="panel" aria-labelledby="problem-title"><h1 id="problem-title">${problem.title}</h1>
+<p>${problem.message}</p>
+<p>${problem.next}</p>
+<p><a href="/console">Go to the list of declarations</a></p></section>
+</main>
+</body></html>`.value;
+  const csp = `default-src 'none'; style-src ${hashOf(STYLE)}; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
+  return { markup, csp };
+}
