@@ -5,6 +5,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxySt
 import { GROUPS, ROUTES, type Group, type RouteSpec } from '../../functions/catalog';
 import { jsonError, statusOf } from '../../functions/shared/api-handler';
 import { decodePathSegment, pathParameterRefusal } from '../../functions/shared/path-parameters';
+import { ICON_DATA_URI } from '../../templates/icon';
 import type { LocalIdentityIssuer } from './identity';
 import type { UsageMeter } from './usage-meter';
 
@@ -115,7 +116,7 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
         return send(response, 302, { location: `/console#token=${encodeURIComponent(token)}`, 'referrer-policy': 'no-referrer' }, '');
       }
       const links = GROUPS.map((name) => `<li><a href="/local/sign-in?group=${name}">Sign in as ${name}</a></li>`).join('');
-      return send(response, 200, { 'content-type': 'text/html; charset=utf-8' }, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Development sign-in</title></head><body><h1>Development sign-in</h1><p>Local stack only: pick a role.</p><ul>${links}</ul></body></html>`);
+      return send(response, 200, { 'content-type': 'text/html; charset=utf-8' }, `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" type="image/svg+xml" href="${ICON_DATA_URI}"><title>Development sign-in</title></head><body><h1>Development sign-in</h1><p>Local stack only: pick a role.</p><ul>${links}</ul></body></html>`);
     }
     if (url.pathname === '/local/usage' && method === 'GET' && options.usage) {
       return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify(options.usage.snapshot()));

@@ -4,6 +4,7 @@ import { CATEGORIES, CATEGORY_LABELS } from '../../functions/domain/categories';
 import { COMMITMENT_STATES } from '../../functions/domain/commitment';
 import { CSV_COLUMNS } from '../../functions/domain/invitation-csv';
 import { html, raw, type SafeHtml } from '../html';
+import { iconLink } from '../icon';
 import type { ConsoleConfig, ConsolePageScript, SignInConfig } from './console-config';
 
 export type { SignInConfig } from './console-config';
@@ -136,7 +137,7 @@ export function renderConsolePage(page: ConsolePage, signIn: SignInConfig): Rend
   const current = (section: ConsolePage['section']) => (page.section === section ? html` aria-current="page"` : html``);
   const markup = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${page.title} · Ports Alliance signing console</title><style>${raw(STYLE)}</style></head>
+<meta name="referrer" content="no-referrer">${iconLink()}<title>${page.title} · Ports Alliance signing console</title><style>${raw(STYLE)}</style></head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header>
@@ -168,7 +169,7 @@ export function renderConsoleProblemPage(status: number, message: string): Rende
     : { title: 'There is no such page', message, next: 'Check the address, or find what you are looking for from the list of declarations.' };
   const markup = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${problem.title} · Ports Alliance signing console</title><style>${raw(STYLE)}</style></head>
+<meta name="referrer" content="no-referrer">${iconLink()}<title>${problem.title} · Ports Alliance signing console</title><style>${raw(STYLE)}</style></head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header>

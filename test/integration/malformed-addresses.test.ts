@@ -37,3 +37,21 @@ describe('an address whose path holds malformed percent-encoding', () => {
     }
   });
 });
+
+describe('the public check at an address that names no document', () => {
+  it('answers 404 with the check page, for an id that cannot be one and for one we never issued', async () => {
+    const { appUrl } = client();
+    for (const path of ['/verify/not-an-id', '/verify/cmt_0000000000zzzzzzzzzzzzzzzz', '/verify/dcl_0000000000zzzzzzzzzzzzzzzz']) {
+      const response = await fetch(`${appUrl}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type'), path).toMatch(/^text\/html/);
+      const page = await response.text();
+      expect(page, path).toContain('<h1>Check a sealed document</h1>');
+      expect(page, path).toMatch(/There is no document with this ID|Not issued by us/);
+    }
+    // A mistyped ID in the form is the reader's input to correct: 400, with what an ID looks like.
+    const typed = await fetch(`${appUrl}/verify?document=not-an-id`);
+    expect(typed.status).toBe(400);
+    expect(await typed.text()).toContain('A document ID looks like');
+  });
+});
