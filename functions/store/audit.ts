@@ -1,3 +1,4 @@
+import type { AuditEventType } from '../domain/audit-events';
 import { newId } from '../domain/ids';
 import { keys, queryAll, tableName, transact, withoutKeys, type TransactItem } from './table';
 import { clock } from '../shared/clock';
@@ -7,7 +8,7 @@ export interface AuditEvent {
   readonly commitmentId: string;
   readonly declarationId: string;
   readonly at: string;
-  readonly type: string;
+  readonly type: AuditEventType;
   /** Who acted: `operator`, `workflow`, or the admin's user id. */
   readonly actor: string;
   readonly detail?: Readonly<Record<string, unknown>>;

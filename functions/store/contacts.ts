@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditEventType } from '../domain/audit-events';
 import { FINAL_STATES, type Commitment, type ContactProblem } from '../domain/commitment';
 import { auditEventPut } from './audit';
 import { getCommitment } from './commitments';
@@ -11,7 +12,7 @@ const mailEventKey = (commitmentId: string, eventKey: string) => ({
   SK: `MAILEVENT#${createHash('sha256').update(eventKey).digest('hex')}`,
 });
 
-export const MAIL_PROBLEM_EVENT: Readonly<Record<ContactProblem['kind'], string>> = {
+export const MAIL_PROBLEM_EVENT: Readonly<Record<ContactProblem['kind'], AuditEventType>> = {
   BOUNCE: 'MAIL_BOUNCED',
   COMPLAINT: 'MAIL_COMPLAINED',
   REJECT: 'MAIL_REJECTED',

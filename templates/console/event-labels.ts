@@ -1,0 +1,32 @@
+import type { AuditEventType } from '../../functions/domain/audit-events';
+
+/** What the console calls each event of the audit trail. Every kind has its words: a new kind without them does not type-check. */
+export const EVENT_LABELS: Readonly<Record<AuditEventType, string>> = {
+  INVITED: 'Invited',
+  INVITATION_SENT: 'Invitation email sent',
+  REMINDER_SENT: 'Reminder email sent',
+  LINK_RESENT: 'A fresh link was emailed',
+  VIEWED: 'The signatory opened the signing form',
+  CODE_SENT: 'One-time code emailed',
+  CODE_CONFIRMED: 'One-time code entered',
+  CODE_REJECTED: 'A wrong one-time code was entered',
+  LINK_LOCKED: 'Link locked after too many wrong codes',
+  SIGNED: 'Signed',
+  DECLINED: 'Declined',
+  SIGNATURE_CONFIRMATION_SENT: 'Confirmation of the signature emailed',
+  VERIFIED: 'Passed the automatic checks',
+  FLAGGED_FOR_REVIEW: 'Flagged for review by the automatic checks',
+  REVIEW_APPROVED: 'Approved by a reviewer',
+  REVIEW_REJECTED: 'Rejected by a reviewer',
+  COUNTERSIGNED: 'Countersigned',
+  SEALED: 'Certificate sealed',
+  DELIVERED: 'Certificate emailed',
+  REVOKED: 'Revoked',
+  EXPIRED: 'Expired',
+  FAILED: 'A step failed',
+  CONTACT_CORRECTED: 'Contact corrected',
+  MAIL_BOUNCED: 'An email bounced',
+  MAIL_COMPLAINED: 'An email was reported as unwanted',
+  MAIL_REJECTED: 'An email was refused by the mail service',
+  MAIL_DELAYED: 'An email is delayed',
+};
