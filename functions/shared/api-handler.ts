@@ -58,9 +58,14 @@ export function httpHandler(operation: Operation, renderError: ErrorRenderer = j
   };
 }
 
-/** How the JSON API words a refusal: `message`, a `code`, and `details` when there are several problems. */
+/** How the JSON API words a refusal: `message`, a `code`, `details` when there are several problems, and `fields` (path and message) when they are fields'. */
 export function jsonError(status: number, error: DomainError): HttpResponse {
-  return json(status, { message: error.message, code: status === 500 ? 'INTERNAL' : error.code, ...(error.details.length > 0 ? { details: error.details } : {}) });
+  return json(status, {
+    message: error.message,
+    code: status === 500 ? 'INTERNAL' : error.code,
+    ...(error.details.length > 0 ? { details: error.details } : {}),
+    ...(error.fields.length > 0 ? { fields: error.fields } : {}),
+  });
 }
 
 export function requireCaller(caller: Caller | undefined): Caller {

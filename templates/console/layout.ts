@@ -83,6 +83,7 @@ tbody tr:hover{background:#f7f9ff}
 .chart{width:100%;max-width:760px;height:auto}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 dialog{border:1px solid #5c6670;border-radius:6px;padding:20px 24px;max-width:560px;width:92%}dialog::backdrop{background:rgba(0,0,0,.45)}
+.field-error{color:#a4000f;font-weight:600;margin:4px 0 8px}[aria-invalid=true]{border:2px solid #a4000f}
 .results:not(:empty){margin:12px 0 28px;padding-bottom:16px;border-bottom:2px solid #d6d9de}
 .table-scroll,.results,#csv-report{overflow-x:auto;max-width:100%;position:relative}
 td.date{white-space:nowrap}
