@@ -8,6 +8,7 @@ import { signEach, waitForAll } from '../support/flows';
 import { invitedOperator } from '../support/signing';
 import { launchChromium } from './chromium';
 import { openConsolePage, signedInTab } from './console-support';
+import { expectAccessible } from './signing-support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -103,7 +104,10 @@ describe('no page asks for something that is not there (no /favicon.ico 404)', (
       await tab.page.waitForLoadState('networkidle');
       icons.push(`${path}: ${await iconOf(tab.page)}`);
     }
-    await tab.page.goto('/console/commitments/not-an-id');
+    const noSuchPage = await tab.page.goto('/console/commitments/not-an-id');
+    expect(noSuchPage?.status()).toBe(404);
+    expect(await tab.page.getByRole('heading', { level: 1 }).textContent()).toBe('There is no such page');
+    await expectAccessible(tab.page, 'the console\'s page for an address without one');
     icons.push(`no such page: ${await iconOf(tab.page)}`);
     expect(icons.filter((icon) => !icon.endsWith(': shown'))).toEqual([]);
     expect(missing.filter((url) => !url.endsWith('/console/commitments/not-an-id'))).toEqual([]);
