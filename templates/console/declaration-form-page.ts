@@ -11,7 +11,7 @@ export function declarationFormPage(declarationId?: string): ConsolePage {
 <section class="panel" aria-labelledby="form-title">
 <p><a href="${declarationId ? `/console/declarations/${declarationId}` : '/console'}">Back</a></p>
 <h1 id="form-title">New declaration</h1>
-<p class="muted">A draft can be edited until it is opened for signing; then its text is fixed (signatories and the sealed certificates rely on its SHA-256).</p>
+<p class="muted">A draft can be edited until it is opened for signing; then its text is fixed (signatories and the sealed certificates rely on its SHA-256). A draft needs only its title: save it as far as it goes, and complete it before opening it.</p>
 <form id="declaration-form" novalidate>
 <div class="row">
 <div><label for="version">Version</label><input type="text" id="version" value="1.0" maxlength="40" size="10" data-field="version"></div>
