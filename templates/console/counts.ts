@@ -27,6 +27,8 @@ export const COUNTS = {
   oldestListed: { one: 'the oldest is listed', other: 'the oldest {n} are listed' },
   countersignSelected: { none: 'Countersign the selected commitments', one: 'Countersign {n} selected commitment', other: 'Countersign {n} selected commitments' },
   selectedCommitment: { one: '{n} selected commitment', other: '{n} selected commitments' },
+  approveSelected: { none: 'Approve the selected', one: 'Approve {n} selected commitment', other: 'Approve {n} selected commitments' },
+  rejectSelected: { none: 'Reject the selected', one: 'Reject {n} selected commitment', other: 'Reject {n} selected commitments' },
   countersignAllVerified: { none: 'Countersign all verified commitments', one: 'Countersign the {n} verified commitment', other: 'Countersign all {n} verified commitments' },
   organisation: { one: '{n} organisation', other: '{n} organisations' },
   invitation: { one: '{n} invitation', other: '{n} invitations' },
