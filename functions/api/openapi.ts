@@ -81,7 +81,8 @@ export function openApiDocument(serverUrl?: string): JsonObject {
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = operation(route);
   }
-  const errorBody = { type: 'object', required: ['message'], properties: { message: { type: 'string' }, code: { type: 'string' }, details: { type: 'array', items: { type: 'string' } } } };
+  const fieldProblem = { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string', description: 'the path of the field in the request, e.g. texts.en.title' }, message: { type: 'string' } } };
+  const errorBody = { type: 'object', required: ['message'], properties: { message: { type: 'string' }, code: { type: 'string' }, details: { type: 'array', items: { type: 'string' } }, fields: { type: 'array', items: fieldProblem, description: 'the problems of fields, each with its path, for a form to mark them' } } };
   const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
   return {
     openapi: '3.1.0',
@@ -97,7 +98,7 @@ export function openApiDocument(serverUrl?: string): JsonObject {
       securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token whose cognito:groups claim names the caller\'s group' } },
       schemas: { Error: errorBody },
       responses: {
-        BadRequest: errorResponse('The request is not valid; `details` names each problem'),
+        BadRequest: errorResponse('The request is not valid; `details` names each problem in words, and `fields` gives the path of each field that has one'),
         Unauthorized: errorResponse('No token, or an expired or forged one'),
         Forbidden: errorResponse('The caller\'s group may not use this route'),
         NotFound: errorResponse('No such declaration, commitment or document'),

@@ -1,5 +1,6 @@
 import * as z from './zod';
-import { CATEGORIES, type Category } from './categories';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from './categories';
+import type { FieldProblem } from './errors';
 import { sha256Hex } from './hashing';
 import { domainName as emailDomain } from './commitment';
 import { languageCode, lineField, textField } from './text';
@@ -68,51 +69,55 @@ export interface Declaration {
  */
 export type DeclarationContent = Omit<Declaration, 'status' | 'closedAt'>;
 
+// A draft is saved with fields still empty; what opening it needs is checked then (missingForOpening).
 const clauseSchema = z.object({
-  id: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'id must be 1-40 lowercase letters, digits or dashes'))),
-  text: textField('commitment text', 2_000),
+  id: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'the id must be 1-40 lowercase letters, digits or dashes'))),
+  text: textField('the text', 2_000, { allowEmpty: true }),
   required: z._default(z.boolean(), true),
 });
 
 const commitmentsSchema = z.object(
-  Object.fromEntries(CATEGORIES.map((category) => [category, z.array(clauseSchema).check(z.minLength(1, `${category} needs at least one commitment`), z.maxLength(50))])) as Record<
+  Object.fromEntries(CATEGORIES.map((category) => [category, z.array(clauseSchema, { error: 'list its commitments (none yet in a draft)' }).check(z.maxLength(50, 'at most 50 commitments'))])) as Record<
     Category,
     z.ZodMiniArray<typeof clauseSchema>
   >,
-  { error: `commitments must list the commitments of each category: ${CATEGORIES.join(', ')}` },
+  { error: `list the commitments of each category: ${CATEGORIES.join(', ')}` },
 );
 
 const organisationDomainsSchema = z.strictObject({
-  organisation: lineField('organisation name', 300),
+  organisation: lineField('the organisation', 300),
   domains: z.array(emailDomain).check(z.minLength(1, 'list at least one email domain for the organisation'), z.maxLength(20)),
 });
 
 /** The fields of a declaration an admin writes, shared by creation and by editing a draft. */
 const declarationFields = {
-  version: z._default(lineField('version', 40), '1.0'),
+  version: z._default(lineField('the version', 40), '1.0'),
   defaultLanguage: z._default(languageCode, 'en'),
   texts: z
-    .record(languageCode, z.object({ title: lineField('title', 300), text: textField('declaration text') }))
-    .check(z.refine((texts) => Object.keys(texts).length >= 1, 'texts needs at least one language')),
+    .record(languageCode, z.object({ title: lineField('the title', 300, { allowEmpty: true }), text: textField('the text', 50_000, { allowEmpty: true }) }))
+    .check(z.refine((texts) => Object.keys(texts).length >= 1, 'write the declaration in at least one language')),
   commitments: commitmentsSchema,
   deadline: z.optional(
     z.pipe(
       z.iso
-        .datetime({ offset: true, error: 'deadline must be a date and time such as 2027-03-31T17:00:00Z' })
-        .check(z.refine((value) => Date.parse(value) > Date.now(), 'deadline must be in the future')),
+        .datetime({ offset: true, error: 'it must be a date and time such as 2027-03-31T17:00:00Z' })
+        .check(z.refine((value) => Date.parse(value) > Date.now(), 'it must be in the future')),
       z.transform((value) => new Date(value).toISOString()),
     ),
   ),
-  reminders: z._default(z.strictObject({ automatic: z.boolean({ error: 'reminders.automatic must be true or false' }) }), { automatic: true }),
-  oneTimeCode: z._default(z.boolean({ error: 'oneTimeCode must be true or false' }), true),
+  reminders: z._default(z.strictObject({ automatic: z.boolean({ error: 'it must be on or off (true or false)' }) }), { automatic: true }),
+  oneTimeCode: z._default(z.boolean({ error: 'it must be on or off (true or false)' }), true),
   organisationDomains: z._default(z.array(organisationDomainsSchema).check(z.maxLength(2_000, 'at most 2,000 organisations with registered domains')), []),
   notifications: z._default(notificationSettingsSchema, DEFAULT_NOTIFICATION_SETTINGS),
 };
 
-type DeclarationFields = { texts: Record<string, unknown>; defaultLanguage: string; organisationDomains: readonly { organisation: string }[] };
+type DeclarationFields = { texts: Record<string, { title: string }>; defaultLanguage: string; organisationDomains: readonly { organisation: string }[] };
 
 function checkDeclarationFields(input: DeclarationFields, context: z.core.$RefinementCtx): void {
-  if (!(input.defaultLanguage in input.texts)) context.addIssue({ code: 'custom', message: 'texts must include the default language', path: ['texts'] });
+  const named = input.texts[input.defaultLanguage];
+  if (!named) context.addIssue({ code: 'custom', message: `${languageName(input.defaultLanguage)} (${input.defaultLanguage}) has no version below: write one, or choose one of the languages below`, path: ['defaultLanguage'] });
+  // The one thing a draft needs: what names it in lists, its title in the default language.
+  else if (!named.title) context.addIssue({ code: 'custom', message: 'the title is required, even in a draft: it names the declaration', path: ['texts', input.defaultLanguage, 'title'] });
   const seen = new Set<string>();
   input.organisationDomains.forEach((entry, index) => {
     const key = organisationKey(entry.organisation);
@@ -130,6 +135,64 @@ export const createDeclarationSchema = z
 export const updateDeclarationSchema = z.strictObject(declarationFields).check(z.superRefine(checkDeclarationFields));
 
 export type CreateDeclarationInput = z.input<typeof createDeclarationSchema>;
+
+const languageNames = new Intl.DisplayNames('en', { type: 'language' });
+
+/** A language's name in English ("French" for fr), or its code when it has none. */
+export function languageName(code: string): string {
+  try {
+    const name = languageNames.of(code);
+    return name && name !== code ? name : code;
+  } catch {
+    return code;
+  }
+}
+
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  version: 'Version',
+  defaultLanguage: 'Default language',
+  deadline: 'Deadline',
+  reminders: 'Automatic reminders',
+  oneTimeCode: 'One-time code',
+  draft: 'Draft',
+};
+
+/** Where a path points in a declaration, in the words of the console's form: "French version", "Customs authority, commitment 2". */
+export function placeInDeclaration(path: readonly PropertyKey[]): string {
+  const [field, key, index] = path.map(String);
+  if (field === 'texts') return key ? `${languageName(key)} version` : 'Text of the declaration';
+  if (field === 'commitments') {
+    if (!key) return 'Commitments';
+    const category = CATEGORY_LABELS[key as Category] ?? key;
+    return index === undefined ? category : `${category}, commitment ${Number(index) + 1}`;
+  }
+  if (field === 'organisationDomains') return key === undefined ? 'Registered email domains' : `Registered email domains, line ${Number(key) + 1}`;
+  return (field && FIELD_NAMES[field]) ?? (path.length > 0 ? path.map(String).join('.') : 'The declaration');
+}
+
+/**
+ * What a declaration still lacks to be opened for signing, every piece in words with its field:
+ * a title and a text in each language, and at least one commitment, each with its text, per category.
+ */
+export function missingForOpening(content: {
+  readonly texts: Readonly<Record<string, { readonly title: string; readonly text: string }>>;
+  readonly commitments: Readonly<Record<Category, readonly { readonly text: string }[]>>;
+}): FieldProblem[] {
+  const missing: FieldProblem[] = [];
+  const add = (path: readonly (string | number)[], what: string) => missing.push({ field: path.join('.'), message: `${placeInDeclaration(path)}: ${what}` });
+  for (const [language, text] of Object.entries(content.texts)) {
+    if (!text.title) add(['texts', language, 'title'], 'the title is missing');
+    if (!text.text) add(['texts', language, 'text'], 'the text is missing');
+  }
+  for (const category of CATEGORIES) {
+    const clauses = content.commitments[category] ?? [];
+    if (clauses.length === 0) add(['commitments', category], 'add at least one commitment');
+    clauses.forEach((clause, index) => {
+      if (!clause.text) add(['commitments', category, index, 'text'], 'the text is missing');
+    });
+  }
+  return missing;
+}
 export type DeclarationInput = z.output<typeof updateDeclarationSchema>;
 export type ParsedCreateDeclarationInput = z.output<typeof createDeclarationSchema>;
 
@@ -198,15 +261,16 @@ export function textFor(declaration: DeclarationContent, language: string): { la
   return { language: declaration.defaultLanguage, text: fallback };
 }
 
-export function duplicateClauseIds(declaration: Pick<Declaration, 'commitments'>): string[] {
+/** The commitments whose id an earlier one of their category already has. */
+export function duplicateClauseIds(declaration: Pick<Declaration, 'commitments'>): { category: Category; index: number; id: string }[] {
   const seen = new Set<string>();
-  const duplicates: string[] = [];
+  const duplicates: { category: Category; index: number; id: string }[] = [];
   for (const category of CATEGORIES) {
-    for (const clause of declaration.commitments[category]) {
+    declaration.commitments[category].forEach((clause, index) => {
       const key = `${category}/${clause.id}`;
-      if (seen.has(key)) duplicates.push(key);
+      if (seen.has(key)) duplicates.push({ category, index, id: clause.id });
       seen.add(key);
-    }
+    });
   }
   return duplicates;
 }

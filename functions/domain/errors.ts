@@ -22,15 +22,24 @@ export type DomainErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'TOO_LARGE';
 
+/** One problem of a request at one field: its path in the request (`texts.en.title`) and what is wrong, in words. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
 export class DomainError extends Error {
   override readonly name = 'DomainError';
+  /** The problems by field, for a form to mark each field; their messages are also in `details`. */
+  readonly fields: readonly FieldProblem[];
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     readonly details: readonly string[] = [],
     /** `cause`: the error that led to this refusal (a JSON parser's, for example), kept for the logs. */
-    options?: ErrorOptions,
+    options?: ErrorOptions & { readonly fields?: readonly FieldProblem[] },
   ) {
     super(message, options);
+    this.fields = options?.fields ?? [];
   }
 }

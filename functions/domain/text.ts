@@ -20,24 +20,24 @@ export function wellFormed(label: string) {
   return z.refine<string>((value) => isWellFormedText(value), `${label} holds a broken character (an unpaired UTF-16 surrogate); type or paste the text again`);
 }
 
-/** A one-line field a person types (a name, a title): NFC-normalised, trimmed, no control characters. */
-export function lineField(label: string, max = 200) {
+/** A one-line field a person types (a name, a title): NFC-normalised, trimmed, no control characters; empty only when `allowEmpty`. */
+export function lineField(label: string, max = 200, { allowEmpty = false } = {}) {
   return z.pipe(
     z.pipe(z.string({ error: `${label} must be text` }).check(wellFormed(label)), z.transform((value) => value.normalize('NFC').trim())),
     z.string().check(
-      z.minLength(1, `${label} is required`),
+      z.minLength(allowEmpty ? 0 : 1, `${label} is required`),
       z.maxLength(max, `${label} must be at most ${max} characters`),
       z.refine((value) => !FORBIDDEN_IN_LINE.test(value), `${label} must not contain control characters`),
     ),
   );
 }
 
-/** Multi-line text such as the declaration itself: newlines allowed, other controls not. */
-export function textField(label: string, max = 50_000) {
+/** Multi-line text such as the declaration itself: newlines allowed, other controls not; empty only when `allowEmpty`. */
+export function textField(label: string, max = 50_000, { allowEmpty = false } = {}) {
   return z.pipe(
     z.pipe(z.string({ error: `${label} must be text` }).check(wellFormed(label)), z.transform((value) => value.normalize('NFC').replace(/\r\n?/g, '\n').trim())),
     z.string().check(
-      z.minLength(1, `${label} is required`),
+      z.minLength(allowEmpty ? 0 : 1, `${label} is required`),
       z.maxLength(max, `${label} must be at most ${max} characters`),
       z.refine((value) => !FORBIDDEN_IN_TEXT.test(value), `${label} must not contain control characters`),
     ),
@@ -46,10 +46,17 @@ export function textField(label: string, max = 50_000) {
 
 export const languageCode = z.string().check(z.regex(/^[a-z]{2}$/, 'language must be a two-letter ISO 639-1 code such as "en"'));
 
+/** Where a path points in a request, in words a person reads; by default the path itself. */
+export type DescribePlace = (path: readonly PropertyKey[]) => string;
+
+const pathItself: DescribePlace = (path) => (path.length > 0 ? path.map(String).join('.') : 'request');
+
 /** Turn a zod error into one sentence per problem, naming the field. */
-export function describeIssues(error: z.core.$ZodError): string[] {
-  return error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'request';
-    return `${where}: ${issue.message}`;
-  });
+export function describeIssues(error: z.core.$ZodError, place: DescribePlace = pathItself): string[] {
+  return fieldProblems(error, place).map((problem) => problem.message);
+}
+
+/** Each problem with the path of its field (machine-readable) and a sentence naming the field. */
+export function fieldProblems(error: z.core.$ZodError, place: DescribePlace = pathItself): { field: string; message: string }[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: `${place(issue.path)}: ${issue.message}` }));
 }

@@ -6,6 +6,7 @@ import { LINK_LOCKED_LOG_MESSAGE } from '../shared/monitored-log-messages';
 import { SigningError } from '../shared/signing-errors';
 import { acceptCode, countWrongCode, getCodeState } from '../store/one-time-codes';
 import { retryOnTransactionConflict } from '../store/transaction-conflicts';
+import type { NewAuditEvent } from '../store/audit';
 import { resolveSigningSession, type OpenSession } from './signing-session';
 import { clock } from '../shared/clock';
 
@@ -40,9 +41,9 @@ export async function checkOneTimeCode(open: OpenSession, typed: string, now = c
     }
     const attempt = state.failedAttempts + 1;
     const lock = attempt >= MAX_WRONG_CODES;
-    const events = [
+    const events: NewAuditEvent[] = [
       { ...event, type: 'CODE_REJECTED', detail: { attempt, triesLeft: Math.max(0, MAX_WRONG_CODES - attempt) } },
-      ...(lock ? [{ ...event, type: 'LINK_LOCKED', detail: { wrongCodes: attempt } }] : []),
+      ...(lock ? [{ ...event, type: 'LINK_LOCKED' as const, detail: { wrongCodes: attempt } }] : []),
     ];
     if (await retryOnTransactionConflict(() => countWrongCode(commitment.id, state.failedAttempts, lock, now, events))) {
       if (lock) {

@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
 import { adminActor } from '../store/audit';
 import { changeDeclarationStatus } from '../store/declarations';
+import { refuseIncomplete } from './create-declaration';
 import { loadDeclaration } from './load';
 import { clock } from '../shared/clock';
 
@@ -10,6 +11,7 @@ import { clock } from '../shared/clock';
 export async function openDeclaration(declarationId: string, caller: Caller, now = clock.now()): Promise<Declaration> {
   const current = await loadDeclaration(declarationId);
   if (current.status === 'OPEN') return current;
+  if (current.status === 'DRAFT') refuseIncomplete(current, 'WRONG_STATE');
   if (current.status !== 'DRAFT' || !(await changeDeclarationStatus(declarationId, 'DRAFT', 'OPEN', 'openedAt', { type: 'DECLARATION_OPENED', ...adminActor(caller) }, now))) {
     const latest = await loadDeclaration(declarationId);
     if (latest.status === 'OPEN') return latest;

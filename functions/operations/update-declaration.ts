@@ -14,7 +14,7 @@ export async function updateDeclaration(declarationId: string, input: Declaratio
   const rebuilt = buildDeclaration({ ...input, draft: true }, current.id, current.createdBy, new Date(current.createdAt));
   refuseDuplicateClauseIds(rebuilt);
   const updated: Declaration = { ...rebuilt, updatedAt: now.toISOString(), updatedBy: caller.userId };
-  const event = { type: 'DECLARATION_EDITED', ...adminActor(caller), detail: { version: updated.version, languages: Object.keys(updated.texts), textSha256: updated.texts[updated.defaultLanguage]?.sha256 } };
+  const event = { type: 'DECLARATION_EDITED' as const, ...adminActor(caller), detail: { version: updated.version, languages: Object.keys(updated.texts), textSha256: updated.texts[updated.defaultLanguage]?.sha256 } };
   if (!(await replaceDraft(updated, event))) throw notADraft(await loadDeclaration(declarationId));
   return updated;
 }

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
-import { ID_PATTERN } from '../domain/ids';
 import { decideAccess, type Caller } from './access';
 import { json, type HttpResponse } from './http';
 import { addLambdaContext, loggableError, logger } from './logger';
+import { pathParameterRefusal } from './path-parameters';
 
 const STATUS_BY_CODE: Readonly<Record<DomainErrorCode, number>> = {
   NOT_FOUND: 404,
@@ -32,21 +32,23 @@ export function statusOf(error: DomainError): number {
 
 type Operation = (event: APIGatewayProxyEventV2, caller: Caller | undefined) => Promise<HttpResponse>;
 
-/**
- * The frame of every HTTP handler: the route's access rule from the catalog, typed domain errors
- * mapped to 4xx answers, and a 500 without internals for anything unexpected. Logs carry the
- * Lambda context and the route key, never the raw path (signing links hold a secret in it).
- */
 /** Renders a typed error (or, with status 500, an unexpected one); the event lets a page speak the reader's language. */
 export type ErrorRenderer = (status: number, error: DomainError, event: APIGatewayProxyEventV2) => HttpResponse;
 
+/**
+ * The frame of every HTTP handler: path parameters that cannot be ours refused first (as an unknown
+ * id, before anything else is read), then the route's access rule from the catalog, typed domain
+ * errors mapped to 4xx answers, and a 500 without internals for anything unexpected. Logs carry the
+ * Lambda context and the route key, never the raw path (signing links hold a secret in it).
+ */
 export function httpHandler(operation: Operation, renderError: ErrorRenderer = jsonError) {
   return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResultV2> => {
     addLambdaContext(context);
     try {
+      const refusal = pathParameterRefusal(event.pathParameters);
+      if (refusal) throw refusal;
       const access = decideAccess(event);
       if (!access.allowed) return json(access.status, { message: access.message });
-      checkIdParameters(event);
       return await operation(event, access.caller);
     } catch (error) {
       if (error instanceof DomainError) return renderError(statusOf(error), error, event);
@@ -56,22 +58,14 @@ export function httpHandler(operation: Operation, renderError: ErrorRenderer = j
   };
 }
 
-/** Path parameters that name a record by its id, and what that record is called. (`documentId` is checked by the verification page, in its own words.) */
-const ID_PARAMETERS: Readonly<Record<string, string>> = { declarationId: 'declaration', commitmentId: 'commitment' };
-
-/**
- * An id that cannot be one of ours answers like an unknown one, before it reaches the table (a key
- * over DynamoDB's 2 KB limit would otherwise fail there as a 500).
- */
-function checkIdParameters(event: APIGatewayProxyEventV2): void {
-  for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
-    const what = ID_PARAMETERS[name];
-    if (what && value !== undefined && !ID_PATTERN.test(value)) throw new DomainError('NOT_FOUND', `There is no ${what} with that id.`);
-  }
-}
-
-function jsonError(status: number, error: DomainError): HttpResponse {
-  return json(status, { message: error.message, code: status === 500 ? 'INTERNAL' : error.code, ...(error.details.length > 0 ? { details: error.details } : {}) });
+/** How the JSON API words a refusal: `message`, a `code`, `details` when there are several problems, and `fields` (path and message) when they are fields'. */
+export function jsonError(status: number, error: DomainError): HttpResponse {
+  return json(status, {
+    message: error.message,
+    code: status === 500 ? 'INTERNAL' : error.code,
+    ...(error.details.length > 0 ? { details: error.details } : {}),
+    ...(error.fields.length > 0 ? { fields: error.fields } : {}),
+  });
 }
 
 export function requireCaller(caller: Caller | undefined): Caller {

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '../domain/errors';
 import type * as z from '../domain/zod';
-import { describeIssues } from '../domain/text';
+import { fieldProblems, type DescribePlace } from '../domain/text';
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
 
@@ -59,8 +59,11 @@ function header(event: APIGatewayProxyEventV2, name: string): string {
 
 export const MAX_JSON_BYTES = 2_000_000;
 
-/** Parses and validates a JSON body; bad input becomes a DomainError with a message per problem. */
-export function parseJsonBody<S extends z.ZodMiniType>(event: APIGatewayProxyEventV2, schema: S, maxBytes = MAX_JSON_BYTES): z.output<S> {
+/**
+ * Parses and validates a JSON body; bad input becomes a DomainError with a message per problem,
+ * each naming its field in words when `place` says where a path points.
+ */
+export function parseJsonBody<S extends z.ZodMiniType>(event: APIGatewayProxyEventV2, schema: S, maxBytes = MAX_JSON_BYTES, place?: DescribePlace): z.output<S> {
   if (!header(event, 'content-type').toLowerCase().startsWith('application/json')) {
     throw new DomainError('INVALID_INPUT', 'Send the request body as JSON with Content-Type: application/json.');
   }
@@ -72,12 +75,15 @@ export function parseJsonBody<S extends z.ZodMiniType>(event: APIGatewayProxyEve
   } catch (error) {
     throw new DomainError('INVALID_INPUT', 'The request body is not valid JSON.', [], { cause: error });
   }
-  return validate(schema, value);
+  return validate(schema, value, place);
 }
 
-export function validate<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
+export function validate<S extends z.ZodMiniType>(schema: S, value: unknown, place?: DescribePlace): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new DomainError('INVALID_INPUT', 'The request is not valid.', describeIssues(result.error));
+  if (!result.success) {
+    const fields = fieldProblems(result.error, place);
+    throw new DomainError('INVALID_INPUT', 'The request is not valid.', fields.map((problem) => problem.message), { fields });
+  }
   return result.data;
 }
 

@@ -1,3 +1,4 @@
+import type { AuditEventType } from '../domain/audit-events';
 import { newId } from '../domain/ids';
 import { keys, queryAll, tableName, transact, withoutKeys, type TransactItem } from './table';
 import { clock } from '../shared/clock';
@@ -8,7 +9,7 @@ export interface AuditEvent {
   readonly commitmentId?: string;
   readonly declarationId: string;
   readonly at: string;
-  readonly type: string;
+  readonly type: AuditEventType;
   /** Who acted: `operator`, `workflow`, `ses`, or the admin's user id. */
   readonly actor: string;
   /** An admin's name and address as their sign-in claims give them. */

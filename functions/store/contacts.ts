@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditEventType } from '../domain/audit-events';
 import { FINAL_STATES, type Commitment, type ContactProblem } from '../domain/commitment';
 import { adminActor, auditEventPut } from './audit';
 import { getCommitment } from './commitments';
@@ -14,7 +15,7 @@ const mailEventKey = (commitmentId: string, eventKey: string) => ({
   SK: `MAILEVENT#${mailEventId(eventKey)}`,
 });
 
-export const MAIL_PROBLEM_EVENT: Readonly<Record<ContactProblem['kind'], string>> = {
+export const MAIL_PROBLEM_EVENT: Readonly<Record<ContactProblem['kind'], AuditEventType>> = {
   BOUNCE: 'MAIL_BOUNCED',
   COMPLAINT: 'MAIL_COMPLAINED',
   REJECT: 'MAIL_REJECTED',

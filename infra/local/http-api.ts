@@ -3,6 +3,9 @@ import { closeServer, listenLocally } from './aws-local';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { GROUPS, ROUTES, type Group, type RouteSpec } from '../../functions/catalog';
+import { jsonError, statusOf } from '../../functions/shared/api-handler';
+import { decodePathSegment, pathParameterRefusal } from '../../functions/shared/path-parameters';
+import { ICON_DATA_URI } from '../../templates/icon';
 import type { LocalIdentityIssuer } from './identity';
 import type { UsageMeter } from './usage-meter';
 
@@ -70,6 +73,13 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
     if (url.pathname.startsWith('/local/')) return localIdentityRoutes(url, method, request, response);
     const matched = matchRoute(method, url.pathname);
     if (!matched) return send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
+    // A parameter whose percent-encoding is malformed is refused before anything else. A page is
+    // handed to its function, whose frame refuses it first as its own page (all pages are public);
+    // the JSON API answers here, before the token is checked, as its function's frame would.
+    if (matched.malformed && matched.route.spec.path.startsWith('/api/')) {
+      const refusal = pathParameterRefusal(matched.pathParameters);
+      if (refusal) return sendResult(response, method, jsonError(statusOf(refusal), refusal));
+    }
     const body = await readBody(request);
     if (body === 'too-large') return send(response, 413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Request Entity Too Large' }));
     let claims: Record<string, unknown> | undefined;
@@ -85,7 +95,11 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
     }
     const event = toEvent({ headers: request.headers, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' }, url, method, matched, body, claims);
     const handler = await options.loadHandler(matched.route.spec.functionId);
-    const result = normalise(await handler(event));
+    sendResult(response, method, await handler(event));
+  }
+
+  function sendResult(response: ServerResponse, method: string, answer: APIGatewayProxyResultV2): void {
+    const result = normalise(answer);
     const headers: Record<string, string> = {};
     for (const [key, value] of Object.entries(result.headers ?? {})) headers[key.toLowerCase()] = String(value);
     const payload = result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
@@ -102,7 +116,7 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
         return send(response, 302, { location: `/console#token=${encodeURIComponent(token)}`, 'referrer-policy': 'no-referrer' }, '');
       }
       const links = GROUPS.map((name) => `<li><a href="/local/sign-in?group=${name}">Sign in as ${name}</a></li>`).join('');
-      return send(response, 200, { 'content-type': 'text/html; charset=utf-8' }, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Development sign-in</title></head><body><h1>Development sign-in</h1><p>Local stack only: pick a role.</p><ul>${links}</ul></body></html>`);
+      return send(response, 200, { 'content-type': 'text/html; charset=utf-8' }, `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" type="image/svg+xml" href="${ICON_DATA_URI}"><title>Development sign-in</title></head><body><h1>Development sign-in</h1><p>Local stack only: pick a role.</p><ul>${links}</ul></body></html>`);
     }
     if (url.pathname === '/local/usage' && method === 'GET' && options.usage) {
       return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify(options.usage.snapshot()));
@@ -140,15 +154,28 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
 
 const COMPILED_ROUTES = ROUTES.map(compile);
 
+export interface MatchedRoute {
+  readonly route: CompiledRoute;
+  readonly pathParameters: Record<string, string>;
+  /** A parameter's percent-encoding could not be decoded: it is handed on as it came, still encoded. */
+  readonly malformed: boolean;
+}
+
 /** The catalog route a request goes to, with its path parameters, as API Gateway matches it. */
-export function matchRoute(method: string, path: string): { route: CompiledRoute; pathParameters: Record<string, string> } | undefined {
+export function matchRoute(method: string, path: string): MatchedRoute | undefined {
   for (const route of COMPILED_ROUTES) {
     if (route.spec.method !== method) continue;
     const match = route.pattern.exec(path);
     if (!match) continue;
     const pathParameters: Record<string, string> = {};
-    route.names.forEach((name, index) => (pathParameters[name] = decodeURIComponent(match[index + 1] ?? '')));
-    return { route, pathParameters };
+    let malformed = false;
+    route.names.forEach((name, index) => {
+      const raw = match[index + 1] ?? '';
+      const decoded = decodePathSegment(raw);
+      if (decoded === undefined) malformed = true;
+      pathParameters[name] = decoded ?? raw;
+    });
+    return { route, pathParameters, malformed };
   }
   return undefined;
 }
@@ -173,7 +200,7 @@ export function toEvent(
   request: { readonly headers: IncomingHttpHeaders; readonly sourceIp: string },
   url: URL,
   method: string,
-  matched: { route: CompiledRoute; pathParameters: Record<string, string> },
+  matched: Pick<MatchedRoute, 'route' | 'pathParameters'>,
   body: Buffer,
   claims: Record<string, unknown> | undefined,
 ): APIGatewayProxyEventV2 {

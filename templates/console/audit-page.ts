@@ -23,9 +23,9 @@ export function auditPage(): ConsolePage {
 <div><button type="submit" class="primary">Apply</button></div>
 </form>
 <p id="documents-count" aria-live="polite"></p>
-<table><caption class="visually-hidden">Sealed documents, newest first</caption>
+<div class="table-scroll"><table><caption class="visually-hidden">Sealed documents, newest first</caption>
 <thead><tr><th scope="col">Organisation</th><th scope="col">Category</th><th scope="col">Country</th><th scope="col">Sealed</th><th scope="col">SHA-256</th><th scope="col">Bytes</th><th scope="col"><span class="visually-hidden">Download</span></th></tr></thead>
-<tbody id="documents-body"></tbody></table>
+<tbody id="documents-body"></tbody></table></div>
 </section>
 <section class="panel" aria-labelledby="trail-title">
 <h2 id="trail-title">Audit trail</h2>

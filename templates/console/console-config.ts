@@ -22,6 +22,8 @@ export interface ConsoleConfig {
   readonly categories: readonly Labelled[];
   readonly states: readonly Labelled[];
   readonly csvColumns: readonly string[];
+  /** Each kind of audit event and what the console calls it. */
+  readonly eventTypes: readonly Labelled[];
   readonly features: { readonly resendLink: boolean };
 }
 

@@ -36,9 +36,9 @@ export function dashboardPage(declarationId: string): ConsolePage {
 </form>
 <div class="row"><p id="list-count" class="grow" tabindex="-1"></p>
 <div><button type="button" id="export-csv">Export as CSV</button><button type="button" id="remind-selected" data-admin>Remind the selected now</button></div></div>
-<div id="list-results"></div>
-<table id="list-table"><caption class="visually-hidden">Commitments; the column buttons sort</caption>
-<thead><tr id="list-head"></tr></thead><tbody id="list-body"></tbody></table>
+<div id="list-results" class="results"></div>
+<div class="table-scroll"><table id="list-table"><caption class="visually-hidden">Commitments; the column buttons sort</caption>
+<thead><tr id="list-head"></tr></thead><tbody id="list-body"></tbody></table></div>
 <div class="pager"><button type="button" id="prev">Previous page</button><span id="page-info" aria-live="polite"></span><button type="button" id="next">Next page</button></div>
 </section>
 
@@ -60,11 +60,11 @@ export function dashboardPage(declarationId: string): ConsolePage {
 <section role="tabpanel" id="panel-countersign" aria-labelledby="tab-countersign" class="panel" hidden data-admin>
 <h2>Countersignature queue</h2>
 <p id="countersign-summary"></p>
-<div><button type="button" class="primary" id="countersign-selected" disabled>Countersign the selected</button><button type="button" id="countersign-all">Countersign all verified</button></div>
-<div id="countersign-results"></div>
-<table id="countersign-table"><caption class="visually-hidden">Verified commitments awaiting countersignature, oldest signature first</caption>
+<div><button type="button" class="primary" id="countersign-selected" disabled>Countersign the selected commitments</button><button type="button" id="countersign-all" disabled>Countersign all verified commitments</button></div>
+<div id="countersign-results" class="results"></div>
+<div class="table-scroll"><table id="countersign-table"><caption class="visually-hidden">Verified commitments awaiting countersignature, oldest signature first</caption>
 <thead><tr><th scope="col"><input type="checkbox" id="countersign-select-all" aria-label="Select every listed commitment"></th><th scope="col">Organisation</th><th scope="col">Category</th><th scope="col">Country</th><th scope="col">Signer</th><th scope="col">Signed</th></tr></thead>
-<tbody id="countersign-body"></tbody></table>
+<tbody id="countersign-body"></tbody></table></div>
 </section>
 
 <section role="tabpanel" id="panel-invite" aria-labelledby="tab-invite" class="panel" hidden data-admin>

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { ROUTES } from '../../functions/catalog';
+import { AUDIT_EVENT_TYPES } from '../../functions/domain/audit-events';
 import { CATEGORIES, CATEGORY_LABELS } from '../../functions/domain/categories';
 import { COMMITMENT_STATES } from '../../functions/domain/commitment';
 import { CSV_COLUMNS } from '../../functions/domain/invitation-csv';
 import { html, raw, type SafeHtml } from '../html';
+import { iconLink } from '../icon';
 import type { ConsoleConfig, ConsolePageScript, SignInConfig } from './console-config';
+import { EVENT_LABELS } from './event-labels';
 
 export type { SignInConfig } from './console-config';
 
@@ -80,9 +83,15 @@ tbody tr:hover{background:#f7f9ff}
 .chart{width:100%;max-width:760px;height:auto}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 dialog{border:1px solid #5c6670;border-radius:6px;padding:20px 24px;max-width:560px;width:92%}dialog::backdrop{background:rgba(0,0,0,.45)}
+.field-error{color:#a4000f;font-weight:600;margin:4px 0 8px}[aria-invalid=true]{border:2px solid #a4000f}
+.results:not(:empty){margin:12px 0 28px;padding-bottom:16px;border-bottom:2px solid #d6d9de}
+.table-scroll,.results,#csv-report{overflow-x:auto;max-width:100%;position:relative}
+td.date{white-space:nowrap}
+.panel li,.panel p{overflow-wrap:anywhere}
+@media (max-width:600px){main{padding:0 8px;margin:12px auto}.panel{padding:14px 12px}header{padding:0 12px}header .who{margin-left:0}dl.facts{grid-template-columns:minmax(0,1fr)}dl.facts dd{margin-bottom:8px}}
 .queue-item{border:1px solid #d6d9de;border-radius:6px;padding:12px 16px;margin:10px 0}
 .clause{border:1px dashed #c4c8ce;border-radius:4px;padding:8px 12px;margin:8px 0}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+dl.facts{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:4px 16px;margin:0}dl.facts dt{font-weight:600}dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
 `;
 
 /** "Resend a link" belongs to the signing flow; the console offers it when the route exists. */
@@ -131,12 +140,13 @@ export function renderConsolePage(page: ConsolePage, signIn: SignInConfig): Rend
     categories: CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] })),
     states: COMMITMENT_STATES.map((id) => ({ id, label: STATE_LABELS[id] })),
     csvColumns: CSV_COLUMNS,
+    eventTypes: AUDIT_EVENT_TYPES.map((id) => ({ id, label: EVENT_LABELS[id] })),
     features: { resendLink: ROUTES.some((route) => route.method === 'POST' && route.path === RESEND_ROUTE_PATH) },
   };
   const current = (section: ConsolePage['section']) => (page.section === section ? html` aria-current="page"` : html``);
   const markup = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${page.title} · Ports Alliance signing console</title><style>${raw(STYLE)}</style></head>
+<meta name="referrer" content="no-referrer">${iconLink()}<title>${page.title} · Ports Alliance signing console</title><style>${raw(STYLE)}</style></head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header>
@@ -155,5 +165,33 @@ export function renderConsolePage(page: ConsolePage, signIn: SignInConfig): Rend
 </body></html>`.value;
   const connect = signIn.kind === 'cognito' ? `'self' ${new URL(signIn.domainUrl).origin}` : "'self'";
   const csp = `default-src 'none'; script-src ${hashOf(script)}; style-src ${hashOf(STYLE)}; connect-src ${connect}; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
+  return { markup, csp };
+}
+
+/**
+ * A console address that holds no page (an id that cannot be one, a malformed address): the frame
+ * and a way back, with no script, so that it answers with its status before any sign-in.
+ */
+export function renderConsoleProblemPage(status: number, message: string): RenderedConsolePage {
+  const problem = status >= 500
+    ? { title: 'Something went wrong', message, next: 'Try again in a minute.' }
+    : { title: 'There is no such page', message, next: 'Check the address, or find what you are looking for from the list of declarations.' };
+  const markup = html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">${iconLink()}<title>${problem.title} · Ports Alliance signing console</title><style>${raw(STYLE)}</style></head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header>
+<p class="brand">European Commission · Ports Alliance signing console</p>
+<nav aria-label="Console"><ul><li><a href="/console">Declarations</a></li><li><a href="/console/audit">Audit</a></li></ul></nav>
+</header>
+<main id="main" tabindex="-1">
+<section class="panel" aria-labelledby="problem-title"><h1 id="problem-title">${problem.title}</h1>
+<p>${problem.message}</p>
+<p>${problem.next}</p>
+<p><a href="/console">Go to the list of declarations</a></p></section>
+</main>
+</body></html>`.value;
+  const csp = `default-src 'none'; style-src ${hashOf(STYLE)}; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
   return { markup, csp };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../html';
 import type { Messages } from '../i18n';
+import { iconLink } from '../icon';
 
 const STYLE = `
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#1b1b1b;background:#f5f6f8;line-height:1.55;font-size:1.0625rem}
@@ -33,14 +34,14 @@ const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
 
 /**
  * The policy of every operator page: nothing from another origin, no script at all, the one
- * style block by its hash, forms only to this site, never inside a frame.
+ * style block by its hash, images only from here or inline (the icon), forms only to this site, never inside a frame.
  */
-export const OPERATOR_PAGE_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+export const OPERATOR_PAGE_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 
 export function pageLayout(title: string, body: SafeHtml, language = 'en'): string {
   return html`<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${title}</title><style>${raw(STYLE)}</style></head>
+<meta name="referrer" content="no-referrer">${iconLink()}<title>${title}</title><style>${raw(STYLE)}</style></head>
 <body><header><p>European Commission · European Ports Alliance</p></header><main>${body}</main></body></html>`.value;
 }
 
@@ -56,7 +57,7 @@ export function operatorPage(frame: OperatorPageFrame, body: SafeHtml): string {
   const { messages } = frame;
   return html`<!doctype html>
 <html lang="${frame.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${frame.title}</title><style>${raw(STYLE)}</style></head>
+<meta name="referrer" content="no-referrer">${iconLink()}<title>${frame.title}</title><style>${raw(STYLE)}</style></head>
 <body><a class="skip" href="#main">${messages.skipToContent}</a>
 <header><p>${messages.brand}</p></header>
 <main id="main" tabindex="-1">${body}</main>

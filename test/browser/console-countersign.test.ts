@@ -32,8 +32,8 @@ describe('the console: bulk countersignature', () => {
     expect(await page.locator('#countersign-body tr').count()).toBe(WANTED);
 
     await page.getByLabel('Select every listed commitment').check();
-    await page.getByRole('button', { name: 'Countersign the 50 selected' }).click();
-    await page.getByRole('dialog', { name: 'Countersign the 50 selected commitments?' }).getByRole('button', { name: 'Countersign' }).click();
+    await page.getByRole('button', { name: 'Countersign 50 selected commitments' }).click();
+    await page.getByRole('dialog', { name: 'Countersign 50 selected commitments?' }).getByRole('button', { name: 'Countersign' }).click();
 
     await expect.poll(() => page.locator('#countersign-outcome').textContent(), { timeout: WORKFLOW_TIMEOUT_MS }).toBe('50 countersigned, 0 already countersigned, 0 not ready, 0 not found.');
     expect(await focusedId(page)).toBe('countersign-outcome');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { client } from '../support/campaign';
 import { consoleTabFor, focusedTag, openConsolePage, signedInTab } from './console-support';
+import { expectAccessible } from './signing-support';
 
 describe('the console: creating a declaration', () => {
   const admin = consoleTabFor('commission-admin');
@@ -55,16 +56,46 @@ describe('the console: creating a declaration', () => {
     expect(admin.problems).toEqual([]);
   });
 
-  it('names every problem of an incomplete form and saves nothing', async () => {
+  it('marks each field the API refuses, saves a draft with only its title, and names every piece missing to open it', async () => {
     const { page } = admin;
     // The form's script renders its language blocks, and handles Save once it has.
     await openConsolePage(admin, '/console/declarations/new', '[data-language-block]');
+    const title = page.locator('[data-language-block]').first().getByLabel('Title');
+    const text = page.locator('[data-language-block]').first().getByLabel('Text');
+    const describedBy = async (control: typeof title) => {
+      const ids = (await control.getAttribute('aria-describedby'))?.split(' ') ?? [];
+      return Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+    };
+
+    // Nothing written: only the title, which names a draft, is asked for.
     await page.getByRole('button', { name: 'Save as draft' }).click();
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toContain('The request is not valid.');
-    expect(await alert.textContent()).toMatch(/texts\.en\.title: title is required/);
-    expect(await alert.textContent()).toMatch(/commitments\.customs\.0\.text: commitment text is required/);
+    await expect.poll(() => alert.textContent()).toContain('English version: the title is required, even in a draft: it names the declaration');
+    expect(await alert.textContent()).not.toMatch(/texts\.en|commitments\./);
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedBy(title)).toEqual(['English version: the title is required, even in a draft: it names the declaration']);
+    await expect.poll(() => focusedTag(page)).toBe('INPUT');
+    expect(await page.evaluate('document.activeElement.dataset.field')).toBe('texts.en.title');
+    expect(await page.locator('[aria-invalid=true]').count()).toBe(1);
+    await expectAccessible(page, 'the declaration form with a refused field');
     expect(page.url()).toMatch(/\/console\/declarations\/new$/);
+
+    // Opened at once, everything missing is named at its field; the first takes the focus.
+    await title.fill('A declaration begun in the console');
+    await page.getByRole('button', { name: 'Create and open for signing' }).click();
+    await expect.poll(() => alert.textContent()).toContain('cannot be opened for signing yet');
+    expect(await alert.textContent()).toContain('Customs authority, commitment 1: the text is missing');
+    expect(await title.getAttribute('aria-invalid')).toBeNull();
+    expect(await text.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedBy(text)).toEqual(['English version: the text is missing']);
+    expect(await page.locator('[aria-invalid=true]').count()).toBe(6);
+    await expect.poll(() => page.evaluate('document.activeElement.dataset.field')).toBe('texts.en.text');
+    await expectAccessible(page, 'the declaration form with the fields missing to open it');
+
+    // As a draft, it is saved as it is.
+    await page.getByRole('button', { name: 'Save as draft' }).click();
+    await page.waitForURL(/\/console\/declarations\/dcl_[0-9a-z]+\?saved=draft$/);
+    await expect.poll(() => page.locator('#title').textContent()).toBe('A declaration begun in the console');
     expect(admin.problems).toEqual([]);
   });
 

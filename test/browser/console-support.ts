@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Group } from '../../functions/catalog';
 import { client } from '../support/campaign';
@@ -12,8 +12,8 @@ export interface ConsoleTab {
 }
 
 /** A tab signed in to the console through the development sign-in, as a person would. */
-export async function signedInTab(browser: Browser, appUrl: string, group: Group): Promise<ConsoleTab> {
-  const context = await browser.newContext({ acceptDownloads: true, baseURL: appUrl });
+export async function signedInTab(browser: Browser, appUrl: string, group: Group, options: BrowserContextOptions = {}): Promise<ConsoleTab> {
+  const context = await browser.newContext({ acceptDownloads: true, baseURL: appUrl, ...options });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -48,7 +48,49 @@ describe('a declaration from draft to closed', () => {
     const error = await failure(campaign.api(admin, 'POST', '/api/declarations', { ...sampleDeclaration(), defaultLanguage: 'de', deadline: '2001-01-01T00:00:00Z' }));
     expect(error?.status).toBe(400);
     const details = (JSON.parse(error!.body) as { details: string[] }).details;
-    expect(details).toEqual(expect.arrayContaining(['deadline: deadline must be in the future', 'texts: texts must include the default language']));
+    expect(details).toEqual(expect.arrayContaining(['Deadline: it must be in the future', 'Default language: German (de) has no version below: write one, or choose one of the languages below']));
+  });
+
+  it('saves a draft with fields still empty, refuses to open it naming every missing piece, and opens it once complete', async () => {
+    const campaign = client();
+    const admin = await campaign.token('commission-admin');
+    const complete = sampleDeclaration();
+    const partial = {
+      draft: true,
+      texts: { en: { title: 'A draft begun', text: '' } },
+      commitments: { law_enforcement: [], customs: [{ text: 'Scan high-risk containers.' }, { text: '' }], port_authority: [], private_operator: [], eu_agency: [] },
+    };
+    const draft = await campaign.api<Declaration>(admin, 'POST', '/api/declarations', partial);
+    expect(draft.status).toBe('DRAFT');
+    const saved = await campaign.api<Declaration>(admin, 'PUT', `/api/declarations/${draft.id}`, { ...partial, draft: undefined, texts: { en: { title: 'A draft begun', text: 'We commit.' }, fr: { title: '', text: '' } } });
+    expect(Object.keys(saved.texts)).toEqual(['en', 'fr']);
+
+    const refused = await failure(campaign.api(admin, 'POST', `/api/declarations/${draft.id}/opening`));
+    expect(refused?.status).toBe(409);
+    const body = JSON.parse(refused!.body) as { message: string; details: string[]; fields: { field: string; message: string }[] };
+    expect(body.message).toMatch(/cannot be opened for signing yet/);
+    expect(body.details).toEqual([
+      'French version: the title is missing',
+      'French version: the text is missing',
+      'Law enforcement: add at least one commitment',
+      'Customs authority, commitment 2: the text is missing',
+      'Port authority (public operator): add at least one commitment',
+      'Private operator (terminal, shipping line, logistics): add at least one commitment',
+      'EU agency: add at least one commitment',
+    ]);
+    expect(body.fields.map((field) => field.field)).toEqual(['texts.fr.title', 'texts.fr.text', 'commitments.law_enforcement', 'commitments.customs.1.text', 'commitments.port_authority', 'commitments.private_operator', 'commitments.eu_agency']);
+    const stillDraft = await campaign.api<Dashboard>(admin, 'GET', `/api/declarations/${draft.id}?pageSize=1`);
+    expect(stillDraft.declaration.status).toBe('DRAFT');
+
+    // Creating and opening at once is refused the same way, and stores nothing.
+    const { draft: _draft, ...openAtOnce } = partial;
+    const refusedAtOnce = await failure(campaign.api(admin, 'POST', '/api/declarations', { ...openAtOnce, texts: { en: { title: `Opened too soon ${uniqueAddress('soon')}`, text: '' } } }));
+    expect(refusedAtOnce?.status).toBe(400);
+    expect((JSON.parse(refusedAtOnce!.body) as { details: string[] }).details[0]).toBe('English version: the text is missing');
+
+    await campaign.api(admin, 'PUT', `/api/declarations/${draft.id}`, complete);
+    const opened = await campaign.api<Declaration>(admin, 'POST', `/api/declarations/${draft.id}/opening`);
+    expect(opened.status).toBe('OPEN');
   });
 
   it('closes for signing: invitations still awaiting a signature are revoked and no one more can be invited', async () => {

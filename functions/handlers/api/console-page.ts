@@ -10,7 +10,7 @@ import { commitmentPage } from '../../../templates/console/commitment-page';
 import { dashboardPage } from '../../../templates/console/dashboard-page';
 import { declarationFormPage } from '../../../templates/console/declaration-form-page';
 import { declarationsPage } from '../../../templates/console/declarations-page';
-import { renderConsolePage, type ConsolePage, type SignInConfig } from '../../../templates/console/layout';
+import { renderConsolePage, renderConsoleProblemPage, type ConsolePage, type SignInConfig } from '../../../templates/console/layout';
 
 /** Cognito's hosted UI when the deployment has a domain; the development sign-in on the local stack. */
 function signInConfig(): SignInConfig {
@@ -48,4 +48,7 @@ function pageFor(event: APIGatewayProxyEventV2): ConsolePage {
 export const handler = httpHandler(async (event) => {
   const { markup, csp } = renderConsolePage(pageFor(event), signInConfig());
   return page(200, markup, csp);
+}, (status, error) => {
+  const { markup, csp } = renderConsoleProblemPage(status, error.message);
+  return page(status, markup, csp);
 });

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DomainError } from '../../domain/errors';
 import { verifyDocument, type VerificationQuery } from '../../operations/verify-document';
-import { httpHandler } from '../../shared/api-handler';
+import { httpHandler, jsonError } from '../../shared/api-handler';
 import { json, page, parseJsonBody } from '../../shared/http';
 import { readMultipartForm } from '../../shared/multipart';
 import { documentCheckSchema as jsonQuery } from '../../api/schemas';
@@ -16,12 +16,15 @@ export const handler = httpHandler(async (event) => {
   if (event.routeKey === 'POST /api/verify') return json(200, await verifyDocument(apiQuery(event)));
   try {
     const query = await pageQuery(event);
-    return page(200, verifyPage(query ? { answer: await verifyDocument(query) } : {}));
+    const answer = query ? await verifyDocument(query) : undefined;
+    // The address of a document we never issued names nothing: 404, with the answer and the form.
+    const named = query !== undefined && 'documentId' in query;
+    return page(named && !answer?.issued ? 404 : 200, verifyPage(answer ? { answer } : {}));
   } catch (error) {
     if (error instanceof DomainError && error.code === 'INVALID_INPUT') return page(400, verifyPage({ problem: error.message }));
     throw error;
   }
-});
+}, (status, error, event) => (event.routeKey === 'POST /api/verify' ? jsonError(status, error) : page(status, verifyPage({ problem: error.message }))));
 
 function apiQuery(event: APIGatewayProxyEventV2): VerificationQuery {
   if (contentType(event).startsWith('application/pdf')) return { pdf: bodyBytes(event) };

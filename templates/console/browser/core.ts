@@ -83,9 +83,16 @@ export function statusBadge(status: string): HTMLSpanElement {
 export function fmtDate(iso: string | undefined): string {
   return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '';
 }
-export function plural(n: number, one: string, many?: string): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : (many ?? `${one}s`)}`;
+/** To the second, for the order of events: "2026-12-03 07:05:09 UTC". */
+export function fmtTime(iso: string | undefined): string {
+  return iso ? `${iso.slice(0, 19).replace('T', ' ')} UTC` : '';
 }
+const EVENT_LABELS: Readonly<Record<string, string>> = Object.fromEntries(CONFIG.eventTypes.map((type) => [type.id, type.label]));
+/** What an audit event is called; a kind this console does not know yet is put in words from its code. */
+export function eventLabel(type: string): string {
+  return EVENT_LABELS[type] ?? `${type.charAt(0)}${type.slice(1).toLowerCase().replace(/_/g, ' ')}`;
+}
+export { count, COUNTS } from '../counts';
 
 export function say(message: string): void {
   byId('status').textContent = message;

@@ -1,6 +1,6 @@
 /** Audit: the sealed documents of a declaration (filtered, downloaded byte for byte) and its audit trail. */
 import type { DeclarationList, DocumentList } from '../api-types';
-import { act, api, byId, CATEGORY_LABELS, clear, CONFIG, download, el, fmtDate, plural, say, showProblem, start } from '../core';
+import { act, api, byId, CATEGORY_LABELS, clear, CONFIG, count, COUNTS, download, el, fmtDate, say, showProblem, start } from '../core';
 
 let declarationId = new URLSearchParams(location.search).get('declarationId') || '';
 const input = (id: string) => byId(id, HTMLInputElement);
@@ -29,13 +29,13 @@ async function loadDocuments(event?: Event): Promise<void> {
       el('td', {}, el('a', { href: `/console/commitments/${encodeURIComponent(documentRecord.commitmentId)}` }, documentRecord.organisation)),
       el('td', {}, CATEGORY_LABELS[documentRecord.category] ?? documentRecord.category),
       el('td', {}, documentRecord.country),
-      el('td', {}, fmtDate(documentRecord.sealedAt)),
+      el('td', { class: 'date' }, fmtDate(documentRecord.sealedAt)),
       el('td', { class: 'mono' }, documentRecord.sha256),
-      el('td', {}, documentRecord.size.toLocaleString('en')),
+      el('td', {}, count(documentRecord.size, COUNTS.byte)),
       el('td', {}, button)));
   }
   if (!documents.length) body.append(el('tr', {}, el('td', { colspan: 7 }, 'No sealed document matches.')));
-  byId('documents-count').textContent = `${plural(documents.length, 'sealed document')}.`;
+  byId('documents-count').textContent = `${count(documents.length, COUNTS.sealedDocument)}.`;
 }
 
 /** Follows the pages of the export and joins them: each page continues the chain of the one before. */
@@ -51,13 +51,13 @@ async function exportTrail(button: HTMLButtonElement): Promise<void> {
       head = response.headers.get('x-audit-trail-head') ?? '';
       events += Number(response.headers.get('x-audit-trail-events') || 0);
       after = response.headers.get('x-audit-trail-next') || '';
-      say(`Exported ${events} events so far…`);
+      say(count(events, COUNTS.exportedSoFar));
       if (!after) break;
     }
     const filename = `audit-trail-${declarationId}.jsonl`;
     download(new Blob(parts, { type: 'application/x-ndjson' }), filename);
     const done = el('div', { class: 'ok', id: 'trail-done', tabindex: -1 },
-      el('p', {}, `Exported ${plural(events, 'event')} as ${filename}. The last hash of the chain (its head) is:`),
+      el('p', {}, `Exported ${count(events, COUNTS.event)} as ${filename}. The last hash of the chain (its head) is:`),
       el('p', { class: 'mono', id: 'trail-head' }, head),
       el('p', {}, 'Keep it: it proves later that no event was removed from the end. To check the file:'),
       el('p', { class: 'mono' }, `npm run verify-audit -- ${filename} --head ${head}`));

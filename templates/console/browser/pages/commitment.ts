@@ -1,15 +1,9 @@
 /** One commitment: its organisation, signature, checks, review, countersignature, seal, timeline, and what an admin can do. */
-import type { Commitment, CommitmentDetail, ReminderAnswer } from '../api-types';
-import { act, api, ask, byId, CATEGORY_LABELS, type Child, clear, CONFIG, download, el, fmtDate, plural, say, type Session, start, stateBadge, uuid } from '../core';
+import type { Commitment, CommitmentDetail, DeclarationDashboard, ReminderAnswer } from '../api-types';
+import { act, api, ask, byId, CATEGORY_LABELS, type Child, clear, CONFIG, count, COUNTS, download, el, eventLabel, fmtDate, fmtTime, say, type Session, start, stateBadge, uuid } from '../core';
 
 const commitmentId = CONFIG.page.commitmentId ?? '';
 const path = `/api/commitments/${encodeURIComponent(commitmentId)}`;
-const EVENT_LABELS: Readonly<Record<string, string>> = {
-  INVITED: 'Invited', INVITATION_SENT: 'Invitation email sent', REMINDER_SENT: 'Reminder email sent', SIGNED: 'Signed', DECLINED: 'Declined',
-  VERIFIED: 'Passed the automatic checks', FLAGGED_FOR_REVIEW: 'Flagged for review by the automatic checks', REVIEW_APPROVED: 'Approved by a reviewer',
-  REVIEW_REJECTED: 'Rejected by a reviewer', COUNTERSIGNED: 'Countersigned', SEALED: 'Certificate sealed', DELIVERED: 'Certificate emailed',
-  REVOKED: 'Revoked', EXPIRED: 'Expired', FAILED: 'A step failed',
-};
 
 /** A definition list of the pairs that have a value. */
 function facts(pairs: readonly (readonly [string, Child])[]): HTMLDListElement {
@@ -21,7 +15,8 @@ function section(title: string, ...content: Child[]): HTMLElement {
 
 function detailText(detail: Readonly<Record<string, unknown>> | undefined): string {
   if (!detail) return '';
-  return Object.entries(detail).filter(([key]) => key !== 'checks').map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`).join(' · ');
+  const shown = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(value) ? fmtTime(value) : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  return Object.entries(detail).filter(([key]) => key !== 'checks').map(([key, value]) => `${key}: ${shown(value)}`).join(' · ');
 }
 
 function actions(commitment: Commitment, session: Session): HTMLDivElement {
@@ -94,8 +89,18 @@ function actions(commitment: Commitment, session: Session): HTMLDivElement {
   return box;
 }
 
+/** The commitments the signatory accepted, each by its text in the declaration (its id when the declaration no longer has it). */
+function acceptedCommitments(commitment: Commitment, declaration: DeclarationDashboard['declaration']): HTMLUListElement {
+  const clauses = declaration.commitments[commitment.organisation.category] ?? [];
+  return el('ul', { id: 'accepted-commitments' }, (commitment.signature?.acceptedCommitmentIds ?? []).map((id) => {
+    const clause = clauses.find((candidate) => candidate.id === id);
+    return el('li', {}, clause ? clause.text : id);
+  }));
+}
+
 async function render(session: Session): Promise<void> {
   const { commitment, events } = await api<CommitmentDetail>(path);
+  const { declaration } = await api<DeclarationDashboard>(`/api/declarations/${encodeURIComponent(commitment.declarationId)}?pageSize=1`);
   const o = commitment.organisation;
   document.title = `${o.name} · Ports Alliance signing console`;
   byId('back', HTMLAnchorElement).href = `/console/declarations/${encodeURIComponent(commitment.declarationId)}`;
@@ -107,7 +112,7 @@ async function render(session: Session): Promise<void> {
     ['Registered domains', (o.emailDomains ?? []).join(', ') || 'none'], ['Invited', fmtDate(commitment.invitedAt)], ['Commitment id', el('span', { class: 'mono' }, commitment.id)],
   ]), actions(commitment, session)));
   const s = commitment.signature;
-  if (s) content.append(section('Signature', facts([['Signed by', `${s.signerName}, ${s.signerTitle}`], ['Signed', fmtDate(s.signedAt)], ['Language seen', s.language], ['SHA-256 of the text seen', el('span', { class: 'mono' }, s.textSha256)], ['Commitments accepted', s.acceptedCommitmentIds.join(', ')]])));
+  if (s) content.append(section('Signature', facts([['Signed by', `${s.signerName}, ${s.signerTitle}`], ['Signed', fmtDate(s.signedAt)], ['Language seen', s.language], ['SHA-256 of the text seen', el('span', { class: 'mono' }, s.textSha256)], ['Commitments accepted', acceptedCommitments(commitment, declaration)]])));
   if (commitment.decline) content.append(section('Declined', facts([['Reason', commitment.decline.reason], ['When', fmtDate(commitment.decline.declinedAt)]])));
   const v = commitment.verification;
   if (v) content.append(section('Automatic checks', el('ul', {}, v.checks.map((check) => el('li', {}, el('span', { class: `badge ${check.passed ? 'good' : 'bad'}` }, check.passed ? 'passed' : 'failed'), ` ${check.detail}`)))));
@@ -116,13 +121,13 @@ async function render(session: Session): Promise<void> {
   const c = commitment.countersignature;
   if (c) content.append(section('Countersignature', facts([['By', `${c.name} (${c.title})`], ['When', fmtDate(c.countersignedAt)]])));
   const d = commitment.document;
-  if (d) content.append(section('Sealed certificate', facts([['SHA-256', el('span', { class: 'mono', id: 'document-sha256' }, d.sha256)], ['Size', `${d.size.toLocaleString('en')} bytes`], ['Sealed', fmtDate(d.sealedAt)], ['Emailed', commitment.delivery ? fmtDate(commitment.delivery.deliveredAt) : 'not yet']])));
+  if (d) content.append(section('Sealed certificate', facts([['SHA-256', el('span', { class: 'mono', id: 'document-sha256' }, d.sha256)], ['Size', count(d.size, COUNTS.byte)], ['Sealed', fmtDate(d.sealedAt)], ['Emailed', commitment.delivery ? fmtDate(commitment.delivery.deliveredAt) : 'not yet']])));
   if (commitment.revocation) content.append(section('Revoked', facts([['Reason', commitment.revocation.reason], ['By', commitment.revocation.by], ['When', fmtDate(commitment.revocation.revokedAt)]])));
   if (commitment.failure) content.append(section('Failure', facts([['Step', commitment.failure.stateAtFailure], ['Error', commitment.failure.error], ['Cause', commitment.failure.cause], ['When', fmtDate(commitment.failure.failedAt)]])));
   const ordered = [...events].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
-  content.append(section('Timeline (audit trail)', el('p', { class: 'muted' }, `${plural(ordered.length, 'event')}, oldest first. Actors: operator (the signatory), workflow, or the admin's user id.`),
+  content.append(section('Timeline (audit trail)', el('p', { class: 'muted' }, `${count(ordered.length, COUNTS.event)}, oldest first. Actors: operator (the signatory), workflow, or the admin's user id.`),
     el('ol', { class: 'timeline', id: 'timeline' }, ordered.map((event) => el('li', {},
-      el('strong', {}, EVENT_LABELS[event.type] ?? event.type), ` · ${fmtDate(event.at)} · by ${event.actor}`,
+      el('strong', {}, eventLabel(event.type)), ' · ', el('time', { datetime: event.at }, fmtTime(event.at)), ` · by ${event.actor}`,
       event.detail ? el('div', { class: 'muted' }, detailText(event.detail)) : null)))));
 }
 

@@ -3,7 +3,7 @@
  * row actions), the review and countersignature queues, and inviting (form and CSV file).
  */
 import type { BulkResult, ClosingAnswer, CommitmentRow, CountersignaturesAnswer, Declaration, DeclarationDashboard, ImportReport, InvitationsAnswer, RemindersAnswer, ReminderAnswer, ReviewAnswer, ReviewsAnswer, SignaturesOverTime } from '../api-types';
-import { act, api, ApiError, ask, byId, CATEGORY_LABELS, clear, CONFIG, download, el, findById, fmtDate, plural, say, showProblem, start, STATE_LABELS, stateBadge, statusBadge, svg, uuid } from '../core';
+import { act, api, ApiError, ask, byId, CATEGORY_LABELS, clear, CONFIG, count, COUNTS, download, el, findById, fmtDate, say, showProblem, start, STATE_LABELS, stateBadge, statusBadge, svg, uuid } from '../core';
 
 const declarationId = CONFIG.page.declarationId ?? '';
 const base = `/api/declarations/${encodeURIComponent(declarationId)}`;
@@ -49,7 +49,7 @@ function renderSummary(data: DeclarationDashboard): void {
   const tile = (label: string, value: number, state?: string) => el('div', { class: 'stat' }, el('strong', {}, value.toLocaleString('en')),
     state ? el('a', { href: '#panel-list', onclick: (event) => { event.preventDefault(); filterByState(state); } }, label) : label);
   clear(byId('summary')).append(
-    el('p', {}, el('strong', {}, `${progress.signed.toLocaleString('en')} of ${plural(total, 'organisation')} signed`), ` (${percent(progress.signed)}%)`),
+    el('p', {}, el('strong', {}, `${progress.signed.toLocaleString('en')} of ${count(total, COUNTS.organisation)} signed`), ` (${percent(progress.signed)}%)`),
     bar,
     el('div', { class: 'legend', 'aria-hidden': 'true' }, el('span', {}, el('span', { class: 'swatch delivered' }), 'Delivered'), el('span', {}, el('span', { class: 'swatch signed' }), 'Signed, in progress'), el('span', {}, el('span', { class: 'swatch rest' }), 'Not signed')),
     el('div', { class: 'stats' },
@@ -99,7 +99,7 @@ function renderChart(series: SignaturesOverTime): void {
   const label = (start: string) => (series.bucket === 'hour' ? `${start.slice(5, 13).replace('T', ' ')}h` : start.slice(0, 10));
   const chart = svg('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc' },
     svg('title', { id: 'chart-title' }, 'Signatures over time'),
-    svg('desc', { id: 'chart-desc' }, `${last.cumulative} signatures from ${label(first.start)} to ${label(last.start)}; bars show each ${unit}, the line the running total.`),
+    svg('desc', { id: 'chart-desc' }, `${count(last.cumulative, COUNTS.signature)} from ${label(first.start)} to ${label(last.start)}; bars show each ${unit}, the line the running total.`),
     svg('line', { x1: left, y1: top + plotHeight, x2: width - right, y2: top + plotHeight, stroke: '#5c6670' }),
     svg('line', { x1: left, y1: top, x2: left, y2: top + plotHeight, stroke: '#5c6670' }),
     svg('text', { x: left - 6, y: top + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#1b1b1b' }, String(max)),
@@ -136,7 +136,7 @@ function renderDeclarationActions(current: Declaration): void {
     close.addEventListener('click', () => act(close, async () => {
       if (!(await ask('Close for signing?', 'Nobody more can be invited, and every invitation still awaiting a signature is revoked: its links stop working. Signatures already given go on to review, countersignature and sealing.', 'Close for signing'))) return;
       const result = await api<ClosingAnswer>(`${base}/closing`, { method: 'POST' });
-      say(`Closed. ${plural(result.revoked, 'invitation')} still awaiting a signature revoked.`);
+      say(`Closed. ${count(result.revoked, COUNTS.invitation)} still awaiting a signature revoked.`);
       await refresh();
     }));
     actions.append(close);
@@ -214,14 +214,14 @@ async function loadList(): Promise<DeclarationDashboard> {
       el('td', {}, CATEGORY_LABELS[row.category] ?? row.category),
       el('td', {}, row.country),
       el('td', {}, stateBadge(row.state)),
-      el('td', {}, fmtDate(row.invitedAt)),
-      el('td', {}, fmtDate(row.signedAt)),
+      el('td', { class: 'date' }, fmtDate(row.invitedAt)),
+      el('td', { class: 'date' }, fmtDate(row.signedAt)),
       el('td', {}, row.signer ?? ''),
       el('td', {}, rowActions(row))));
   }
   if (!data.commitments.length) body.append(el('tr', {}, el('td', { colspan: 9 }, data.total ? 'No commitment matches these filters.' : 'Nobody is invited yet.')));
   const list = data.list;
-  byId('list-count').textContent = `${plural(list.matching, 'commitment')} match${list.matching === 1 ? 'es' : ''} (of ${data.total.toLocaleString('en')}).`;
+  byId('list-count').textContent = `${count(list.matching, COUNTS.commitmentsMatch)} (of ${data.total.toLocaleString('en')}).`;
   byId('page-info').textContent = `Page ${list.page} of ${list.pages}`;
   button('prev').disabled = list.page <= 1;
   button('next').disabled = list.page >= list.pages;
@@ -282,7 +282,7 @@ async function remindSelected(trigger: HTMLButtonElement): Promise<void> {
       return box ? [box.value, tr.children[1]?.firstChild?.textContent ?? undefined] : ['', undefined];
     }));
     clear(byId('list-results')).append(resultTable(`Reminders: ${result.sent} sent`, result.results, names));
-    say(`${plural(result.sent, 'reminder')} sent.`);
+    say(`${count(result.sent, COUNTS.reminder)} sent.`);
   });
 }
 
@@ -298,7 +298,7 @@ async function loadReview(): Promise<void> {
     updateReviewSelection();
     return;
   }
-  box.append(el('p', {}, `${plural(data.list.matching, 'commitment')} flagged by the automatic checks${data.list.matching > 100 ? '; the oldest 100 are shown.' : '.'}`));
+  box.append(el('p', {}, `${count(data.list.matching, COUNTS.commitment)} flagged by the automatic checks${data.list.matching > 100 ? '; the oldest 100 are shown.' : '.'}`));
   for (const row of data.commitments) {
     const reasonId = `reason-${row.id}`;
     const reason = el('textarea', { id: reasonId, rows: 2, maxlength: 2000 });
@@ -336,8 +336,8 @@ function updateReviewSelection(): void {
   const n = reviewBoxes(true).length;
   const approve = button('review-approve-selected');
   const reject = button('review-reject-selected');
-  approve.textContent = n ? `Approve ${plural(n, 'selected commitment')}` : 'Approve the selected';
-  reject.textContent = n ? `Reject ${plural(n, 'selected commitment')}` : 'Reject the selected';
+  approve.textContent = count(n, COUNTS.approveSelected);
+  reject.textContent = count(n, COUNTS.rejectSelected);
   approve.disabled = n === 0;
   reject.disabled = n === 0;
 }
@@ -358,7 +358,7 @@ async function reviewSelected(decision: 'approve' | 'reject', trigger: HTMLButto
       reason.focus();
       return;
     }
-    const what = plural(selected.length, 'commitment');
+    const what = count(selected.length, COUNTS.commitment);
     const confirmed = decision === 'approve'
       ? await ask(`Approve ${what}?`, 'Each goes on to countersignature. The reason is recorded in the audit trail of each.', 'Approve')
       : await ask(`Reject ${what}?`, 'Each is rejected for good: it will not be countersigned. The reason is recorded in the audit trail of each.', 'Reject');
@@ -379,7 +379,7 @@ async function reviewSelected(decision: 'approve' | 'reject', trigger: HTMLButto
     input('review-select-all').checked = false;
     updateReviewSelection();
     outcome.focus();
-    say(`${plural(result.approved + result.rejected, 'commitment')} reviewed.`);
+    say(`${count(result.approved + result.rejected, COUNTS.commitment)} reviewed.`);
     await loadList();
   });
   // act() enables its button again when done; the selection decides.
@@ -397,7 +397,7 @@ async function loadCountersign(): Promise<void> {
     body.append(el('tr', {},
       el('td', {}, el('input', { type: 'checkbox', value: row.id, 'data-name': row.organisation, 'aria-label': `Select ${row.organisation}` })),
       el('td', {}, el('a', { href: `/console/commitments/${encodeURIComponent(row.id)}` }, row.organisation)),
-      el('td', {}, CATEGORY_LABELS[row.category]), el('td', {}, row.country), el('td', {}, row.signer ?? ''), el('td', {}, fmtDate(row.signedAt))));
+      el('td', {}, CATEGORY_LABELS[row.category]), el('td', {}, row.country), el('td', {}, row.signer ?? ''), el('td', { class: 'date' }, fmtDate(row.signedAt))));
   }
   countersignQueue = data.list.matching;
   renderCountersignSummary();
@@ -406,8 +406,8 @@ async function loadCountersign(): Promise<void> {
 function renderCountersignSummary(): void {
   const total = countersignQueue;
   const listed = document.querySelectorAll('#countersign-body tr').length;
-  byId('countersign-summary').textContent = total ? `${plural(total, 'verified commitment')} await countersignature${total > listed ? `; the oldest ${listed} are listed.` : '.'}` : 'Nothing awaits countersignature.';
-  button('countersign-all').textContent = `Countersign all ${total.toLocaleString('en')} verified`;
+  byId('countersign-summary').textContent = total ? `${count(total, COUNTS.verifiedAwaitCountersignature)}${total > listed ? `; ${count(listed, COUNTS.oldestListed)}.` : '.'}` : 'Nothing awaits countersignature.';
+  button('countersign-all').textContent = count(total, COUNTS.countersignAllVerified);
   button('countersign-all').disabled = total === 0;
   byId('countersign-table').hidden = total === 0;
   input('countersign-select-all').checked = false;
@@ -416,7 +416,7 @@ function renderCountersignSummary(): void {
 
 function updateCountersignSelection(): void {
   const n = document.querySelectorAll('#countersign-body input:checked').length;
-  button('countersign-selected').textContent = `Countersign the ${plural(n, 'selected')}`;
+  button('countersign-selected').textContent = count(n, COUNTS.countersignSelected);
   button('countersign-selected').disabled = n === 0;
 }
 
@@ -428,14 +428,15 @@ async function countersign(selection: { commitmentIds: string[] } | { allVerifie
     const outcome = el('p', { class: 'ok', id: 'countersign-outcome', tabindex: -1 }, `${result.countersigned} countersigned, ${result.alreadyCountersigned} already countersigned, ${result.notReady} not ready, ${result.notFound} not found.`);
     clear(byId('countersign-results')).append(outcome, resultTable('What happened to each commitment', result.results, names));
     outcome.focus();
-    say(`${plural(result.countersigned, 'commitment')} countersigned.`);
+    say(`${count(result.countersigned, COUNTS.commitment)} countersigned.`);
     // The queue is read from an index that may lag a moment behind: take out what is done from the answer itself.
     const done = new Set(result.results.filter((r) => r.result === 'countersigned' || r.result === 'already-countersigned').map((r) => r.commitmentId));
     document.querySelectorAll('#countersign-body tr').forEach((tr) => { if (done.has(tr.querySelector('input')?.value ?? '')) tr.remove(); });
     countersignQueue = Math.max(0, countersignQueue - done.size);
-    renderCountersignSummary();
     await loadList();
   });
+  // `act` enables its button again when it is done: the buttons follow what is left and selected.
+  renderCountersignSummary();
 }
 
 /* ---------- inviting ---------- */
@@ -477,7 +478,7 @@ function renderCsvReport(report: ImportReport): void {
   }
   const clean = report.problems.length === 0;
   box.append(el('p', { class: clean ? 'ok' : 'alert', id: 'csv-summary', tabindex: -1 },
-    `${plural(report.dataRows, 'row')}: ${report.validRows} valid, ${report.problems.length} with problems, ${report.alreadyInvited.length} already invited, ${report.toInvite} to invite.`
+    `${count(report.dataRows, COUNTS.row)}: ${report.validRows} valid, ${report.problems.length} with problems, ${report.alreadyInvited.length} already invited, ${report.toInvite} to invite.`
     + (clean ? '' : ' Nothing is imported until the file is corrected, unless you choose to import only the good rows.')));
   if (!clean) box.append(problemsTable(report));
   if (report.alreadyInvited.length) {
@@ -486,8 +487,8 @@ function renderCsvReport(report: ImportReport): void {
   }
   if (report.toInvite > 0 && declaration?.status === 'OPEN') {
     const importButton = clean
-      ? el('button', { type: 'button', class: 'primary', id: 'csv-import' }, `Import ${plural(report.toInvite, 'organisation')}`)
-      : el('button', { type: 'button', id: 'csv-import-valid' }, `Import only the ${report.toInvite} good rows`);
+      ? el('button', { type: 'button', class: 'primary', id: 'csv-import' }, `Import ${count(report.toInvite, COUNTS.organisation)}`)
+      : el('button', { type: 'button', id: 'csv-import-valid' }, count(report.toInvite, COUNTS.importGoodRows));
     importButton.addEventListener('click', () => importCsv(clean ? 'import' : 'import-valid-rows', importButton));
     box.append(importButton);
   } else if (report.toInvite > 0) {
@@ -534,11 +535,11 @@ async function importCsv(mode: 'import' | 'import-valid-rows', trigger: HTMLButt
       progress.value = to;
       note.textContent = `Rows ${from} to ${to} done.`;
     }
-    const done = el('p', { class: 'ok', id: 'csv-done', tabindex: -1 }, `Imported: ${plural(invited, 'organisation')} invited${already ? `, ${already} already invited` : ''}.`);
+    const done = el('p', { class: 'ok', id: 'csv-done', tabindex: -1 }, `Imported: ${count(invited, COUNTS.organisation)} invited${already ? `, ${already} already invited` : ''}.`);
     clear(byId('csv-report')).append(done);
     done.focus();
     input('csv-file').value = '';
-    say(`${plural(invited, 'organisation')} invited from the file.`);
+    say(`${count(invited, COUNTS.organisation)} invited from the file.`);
     await loadList();
   });
 }
@@ -615,7 +616,7 @@ void start(async (session) => {
     const countersignSelected = button('countersign-selected');
     countersignSelected.addEventListener('click', () => {
       const ids = [...document.querySelectorAll<HTMLInputElement>('#countersign-body input:checked')].map((box) => box.value);
-      void countersign({ commitmentIds: ids }, countersignSelected, `the ${plural(ids.length, 'selected commitment')}`);
+      void countersign({ commitmentIds: ids }, countersignSelected, count(ids.length, COUNTS.selectedCommitment));
     });
     byId('review-bulk').addEventListener('submit', (event) => event.preventDefault());
     const reviewSelectAll = input('review-select-all');

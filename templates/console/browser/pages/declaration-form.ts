@@ -81,19 +81,32 @@ function parseDomains(text: string, problems: string[]): OrganisationDomains[] {
   return entries;
 }
 
+/**
+ * Reads the form into the API's shape, and tags each control with the path of its field in that
+ * shape (`data-field`), so that the API's problems can be shown at their fields.
+ */
 function collect() {
   const problems: string[] = [];
   const texts: Record<string, { title: string; text: string }> = {};
   document.querySelectorAll('[data-language-block]').forEach((block) => {
     const language = named(block, 'language', HTMLInputElement).value.trim().toLowerCase();
     if (texts[language]) problems.push(`The language ${language} is listed twice.`);
-    texts[language] = { title: named(block, 'title', HTMLInputElement).value, text: named(block, 'text', HTMLTextAreaElement).value };
+    const title = named(block, 'title', HTMLInputElement);
+    const text = named(block, 'text', HTMLTextAreaElement);
+    title.dataset.field = `texts.${language}.title`;
+    text.dataset.field = `texts.${language}.text`;
+    texts[language] = { title: title.value, text: text.value };
   });
   const commitments: Record<string, { id?: string; text: string; required: boolean }[]> = {};
   document.querySelectorAll<HTMLElement>('[data-category]').forEach((list) => {
-    commitments[list.dataset.category ?? ''] = [...list.querySelectorAll('[data-clause]')].map((item) => {
-      const id = named(item, 'id', HTMLInputElement).value.trim();
-      return { ...(id ? { id } : {}), text: named(item, 'text', HTMLTextAreaElement).value, required: named(item, 'required', HTMLInputElement).checked };
+    const category = list.dataset.category ?? '';
+    commitments[category] = [...list.querySelectorAll('[data-clause]')].map((item, index) => {
+      const idInput = named(item, 'id', HTMLInputElement);
+      const text = named(item, 'text', HTMLTextAreaElement);
+      idInput.dataset.field = `commitments.${category}.${index}.id`;
+      text.dataset.field = `commitments.${category}.${index}.text`;
+      const id = idInput.value.trim();
+      return { ...(id ? { id } : {}), text: text.value, required: named(item, 'required', HTMLInputElement).checked };
     });
   });
   const deadline = input('deadline').value;
@@ -124,7 +137,66 @@ function fill(declaration: Declaration): void {
   byId('organisationDomains', HTMLTextAreaElement).value = (declaration.organisationDomains ?? []).map((entry) => `${entry.organisation}: ${entry.domains.join(', ')}`).join('\n');
 }
 
+/** What the API says of one field: its path in the request and what is wrong, in words. */
+interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+function clearFieldProblems(): void {
+  document.querySelectorAll('[data-field-error]').forEach((message) => message.remove());
+  document.querySelectorAll<HTMLElement>('[aria-invalid=true]').forEach((control) => {
+    control.removeAttribute('aria-invalid');
+    const describedBy = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.startsWith('field-error-'));
+    if (describedBy.length) control.setAttribute('aria-describedby', describedBy.join(' '));
+    else control.removeAttribute('aria-describedby');
+  });
+}
+
+/** The control a field's path names, or the nearest one above it (`organisationDomains.2.domains` is the domains box). */
+function controlFor(field: string): HTMLElement | null {
+  for (let path = field.split('.'); path.length > 0; path = path.slice(0, -1)) {
+    const control = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(path.join('.'))}"]`);
+    if (control) return control;
+  }
+  return null;
+}
+
+/**
+ * Marks each field the API refused: `aria-invalid`, its message beside it tied with
+ * `aria-describedby`; a problem of a whole category (no commitment yet) is said at the top of its
+ * list. The first marked field takes the focus.
+ */
+function markFieldProblems(problems: readonly FieldProblem[]): void {
+  const marked: HTMLElement[] = [];
+  problems.forEach((problem, index) => {
+    const id = `field-error-${index}`;
+    const message = el('p', { class: 'field-error', id, 'data-field-error': '' }, problem.message);
+    const control = controlFor(problem.field);
+    if (control) {
+      control.setAttribute('aria-invalid', 'true');
+      control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
+      control.after(message);
+      marked.push(control);
+      return;
+    }
+    const category = /^commitments\.(\w+)$/.exec(problem.field)?.[1];
+    const list = category ? document.querySelector(`[data-category="${CSS.escape(category)}"]`) : null;
+    if (list) list.prepend(message);
+  });
+  const first = marked.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
+  first?.focus();
+}
+
+function fieldProblemsOf(error: unknown): FieldProblem[] {
+  if (!(error instanceof ApiError)) return [];
+  const fields = (error.body as { fields?: unknown } | undefined)?.fields;
+  return Array.isArray(fields) ? fields.filter((entry): entry is FieldProblem => typeof entry === 'object' && entry !== null && 'field' in entry && 'message' in entry) : [];
+}
+
 async function save(open: boolean, trigger: HTMLButtonElement): Promise<void> {
+  clearFieldProblems();
+  let refusedFields: FieldProblem[] = [];
   await act(trigger, async () => {
     let declaration: ReturnType<typeof collect>;
     try {
@@ -134,12 +206,19 @@ async function save(open: boolean, trigger: HTMLButtonElement): Promise<void> {
       byId('problem').scrollIntoView();
       return;
     }
-    const saved = declarationId
-      ? await api<SavedDeclaration>(`/api/declarations/${encodeURIComponent(declarationId)}`, { method: 'PUT', body: declaration })
-      : await api<SavedDeclaration>('/api/declarations', { method: 'POST', body: { ...declaration, draft: !open } });
-    location.assign(`/console/declarations/${encodeURIComponent(saved.id)}?saved=${open ? 'opened' : 'draft'}`);
+    try {
+      const saved = declarationId
+        ? await api<SavedDeclaration>(`/api/declarations/${encodeURIComponent(declarationId)}`, { method: 'PUT', body: declaration })
+        : await api<SavedDeclaration>('/api/declarations', { method: 'POST', body: { ...declaration, draft: !open } });
+      location.assign(`/console/declarations/${encodeURIComponent(saved.id)}?saved=${open ? 'opened' : 'draft'}`);
+    } catch (error) {
+      refusedFields = fieldProblemsOf(error);
+      throw error;
+    }
   });
-  if (byId('problem').firstChild) byId('problem').scrollIntoView();
+  // The summary above the form lists every problem; each field says its own, and the first takes the focus.
+  if (refusedFields.length) markFieldProblems(refusedFields);
+  else if (byId('problem').firstChild) byId('problem').scrollIntoView();
 }
 
 void start(async () => {

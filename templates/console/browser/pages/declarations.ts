@@ -1,6 +1,6 @@
 /** The list of declarations. */
 import type { DeclarationList } from '../api-types';
-import { api, byId, clear, el, fmtDate, plural, say, start, statusBadge } from '../core';
+import { api, byId, clear, count, COUNTS, el, fmtDate, say, start, statusBadge } from '../core';
 
 void start(async (session) => {
   const { declarations } = await api<DeclarationList>('/api/declarations');
@@ -10,10 +10,10 @@ void start(async (session) => {
       el('td', {}, el('a', { href: `/console/declarations/${encodeURIComponent(declaration.id)}` }, declaration.title)),
       el('td', {}, statusBadge(declaration.status)),
       el('td', {}, declaration.version),
-      el('td', {}, fmtDate(declaration.createdAt)),
-      el('td', {}, declaration.deadline ? fmtDate(declaration.deadline) : 'none')));
+      el('td', { class: 'date' }, fmtDate(declaration.createdAt)),
+      el('td', { class: 'date' }, declaration.deadline ? fmtDate(declaration.deadline) : 'none')));
   }
   byId('declarations-empty').hidden = declarations.length > 0;
-  say(`${plural(declarations.length, 'declaration')}.`);
+  say(`${count(declarations.length, COUNTS.declaration)}.`);
   if (!session.isAdmin) byId('auditor-hint').hidden = false;
 });
