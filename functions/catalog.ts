@@ -209,7 +209,18 @@ export const API_FUNCTIONS = {
     entry: 'functions/handlers/api/correct-contact.ts',
     // Corrects the address, then sends a fresh link to it (as resend-signing-link does).
     needs: { table: 'read-write', mail: true, contact: true, links: true },
-    description: 'Correct the address of an organisation whose mail bounced, then send it a fresh link',
+    description: 'Correct the contact of an organisation (name, address, language); earlier links stop working and a fresh link goes to the contact',
+  },
+  'reinvite-commitment': {
+    entry: 'functions/handlers/api/reinvite-commitment.ts',
+    // Starts the new round's execution, which emails the invitation.
+    needs: { table: 'read-write', workflow: 'start', links: true },
+    description: 'Invite the organisation of an expired, declined, revoked or rejected commitment again: a new round',
+  },
+  'extend-invitation': {
+    entry: 'functions/handlers/api/extend-invitation.ts',
+    needs: { table: 'read-write', links: true },
+    description: 'Keep the links of an open invitation valid until a later time, at most the declaration deadline',
   },
 } as const satisfies Record<string, FunctionSpec>;
 
@@ -334,6 +345,8 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/signing/code', functionId: 'check-signing-code', access: 'public' },
   { method: 'POST', path: '/signing/code/new', functionId: 'send-signing-code', access: 'public' },
   { method: 'POST', path: '/api/commitments/{commitmentId}/resend', functionId: 'resend-signing-link', access: ADMIN_ONLY },
+  { method: 'POST', path: '/api/commitments/{commitmentId}/invitation', functionId: 'reinvite-commitment', access: ADMIN_ONLY },
+  { method: 'POST', path: '/api/commitments/{commitmentId}/extension', functionId: 'extend-invitation', access: ADMIN_ONLY },
 ];
 
 /** Environment variable names shared by the stacks, the local stack and the handlers. */

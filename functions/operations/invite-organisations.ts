@@ -8,6 +8,16 @@ import { startCommitmentExecution } from '../workflow/client';
 import { loadCommitment, loadDeclaration } from './load';
 import { mapWithConcurrency } from './concurrency';
 import { clock } from '../shared/clock';
+import { REINVITABLE_STATES, roundOf } from '../domain/rounds';
+
+function alreadyInvitedMessage(commitment: Commitment): string {
+  const who = `${commitment.organisation.email} is already invited to this declaration`;
+  if (REINVITABLE_STATES.includes(commitment.state)) {
+    return `${who}; that invitation is ${commitment.state.toLowerCase()}. Nothing was sent from here: to send a new link, open the commitment and choose “Invite again”.`;
+  }
+  if (commitment.state === 'INVITED') return `${who} and has not signed yet; nothing more was sent. To send a fresh link, open the commitment and choose “Remind now”.`;
+  return `${who} (${commitment.state.toLowerCase()}); nothing was sent.`;
+}
 
 export interface InvitationResult {
   /** 1-based position in the request. */
@@ -16,6 +26,8 @@ export interface InvitationResult {
   readonly status: 'invited' | 'already-invited';
   readonly commitmentId: string;
   readonly state: Commitment['state'];
+  /** For an address already invited: what happened and, when the invitation ended, how to invite it again. */
+  readonly message?: string;
 }
 
 /**
@@ -32,6 +44,10 @@ export function refuseUnlessOpen(declaration: Declaration): void {
 /**
  * Invites organisations: one record and one workflow execution each. Inviting an address again
  * returns the existing commitment (and makes sure its workflow runs) instead of a second one.
+ * An ended invitation (expired, declined, revoked, rejected) is not invited again from here: a new
+ * round overrides what the organisation or an admin decided, so it is the admin's deliberate
+ * action on the commitment ("Invite again", `reinviteCommitment`), never the side effect of an
+ * invitation file uploaded again; the answer says so.
  */
 export async function inviteOrganisations(declarationId: string, invitations: readonly InvitationInput[], caller: Caller): Promise<InvitationResult[]> {
   const declaration = await loadDeclaration(declarationId);
@@ -61,7 +77,14 @@ export async function inviteOrganisations(declarationId: string, invitations: re
     const created = await createInvitation(commitment);
     const commitmentId = created.created ? commitment.id : created.existingCommitmentId;
     const current = created.created ? commitment : await loadCommitment(commitmentId);
-    if (created.created || current.state === 'INVITED') await startCommitmentExecution({ commitmentId, declarationId });
-    return { row: index + 1, email: invitation.organisation.email, status: created.created ? 'invited' : 'already-invited', commitmentId, state: current.state };
+    if (created.created || current.state === 'INVITED') await startCommitmentExecution({ commitmentId, declarationId, round: roundOf(current) });
+    return {
+      row: index + 1,
+      email: invitation.organisation.email,
+      status: created.created ? 'invited' : 'already-invited',
+      commitmentId,
+      state: current.state,
+      ...(created.created ? {} : { message: alreadyInvitedMessage(current) }),
+    };
   });
 }
