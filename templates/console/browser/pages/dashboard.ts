@@ -385,9 +385,11 @@ async function inviteOne(event: Event): Promise<void> {
     const result = await api<InvitationsAnswer>(`${base}/invitations`, { method: 'POST', body: { invitations: [invitation] } });
     const one = result.results[0];
     if (!one) throw new ApiError(502, 'The invitation was not answered.');
-    byId('invite-outcome').textContent = one.status === 'invited'
-      ? `${invitation.organisation.name} is invited; the invitation email is on its way.`
-      : `${one.email} was already invited (${STATE_LABELS[one.state] ?? one.state}); nothing was sent.`;
+    const outcome = clear(byId('invite-outcome'));
+    if (one.status === 'invited') outcome.append(`${invitation.organisation.name} is invited; the invitation email is on its way.`);
+    // Already invited: the answer says what to do next; the commitment's page holds "Invite again".
+    else outcome.append(one.message ?? `${one.email} was already invited (${STATE_LABELS[one.state] ?? one.state}); nothing was sent.`, ' ',
+      el('a', { href: `/console/commitments/${encodeURIComponent(one.commitmentId)}`, id: 'invite-outcome-commitment' }, 'Open its commitment'));
     if (one.status === 'invited') byId('invite-form', HTMLFormElement).reset();
     await loadList();
   });
