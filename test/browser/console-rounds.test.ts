@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
+import { messagesFor } from '../../templates/i18n';
+import { client, invitation, uniqueAddress } from '../support/campaign';
+import { carriesSigningLink } from '../support/flows';
+import { consoleTabFor, openConsolePage } from './console-support';
+import { expectAccessible } from './signing-support';
+
+/** An invitation awaiting its signature, its emailed link, and the declaration's deadline. */
+async function invited(deadline = new Date(Date.now() + 90 * 86_400_000)) {
+  const campaign = client();
+  const admin = await campaign.token('commission-admin');
+  const { id } = await campaign.api<{ id: string }>(admin, 'POST', '/api/declarations', { ...sampleDeclaration(), deadline: deadline.toISOString() });
+  const email = uniqueAddress('console-rounds');
+  const answer = await campaign.invite(admin, id, [invitation(email)]);
+  const [mail] = await campaign.waitForEmails(email, isEmailFor('invitation'));
+  return { campaign, admin, declarationId: id, commitmentId: answer.results[0]!.commitmentId, email, link: signingLinkIn(mail!) };
+}
+
+/** `2027-03-31T17:00` in the browser's time zone (UTC in these tests), as a datetime-local input takes it. */
+const inputValue = (date: Date) => date.toISOString().slice(0, 16);
+
+describe('the console: an invitation’s contact and validity', () => {
+  const admin = consoleTabFor('commission-admin');
+
+  it('corrects a contact’s name, address and language; the old link then answers 410 in the browser and a fresh link goes to the new address', async () => {
+    const { campaign, commitmentId, link } = await invited();
+    const { page } = admin;
+    await openConsolePage(admin, `/console/commitments/${commitmentId}`, '#correct-contact');
+    await page.getByRole('button', { name: 'Correct contact' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Correct the contact?' });
+    await expectAccessible(page, 'the contact correction dialog');
+    const corrected = uniqueAddress('corrected-in-console');
+    await dialog.getByLabel('Contact name').fill('Marie Dupont');
+    await dialog.getByLabel('Email address').fill(corrected);
+    await dialog.getByLabel('Language').fill('fr');
+    await dialog.getByRole('button', { name: 'Correct' }).click();
+
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Contact corrected. A new signing link was sent to the corrected address');
+    await expect.poll(() => page.locator('#content').textContent()).toContain(corrected);
+    expect(await page.locator('#content').textContent()).toContain('Marie Dupont');
+    await expectAccessible(page, 'the commitment page after a correction');
+
+    const fr = messagesFor('fr');
+    const old = await page.goto(link);
+    expect(old?.status()).toBe(410);
+    await page.getByRole('heading', { level: 1, name: fr.problems.linkReplaced.title }).waitFor();
+    await expectAccessible(page, 'the page of a replaced link');
+    const [fresh] = await campaign.waitForEmails(corrected, carriesSigningLink);
+    expect((await page.goto(signingLinkIn(fresh!)))?.status()).toBe(200);
+    expect(admin.problems).toEqual([]);
+  });
+
+  it('extends an invitation’s links up to the deadline, and says the deadline when asked for later', async () => {
+    const deadline = new Date(Date.now() + 60 * 86_400_000);
+    deadline.setUTCSeconds(0, 0);
+    const { campaign, admin: token, commitmentId } = await invited(deadline);
+    const { page } = admin;
+    await openConsolePage(admin, `/console/commitments/${commitmentId}`, '#extend');
+
+    await page.getByRole('button', { name: 'Extend' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Extend the invitation?' });
+    await expectAccessible(page, 'the extension dialog');
+    await dialog.getByLabel('Links valid until').fill(inputValue(new Date(deadline.getTime() + 86_400_000)));
+    await dialog.getByRole('button', { name: 'Extend' }).click();
+    await expect.poll(() => page.locator('#problem').textContent()).toContain(`The declaration's deadline is ${deadline.toISOString()}`);
+
+    const until = new Date(deadline.getTime() - 86_400_000);
+    await page.getByRole('button', { name: 'Extend' }).click();
+    dialog = page.getByRole('dialog', { name: 'Extend the invitation?' });
+    await dialog.getByLabel('Links valid until').fill(inputValue(until));
+    await dialog.getByRole('button', { name: 'Extend' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain(`Extended: its links work until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+    await expect.poll(() => page.locator('#content').textContent()).toContain('Links valid until');
+    await expectAccessible(page, 'the commitment page after an extension');
+
+    const { commitment } = await campaign.api<{ commitment: { linksExpireAt: number } }>(token, 'GET', `/api/commitments/${commitmentId}`);
+    expect(commitment.linksExpireAt).toBe(until.getTime());
+    expect(admin.problems).toEqual([]);
+  });
+});
