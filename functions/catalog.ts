@@ -84,7 +84,7 @@ export const API_FUNCTIONS = {
   },
   'invite-organisations': {
     entry: 'functions/handlers/api/invite-organisations.ts',
-    needs: { table: 'read-write', workflow: 'start' },
+    needs: { table: 'read-write', workflow: 'start', links: true },
     // A full file of 5,000 rows in one request took 120 s on a loaded local stack (`npm run bench:import`):
     // API Gateway stops waiting after 30 s but the function finishes, and repeating it invites nobody twice.
     // The console sends slices of 500 rows, each well within the 30 s.
@@ -217,6 +217,12 @@ export const API_FUNCTIONS = {
     needs: { table: 'read-write', workflow: 'start', links: true },
     description: 'Invite the organisation of an expired, declined, revoked or rejected commitment again: a new round',
   },
+  'move-deadline': {
+    entry: 'functions/handlers/api/move-deadline.ts',
+    needs: { table: 'read-write', links: true },
+    timeoutSeconds: 120,
+    description: 'Move an open declaration\'s deadline later; open invitations\' links follow it',
+  },
   'extend-invitation': {
     entry: 'functions/handlers/api/extend-invitation.ts',
     needs: { table: 'read-write', links: true },
@@ -347,6 +353,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/commitments/{commitmentId}/resend', functionId: 'resend-signing-link', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/commitments/{commitmentId}/invitation', functionId: 'reinvite-commitment', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/commitments/{commitmentId}/extension', functionId: 'extend-invitation', access: ADMIN_ONLY },
+  { method: 'POST', path: '/api/declarations/{declarationId}/deadline', functionId: 'move-deadline', access: ADMIN_ONLY },
 ];
 
 /** Environment variable names shared by the stacks, the local stack and the handlers. */

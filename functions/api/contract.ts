@@ -133,6 +133,13 @@ export const API_CONTRACT = {
     body: schemas.reinviteSchema,
     responses: { 201: json('`{ commitmentId, round, previousState, linksExpireAt }`') },
   },
+  'POST /api/declarations/{declarationId}/deadline': {
+    tag: 'Declarations',
+    summary: 'Move an open declaration\'s deadline later',
+    description: 'Never earlier than it was, nor into the past. The links of every invitation awaiting its signature get the expiry the new deadline allows.',
+    body: schemas.deadlineMoveSchema,
+    responses: { 200: json('`{ declarationId, deadline, previousDeadline, linksExtended }`') },
+  },
   'POST /api/commitments/{commitmentId}/extension': {
     tag: 'Commitments',
     summary: 'Keep the links of an invitation awaiting its signature valid until a later time',

@@ -144,6 +144,17 @@ export const contactCorrectionSchema = z
   })
   .check(z.refine((body) => body.email !== undefined || body.contactName !== undefined || body.language !== undefined, 'send at least one of email, contactName and language'));
 
+/** POST /api/declarations/{id}/deadline: the open declaration's deadline, moved later. */
+export const deadlineMoveSchema = z.strictObject({
+  deadline: described(
+    z.pipe(
+      z.iso.datetime({ offset: true, error: 'deadline must be a date and time such as 2027-06-30T17:00:00Z' }),
+      z.transform((value: string) => new Date(value).toISOString()),
+    ),
+    'The new deadline: later than the current one and in the future',
+  ),
+});
+
 /** POST /api/commitments/{id}/invitation: invite the organisation of an ended commitment again. No fields. */
 export const reinviteSchema = z.strictObject({});
 

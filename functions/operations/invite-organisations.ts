@@ -8,7 +8,9 @@ import { startCommitmentExecution } from '../workflow/client';
 import { loadCommitment, loadDeclaration } from './load';
 import { mapWithConcurrency } from './concurrency';
 import { clock } from '../shared/clock';
-import { REINVITABLE_STATES, roundOf } from '../domain/rounds';
+import { REINVITABLE_STATES, roundLinkExpiry, roundOf } from '../domain/rounds';
+import { ENV } from '../catalog';
+import { requiredEnv } from '../shared/config';
 
 function alreadyInvitedMessage(commitment: Commitment): string {
   const who = `${commitment.organisation.email} is already invited to this declaration`;
@@ -60,6 +62,7 @@ export async function inviteOrganisations(declarationId: string, invitations: re
     else firstRowOf.set(invitation.organisation.email, index);
   });
   if (duplicates.length > 0) throw new DomainError('INVALID_INPUT', 'Each address may be invited once per request.', duplicates);
+  const windowSeconds = Number(requiredEnv(ENV.linkValiditySeconds));
 
   return mapWithConcurrency(invitations, INVITATION_CONCURRENCY, async (invitation, index) => {
     const now = clock.now();
@@ -73,6 +76,8 @@ export async function inviteOrganisations(declarationId: string, invitations: re
       invitedAt: now.toISOString(),
       updatedAt: now.toISOString(),
       invitedBy: caller.userId,
+      // Kept on the record from the start, so that the links follow an extension or a later deadline.
+      linksExpireAt: roundLinkExpiry(declaration, { invitedAt: now.toISOString() }, windowSeconds).getTime(),
     };
     const created = await createInvitation(commitment);
     const commitmentId = created.created ? commitment.id : created.existingCommitmentId;

@@ -118,3 +118,26 @@ export async function changeDeclarationStatus(id: string, from: Declaration['sta
     throw error;
   }
 }
+
+/**
+ * Moves an open declaration's deadline from `from` (as read) to `to`, stamping who and when;
+ * false when the declaration is no longer open or its deadline changed meanwhile.
+ */
+export async function moveDeadline(id: string, from: string, to: string, by: string, now: Date): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.declaration(id),
+        UpdateExpression: 'SET #deadline = :to, #movedAt = :now, #movedBy = :by',
+        ConditionExpression: '#status = :open AND #deadline = :from',
+        ExpressionAttributeNames: { '#status': 'status', '#deadline': 'deadline', '#movedAt': 'deadlineMovedAt', '#movedBy': 'deadlineMovedBy' },
+        ExpressionAttributeValues: { ':open': 'OPEN', ':from': from, ':to': to, ':now': now.toISOString(), ':by': by },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}

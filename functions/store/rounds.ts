@@ -94,3 +94,33 @@ export async function extendLinks(commitment: Commitment, until: Date, by: strin
   ]);
   return result.ok;
 }
+
+/**
+ * Gives an open invitation's links the expiry a moved deadline allows, with its audit event,
+ * while it is INVITED in the round it was read in and its links' expiry is still the one read
+ * (`readExpireAt`, undefined when the commitment kept none): an extension made meanwhile wins.
+ */
+export async function followDeadline(commitment: Commitment, readExpireAt: number | undefined, expiresAt: Date, event: Omit<NewAuditEvent, 'commitmentId' | 'declarationId'> & { at: string }): Promise<boolean> {
+  const names: Record<string, string> = { '#linksExpireAt': 'linksExpireAt', '#updatedAt': 'updatedAt' };
+  const values: Record<string, unknown> = { ':expiresAt': expiresAt.getTime(), ':now': event.at };
+  let condition = sameRoundCondition(commitment, values, names);
+  if (readExpireAt === undefined) condition += ' AND attribute_not_exists(#linksExpireAt)';
+  else {
+    values[':readExpireAt'] = readExpireAt;
+    condition += ' AND #linksExpireAt = :readExpireAt';
+  }
+  const result = await transact([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.commitment(commitment.id),
+        UpdateExpression: 'SET #linksExpireAt = :expiresAt, #updatedAt = :now',
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    auditEventPut({ ...event, commitmentId: commitment.id, declarationId: commitment.declarationId }),
+  ]);
+  return result.ok;
+}

@@ -301,7 +301,7 @@ describe('functions', () => {
   it('gives each function exactly the environment it needs', () => {
     const base = ['POWERTOOLS_SERVICE_NAME', ENV.tableName];
     const extra: Partial<Record<FunctionId, string[]>> = {
-      'invite-organisations': [ENV.stateMachineArn],
+      'invite-organisations': [ENV.stateMachineArn, ENV.linkValiditySeconds],
       'submit-signature': [ENV.stateMachineArn, ENV.appUrl, ENV.commissionContactAddress, ENV.signingKeySecretId],
       'review-commitment': [ENV.stateMachineArn],
       'countersign-commitments': [ENV.stateMachineArn],
@@ -324,6 +324,7 @@ describe('functions', () => {
       'console-page': [ENV.cognitoClientId],
       'reinvite-commitment': [ENV.stateMachineArn, ENV.linkValiditySeconds],
       'extend-invitation': [ENV.linkValiditySeconds],
+      'move-deadline': [ENV.linkValiditySeconds],
     };
     for (const id of functionIds) {
       const names = Object.keys(fn(id).Properties.Environment.Variables).sort();

@@ -127,6 +127,7 @@ describe('extending an open invitation', () => {
     const deadline = new Date(Date.now() + 10 * 86_400_000);
     deadline.setUTCMilliseconds(0);
     const { campaign, admin, commitmentId } = await invitedOperator({ declaration: { deadline: deadline.toISOString() } });
+    const before = (await view(campaign, admin, commitmentId)).commitment;
     const past = await refusal(campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/extension`, { until: new Date(deadline.getTime() + 3_600_000).toISOString() }));
     expect(past.status).toBe(400);
     expect(past.body).toContain(deadline.toISOString());
@@ -135,7 +136,8 @@ describe('extending an open invitation', () => {
     expect(earlier.status).toBe(400);
     expect((await refusal(campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/extension`, { until: 'next week' }))).status).toBe(400);
     const { commitment, events } = await view(campaign, admin, commitmentId);
-    expect(commitment.linksExpireAt).toBeUndefined();
+    expect(commitment.linksExpireAt).toBe(before.linksExpireAt);
+    expect(commitment.extension).toBeUndefined();
     expect(events.filter((event) => event.type === 'LINK_EXTENDED')).toHaveLength(0);
   });
 
@@ -143,6 +145,56 @@ describe('extending an open invitation', () => {
     const { campaign, admin, commitmentId } = await revoked();
     const refused = await refusal(campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/extension`, { until: new Date(Date.now() + 40 * 86_400_000).toISOString() }));
     expect(refused.status).toBe(409);
+  });
+});
+
+describe('moving a declaration’s deadline later', () => {
+  const HOUR = 3_600_000;
+  const whole = (ms: number) => new Date(Math.floor(ms / 1000) * 1000);
+
+  it('gives the links the old deadline cut short the new cap, up to their signing window, with an audit event naming the admin', async () => {
+    const oldDeadline = whole(Date.now() + 6 * HOUR);
+    const { campaign, admin, declarationId, commitmentId } = await invitedOperator({ declaration: { deadline: oldDeadline.toISOString() } });
+    const before = (await view(campaign, admin, commitmentId)).commitment;
+    expect(before.linksExpireAt).toBe(oldDeadline.getTime());
+
+    const nearer = whole(Date.now() + 12 * HOUR);
+    const moved = await campaign.api<{ deadline: string; previousDeadline: string; linksExtended: number }>(admin, 'POST', `/api/declarations/${declarationId}/deadline`, { deadline: nearer.toISOString() });
+    expect(moved).toMatchObject({ deadline: nearer.toISOString(), previousDeadline: oldDeadline.toISOString(), linksExtended: 1 });
+    expect((await view(campaign, admin, commitmentId)).commitment.linksExpireAt).toBe(nearer.getTime());
+
+    // Later than the signing window: the links last their window, no longer.
+    const later = whole(Date.now() + 400 * HOUR);
+    await campaign.api(admin, 'POST', `/api/declarations/${declarationId}/deadline`, { deadline: later.toISOString() });
+    const { commitment, events } = await view(campaign, admin, commitmentId);
+    const { commitment: invitedAt } = await campaign.api<{ commitment: { invitedAt: string } }>(admin, 'GET', `/api/commitments/${commitmentId}`);
+    const windowMs = 2 * 24 * HOUR;
+    expect(commitment.linksExpireAt).toBe(Date.parse(invitedAt.invitedAt) + windowMs);
+    const followed = events.filter((event) => event.type === 'LINKS_FOLLOWED_DEADLINE');
+    expect(followed).toHaveLength(2);
+    expect(followed[1]).toMatchObject({ detail: { deadline: later.toISOString(), previousDeadline: nearer.toISOString() } });
+    expect(followed.every((event) => event.actor !== 'workflow')).toBe(true);
+    const status = await campaign.api<{ declaration: { deadline: string } }>(admin, 'GET', `/api/declarations/${declarationId}`);
+    expect(status.declaration.deadline).toBe(later.toISOString());
+  });
+
+  it('refuses an earlier deadline, one in the past, a declaration without a deadline, and a closed one, changing nothing', async () => {
+    const deadline = whole(Date.now() + 30 * HOUR);
+    const { campaign, admin, declarationId, commitmentId } = await invitedOperator({ declaration: { deadline: deadline.toISOString() } });
+    const move = (id: string, to: Date | string) => refusal(campaign.api(admin, 'POST', `/api/declarations/${id}/deadline`, { deadline: typeof to === 'string' ? to : to.toISOString() }));
+    const earlier = await move(declarationId, new Date(deadline.getTime() - HOUR));
+    expect(earlier.status).toBe(400);
+    expect(earlier.body).toContain(deadline.toISOString());
+    expect((await move(declarationId, new Date(Date.now() - HOUR))).status).toBe(400);
+    expect((await move(declarationId, 'soon')).status).toBe(400);
+    const status = await campaign.api<{ declaration: { deadline: string } }>(admin, 'GET', `/api/declarations/${declarationId}`);
+    expect(status.declaration.deadline).toBe(deadline.toISOString());
+    expect((await view(campaign, admin, commitmentId)).events.filter((event) => event.type === 'LINKS_FOLLOWED_DEADLINE')).toHaveLength(0);
+
+    const { declarationId: without } = await invitedOperator();
+    expect((await move(without, new Date(Date.now() + 90 * HOUR))).status).toBe(409);
+    await campaign.api(admin, 'POST', `/api/declarations/${declarationId}/closing`);
+    expect((await move(declarationId, new Date(deadline.getTime() + HOUR))).status).toBe(409);
   });
 });
 

@@ -212,6 +212,14 @@ export interface ReinviteAnswer {
   readonly linksExpireAt: string;
 }
 
+/** POST /api/declarations/{id}/deadline */
+export interface DeadlineMoveAnswer {
+  readonly declarationId: string;
+  readonly deadline: string;
+  readonly previousDeadline: string;
+  readonly linksExtended: number;
+}
+
 /** POST /api/commitments/{id}/extension */
 export interface ExtensionAnswer {
   readonly commitmentId: string;

@@ -3,6 +3,7 @@
  * row actions), the review and countersignature queues, and inviting (form and CSV file).
  */
 import type { BulkResult, ClosingAnswer, CommitmentRow, CountersignaturesAnswer, Declaration, DeclarationDashboard, ImportReport, InvitationsAnswer, RemindersAnswer, ReminderAnswer, ReviewAnswer, SignaturesOverTime } from '../api-types';
+import { moveDeadlineButton } from '../deadline';
 import { act, api, ApiError, ask, byId, CATEGORY_LABELS, clear, CONFIG, download, el, findById, fmtDate, plural, say, showProblem, start, STATE_LABELS, stateBadge, statusBadge, svg, uuid } from '../core';
 
 const declarationId = CONFIG.page.declarationId ?? '';
@@ -137,6 +138,8 @@ function renderDeclarationActions(current: Declaration): void {
       await refresh();
     }));
     actions.append(close);
+    const move = moveDeadlineButton(current, base, refresh);
+    if (move) actions.append(move);
   }
 }
 
