@@ -79,4 +79,31 @@ describe('the console: an invitation’s contact and validity', () => {
     expect(commitment.linksExpireAt).toBe(until.getTime());
     expect(admin.problems).toEqual([]);
   });
+
+  it('moves an open declaration’s deadline later from its page, and refuses an earlier one with the reason', async () => {
+    const deadline = new Date(Date.now() + 6 * 3_600_000);
+    deadline.setUTCSeconds(0, 0);
+    const { campaign, admin: token, declarationId, commitmentId } = await invited(deadline);
+    const { page } = admin;
+    await openConsolePage(admin, `/console/declarations/${declarationId}`, '#move-deadline');
+
+    await page.getByRole('button', { name: 'Move the deadline' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Move the deadline?' });
+    await expectAccessible(page, 'the deadline dialog');
+    await dialog.getByLabel('New deadline').fill(inputValue(new Date(deadline.getTime() - 3_600_000)));
+    await dialog.getByRole('button', { name: 'Move the deadline' }).click();
+    await expect.poll(() => page.locator('#problem').textContent()).toContain(`The deadline can only move later: it is ${deadline.toISOString()}`);
+
+    const later = new Date(deadline.getTime() + 24 * 3_600_000);
+    await page.getByRole('button', { name: 'Move the deadline' }).click();
+    dialog = page.getByRole('dialog', { name: 'Move the deadline?' });
+    await dialog.getByLabel('New deadline').fill(inputValue(later));
+    await dialog.getByRole('button', { name: 'Move the deadline' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('the links of 1 invitation now last longer');
+    await expectAccessible(page, 'the declaration page after moving its deadline');
+
+    const { commitment } = await campaign.api<{ commitment: { linksExpireAt: number } }>(token, 'GET', `/api/commitments/${commitmentId}`);
+    expect(commitment.linksExpireAt).toBe(later.getTime());
+    expect(admin.problems).toEqual([]);
+  });
 });

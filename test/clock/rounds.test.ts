@@ -3,9 +3,10 @@ import { isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client'
 import { executionNameOf } from '../../functions/domain/rounds';
 import { messagesFor } from '../../templates/i18n';
 import { auditEvents, commitmentState, executionStatus, invitedCommitment } from '../support/campaign';
+import { invitedOperator } from '../support/signing';
 import { countEmails } from '../support/flows';
 import { localStack } from '../support/local-stack';
-import { advanceClock, waitForIdle } from '../support/workflow-time';
+import { advanceClock, stackTime, waitForIdle } from '../support/workflow-time';
 
 /**
  * Rounds and extensions as the stack's clock moves: an expired invitation invited again runs a
@@ -98,5 +99,24 @@ describe('an extended invitation', () => {
     expect((await campaign.signThroughLink(link, { name: 'Αθανάσιος Παπαδόπουλος', title: 'Αρχιπλοίαρχος' }, { recipient: email })).status).toBe(200);
     await waitForIdle(campaign.appUrl, { executions: [commitmentId] });
     expect(await commitmentState(campaign, admin, commitmentId)).toBe('VERIFIED');
+  });
+});
+
+describe('a deadline moved later', () => {
+  it('keeps the links it had cut short working past the old deadline, while an unmoved declaration’s links expire', async () => {
+    const appUrl = localStack().urls.app;
+    const deadline = new Date((await stackTime(appUrl)).getTime() + 3_600_000);
+    deadline.setUTCMilliseconds(0);
+    const moved = await invitedOperator({ declaration: { deadline: deadline.toISOString() } });
+    const unmoved = await invitedOperator({ declaration: { deadline: deadline.toISOString() } });
+    await waitForIdle(appUrl, { executions: [moved.commitmentId, unmoved.commitmentId] });
+    await moved.campaign.api(moved.admin, 'POST', `/api/declarations/${moved.declarationId}/deadline`, { deadline: new Date(deadline.getTime() + 12 * 3_600_000).toISOString() });
+
+    await advanceClock(appUrl, 2 * 3600);
+    expect((await fetch(moved.link)).status).toBe(200);
+    const expired = await fetch(unmoved.link);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain(el.problems.linkExpired.title);
+    expect((await moved.campaign.signThroughLink(moved.link, { name: 'Αθανάσιος Παπαδόπουλος', title: 'Αρχιπλοίαρχος' }, { recipient: moved.email })).status).toBe(200);
   });
 });

@@ -10,7 +10,7 @@ export function moveDeadlineButton(declaration: Declaration, base: string, refre
   button.addEventListener('click', () => act(button, async () => {
     const suggested = new Date(Math.max(Date.parse(current), Date.now()) + 14 * 86_400_000);
     const values = await askFields('Move the deadline?', `It is ${fmtDate(current)}; it can only move later. Invitations awaiting a signature whose links the deadline cut short keep working until the new one allows.`, 'Move the deadline', [
-      { name: 'deadline', label: 'New deadline', type: 'datetime-local', value: localInputValue(suggested), hint: 'In your time zone.', attributes: { min: localInputValue(new Date(Date.parse(current))) } },
+      { name: 'deadline', label: 'New deadline', type: 'datetime-local', value: localInputValue(suggested), hint: 'In your time zone; later than the current deadline.' },
     ]);
     if (!values) return;
     const deadline = new Date(values.deadline ?? '');

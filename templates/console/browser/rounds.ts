@@ -31,7 +31,7 @@ export function invitationActions(commitment: Commitment, path: string, reload: 
       const suggested = new Date(Math.max(Date.now(), current?.getTime() ?? 0) + 14 * 86_400_000);
       const values = await askFields('Extend the invitation?', `Every link already sent to ${o.email} keeps working until the time you choose, at the latest the declaration's deadline. Nothing is emailed.`
         + (current ? ` Its links now work until ${fmtDate(current.toISOString())}.` : ''), 'Extend', [
-        { name: 'until', label: 'Links valid until', type: 'datetime-local', value: localInputValue(suggested), hint: 'In your time zone.', attributes: { min: localInputValue(new Date()) } },
+        { name: 'until', label: 'Links valid until', type: 'datetime-local', value: localInputValue(suggested), hint: 'In your time zone; at the latest the declaration\'s deadline.' },
       ]);
       if (!values) return;
       const until = new Date(values.until ?? '');
