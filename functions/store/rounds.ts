@@ -1,5 +1,5 @@
 import type { Commitment } from '../domain/commitment';
-import { linkGenerationOf, roundOf, ROUND_ATTRIBUTES, type PastRound } from '../domain/rounds';
+import { roundOf, ROUND_ATTRIBUTES, type PastRound } from '../domain/rounds';
 import { auditEventPut, type NewAuditEvent } from './audit';
 import { clearCodes } from './one-time-codes';
 import { keys, tableName, transact } from './table';
@@ -25,7 +25,8 @@ function sameRoundCondition(commitment: Commitment, values: Record<string, unkno
 
 /**
  * Starts the next round of a commitment that ended without a signature that counts: INVITED
- * again, in the next link generation (every earlier link and session stops working), with the
+ * again, in the next link generation (every earlier link and session stops working; counted up
+ * in the write, so that a contact corrected meanwhile cannot leave its links in the new round), with the
  * ending round appended to its history, that round's outcome cleared, the one-time codes
  * forgotten, and the audit event, in one transaction. Conditioned on the round and state read, so
  * of two concurrent re-invitations one starts the round and the other is refused (false).
@@ -40,7 +41,8 @@ export async function startRound(commitment: Commitment, next: NewRound, event: 
     ':nextRound': roundOf(commitment) + 1,
     ':invitedAt': next.invitedAt.toISOString(),
     ':invitedBy': next.invitedBy,
-    ':generation': linkGenerationOf(commitment) + 1,
+    ':one': 1,
+    ':zero': 0,
     ':linksExpireAt': next.linksExpireAt.getTime(),
     ':past': [next.past],
     ':none': [],
@@ -54,7 +56,7 @@ export async function startRound(commitment: Commitment, next: NewRound, event: 
         Key: keys.commitment(commitment.id),
         UpdateExpression:
           'SET #state = :invited, #round = :nextRound, #invitedAt = :invitedAt, #invitedBy = :invitedBy, #updatedAt = :invitedAt, '
-          + '#linkGeneration = :generation, #linksExpireAt = :linksExpireAt, #rounds = list_append(if_not_exists(#rounds, :none), :past) '
+          + '#linkGeneration = if_not_exists(#linkGeneration, :zero) + :one, #linksExpireAt = :linksExpireAt, #rounds = list_append(if_not_exists(#rounds, :none), :past) '
           + `REMOVE ${ROUND_ATTRIBUTES.map((_, index) => `#r${index}`).join(', ')}`,
         ConditionExpression: condition,
         ExpressionAttributeNames: names,

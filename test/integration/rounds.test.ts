@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError, isEmailFor, signingLinkIn, type CampaignClient } from '../../tools/campaign/campaign-client';
+import { verifyChain } from '../../functions/domain/audit-chain';
 import { executionNameOf } from '../../functions/domain/rounds';
 import { messagesFor } from '../../templates/i18n';
 import { auditEvents, invitation, invitedCommitment, uniqueAddress, waitForState } from '../support/campaign';
@@ -258,3 +259,23 @@ describe('correcting a contact', () => {
     expect((await refusal(campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/contact`, { contactName: 'Αθανάσιος Παπαδόπουλος' }))).status).toBe(400);
   });
 });
+
+describe('the admin actions on an invitation in the exported audit trail', () => {
+  it('records invite again, extend and correct as events naming the admin, covered by the chain', async () => {
+    const { campaign, admin, declarationId, commitmentId } = await revoked();
+    await campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/contact`, { contactName: 'Νίκος Γεωργίου' });
+    await campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/invitation`, {});
+    await campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/extension`, { until: new Date(Date.now() + 20 * 86_400_000).toISOString() });
+    const auditor = await campaign.token('auditor');
+    const response = await fetch(`${campaign.appUrl}/api/declarations/${declarationId}/audit-trail.jsonl`, { headers: { authorization: `Bearer ${auditor}` } });
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(verifyChain(body, response.headers.get('x-audit-trail-head') ?? undefined)).toMatchObject({ ok: true });
+    const lines = body.trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string; actor: string; commitmentId: string });
+    const adminActions = lines.filter((line) => ['CONTACT_CORRECTED', 'REINVITED', 'LINK_EXTENDED'].includes(line.type));
+    expect(adminActions.map((line) => line.type)).toEqual(['CONTACT_CORRECTED', 'REINVITED', 'LINK_EXTENDED']);
+    const revokedBy = lines.find((line) => line.type === 'REVOKED')!.actor;
+    for (const line of adminActions) expect(line).toMatchObject({ commitmentId, actor: revokedBy });
+  });
+});
+
