@@ -8,7 +8,7 @@ import { createSession } from '../store/signing-sessions';
 import { admitSigningPost, requireFormToken, type SigningPostRequest } from './admit-signing-post';
 import { limitAttempts } from './rate-limit';
 import { sendOneTimeCode } from './send-one-time-code';
-import { linksExpireAt, resolveSigningLink } from './signing-link';
+import { resolveSigningLink } from './signing-link';
 
 /** Continue on a link's landing page. */
 export interface OpenSigningSessionRequest extends SigningPostRequest {
@@ -38,7 +38,7 @@ export async function openSigningSession(request: OpenSigningSessionRequest, now
   const { commitment, declaration } = open;
   const language = operatorLanguage([commitment.language], request.acceptLanguage);
   const sessionId = newSessionId();
-  const linkExpiresAt = linksExpireAt(open.commitment, open.link.expiresAt);
+  const linkExpiresAt = open.expiresAt;
   const expiresAt = new Date(Math.min(now.getTime() + SESSION_SECONDS * 1000, linkExpiresAt));
   const created = await createSession(
     hashSessionId(sessionId),

@@ -15,6 +15,8 @@ export interface OpenLink {
   readonly commitment: Commitment;
   readonly declaration: DeclarationContent;
   readonly codeState: CodeState;
+  /** When the link stops working (epoch ms): the commitment's links' expiry, else its own. */
+  readonly expiresAt: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function resolveSigningLink(secret: string, now = clock.now()): Pro
   // A link of an earlier generation (before a new round or a corrected contact) no longer works.
   if ((link.generation ?? 0) !== linkGenerationOf(commitment)) throw new SigningError('LINK_EXPIRED', 'This link was replaced by a newer one.', { language: commitment.language, replaced: true });
   assertSignable(commitment, declaration, linksExpireAt(commitment, link.expiresAt), codeState, now);
-  return { linkHash, link, commitment, declaration, codeState };
+  return { linkHash, link, commitment, declaration, codeState, expiresAt: linksExpireAt(commitment, link.expiresAt) };
 }
 
 /** When the commitment's links stop working: its own `linksExpireAt`, else the expiry the link was issued with. */

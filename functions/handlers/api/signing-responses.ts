@@ -78,7 +78,7 @@ export function landingResponse(open: OpenLink, event: APIGatewayProxyEventV2, k
     organisationName: commitment.organisation.name,
     categoryLabel: m.categories[commitment.organisation.category],
     maskedEmail: requiresOneTimeCode(declaration) ? maskEmail(commitment.organisation.email) : undefined,
-    expiresAt: new Date(open.link.expiresAt),
+    expiresAt: new Date(open.expiresAt),
     formToken: landingFormToken(key, open.linkHash),
     contactAddress: contact(),
   }));
