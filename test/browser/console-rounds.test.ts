@@ -4,7 +4,8 @@ import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { messagesFor } from '../../templates/i18n';
 import { client, invitation, uniqueAddress } from '../support/campaign';
 import { carriesSigningLink } from '../support/flows';
-import { consoleTabFor, openConsolePage } from './console-support';
+import { consoleTabFor, openConsolePage, outcomeOf } from './console-support';
+import { WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';
 import { expectAccessible } from './signing-support';
 
 /** An invitation awaiting its signature, its emailed link, and the declaration's deadline. */
@@ -37,8 +38,8 @@ describe('the console: an invitation’s contact and validity', () => {
     await dialog.getByLabel('Language').fill('fr');
     await dialog.getByRole('button', { name: 'Correct' }).click();
 
-    await expect.poll(() => page.locator('#status').textContent()).toContain('Contact corrected. A new signing link was sent to the corrected address');
-    await expect.poll(() => page.locator('#content').textContent()).toContain(corrected);
+    await expect.poll(() => outcomeOf(page), { timeout: WORKFLOW_TIMEOUT_MS }).toContain('Contact corrected. A new signing link was sent to the corrected address');
+    await expect.poll(() => page.locator('#content').textContent(), { timeout: WORKFLOW_TIMEOUT_MS }).toContain(corrected);
     expect(await page.locator('#content').textContent()).toContain('Marie Dupont');
     await expectAccessible(page, 'the commitment page after a correction');
 
@@ -64,15 +65,15 @@ describe('the console: an invitation’s contact and validity', () => {
     await expectAccessible(page, 'the extension dialog');
     await dialog.getByLabel('Links valid until').fill(inputValue(new Date(deadline.getTime() + 86_400_000)));
     await dialog.getByRole('button', { name: 'Extend' }).click();
-    await expect.poll(() => page.locator('#problem').textContent()).toContain(`The declaration's deadline is ${deadline.toISOString()}`);
+    await expect.poll(() => page.locator('#problem').textContent(), { timeout: WORKFLOW_TIMEOUT_MS }).toContain(`The declaration's deadline is ${deadline.toISOString()}`);
 
     const until = new Date(deadline.getTime() - 86_400_000);
     await page.getByRole('button', { name: 'Extend' }).click();
     dialog = page.getByRole('dialog', { name: 'Extend the invitation?' });
     await dialog.getByLabel('Links valid until').fill(inputValue(until));
     await dialog.getByRole('button', { name: 'Extend' }).click();
-    await expect.poll(() => page.locator('#status').textContent()).toContain(`Extended: its links work until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-    await expect.poll(() => page.locator('#content').textContent()).toContain('Links valid until');
+    await expect.poll(() => outcomeOf(page), { timeout: WORKFLOW_TIMEOUT_MS }).toContain(`Extended: its links work until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+    await expect.poll(() => page.locator('#content').textContent(), { timeout: WORKFLOW_TIMEOUT_MS }).toContain('Links valid until');
     await expectAccessible(page, 'the commitment page after an extension');
 
     const { commitment } = await campaign.api<{ commitment: { linksExpireAt: number } }>(token, 'GET', `/api/commitments/${commitmentId}`);
@@ -92,14 +93,14 @@ describe('the console: an invitation’s contact and validity', () => {
     await expectAccessible(page, 'the deadline dialog');
     await dialog.getByLabel('New deadline').fill(inputValue(new Date(deadline.getTime() - 3_600_000)));
     await dialog.getByRole('button', { name: 'Move the deadline' }).click();
-    await expect.poll(() => page.locator('#problem').textContent()).toContain(`The deadline can only move later: it is ${deadline.toISOString()}`);
+    await expect.poll(() => page.locator('#problem').textContent(), { timeout: WORKFLOW_TIMEOUT_MS }).toContain(`The deadline can only move later: it is ${deadline.toISOString()}`);
 
     const later = new Date(deadline.getTime() + 24 * 3_600_000);
     await page.getByRole('button', { name: 'Move the deadline' }).click();
     dialog = page.getByRole('dialog', { name: 'Move the deadline?' });
     await dialog.getByLabel('New deadline').fill(inputValue(later));
     await dialog.getByRole('button', { name: 'Move the deadline' }).click();
-    await expect.poll(() => page.locator('#status').textContent()).toContain('the links of 1 invitation now last longer');
+    await expect.poll(() => outcomeOf(page), { timeout: WORKFLOW_TIMEOUT_MS }).toContain('the links of 1 invitation now last longer');
     await expectAccessible(page, 'the declaration page after moving its deadline');
 
     const { commitment } = await campaign.api<{ commitment: { linksExpireAt: number } }>(token, 'GET', `/api/commitments/${commitmentId}`);

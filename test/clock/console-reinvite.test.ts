@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client';
 import { executionNameOf } from '../../functions/domain/rounds';
-import { consoleTabFor, openConsolePage } from '../browser/console-support';
+import { consoleTabFor, openConsolePage, outcomeOf } from '../browser/console-support';
 import { expectAccessible } from '../browser/signing-support';
 import { commitmentState, invitedCommitment } from '../support/campaign';
 import { localStack } from '../support/local-stack';
-import { advanceClock, waitForIdle } from '../support/workflow-time';
+import { advanceClock, waitForIdle, WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';
 
 /**
  * Inviting again after expiry, in the console (headless Chromium), on the exclusive stack whose
@@ -31,7 +31,7 @@ describe('the console: an expired invitation invited again', () => {
     await expectAccessible(page, 'the page of an expired commitment');
     await page.getByRole('button', { name: 'Invite again' }).click();
     await page.getByRole('dialog', { name: /^Invite .* again\?$/ }).getByRole('button', { name: 'Invite again' }).click();
-    await expect.poll(() => page.locator('#status').textContent()).toContain('Invited again (round 2)');
+    await expect.poll(() => outcomeOf(page), { timeout: WORKFLOW_TIMEOUT_MS }).toContain('Invited again (round 2)');
     await page.locator('#earlier-rounds').waitFor();
     expect(await page.locator('#earlier-rounds').textContent()).toContain('Round 1');
     expect(await page.locator('#earlier-rounds').textContent()).toContain('Expired');
