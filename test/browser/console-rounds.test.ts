@@ -107,4 +107,29 @@ describe('the console: an invitation’s contact and validity', () => {
     expect(commitment.linksExpireAt).toBe(later.getTime());
     expect(admin.problems).toEqual([]);
   });
+
+  it('answers an invitation of an address whose invitation was revoked with where to invite it again, and that page invites it again', async () => {
+    const { campaign, admin: token, declarationId, commitmentId, email } = await invited();
+    await campaign.api(token, 'POST', `/api/commitments/${commitmentId}/revocation`, { reason: 'Sent to the wrong unit' });
+    const { page } = admin;
+    await openConsolePage(admin, `/console/declarations/${declarationId}`, '#list-body tr');
+    await page.getByRole('tab', { name: 'Invite' }).click();
+    await page.locator('#i-name').fill('Λιμενικό Σώμα – Ελληνική Ακτοφυλακή');
+    await page.locator('#i-category').selectOption('customs');
+    await page.locator('#i-country').fill('GR');
+    await page.locator('#i-email').fill(email);
+    await page.locator('#i-contact').fill('Αθανάσιος Παπαδόπουλος');
+    await page.locator('#invite-submit').click();
+    await expect.poll(() => page.locator('#invite-outcome').textContent(), { timeout: WORKFLOW_TIMEOUT_MS }).toContain('that invitation is revoked. Nothing was sent from here: to send a new link, open the commitment and choose “Invite again”.');
+    await expectAccessible(page, 'the invite form after an address already invited');
+
+    await page.getByRole('link', { name: 'Open its commitment' }).click();
+    await page.locator('#invite-again').waitFor();
+    await page.getByRole('button', { name: 'Invite again' }).click();
+    await page.getByRole('dialog', { name: /^Invite .* again\?$/ }).getByRole('button', { name: 'Invite again' }).click();
+    await expect.poll(() => outcomeOf(page), { timeout: WORKFLOW_TIMEOUT_MS }).toContain('Invited again (round 2)');
+    expect((await campaign.waitForEmails(email, isEmailFor('invitation'), 2))).toHaveLength(2);
+    expect(admin.problems).toEqual([]);
+  });
 });
+
