@@ -3,7 +3,9 @@ import { HttpError, isEmailFor, signingLinkIn, type CampaignClient } from '../..
 import { verifyChain } from '../../functions/domain/audit-chain';
 import { executionNameOf } from '../../functions/domain/rounds';
 import { messagesFor } from '../../templates/i18n';
-import { auditEvents, invitation, invitedCommitment, uniqueAddress, waitForState } from '../support/campaign';
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { auditEvents, executionStatus, invitation, invitedCommitment, sfn, uniqueAddress, waitForState } from '../support/campaign';
+import { localStack } from '../support/local-stack';
 import { carriesSigningLink, countEmails } from '../support/flows';
 import { invitedOperator } from '../support/signing';
 import { waitForIdle } from '../support/workflow-time';
@@ -83,6 +85,27 @@ describe('inviting an organisation again: a new round on the same commitment', (
     const { commitment, events } = await view(campaign, admin, commitmentId);
     expect(commitment).toMatchObject({ state: 'INVITED', round: 2, rounds: [{ round: 1, state: 'REVOKED', revocation: { reason: 'Sent to the wrong unit' } }] });
     expect(events.filter((event) => event.type === 'REINVITED')).toHaveLength(1);
+  });
+
+  it('ends an execution of an earlier round without an email, a token or a change, and the new round still signs', async () => {
+    const { campaign, admin, declarationId, commitmentId, email } = await revoked();
+    await campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/invitation`, {});
+    await waitForIdle(campaign.appUrl, { executions: [executionNameOf(commitmentId, 2)] });
+    const [, invitationOfRound2] = await campaign.waitForEmails(email, invitations, 2);
+
+    // An execution of round 1 that outlived its round (a revocation the workflow never heard of) reaches its next wait.
+    const stale = `${commitmentId}-stale`;
+    await sfn().send(new StartExecutionCommand({
+      stateMachineArn: localStack().aws.stateMachineArn, name: stale, input: JSON.stringify({ commitmentId, declarationId, remindersSent: 0, round: 1 }),
+    }));
+    await waitForIdle(campaign.appUrl, { executions: [stale] });
+    expect(await executionStatus(stale)).toBe('SUCCEEDED');
+    expect(await countEmails(campaign, email)).toBe(2);
+    expect((await view(campaign, admin, commitmentId)).commitment).toMatchObject({ state: 'INVITED', round: 2 });
+
+    expect((await campaign.signThroughLink(signingLinkIn(invitationOfRound2!), signer, { recipient: email })).status).toBe(200);
+    await waitForIdle(campaign.appUrl, { executions: [executionNameOf(commitmentId, 2)] });
+    expect(['VERIFIED', 'IN_REVIEW']).toContain((await view(campaign, admin, commitmentId)).commitment.state);
   });
 
   it('answers an invitation of the same address with where to invite it again, sending nothing', async () => {
