@@ -84,7 +84,7 @@ export const API_FUNCTIONS = {
   },
   'invite-organisations': {
     entry: 'functions/handlers/api/invite-organisations.ts',
-    needs: { table: 'read-write', workflow: 'start' },
+    needs: { table: 'read-write', workflow: 'start', links: true },
     // A full file of 5,000 rows in one request took 120 s on a loaded local stack (`npm run bench:import`):
     // API Gateway stops waiting after 30 s but the function finishes, and repeating it invites nobody twice.
     // The console sends slices of 500 rows, each well within the 30 s.
@@ -221,7 +221,24 @@ export const API_FUNCTIONS = {
     entry: 'functions/handlers/api/correct-contact.ts',
     // Corrects the address, then sends a fresh link to it (as resend-signing-link does).
     needs: { table: 'read-write', mail: true, contact: true, links: true },
-    description: 'Correct the address of an organisation whose mail bounced, then send it a fresh link',
+    description: 'Correct the contact of an organisation (name, address, language); earlier links stop working and a fresh link goes to the contact',
+  },
+  'reinvite-commitment': {
+    entry: 'functions/handlers/api/reinvite-commitment.ts',
+    // Starts the new round's execution, which emails the invitation.
+    needs: { table: 'read-write', workflow: 'start', links: true },
+    description: 'Invite the organisation of an expired, declined, revoked or rejected commitment again: a new round',
+  },
+  'move-deadline': {
+    entry: 'functions/handlers/api/move-deadline.ts',
+    needs: { table: 'read-write', links: true },
+    timeoutSeconds: 120,
+    description: 'Move an open declaration\'s deadline later; open invitations\' links follow it',
+  },
+  'extend-invitation': {
+    entry: 'functions/handlers/api/extend-invitation.ts',
+    needs: { table: 'read-write', links: true },
+    description: 'Keep the links of an open invitation valid until a later time, at most the declaration deadline',
   },
 } as const satisfies Record<string, FunctionSpec>;
 
@@ -367,6 +384,9 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/commitments/{commitmentId}/resend', functionId: 'resend-signing-link', access: ADMIN_ONLY },
   { method: 'GET', path: '/register', functionId: 'public-register', access: 'public' },
   { method: 'GET', path: '/register/{declarationId}', functionId: 'public-register', access: 'public' },
+  { method: 'POST', path: '/api/commitments/{commitmentId}/invitation', functionId: 'reinvite-commitment', access: ADMIN_ONLY },
+  { method: 'POST', path: '/api/commitments/{commitmentId}/extension', functionId: 'extend-invitation', access: ADMIN_ONLY },
+  { method: 'POST', path: '/api/declarations/{declarationId}/deadline', functionId: 'move-deadline', access: ADMIN_ONLY },
 ];
 
 /** Environment variable names shared by the stacks, the local stack and the handlers. */

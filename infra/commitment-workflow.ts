@@ -5,7 +5,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { TaskFunctionId } from '../functions/catalog';
-import { CRASH_ERRORS, DECLINED_ERROR, EXPIRED_ERROR, REVOKED_ERROR, TRANSIENT_ERRORS, type WorkflowTimings } from '../functions/workflow/contract';
+import { CRASH_ERRORS, DECLINED_ERROR, EXPIRED_ERROR, REVOKED_ERROR, STILL_WAITING, TRANSIENT_ERRORS, type WorkflowTimings } from '../functions/workflow/contract';
 
 export interface CommitmentWorkflowProps {
   /** The task functions, by catalog id. */
@@ -104,12 +104,15 @@ export class CommitmentWorkflow extends Construct {
     const awaitSignature = this.awaitCallback('AwaitSignature', fn['await-signature'], 'signature', timings.reminderIntervalSeconds, '$.signature', {
       remindersSent: sfn.JsonPath.numberAt('$.remindersSent'),
     });
+    // An admin extended the links past the last reminder's wait: wait again (no email: each is claimed once).
+    signatureOutcome.when(sfn.Condition.stringEquals('$.signature.outcome', STILL_WAITING), awaitSignature);
     const settleSignature = this.settle('SettleSignatureTimeout', fn['settle-timeout'], 'signature', '$.signature');
     const countReminder = new sfn.Pass(this, 'CountReminder', {
       parameters: {
         commitmentId: sfn.JsonPath.stringAt('$.commitmentId'),
         declarationId: sfn.JsonPath.stringAt('$.declarationId'),
         remindersSent: sfn.JsonPath.mathAdd(sfn.JsonPath.numberAt('$.remindersSent'), 1),
+        round: sfn.JsonPath.numberAt('$.round'),
       },
     }).next(awaitSignature);
     const remindersLeft = new sfn.Choice(this, 'RemindersLeft')
@@ -189,6 +192,7 @@ export class CommitmentWorkflow extends Construct {
         taskToken: sfn.JsonPath.taskToken,
         commitmentId: sfn.JsonPath.stringAt('$.commitmentId'),
         stage,
+        round: sfn.JsonPath.numberAt('$.round'),
         ...extraPayload,
       }),
       resultPath,
@@ -201,6 +205,7 @@ export class CommitmentWorkflow extends Construct {
     return this.invoke(id, lambdaFunction, {
       commitmentId: sfn.JsonPath.stringAt('$.commitmentId'),
       stage,
+      round: sfn.JsonPath.numberAt('$.round'),
     }, resultPath, { 'outcome.$': '$.Payload.outcome' });
   }
 

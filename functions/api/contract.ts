@@ -126,9 +126,33 @@ export const API_CONTRACT = {
   },
   'POST /api/commitments/{commitmentId}/contact': {
     tag: 'Commitments',
-    summary: 'Correct the address of an organisation whose mail bounced, then send it a fresh link',
+    summary: 'Correct the contact of an organisation: name, address, language',
+    description: 'Any commitment not yet delivered. What is left out stays. Every earlier link and signing session stops working at once; '
+      + 'an invitation awaiting its signature gets a fresh link at the corrected address.',
     body: schemas.contactCorrectionSchema,
-    responses: { 200: json('The outcome') },
+    responses: { 200: json('`{ commitment, link: { result, message } }`') },
+  },
+  'POST /api/commitments/{commitmentId}/invitation': {
+    tag: 'Commitments',
+    summary: 'Invite the organisation of an expired, declined, revoked or rejected commitment again',
+    description: 'A new round on the same commitment, with a fresh link by email and its own workflow execution; the earlier round stays in `rounds` '
+      + 'and in the audit trail, and its links stop working. Of concurrent requests one starts the round; the others get 409.',
+    body: schemas.reinviteSchema,
+    responses: { 201: json('`{ commitmentId, round, previousState, linksExpireAt }`') },
+  },
+  'POST /api/declarations/{declarationId}/deadline': {
+    tag: 'Declarations',
+    summary: 'Move an open declaration\'s deadline later',
+    description: 'Never earlier than it was, nor into the past. The links of every invitation awaiting its signature get the expiry the new deadline allows.',
+    body: schemas.deadlineMoveSchema,
+    responses: { 200: json('`{ declarationId, deadline, previousDeadline, linksExtended }`') },
+  },
+  'POST /api/commitments/{commitmentId}/extension': {
+    tag: 'Commitments',
+    summary: 'Keep the links of an invitation awaiting its signature valid until a later time',
+    description: 'At most the declaration\'s deadline (and 180 days from the invitation). Every link already sent follows; nothing is emailed.',
+    body: schemas.extensionSchema,
+    responses: { 200: json('`{ commitmentId, linksExpireAt, previousExpiry }`') },
   },
   'POST /api/declarations/{declarationId}/joint-declaration': {
     tag: 'Documents',

@@ -8,7 +8,7 @@ import { COMMITMENT_STATES } from '../domain/commitment';
 import { LIST_SORT_KEYS } from '../domain/commitment-list';
 import { ID_PATTERN } from '../domain/ids';
 import { emailAddress } from '../domain/commitment';
-import { textField, wellFormed } from '../domain/text';
+import { languageCode, lineField, textField, wellFormed } from '../domain/text';
 
 export { createDeclarationSchema, updateDeclarationSchema } from '../domain/declaration';
 export { inviteRequestSchema } from '../domain/commitment';
@@ -144,8 +144,39 @@ export const reminderSelectionSchema = z.union(
   { error: 'send {"commitmentIds": [...], "clickId": "…"} or {"allAwaiting": true, "clickId": "…"}' },
 );
 
-/** POST /api/commitments/{id}/contact: a new address for an organisation whose mail bounced. */
-export const contactCorrectionSchema = z.strictObject({ email: emailAddress });
+/** POST /api/commitments/{id}/contact: the contact's corrected name, address or language (what is left out stays). */
+export const contactCorrectionSchema = z
+  .strictObject({
+    email: z.optional(emailAddress),
+    contactName: z.optional(lineField('contact name')),
+    language: z.optional(languageCode),
+  })
+  .check(z.refine((body) => body.email !== undefined || body.contactName !== undefined || body.language !== undefined, 'send at least one of email, contactName and language'));
+
+/** POST /api/declarations/{id}/deadline: the open declaration's deadline, moved later. */
+export const deadlineMoveSchema = z.strictObject({
+  deadline: described(
+    z.pipe(
+      z.iso.datetime({ offset: true, error: 'deadline must be a date and time such as 2027-06-30T17:00:00Z' }),
+      z.transform((value: string) => new Date(value).toISOString()),
+    ),
+    'The new deadline: later than the current one and in the future',
+  ),
+});
+
+/** POST /api/commitments/{id}/invitation: invite the organisation of an ended commitment again. No fields. */
+export const reinviteSchema = z.strictObject({});
+
+/** POST /api/commitments/{id}/extension: keep an open invitation's links valid until a later time. */
+export const extensionSchema = z.strictObject({
+  until: described(
+    z.pipe(
+      z.iso.datetime({ offset: true, error: 'until must be a date and time such as 2027-03-31T17:00:00Z' }),
+      z.transform((value: string) => new Date(value).toISOString()),
+    ),
+    'When the invitation\'s links stop working; at the latest the declaration\'s deadline',
+  ),
+});
 
 /** POST /api/verify as JSON (the PDF itself may be sent instead, as application/pdf). */
 export const documentCheckSchema = z.union([

@@ -35,6 +35,10 @@ export const AUDIT_EVENT_TYPES = [
   'DECLARATION_OPENED',
   'DECLARATION_CLOSED',
   'NOTIFICATIONS_CHANGED',
+  'REINVITED',
+  'LINK_EXTENDED',
+  'LINKS_FOLLOWED_DEADLINE',
+  'DEADLINE_MOVED',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -1,6 +1,7 @@
 import * as z from './zod';
 import { CATEGORIES, type Category } from './categories';
 import { languageCode, lineField } from './text';
+import type { PastRound } from './rounds';
 
 export const COMMITMENT_STATES = [
   'INVITED',
@@ -84,6 +85,17 @@ export interface Commitment {
   readonly undeliverable?: ContactProblem;
   /** How many times an admin resent the signing link (each resend also unlocks a locked link). */
   readonly resends?: number;
+  /** The round of invitation, 1 when absent; `rounds` holds what the earlier ones came to (functions/domain/rounds.ts). */
+  readonly round?: number;
+  readonly rounds?: readonly PastRound[];
+  /** Links and signing sessions of another generation no longer work; 0 when absent. */
+  readonly linkGeneration?: number;
+  /**
+   * When the links of this round stop working (epoch ms), once an admin extended them, moved the
+   * deadline or started a round; absent: the expiry each link was issued with.
+   */
+  readonly linksExpireAt?: number;
+  readonly extension?: { readonly until: string; readonly by: string; readonly extendedAt: string };
 }
 
 /** What SES reported about mail to an organisation's contact (functions/domain/mail-events.ts). */

@@ -65,7 +65,10 @@ export interface Declaration {
 
 /**
  * What a declaration says and asks: texts, commitments, languages and settings. None of it changes
- * once the declaration is open (drafts alone are edited; opening and closing only move `status`).
+ * once the declaration is open (drafts alone are edited; opening and closing only move `status`),
+ * except the deadline, which an admin may move later: invitations keep their links' expiry on their
+ * own record (`linksExpireAt`), which moving the deadline updates, so the signing path does not
+ * depend on a deadline read earlier (only commitments recorded before that attribute existed do).
  */
 export type DeclarationContent = Omit<Declaration, 'status' | 'closedAt'>;
 

@@ -7,6 +7,8 @@ export interface AwaitSignatureOptions {
   readonly taskToken: string;
   /** 0 for the invitation, then one more for each reminder. */
   readonly remindersSent: number;
+  /** The round of invitation the execution runs; absent in executions started before rounds existed. */
+  readonly round?: number;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface AwaitSignatureOptions {
  * acted yet, the invitation (or the next reminder) is emailed with a fresh link.
  */
 export async function awaitSignature(options: AwaitSignatureOptions): Promise<{ waiting: boolean }> {
-  const { waiting, commitment } = await parkWait(options.commitmentId, 'signature', options.taskToken);
+  const { waiting, commitment } = await parkWait(options.commitmentId, 'signature', options.taskToken, options.round);
   if (waiting) await sendSigningLink(commitment, options.remindersSent);
   return { waiting };
 }

@@ -1,6 +1,7 @@
 import { ENV } from '../catalog';
 import { textFor } from '../domain/declaration';
 import { mailTags } from '../domain/mail-events';
+import { roundMailKind, roundOf } from '../domain/rounds';
 import { signatureConfirmationMessage } from '../mail/messages';
 import { sendEmail } from '../mail/send-email';
 import { requiredEnv } from '../shared/config';
@@ -24,7 +25,8 @@ export async function confirmSignature(commitmentId: string): Promise<'sent' | '
   const signature = commitment.signature;
   // Revoked before the workflow got here: the organisation hears from the Commission instead.
   if (!signature || commitment.state === 'REVOKED') return 'not-signed';
-  if (!(await claimMailForTask(commitmentId, KIND))) return 'already-sent';
+  const kind = roundMailKind(roundOf(commitment), KIND);
+  if (!(await claimMailForTask(commitmentId, kind))) return 'already-sent';
   try {
     const declaration = await loadDeclarationContent(commitment.declarationId);
     const email = signatureConfirmationMessage({
@@ -40,11 +42,11 @@ export async function confirmSignature(commitmentId: string): Promise<'sent' | '
       contactAddress: requiredEnv(ENV.commissionContactAddress),
     });
     const messageId = await sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitmentId, KIND) });
-    await recordMailSent(commitmentId, KIND, messageId);
+    await recordMailSent(commitmentId, kind, messageId);
     await recordEvent({ commitmentId, declarationId: commitment.declarationId, type: 'SIGNATURE_CONFIRMATION_SENT', actor: 'workflow', detail: { messageId } });
     return 'sent';
   } catch (error) {
-    await releaseMailClaim(commitmentId, KIND).catch(() => undefined);
+    await releaseMailClaim(commitmentId, kind).catch(() => undefined);
     if (isTransient(error)) throw new TransientError(`sending the signature confirmation failed: ${(error as Error).message}`, { cause: error });
     logger.warn('signature confirmation not sent', { commitmentId, error: loggableError(error) });
     return 'failed';

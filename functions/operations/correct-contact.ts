@@ -1,8 +1,8 @@
-import { FINAL_STATES, type Commitment } from '../domain/commitment';
+import type { Commitment } from '../domain/commitment';
 import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
 import { logger } from '../shared/logger';
-import { correctContactAddress } from '../store/contacts';
+import { correctContactDetails, type ContactDetails } from '../store/contacts';
 import { loadCommitment } from './load';
 import { resendSigningLink } from './resend-signing-link';
 
@@ -13,28 +13,35 @@ export interface CorrectContactOutcome {
 }
 
 /**
- * An admin corrects the address of an organisation whose mail bounced (or that changed its
- * contact): the address, the declaration's invited-address guard and the audit event change in
- * one transaction, and the undeliverable mark is cleared. A commitment still waiting for its
- * signature then gets a fresh link at the new address, exactly as the admin's "resend" sends one.
+ * An admin corrects an organisation's contact (its mail bounced, the person left, another
+ * language): name, address and language change in one transaction with the invited-address
+ * guard and the audit event, the undeliverable mark and the one-time codes are cleared, and every
+ * link and signing session issued before stops working at once. A commitment still waiting for
+ * its signature then gets a fresh link at the corrected address, as the admin's "resend" sends one.
+ * What the request leaves out stays as it was.
  */
-export async function correctContact(commitmentId: string, email: string, caller: Caller): Promise<CorrectContactOutcome> {
+export async function correctContact(commitmentId: string, change: Partial<ContactDetails>, caller: Caller): Promise<CorrectContactOutcome> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const commitment = await loadCommitment(commitmentId);
-    if (FINAL_STATES.has(commitment.state)) {
-      throw new DomainError('WRONG_STATE', `This commitment is ${commitment.state}; its contact can no longer be changed.`);
+    if (commitment.state === 'DELIVERED') {
+      throw new DomainError('WRONG_STATE', 'This commitment is delivered: its sealed certificate was emailed; its contact can no longer be changed.');
     }
-    if (commitment.organisation.email === email) {
-      throw new DomainError('INVALID_INPUT', 'That is already the organisation’s address; enter the corrected one.');
+    const details: ContactDetails = {
+      contactName: change.contactName ?? commitment.organisation.contactName,
+      email: change.email ?? commitment.organisation.email,
+      language: change.language ?? commitment.language,
+    };
+    if (details.contactName === commitment.organisation.contactName && details.email === commitment.organisation.email && details.language === commitment.language) {
+      throw new DomainError('INVALID_INPUT', 'That is already the organisation’s contact; change the name, the address or the language.');
     }
-    const result = await correctContactAddress(commitment, email, caller);
+    const result = await correctContactDetails(commitment, details, caller);
     if (!result.ok && result.reason === 'address-taken') {
       throw new DomainError('ALREADY_DONE', 'Another organisation of this declaration is already invited at that address.');
     }
     if (result.ok) {
       logger.info('contact corrected', { commitmentId, state: commitment.state });
       if (commitment.state !== 'INVITED') {
-        return { commitment: result.commitment, link: { result: 'not-needed', message: 'The signature is given; the sealed PDF will go to the corrected address.' } };
+        return { commitment: result.commitment, link: { result: 'not-needed', message: notNeeded(commitment) } };
       }
       return { commitment: result.commitment, link: await freshLink(commitmentId, caller) };
     }
@@ -43,11 +50,16 @@ export async function correctContact(commitmentId: string, email: string, caller
   throw new DomainError('WRONG_STATE', 'This commitment is changing right now; try again in a moment.');
 }
 
-/** The address is corrected whatever happens here; a refused resend is reported, not thrown. */
+function notNeeded(commitment: Commitment): string {
+  if (commitment.signature && !['REJECTED', 'REVOKED'].includes(commitment.state)) return 'The signature is given; the sealed PDF will go to the corrected address.';
+  return `This commitment is ${commitment.state}; no link was sent. Invite the organisation again to send one to the corrected contact.`;
+}
+
+/** The contact is corrected whatever happens here; a refused resend is reported, not thrown. */
 async function freshLink(commitmentId: string, caller: Caller): Promise<CorrectContactOutcome['link']> {
   try {
     await resendSigningLink(commitmentId, caller);
-    return { result: 'sent', message: 'A new signing link was sent to the corrected address.' };
+    return { result: 'sent', message: 'A new signing link was sent to the corrected address; every earlier link no longer works.' };
   } catch (error) {
     if (error instanceof DomainError) return { result: 'not-sent', message: error.message };
     throw error;

@@ -38,14 +38,16 @@ export async function openSigningSession(request: OpenSigningSessionRequest, now
   const { commitment, declaration } = open;
   const language = operatorLanguage([commitment.language], request.acceptLanguage);
   const sessionId = newSessionId();
-  const expiresAt = new Date(Math.min(now.getTime() + SESSION_SECONDS * 1000, open.link.expiresAt));
+  const linkExpiresAt = open.expiresAt;
+  const expiresAt = new Date(Math.min(now.getTime() + SESSION_SECONDS * 1000, linkExpiresAt));
   const created = await createSession(
     hashSessionId(sessionId),
     {
       commitmentId: commitment.id,
       declarationId: commitment.declarationId,
       linkHash: open.linkHash,
-      linkExpiresAt: open.link.expiresAt,
+      linkExpiresAt,
+      linkGeneration: open.link.generation ?? 0,
       language,
       createdAt: now.toISOString(),
       expiresAt: expiresAt.getTime(),

@@ -3,6 +3,7 @@ import type { Commitment } from '../domain/commitment';
 import { hashLinkSecret, newLinkSecret } from '../domain/hashing';
 import { linkExpiry, requiresOneTimeCode, textFor, type DeclarationContent } from '../domain/declaration';
 import { mailTags } from '../domain/mail-events';
+import { linkGenerationOf, roundMailKind, roundOf } from '../domain/rounds';
 import { invitationMessage, type InvitationKind } from '../mail/messages';
 import { sendEmail } from '../mail/send-email';
 import { appUrl, requiredEnv } from '../shared/config';
@@ -27,7 +28,9 @@ export interface RequestedReminder {
  * link expires at the end of the signing window or the declaration's deadline, whichever is first.
  */
 export async function sendSigningLink(commitment: Commitment, reminderNumber: number, requested?: RequestedReminder): Promise<'sent' | 'already-sent' | 'skipped'> {
-  const kind = requested ? `manual-reminder-${requested.clickId}` : reminderNumber === 0 ? 'invitation' : `reminder-${reminderNumber}`;
+  const kind = requested
+    ? `manual-reminder-${requested.clickId}`
+    : roundMailKind(roundOf(commitment), reminderNumber === 0 ? 'invitation' : `reminder-${reminderNumber}`);
   const declaration = await loadDeclarationContent(commitment.declarationId);
   if (!requested && reminderNumber > 0 && !declaration.reminders.automatic) return 'skipped';
   // The workflow's own emails may take over a claim its dead attempt left; an admin's click may not.
@@ -45,7 +48,7 @@ export async function sendSigningLink(commitment: Commitment, reminderNumber: nu
       declarationId: commitment.declarationId,
       type: reminderNumber === 0 && !requested ? 'INVITATION_SENT' : 'REMINDER_SENT',
       ...(requested ? adminActor(requested.requestedBy) : { actor: 'workflow' }),
-      detail: requested ? { requestedByAdmin: true, messageId } : { reminderNumber, messageId },
+      detail: requested ? { requestedByAdmin: true, messageId } : { reminderNumber, messageId, ...(roundOf(commitment) > 1 ? { round: roundOf(commitment) } : {}) },
     });
     return 'sent';
   } catch (error) {
@@ -55,8 +58,13 @@ export async function sendSigningLink(commitment: Commitment, reminderNumber: nu
   }
 }
 
-/** When every link of this invitation stops working: the end of the signing window or the declaration's deadline. */
+/**
+ * When every link of this invitation stops working: what the commitment keeps once an admin
+ * extended it or started a round, else the end of the signing window or the declaration's
+ * deadline, whichever is first.
+ */
 export function signingLinkExpiry(commitment: Commitment, declaration: DeclarationContent): Date {
+  if (commitment.linksExpireAt !== undefined) return new Date(commitment.linksExpireAt);
   return linkExpiry(declaration, commitment.invitedAt, Number(requiredEnv(ENV.linkValiditySeconds)));
 }
 
@@ -70,7 +78,12 @@ export async function emailNewLink(
   options: { mailKind: string; template: InvitationKind; expiresAt: Date; issuedAt: Date },
 ): Promise<string> {
   const secret = newLinkSecret();
-  await putLink(hashLinkSecret(secret), { commitmentId: commitment.id, issuedAt: options.issuedAt.toISOString(), expiresAt: options.expiresAt.getTime() });
+  await putLink(hashLinkSecret(secret), {
+    commitmentId: commitment.id,
+    issuedAt: options.issuedAt.toISOString(),
+    expiresAt: options.expiresAt.getTime(),
+    generation: linkGenerationOf(commitment),
+  });
   const email = invitationMessage({
     kind: options.template,
     language: commitment.language,

@@ -1,6 +1,7 @@
 import type { Commitment } from '../domain/commitment';
 import { requiresOneTimeCode, type DeclarationContent } from '../domain/declaration';
 import { hashLinkSecret, LINK_SECRET_PATTERN } from '../domain/hashing';
+import { linkGenerationOf } from '../domain/rounds';
 import { SigningError, unknownLink } from '../shared/signing-errors';
 import { getCommitment } from '../store/commitments';
 import { getDeclarationContent } from '../store/declarations';
@@ -14,6 +15,8 @@ export interface OpenLink {
   readonly commitment: Commitment;
   readonly declaration: DeclarationContent;
   readonly codeState: CodeState;
+  /** When the link stops working (epoch ms): the commitment's links' expiry, else its own. */
+  readonly expiresAt: number;
 }
 
 /**
@@ -28,8 +31,15 @@ export async function resolveSigningLink(secret: string, now = clock.now()): Pro
   const [commitment, codeState] = await Promise.all([getCommitment(link.commitmentId), getCodeState(link.commitmentId)]);
   const declaration = commitment ? await getDeclarationContent(commitment.declarationId) : undefined;
   if (!commitment || !declaration) throw unknownLink();
-  assertSignable(commitment, declaration, link.expiresAt, codeState, now);
-  return { linkHash, link, commitment, declaration, codeState };
+  // A link of an earlier generation (before a new round or a corrected contact) no longer works.
+  if ((link.generation ?? 0) !== linkGenerationOf(commitment)) throw new SigningError('LINK_EXPIRED', 'This link was replaced by a newer one.', { language: commitment.language, replaced: true });
+  assertSignable(commitment, declaration, linksExpireAt(commitment, link.expiresAt), codeState, now);
+  return { linkHash, link, commitment, declaration, codeState, expiresAt: linksExpireAt(commitment, link.expiresAt) };
+}
+
+/** When the commitment's links stop working: its own `linksExpireAt`, else the expiry the link was issued with. */
+export function linksExpireAt(commitment: Commitment, issuedWith: number): number {
+  return commitment.linksExpireAt ?? issuedWith;
 }
 
 /** The rules every signing page and POST applies, through a link or a session. */

@@ -6,7 +6,8 @@ import { getCommitment } from '../store/commitments';
 import { getDeclarationContent } from '../store/declarations';
 import { getCodeState, type CodeState } from '../store/one-time-codes';
 import { getSession, type SigningSession } from '../store/signing-sessions';
-import { alreadyUsed, assertSignable } from './signing-link';
+import { alreadyUsed, assertSignable, linksExpireAt } from './signing-link';
+import { linkGenerationOf } from '../domain/rounds';
 import { clock } from '../shared/clock';
 
 export interface OpenSession {
@@ -32,7 +33,11 @@ export async function resolveSigningSession(sessionId: string | undefined, now =
   if (session.expiresAt <= now.getTime()) {
     throw new SigningError('SESSION_EXPIRED', 'The signing session has ended.', { language: session.language });
   }
-  assertSignable(commitment, declaration, session.linkExpiresAt, codeState, now);
+  if ((session.linkGeneration ?? 0) !== linkGenerationOf(commitment)) {
+    // The contact was corrected or a new round started: sessions of earlier links end at once.
+    throw new SigningError('SESSION_EXPIRED', 'The signing session has ended: its link was replaced by a newer one.', { language: session.language, replaced: true });
+  }
+  assertSignable(commitment, declaration, linksExpireAt(commitment, session.linkExpiresAt), codeState, now);
   const codeToConfirm = requiresOneTimeCode(declaration) && !session.codeVerifiedAt;
   return { sessionId, sessionHash, session, commitment, declaration, codeState, codeToConfirm };
 }

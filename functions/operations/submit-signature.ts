@@ -3,6 +3,7 @@ import type { Signature } from '../domain/commitment';
 import { consentShown } from '../domain/consent';
 import { requiresOneTimeCode } from '../domain/declaration';
 import { publicationShown } from '../domain/publication';
+import { linkGenerationOf } from '../domain/rounds';
 import { DomainError } from '../domain/errors';
 import { readSigningForm, type FieldProblem, type SignForm } from '../domain/signing-form';
 import { logger } from '../shared/logger';
@@ -75,12 +76,22 @@ async function submit(open: OpenSession, fields: FormFields, request: { clientAd
       commitment,
       from: ['INVITED'],
       ...change,
-      alongside: [linkStillValid(session.linkHash, commitment.id, now), consumeSession(open.sessionHash, commitment.id, now, codeRequired)],
+      // The commitment's own expiry and link generation are checked on it; a link's own expiry only when it keeps none.
+      links: { generation: session.linkGeneration ?? 0, validAt: now },
+      alongside: [linkStillValid(session.linkHash, commitment.id, now, commitment.linksExpireAt === undefined), consumeSession(open.sessionHash, commitment.id, now, codeRequired)],
       now,
     }),
   );
   if (!result.ok) {
-    if (result.reason === 'state') throw alreadyUsed((await getCommitment(commitment.id)) ?? commitment);
+    if (result.reason === 'state') {
+      const current = (await getCommitment(commitment.id)) ?? commitment;
+      // Still awaiting its signature: the links ended (expired, or replaced by a corrected contact) meanwhile.
+      if (current.state === 'INVITED') {
+        const replaced = linkGenerationOf(current) !== (session.linkGeneration ?? 0);
+        throw new SigningError('LINK_EXPIRED', replaced ? 'This link was replaced by a newer one.' : 'This invitation has expired.', { language: session.language, ...(replaced ? { replaced: true as const } : {}) });
+      }
+      throw alreadyUsed(current);
+    }
     if (result.alongsideIndex === 0) throw new SigningError('LINK_EXPIRED', 'This invitation has expired.', { language: session.language });
     // The session was used or ended meanwhile: say which.
     await resolveSigningSession(open.sessionId, now);

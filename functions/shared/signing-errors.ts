@@ -8,7 +8,7 @@ export class SigningError extends DomainError {
   constructor(
     code: DomainErrorCode,
     message: string,
-    readonly context: { readonly language?: string; readonly retryAfterSeconds?: number; readonly outcome?: 'signed' | 'declined' } = {},
+    readonly context: { readonly language?: string; readonly retryAfterSeconds?: number; readonly outcome?: 'signed' | 'declined'; readonly replaced?: true } = {},
   ) {
     super(code, message);
   }

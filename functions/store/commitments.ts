@@ -71,9 +71,15 @@ export interface TransitionRequest {
   readonly event: Omit<NewAuditEvent, 'commitmentId' | 'declarationId'>;
   /** More items that must succeed together with the change (condition checks, puts). */
   readonly alongside?: readonly TransactItem[];
+  /**
+   * The change needs the commitment's links still valid: still in this link generation, and
+   * unexpired at `validAt` when the commitment keeps its own `linksExpireAt`.
+   */
+  readonly links?: { readonly generation: number; readonly validAt: Date };
   readonly now?: Date;
 }
 
+/** `state`: the commitment was not in an expected state, or (with `links`) its links no longer hold. */
 export type TransitionResult = { ok: true } | { ok: false; reason: 'state' | 'alongside'; alongsideIndex?: number };
 
 /**
@@ -94,13 +100,22 @@ export async function transition(request: TransitionRequest): Promise<Transition
     values[`:from${index}`] = state;
     return `:from${index}`;
   });
+  let linksCondition = '';
+  if (request.links) {
+    names['#linkGeneration'] = 'linkGeneration';
+    names['#linksExpireAt'] = 'linksExpireAt';
+    values[':generation'] = request.links.generation;
+    values[':validAt'] = request.links.validAt.getTime();
+    const generation = request.links.generation === 0 ? '(attribute_not_exists(#linkGeneration) OR #linkGeneration = :generation)' : '#linkGeneration = :generation';
+    linksCondition = ` AND ${generation} AND (attribute_not_exists(#linksExpireAt) OR #linksExpireAt > :validAt)`;
+  }
   const result = await transact([
     {
       Update: {
         TableName: tableName(),
         Key: keys.commitment(request.commitment.id),
         UpdateExpression: `SET ${assignments.join(', ')}`,
-        ConditionExpression: `attribute_exists(PK) AND #state IN (${fromPlaceholders.join(', ')})`,
+        ConditionExpression: `attribute_exists(PK) AND #state IN (${fromPlaceholders.join(', ')})${linksCondition}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { AuditEventType } from '../domain/audit-events';
-import { FINAL_STATES, type Commitment, type ContactProblem } from '../domain/commitment';
+import type { Commitment, ContactProblem } from '../domain/commitment';
+import { linkGenerationOf } from '../domain/rounds';
 import { adminActor, auditEventPut } from './audit';
 import { getCommitment } from './commitments';
+import { clearCodes } from './one-time-codes';
 import { keys, tableName, transact } from './table';
 import { clock } from '../shared/clock';
 
@@ -74,60 +76,99 @@ export type CorrectContactResult =
   | { readonly ok: true; readonly commitment: Commitment }
   | { readonly ok: false; readonly reason: 'changed' | 'address-taken' };
 
-const FINAL = [...FINAL_STATES];
+/** The contact as an admin corrects it: who, where, in which language. */
+export interface ContactDetails {
+  readonly contactName: string;
+  readonly email: string;
+  readonly language: string;
+}
 
 /**
- * Replaces the contact's address, moves the declaration's invited-address guard with it and
- * clears the undeliverable mark, with its audit event, in one transaction. Refused when the
- * commitment changed since `commitment` was read, or when another commitment of the declaration
- * already uses the new address.
+ * Replaces the contact's name, address and language, moves the declaration's invited-address
+ * guard with the address, clears the undeliverable mark and the one-time codes, and moves the
+ * commitment to its next link generation, so that every link and signing session issued before
+ * stops working at once; with its audit event, in one transaction. Refused when the commitment
+ * changed since `commitment` was read (its address or link generation), is delivered, or when
+ * another commitment of the declaration already uses the new address.
  */
-export async function correctContactAddress(commitment: Commitment, email: string, admin: { readonly userId: string; readonly name: string; readonly email: string }, now = clock.now()): Promise<CorrectContactResult> {
+export async function correctContactDetails(commitment: Commitment, details: ContactDetails, admin: { readonly userId: string; readonly name: string; readonly email: string }, now = clock.now()): Promise<CorrectContactResult> {
   const previous = commitment.organisation.email;
-  const finalPlaceholders = FINAL.map((_, index) => `:final${index}`);
+  const generation = linkGenerationOf(commitment);
+  const addressChanged = details.email !== previous;
+  const names: Record<string, string> = {
+    '#organisation': 'organisation', '#email': 'email', '#contactName': 'contactName', '#language': 'language', '#updatedAt': 'updatedAt',
+    '#undeliverable': 'undeliverable', '#state': 'state', '#linkGeneration': 'linkGeneration',
+  };
+  const values: Record<string, unknown> = {
+    ':email': details.email,
+    ':contactName': details.contactName,
+    ':language': details.language,
+    ':previous': previous,
+    ':now': now.toISOString(),
+    ':delivered': 'DELIVERED',
+    ':nextGeneration': generation + 1,
+  };
+  const sameGeneration = generation === 0 ? 'attribute_not_exists(#linkGeneration)' : '#linkGeneration = :generation';
+  if (generation !== 0) values[':generation'] = generation;
   const result = await transact([
     {
       Update: {
         TableName: tableName(),
         Key: keys.commitment(commitment.id),
-        UpdateExpression: 'SET #organisation.#email = :email, #updatedAt = :now REMOVE #undeliverable',
-        ConditionExpression: `attribute_exists(PK) AND #organisation.#email = :previous AND NOT (#state IN (${finalPlaceholders.join(', ')}))`,
-        ExpressionAttributeNames: { '#organisation': 'organisation', '#email': 'email', '#updatedAt': 'updatedAt', '#undeliverable': 'undeliverable', '#state': 'state' },
-        ExpressionAttributeValues: {
-          ':email': email,
-          ':previous': previous,
-          ':now': now.toISOString(),
-          ...Object.fromEntries(FINAL.map((state, index) => [`:final${index}`, state])),
+        UpdateExpression: 'SET #organisation.#email = :email, #organisation.#contactName = :contactName, #language = :language, #updatedAt = :now, '
+          + '#linkGeneration = :nextGeneration REMOVE #undeliverable',
+        ConditionExpression: `attribute_exists(PK) AND #organisation.#email = :previous AND ${sameGeneration} AND #state <> :delivered`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    ...(addressChanged
+      ? [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...keys.invitee(commitment.declarationId, details.email), commitmentId: commitment.id },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
         },
-      },
-    },
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.invitee(commitment.declarationId, email), commitmentId: commitment.id },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    },
-    {
-      Delete: {
-        TableName: tableName(),
-        Key: keys.invitee(commitment.declarationId, previous),
-        ConditionExpression: 'attribute_not_exists(PK) OR commitmentId = :commitmentId',
-        ExpressionAttributeValues: { ':commitmentId': commitment.id },
-      },
-    },
+        {
+          Delete: {
+            TableName: tableName(),
+            Key: keys.invitee(commitment.declarationId, previous),
+            ConditionExpression: 'attribute_not_exists(PK) OR commitmentId = :commitmentId',
+            ExpressionAttributeValues: { ':commitmentId': commitment.id },
+          },
+        },
+      ]
+      : []),
+    clearCodes(commitment.id),
     auditEventPut({
       commitmentId: commitment.id,
       declarationId: commitment.declarationId,
       at: now.toISOString(),
       type: 'CONTACT_CORRECTED',
       ...adminActor(admin),
-      detail: { previousEmail: previous, email, ...(commitment.undeliverable ? { problem: commitment.undeliverable.kind } : {}) },
+      detail: {
+        previousEmail: previous,
+        email: details.email,
+        ...(details.contactName !== commitment.organisation.contactName ? { previousContactName: commitment.organisation.contactName, contactName: details.contactName } : {}),
+        ...(details.language !== commitment.language ? { previousLanguage: commitment.language, language: details.language } : {}),
+        ...(commitment.undeliverable ? { problem: commitment.undeliverable.kind } : {}),
+      },
     }),
   ]);
   if (result.ok) {
     const { undeliverable: _cleared, ...rest } = commitment;
-    return { ok: true, commitment: { ...rest, organisation: { ...commitment.organisation, email }, updatedAt: now.toISOString() } };
+    return {
+      ok: true,
+      commitment: {
+        ...rest,
+        organisation: { ...commitment.organisation, email: details.email, contactName: details.contactName },
+        language: details.language,
+        linkGeneration: generation + 1,
+        updatedAt: now.toISOString(),
+      },
+    };
   }
-  return { ok: false, reason: result.failedIndex === 1 ? 'address-taken' : 'changed' };
+  return { ok: false, reason: addressChanged && result.failedIndex === 1 ? 'address-taken' : 'changed' };
 }

@@ -126,3 +126,24 @@ export async function changeDeclarationStatus(id: string, from: Declaration['sta
   ]);
   return result.ok;
 }
+
+/**
+ * Moves an open declaration's deadline from `from` (as read) to `to`, stamping who and when, with
+ * its audit event; false when the declaration is no longer open or its deadline changed meanwhile.
+ */
+export async function moveDeadline(id: string, from: string, to: string, event: DeclarationEvent, now: Date): Promise<boolean> {
+  const result = await transact([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.declaration(id),
+        UpdateExpression: 'SET #deadline = :to, #movedAt = :now, #movedBy = :by',
+        ConditionExpression: '#status = :open AND #deadline = :from',
+        ExpressionAttributeNames: { '#status': 'status', '#deadline': 'deadline', '#movedAt': 'deadlineMovedAt', '#movedBy': 'deadlineMovedBy' },
+        ExpressionAttributeValues: { ':open': 'OPEN', ':from': from, ':to': to, ':now': now.toISOString(), ':by': event.actor },
+      },
+    },
+    auditEventPut({ ...event, at: now.toISOString(), declarationId: id }),
+  ]);
+  return result.ok;
+}

@@ -4,8 +4,10 @@ import { db, keys, tableName, type TransactItem } from './table';
 export interface SigningLink {
   readonly commitmentId: string;
   readonly issuedAt: string;
-  /** Epoch milliseconds; compared inside the signing transaction's condition. */
+  /** Epoch milliseconds: the expiry it was issued with (the commitment's `linksExpireAt`, once set, wins). */
   readonly expiresAt: number;
+  /** The commitment's link generation it was issued in; 0 when absent. */
+  readonly generation?: number;
 }
 
 export async function putLink(hash: string, link: SigningLink): Promise<void> {
@@ -21,17 +23,26 @@ export async function putLink(hash: string, link: SigningLink): Promise<void> {
 export async function getLink(hash: string): Promise<SigningLink | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.link(hash), ConsistentRead: true }));
   if (!Item) return undefined;
-  return { commitmentId: String(Item.commitmentId), issuedAt: String(Item.issuedAt), expiresAt: Number(Item.expiresAt) };
+  return {
+    commitmentId: String(Item.commitmentId),
+    issuedAt: String(Item.issuedAt),
+    expiresAt: Number(Item.expiresAt),
+    ...(typeof Item.generation === 'number' ? { generation: Item.generation } : {}),
+  };
 }
 
-/** A transaction item that holds only while the link is unexpired and bound to this commitment. */
-export function linkStillValid(hash: string, commitmentId: string, now: Date): TransactItem {
+/**
+ * A transaction item that holds only while the link is bound to this commitment and, when
+ * `ownExpiry` (the commitment keeps no `linksExpireAt` of its own), unexpired by the expiry it was
+ * issued with. Its generation is checked on the commitment, in the same transaction.
+ */
+export function linkStillValid(hash: string, commitmentId: string, now: Date, ownExpiry = true): TransactItem {
   return {
     ConditionCheck: {
       TableName: tableName(),
       Key: keys.link(hash),
-      ConditionExpression: 'commitmentId = :commitmentId AND expiresAt > :now',
-      ExpressionAttributeValues: { ':commitmentId': commitmentId, ':now': now.getTime() },
+      ConditionExpression: ownExpiry ? 'commitmentId = :commitmentId AND expiresAt > :now' : 'commitmentId = :commitmentId',
+      ExpressionAttributeValues: { ':commitmentId': commitmentId, ...(ownExpiry ? { ':now': now.getTime() } : {}) },
     },
   };
 }

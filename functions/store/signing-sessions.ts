@@ -11,8 +11,10 @@ export interface SigningSession {
   readonly declarationId: string;
   /** The link it was opened from. */
   readonly linkHash: string;
-  /** When that link stops working (epoch ms); the session never outlives it. */
+  /** When that link stopped working when the session was opened (epoch ms); the session never outlives it. */
   readonly linkExpiresAt: number;
+  /** The commitment's link generation of that link; 0 when absent. */
+  readonly linkGeneration?: number;
   /** The language of the pages, chosen when the session was opened. */
   readonly language: string;
   readonly createdAt: string;
@@ -49,6 +51,7 @@ export async function getSession(hash: string): Promise<SigningSession | undefin
     language: String(Item.language),
     createdAt: String(Item.createdAt),
     expiresAt: Number(Item.expiresAt),
+    ...(typeof Item.linkGeneration === 'number' ? { linkGeneration: Item.linkGeneration } : {}),
     ...(typeof Item.codeVerifiedAt === 'string' ? { codeVerifiedAt: Item.codeVerifiedAt } : {}),
     ...(typeof Item.usedAt === 'string' ? { usedAt: Item.usedAt } : {}),
   };

@@ -1,5 +1,6 @@
 import { SFNClient, SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { WaitStage } from '../domain/commitment';
+import { executionNameOf } from '../domain/rounds';
 import { waitAnswer } from './contract';
 import { requiredEnv } from '../shared/config';
 import { logger } from '../shared/logger';
@@ -12,20 +13,25 @@ const sfn = () => (client ??= new SFNClient({}));
 export interface ExecutionInput {
   readonly commitmentId: string;
   readonly declarationId: string;
+  /** The round of invitation; 1 when absent. */
+  readonly round?: number;
 }
 
 /**
- * Starts the commitment's execution, named after the commitment: repeating the call with the
- * same input is harmless (Step Functions returns the running execution).
+ * Starts the execution of the commitment's round, named after the commitment and the round
+ * (`executionNameOf`): repeating the call with the same input is harmless (Step Functions returns
+ * the running execution).
  */
 export async function startCommitmentExecution(input: ExecutionInput): Promise<void> {
+  const round = input.round ?? 1;
   try {
     await sfn().send(
       new StartExecutionCommand({
         stateMachineArn: requiredEnv(ENV.stateMachineArn),
-        name: input.commitmentId,
+        name: executionNameOf(input.commitmentId, round),
         // The first state reads `remindersSent`; starting it here saves a Pass state (a billed transition).
-        input: JSON.stringify({ commitmentId: input.commitmentId, declarationId: input.declarationId, remindersSent: 0 }),
+        // Every task is told its round, so that one of a round a later one replaced ends quietly.
+        input: JSON.stringify({ commitmentId: input.commitmentId, declarationId: input.declarationId, remindersSent: 0, round }),
       }),
     );
   } catch (error) {

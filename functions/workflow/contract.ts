@@ -28,8 +28,18 @@ export const DECLINED_ERROR = 'CommitmentDeclined';
 /** Thrown into a wait that a task finds already expired in the record. */
 export const EXPIRED_ERROR = 'CommitmentExpired';
 
+/**
+ * What a task of a round that a later round replaced answers (the commitment was invited again
+ * while an execution of its earlier round still ran): that execution ends as an expired one,
+ * leaving the record, the task token and the emails to the new round.
+ */
+export const SUPERSEDED = 'SUPERSEDED';
+
+/** What a settled signature timeout answers when an admin extended the links past it: wait again. */
+export const STILL_WAITING = 'WAITING';
+
 /** Outcomes that end the commitment reach a waiting task as these errors, which the workflow catches. */
-const ENDING_ERRORS: Readonly<Record<string, string>> = { REVOKED: REVOKED_ERROR, DECLINED: DECLINED_ERROR, EXPIRED: EXPIRED_ERROR };
+const ENDING_ERRORS: Readonly<Record<string, string>> = { REVOKED: REVOKED_ERROR, DECLINED: DECLINED_ERROR, EXPIRED: EXPIRED_ERROR, [SUPERSEDED]: EXPIRED_ERROR };
 
 export type WaitAnswer = { readonly output: { readonly outcome: string } } | { readonly error: string; readonly cause: string };
 

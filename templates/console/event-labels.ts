@@ -34,4 +34,8 @@ export const EVENT_LABELS: Readonly<Record<AuditEventType, string>> = {
   DECLARATION_OPENED: 'Declaration opened for signing',
   DECLARATION_CLOSED: 'Declaration closed for signing',
   NOTIFICATIONS_CHANGED: 'Team notifications changed',
+  REINVITED: 'Invited again (a new round)',
+  LINK_EXTENDED: 'Invitation extended',
+  LINKS_FOLLOWED_DEADLINE: 'Links extended with the moved deadline',
+  DEADLINE_MOVED: 'Deadline moved later',
 };

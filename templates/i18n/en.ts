@@ -86,7 +86,8 @@ export const en: Messages = {
 
   problems: {
     linkUnknown: { title: 'This link is not valid', message: 'We do not recognise this link.', next: 'Check that you copied the whole address from the email, or open the link in the latest email from us.' },
-    linkExpired: { title: 'This invitation has expired', message: 'The time to sign this declaration has ended.', next: 'If your organisation still wishes to sign, ask the European Commission for a new invitation.' },
+    linkExpired: { title: 'This invitation has expired', message: 'The time to sign this declaration has ended.', next: 'If your organisation still wishes to sign, write to the European Commission at the address below and ask to be invited again. A new link will then be emailed to the address your organisation was invited at.' },
+    linkReplaced: { title: 'This link no longer works', message: 'The European Commission has sent a newer link for this invitation to your organisation’s contact.', next: 'Use the link in the most recent email from us. If it did not reach you, write to the European Commission at the address below.' },
     linkSigned: { title: 'This link has already been used', message: 'Your organisation has already signed this declaration.', next: 'Nothing more is needed from this link. You will receive the sealed PDF certificate by email.' },
     linkDeclined: { title: 'This link has already been used', message: 'Your organisation has already declined this declaration.', next: 'Nothing more is needed from this link.' },
     linkRevoked: { title: 'This invitation was withdrawn', message: 'The European Commission has withdrawn this invitation.', next: 'If you think this is a mistake, write to the European Commission.' },

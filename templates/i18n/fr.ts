@@ -86,7 +86,8 @@ export const fr: Messages = {
 
   problems: {
     linkUnknown: { title: 'Ce lien n’est pas valide', message: 'Nous ne reconnaissons pas ce lien.', next: 'Vérifiez que vous avez copié l’adresse complète du courriel, ou ouvrez le lien de notre dernier courriel.' },
-    linkExpired: { title: 'Cette invitation a expiré', message: 'Le délai pour signer cette déclaration est écoulé.', next: 'Si votre organisation souhaite toujours signer, demandez une nouvelle invitation à la Commission européenne.' },
+    linkExpired: { title: 'Cette invitation a expiré', message: 'Le délai pour signer cette déclaration est écoulé.', next: 'Si votre organisation souhaite toujours signer, écrivez à la Commission européenne à l’adresse ci-dessous pour demander une nouvelle invitation. Un nouveau lien sera alors envoyé par courriel à l’adresse à laquelle votre organisation a été invitée.' },
+    linkReplaced: { title: 'Ce lien ne fonctionne plus', message: 'La Commission européenne a envoyé un lien plus récent pour cette invitation au contact de votre organisation.', next: 'Utilisez le lien de notre courriel le plus récent. S’il ne vous est pas parvenu, écrivez à la Commission européenne à l’adresse ci-dessous.' },
     linkSigned: { title: 'Ce lien a déjà été utilisé', message: 'Votre organisation a déjà signé cette déclaration.', next: 'Aucune autre action n’est nécessaire avec ce lien. Vous recevrez le certificat PDF scellé par courriel.' },
     linkDeclined: { title: 'Ce lien a déjà été utilisé', message: 'Votre organisation a déjà refusé cette déclaration.', next: 'Aucune autre action n’est nécessaire avec ce lien.' },
     linkRevoked: { title: 'Cette invitation a été retirée', message: 'La Commission européenne a retiré cette invitation.', next: 'Si vous pensez qu’il s’agit d’une erreur, écrivez à la Commission européenne.' },

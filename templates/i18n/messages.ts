@@ -89,6 +89,8 @@ export interface Messages {
   readonly problems: {
     readonly linkUnknown: Problem;
     readonly linkExpired: Problem;
+    /** A link or session of an earlier generation: the contact was corrected or the organisation invited again. */
+    readonly linkReplaced: Problem;
     readonly linkSigned: Problem;
     readonly linkDeclined: Problem;
     readonly linkRevoked: Problem;

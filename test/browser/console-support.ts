@@ -67,3 +67,9 @@ export function focusedId(page: Page): Promise<string | undefined> {
 export function focusedTag(page: Page): Promise<string | undefined> {
   return page.evaluate('document.activeElement ? document.activeElement.tagName : undefined') as Promise<string | undefined>;
 }
+
+/** What the last action said: the status line, or the problem shown instead (so that a failed poll names it). */
+export async function outcomeOf(page: Page): Promise<string> {
+  const problem = (await page.locator('#problem').textContent())?.trim();
+  return problem ? `problem: ${problem}` : (await page.locator('#status').textContent()) ?? '';
+}

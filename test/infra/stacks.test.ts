@@ -4,7 +4,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS, ENV, EVENT_FUNCTIONS, GROUPS, ROUTES, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
-import { DECLINED_ERROR, EXPIRED_ERROR, REVOKED_ERROR, signatureWindowSeconds, waitAnswer } from '../../functions/workflow/contract';
+import { DECLINED_ERROR, EXPIRED_ERROR, REVOKED_ERROR, signatureWindowSeconds, STILL_WAITING, SUPERSEDED, waitAnswer } from '../../functions/workflow/contract';
 import { createApp, type CreatedApp } from '../../infra/create-app';
 import { VARIANTS } from './variants';
 
@@ -136,6 +136,22 @@ describe('commitment workflow', () => {
     }
     for (const outcome of ['DECLINED', 'REVOKED', 'EXPIRED']) expect(waitAnswer(outcome)).toHaveProperty('error');
     for (const outcome of ['SIGNED', 'APPROVED', 'REJECTED', 'COUNTERSIGNED']) expect(waitAnswer(outcome)).toEqual({ output: { outcome } });
+  });
+
+  it('ends a task of a round a later round replaced as an expired wait, and waits again when a settled signature timeout finds the links extended', () => {
+    const states = new Map(allStates(definition));
+    expect(waitAnswer(SUPERSEDED)).toEqual({ error: EXPIRED_ERROR, cause: expect.any(String) });
+    const choices = (states.get('SignatureOutcome')!.Choices as Json[]);
+    expect(choices.find((choice) => choice.StringEquals === STILL_WAITING)).toMatchObject({ Variable: '$.signature.outcome', Next: 'AwaitSignature' });
+    for (const settled of ['SignatureOutcome', 'ReviewOutcome', 'CountersignOutcome']) expect(states.get(settled)!.Default, settled).toBe('Expired');
+  });
+
+  it('tells every wait and every settled timeout the round it belongs to, and keeps the round through the reminders', () => {
+    const states = new Map(allStates(definition));
+    for (const task of ['AwaitSignature', 'AwaitReview', 'AwaitCountersignature', 'SettleSignatureTimeout', 'SettleReviewTimeout', 'SettleCountersignatureTimeout']) {
+      expect((states.get(task)!.Parameters as Json).Payload['round.$'], task).toBe('$.round');
+    }
+    expect((states.get('CountReminder')!.Parameters as Json)['round.$']).toBe('$.round');
   });
 
   it('waits for a signature as long as the reminder interval from the configuration', () => {
@@ -370,7 +386,7 @@ describe('functions', () => {
   it('gives each function exactly the environment it needs', () => {
     const base = ['POWERTOOLS_SERVICE_NAME', ENV.tableName];
     const extra: Partial<Record<FunctionId, string[]>> = {
-      'invite-organisations': [ENV.stateMachineArn],
+      'invite-organisations': [ENV.stateMachineArn, ENV.linkValiditySeconds],
       'submit-signature': [ENV.stateMachineArn, ENV.appUrl, ENV.commissionContactAddress, ENV.signingKeySecretId],
       'review-commitment': [ENV.stateMachineArn],
       'countersign-commitments': [ENV.stateMachineArn],
@@ -395,6 +411,9 @@ describe('functions', () => {
       'notify-team': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress],
       'record-mail-event': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress],
       'send-daily-digest': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress],
+      'reinvite-commitment': [ENV.stateMachineArn, ENV.linkValiditySeconds],
+      'extend-invitation': [ENV.linkValiditySeconds],
+      'move-deadline': [ENV.linkValiditySeconds],
     };
     for (const id of functionIds) {
       const names = Object.keys(fn(id).Properties.Environment.Variables).sort();
@@ -466,9 +485,9 @@ describe('permissions', () => {
     }
   });
 
-  it('lets only invite-organisations start executions', () => {
+  it('lets only invite-organisations and reinvite-commitment (a new round) start executions', () => {
     for (const id of functionIds) {
-      expect(actionsOf(id).includes('states:StartExecution'), id).toBe(id === 'invite-organisations');
+      expect(actionsOf(id).includes('states:StartExecution'), id).toBe(id === 'invite-organisations' || id === 'reinvite-commitment');
     }
   });
 

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isEmailFor, signingLinkIn, waitFor } from '../../tools/campaign/campaign-client';
+import { HttpError, isEmailFor, signingLinkIn, waitFor } from '../../tools/campaign/campaign-client';
 import { messagesFor } from '../../templates/i18n';
 import { auditEvents, executionStatus, invitedCommitment, waitForState } from '../support/campaign';
 import { openForm } from '../support/signing';
@@ -46,6 +46,9 @@ describe('the life of a commitment, through HTTP on the local stack', () => {
     const events = (await auditEvents(campaign, admin, commitmentId)).map((event) => event.type);
     expect(events).toEqual(['INVITED', 'INVITATION_SENT', 'VIEWED', 'CODE_SENT', 'CODE_CONFIRMED', 'SIGNED', 'VERIFIED', 'SIGNATURE_CONFIRMATION_SENT', 'COUNTERSIGNED', 'SEALED', 'DELIVERED']);
     expect(await executionStatus(commitmentId)).toBe('SUCCEEDED');
+    // Delivered: the certificate went to its contact, who can no longer be changed.
+    const correction = await campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/contact`, { email: `other.${email}` }).catch((error: unknown) => error as HttpError);
+    expect(correction).toMatchObject({ status: 409 });
 
     const dir = mkdtempSync(path.join(tmpdir(), 'certificate-'));
     const file = path.join(dir, 'certificate.pdf');

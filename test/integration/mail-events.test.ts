@@ -109,11 +109,13 @@ describe('correcting the address of an undeliverable contact', () => {
     expect(await eventsOfType(campaign, admin, commitmentId, 'CONTACT_CORRECTED')).toHaveLength(0);
   });
 
-  it('refuses to change the contact of a commitment that is over, with 409', async () => {
+  it('corrects the contact of a revoked commitment without sending a link, and says how to send one', async () => {
     const { campaign, admin, commitmentId } = await invitedCommitment();
     await campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/revocation`, { reason: 'Invited by mistake' });
-    const refused = await campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/contact`, { email: uniqueAddress() }).catch((error: unknown) => error as HttpError);
-    expect(refused).toMatchObject({ status: 409 });
-    expect((refused as HttpError).body).toContain('REVOKED');
+    const corrected = uniqueAddress('revoked-contact');
+    const answer = await campaign.api<{ link: { result: string; message: string } }>(admin, 'POST', `/api/commitments/${commitmentId}/contact`, { email: corrected });
+    expect(answer.link.result).toBe('not-needed');
+    expect(answer.link.message).toContain('REVOKED');
+    expect(await campaign.emailsTo(corrected)).toHaveLength(0);
   });
 });

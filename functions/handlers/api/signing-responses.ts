@@ -39,13 +39,13 @@ export const signingProblem: ErrorRenderer = (status, error, event) => {
   const extraHeaders: Record<string, string> = {};
   switch (status >= 500 ? 'SERVER' : error.code) {
     case 'LINK_UNKNOWN': problem = m.problems.linkUnknown; break;
-    case 'LINK_EXPIRED': problem = m.problems.linkExpired; break;
+    case 'LINK_EXPIRED': problem = context.replaced ? m.problems.linkReplaced : m.problems.linkExpired; break;
     case 'LINK_REVOKED': problem = m.problems.linkRevoked; break;
     case 'LINK_LOCKED': problem = m.problems.linkLocked; break;
     case 'LINK_USED':
     case 'SESSION_USED': problem = context.outcome === 'declined' ? m.problems.linkDeclined : m.problems.linkSigned; break;
     case 'SESSION_UNKNOWN': problem = m.problems.sessionUnknown; break;
-    case 'SESSION_EXPIRED': problem = m.problems.sessionExpired; break;
+    case 'SESSION_EXPIRED': problem = context.replaced ? m.problems.linkReplaced : m.problems.sessionExpired; break;
     case 'FORBIDDEN': problem = m.problems.forbidden; break;
     case 'UNSUPPORTED_MEDIA_TYPE': problem = m.problems.unsupportedForm; break;
     case 'CODE_REQUIRED':
@@ -78,7 +78,7 @@ export function landingResponse(open: OpenLink, event: APIGatewayProxyEventV2, k
     organisationName: commitment.organisation.name,
     categoryLabel: m.categories[commitment.organisation.category],
     maskedEmail: requiresOneTimeCode(declaration) ? maskEmail(commitment.organisation.email) : undefined,
-    expiresAt: new Date(open.link.expiresAt),
+    expiresAt: new Date(open.expiresAt),
     formToken: landingFormToken(key, open.linkHash),
     contactAddress: contact(),
   }));

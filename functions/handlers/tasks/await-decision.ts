@@ -1,7 +1,7 @@
 import { parkWait } from '../../operations/park-wait';
 import { taskHandler } from '../../shared/task-handler';
 
-export const handler = taskHandler('await-decision', async (payload: { commitmentId: string; taskToken: string; stage: 'review' | 'countersignature' }) => {
-  const { waiting } = await parkWait(payload.commitmentId, payload.stage, payload.taskToken);
+export const handler = taskHandler('await-decision', async (payload: { commitmentId: string; taskToken: string; stage: 'review' | 'countersignature'; round?: number }) => {
+  const { waiting } = await parkWait(payload.commitmentId, payload.stage, payload.taskToken, payload.round);
   return { waiting };
 });

@@ -1,4 +1,4 @@
 import { awaitSignature } from '../../operations/await-signature';
 import { taskHandler } from '../../shared/task-handler';
 
-export const handler = taskHandler('await-signature', (payload: { commitmentId: string; taskToken: string; remindersSent: number }) => awaitSignature(payload));
+export const handler = taskHandler('await-signature', (payload: { commitmentId: string; taskToken: string; remindersSent: number; round?: number }) => awaitSignature(payload));

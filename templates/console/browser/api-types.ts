@@ -139,7 +139,14 @@ export interface ReviewsAnswer {
 
 /** POST /api/declarations/{declarationId}/invitations */
 export interface InvitationsAnswer {
-  readonly results: readonly { readonly email: string; readonly status: 'invited' | 'already-invited'; readonly state: string }[];
+  readonly results: readonly {
+    readonly email: string;
+    readonly status: 'invited' | 'already-invited';
+    readonly state: string;
+    readonly commitmentId: string;
+    /** For an address already invited: what happened, and how to invite it again when its invitation ended. */
+    readonly message?: string;
+  }[];
 }
 
 /** POST /api/declarations/{declarationId}/invitation-imports: the check of the whole file, and what an import did. */
@@ -191,6 +198,56 @@ export interface Commitment {
   readonly delivery?: { readonly deliveredAt: string };
   readonly revocation?: { readonly by: string; readonly reason: string; readonly revokedAt: string };
   readonly failure?: { readonly error: string; readonly cause: string; readonly failedAt: string; readonly stateAtFailure: string };
+  /** The round of invitation (absent: the first) and what the earlier ones came to. */
+  readonly round?: number;
+  readonly rounds?: readonly PastRound[];
+  /** When the current links stop working (epoch ms), once extended or in a later round. */
+  readonly linksExpireAt?: number;
+  readonly extension?: { readonly until: string; readonly by: string; readonly extendedAt: string };
+}
+
+/** An earlier round of invitation, as the commitment keeps it. */
+export interface PastRound {
+  readonly round: number;
+  readonly state: string;
+  readonly invitedAt: string;
+  readonly invitedBy: string;
+  readonly endedAt: string;
+  readonly contact: { readonly name: string; readonly email: string };
+  readonly signature?: { readonly signerName: string; readonly signerTitle: string; readonly signedAt: string };
+  readonly decline?: { readonly reason: string; readonly declinedAt: string };
+  readonly review?: { readonly decision: 'APPROVED' | 'REJECTED'; readonly reason: string; readonly reviewedBy: string; readonly reviewedAt: string };
+  readonly expiry?: { readonly stage: string; readonly expiredAt: string };
+  readonly revocation?: { readonly by: string; readonly reason: string; readonly revokedAt: string };
+}
+
+/** POST /api/commitments/{id}/invitation */
+export interface ReinviteAnswer {
+  readonly commitmentId: string;
+  readonly round: number;
+  readonly previousState: string;
+  readonly linksExpireAt: string;
+}
+
+/** POST /api/declarations/{id}/deadline */
+export interface DeadlineMoveAnswer {
+  readonly declarationId: string;
+  readonly deadline: string;
+  readonly previousDeadline: string;
+  readonly linksExtended: number;
+}
+
+/** POST /api/commitments/{id}/extension */
+export interface ExtensionAnswer {
+  readonly commitmentId: string;
+  readonly linksExpireAt: string;
+  readonly previousExpiry: string;
+}
+
+/** POST /api/commitments/{id}/contact */
+export interface ContactCorrectionAnswer {
+  readonly commitment: Commitment;
+  readonly link: { readonly result: 'sent' | 'not-sent' | 'not-needed'; readonly message: string };
 }
 
 export interface AuditEvent {

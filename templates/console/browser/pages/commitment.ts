@@ -1,5 +1,6 @@
 /** One commitment: its organisation, signature, checks, review, countersignature, seal, timeline, and what an admin can do. */
 import type { Commitment, CommitmentDetail, DeclarationDashboard, ReminderAnswer } from '../api-types';
+import { earlierRounds, invitationActions, linksValidity } from '../rounds';
 import { act, api, ask, byId, CATEGORY_LABELS, type Child, clear, CONFIG, count, COUNTS, download, el, eventLabel, fmtDate, fmtTime, say, type Session, start, stateBadge, uuid } from '../core';
 
 const commitmentId = CONFIG.page.commitmentId ?? '';
@@ -75,6 +76,7 @@ function actions(commitment: Commitment, session: Session): HTMLDivElement {
     }));
     box.append(countersign);
   }
+  box.append(...invitationActions(commitment, path, reload));
   if (['INVITED', 'SIGNED', 'IN_REVIEW', 'VERIFIED'].includes(commitment.state)) {
     const revoke = el('button', { type: 'button', class: 'danger' }, 'Revoke');
     revoke.addEventListener('click', () => act(revoke, async () => {
@@ -109,8 +111,10 @@ async function render(session: Session): Promise<void> {
   const content = clear(byId('content'));
   content.append(section('Organisation', facts([
     ['Category', CATEGORY_LABELS[o.category]], ['Country', o.country], ['Contact', o.contactName], ['Email', o.email], ['Language', commitment.language],
-    ['Registered domains', (o.emailDomains ?? []).join(', ') || 'none'], ['Invited', fmtDate(commitment.invitedAt)], ['Commitment id', el('span', { class: 'mono' }, commitment.id)],
+    ['Registered domains', (o.emailDomains ?? []).join(', ') || 'none'], ['Invited', fmtDate(commitment.invitedAt)], ...linksValidity(commitment), ['Commitment id', el('span', { class: 'mono' }, commitment.id)],
   ]), actions(commitment, session)));
+  const earlier = earlierRounds(commitment);
+  if (earlier) content.append(earlier);
   const s = commitment.signature;
   if (s) content.append(section('Signature', facts([['Signed by', `${s.signerName}, ${s.signerTitle}`], ['Signed', fmtDate(s.signedAt)], ['Language seen', s.language], ['SHA-256 of the text seen', el('span', { class: 'mono' }, s.textSha256)], ['Commitments accepted', acceptedCommitments(commitment, declaration)]])));
   if (commitment.decline) content.append(section('Declined', facts([['Reason', commitment.decline.reason], ['When', fmtDate(commitment.decline.declinedAt)]])));

@@ -3,6 +3,7 @@
  * row actions), the review and countersignature queues, and inviting (form and CSV file).
  */
 import type { BulkResult, ClosingAnswer, CommitmentRow, CountersignaturesAnswer, Declaration, DeclarationDashboard, ImportReport, InvitationsAnswer, RemindersAnswer, ReminderAnswer, ReviewAnswer, ReviewsAnswer, SignaturesOverTime } from '../api-types';
+import { moveDeadlineButton } from '../deadline';
 import { act, api, ApiError, ask, byId, CATEGORY_LABELS, clear, CONFIG, count, COUNTS, download, el, findById, fmtDate, say, showProblem, start, STATE_LABELS, stateBadge, statusBadge, svg, uuid } from '../core';
 
 const declarationId = CONFIG.page.declarationId ?? '';
@@ -140,6 +141,8 @@ function renderDeclarationActions(current: Declaration): void {
       await refresh();
     }));
     actions.append(close);
+    const move = moveDeadlineButton(current, base, refresh);
+    if (move) actions.append(move);
   }
 }
 
@@ -452,9 +455,11 @@ async function inviteOne(event: Event): Promise<void> {
     const result = await api<InvitationsAnswer>(`${base}/invitations`, { method: 'POST', body: { invitations: [invitation] } });
     const one = result.results[0];
     if (!one) throw new ApiError(502, 'The invitation was not answered.');
-    byId('invite-outcome').textContent = one.status === 'invited'
-      ? `${invitation.organisation.name} is invited; the invitation email is on its way.`
-      : `${one.email} was already invited (${STATE_LABELS[one.state] ?? one.state}); nothing was sent.`;
+    const outcome = clear(byId('invite-outcome'));
+    if (one.status === 'invited') outcome.append(`${invitation.organisation.name} is invited; the invitation email is on its way.`);
+    // Already invited: the answer says what to do next; the commitment's page holds "Invite again".
+    else outcome.append(one.message ?? `${one.email} was already invited (${STATE_LABELS[one.state] ?? one.state}); nothing was sent.`, ' ',
+      el('a', { href: `/console/commitments/${encodeURIComponent(one.commitmentId)}`, id: 'invite-outcome-commitment' }, 'Open its commitment'));
     if (one.status === 'invited') byId('invite-form', HTMLFormElement).reset();
     await loadList();
   });
