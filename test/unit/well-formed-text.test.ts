@@ -39,7 +39,7 @@ describe('well-formed text', () => {
     const en = declaration.texts.en!;
     expect(problems(createDeclarationSchema, declaration)).toEqual([]);
     expect(problems(createDeclarationSchema, { ...declaration, texts: { ...declaration.texts, en: { ...en, title: LONE_HIGH } } }).join('\n')).toMatch(/title holds a broken character/);
-    expect(problems(createDeclarationSchema, { ...declaration, texts: { ...declaration.texts, en: { ...en, text: `${en.text}${LONE_LOW}` } } }).join('\n')).toMatch(/declaration text holds a broken character/);
+    expect(problems(createDeclarationSchema, { ...declaration, texts: { ...declaration.texts, en: { ...en, text: `${en.text}${LONE_LOW}` } } }).join('\n')).toMatch(/text holds a broken character/);
   });
 
   it('is refused in a search and in a CSV sent as text', () => {
