@@ -57,7 +57,7 @@ export function httpHandler(operation: Operation, renderError: ErrorRenderer = j
 }
 
 /** Path parameters that name a record by its id, and what that record is called. (`documentId` is checked by the verification page, in its own words.) */
-const ID_PARAMETERS: Readonly<Record<string, string>> = { declarationId: 'declaration', commitmentId: 'commitment' };
+const ID_PARAMETERS: Readonly<Record<string, string>> = { declarationId: 'declaration', commitmentId: 'commitment', exportId: 'export' };
 
 /**
  * An id that cannot be one of ours answers like an unknown one, before it reaches the table (a key

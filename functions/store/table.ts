@@ -57,6 +57,7 @@ export const keys = {
   documentHash: (sha256: string) => ({ PK: `DOCHASH#${sha256}`, SK: 'DOCHASH' }),
   jointDeclaration: (declarationId: string) => ({ PK: `DECL#${declarationId}`, SK: 'JOINT' }),
   jointDeclarationChunk: (declarationId: string, generation: string, index: number) => ({ PK: `DECL#${declarationId}`, SK: `JOINT#${generation}#CHUNK#${String(index).padStart(4, '0')}` }),
+  documentExport: (exportId: string) => ({ PK: `EXPORT#${exportId}`, SK: 'EXPORT' }),
 } as const;
 
 const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;

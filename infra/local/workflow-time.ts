@@ -20,7 +20,13 @@ const DEFAULT_IDLE_TIMEOUT_MS = 10_000;
 const MAX_IDLE_TIMEOUT_MS = 300_000;
 const MAX_ADVANCE_SECONDS = 366 * 24 * 3600;
 
-export function idleEndpoint(stepFunctions: LocalStepFunctions): LocalEndpoint {
+/** Work outside the workflow that idleness waits for too (asynchronous Lambda invocations). */
+export interface BackgroundWork {
+  readonly inFlight: number;
+  whenIdle(): Promise<void>;
+}
+
+export function idleEndpoint(stepFunctions: LocalStepFunctions, background?: BackgroundWork): LocalEndpoint {
   return async ({ method, path, query }) => {
     if (path !== '/local/idle') return undefined;
     if (method !== 'GET') return { status: 405, body: { message: 'Use GET.' } };
@@ -31,7 +37,8 @@ export function idleEndpoint(stepFunctions: LocalStepFunctions): LocalEndpoint {
     const executions = query.getAll('execution');
     let idle: Promise<void>;
     try {
-      idle = stepFunctions.whenIdle(executions.length > 0 ? executions : undefined);
+      const workflowIdle = () => stepFunctions.whenIdle(executions.length > 0 ? executions : undefined);
+      idle = background && executions.length === 0 ? untilBothIdle(workflowIdle, background) : workflowIdle();
     } catch (error) {
       return { status: 404, body: { message: (error as Error).message } };
     }
@@ -43,9 +50,19 @@ export function idleEndpoint(stepFunctions: LocalStepFunctions): LocalEndpoint {
       }),
     ]);
     clearTimeout(timer);
-    const activity = stepFunctions.activity();
+    const activity = { ...stepFunctions.activity(), ...(background ? { backgroundInFlight: background.inFlight } : {}) };
     return settled ? { status: 200, body: { ...activity, idle: true } } : { status: 504, body: { ...activity, message: `The workflow was not idle within ${timeoutMs} ms.` } };
   };
+}
+
+/** The workflow and the background work, each idle at the same moment (either may start the other). */
+async function untilBothIdle(workflowIdle: () => Promise<void>, background: BackgroundWork): Promise<void> {
+  for (;;) {
+    await workflowIdle();
+    await background.whenIdle();
+    await workflowIdle();
+    if (background.inFlight === 0) return;
+  }
 }
 
 export function clockEndpoint(clock: LocalClock): LocalEndpoint {
