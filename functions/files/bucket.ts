@@ -21,10 +21,9 @@ export const DOWNLOAD_URL_SECONDS = 300;
 /** Where each kind of file lives; the bucket's lifecycle rules expire `exports/` and `previews/` (infra/stateful-stack.ts). */
 export const FILE_PREFIXES = { exports: 'exports/', previews: 'previews/', jointDeclarations: 'joint-declarations/' } as const;
 
-/** `attachment` with an ASCII fallback name and the exact UTF-8 one (RFC 6266). */
+/** `attachment` under a plain ASCII name: the names we give (ids and dates) need nothing more. */
 function attachment(filename: string): string {
-  const ascii = filename.normalize('NFKD').replace(/[^A-Za-z0-9._-]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
 }
 
 /** A URL that downloads one object for the next few minutes, as a file named `filename`, without any other credential. */

@@ -23,7 +23,7 @@ export interface DocumentExportView {
   readonly zipBytes?: number;
   readonly zipSha256?: string;
   readonly failure?: string;
-  /** Once ready: a URL that downloads the ZIP for a few minutes; ask again for a fresh one. */
+  /** Once ready, from GET: a URL that downloads the ZIP for a few minutes; ask again for a fresh one. */
   readonly download?: { readonly url: string; readonly expiresAt: string; readonly filename: string };
 }
 
@@ -34,14 +34,16 @@ export async function getDocumentExportState(exportId: string): Promise<Document
   return exportView(record);
 }
 
-export async function exportView(record: DocumentExportRecord): Promise<DocumentExportView> {
+/** What the API says of an export; the download URL only when asked for (signing it needs read access to the bucket). */
+export async function exportView(record: DocumentExportRecord, options: { withDownload: boolean } = { withDownload: true }): Promise<DocumentExportView> {
   const now = clock.now();
   const { exportId, requestId, state, requestedAt, selection, total, added, finishedAt, zipBytes, zipSha256, failure } = record;
   const view: DocumentExportView = { exportId, requestId, state, requestedAt, selection, total, added, finishedAt, zipBytes, zipSha256, failure };
-  if (state === 'READY') {
+  if (state === 'READY' && options.withDownload) {
     const filename = `ports-alliance-sealed-pdfs-${selection.declarationId}-${requestedAt.slice(0, 10)}.zip`;
     return { ...view, download: { ...(await downloadUrl(record.objectKey, filename, now)), filename } };
   }
+  if (state === 'READY') return view;
   if ((state === 'PENDING' || state === 'BUILDING') && now.getTime() - Date.parse(requestedAt) > STALLED_AFTER_MS) {
     return { ...view, state: 'FAILED', failure: 'The export stopped before it was finished. Start a new one.' };
   }

@@ -40,5 +40,6 @@ export async function startDocumentExport(request: StartExportRequest, caller: C
     throw new DomainError('ALREADY_DONE', 'This request id was used already for an export of other documents; use a new request id for a new export.');
   }
   if (record.state === 'PENDING') await startExportBuilder({ exportId });
-  return { created, export: await exportView(record) };
+  // The state only: the download URL comes from GET /api/document-exports/{id}, allowed to read the bucket.
+  return { created, export: await exportView(record, { withDownload: false }) };
 }

@@ -48,27 +48,27 @@ export async function getDocumentExport(exportId: string): Promise<DocumentExpor
 /** PENDING -> BUILDING, once: a second builder of the same export (a repeated invocation) gets false and does nothing. */
 export async function claimDocumentExport(exportId: string, details: { total: number; startedAt: string }): Promise<boolean> {
   return conditionalUpdate(exportId, {
-    UpdateExpression: 'SET #state = :building, total = :total, added = :zero, startedAt = :startedAt',
+    UpdateExpression: 'SET #state = :building, #total = :total, #added = :zero, startedAt = :startedAt',
     ConditionExpression: '#state = :pending',
-    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeNames: { '#state': 'state', '#total': 'total', '#added': 'added' },
     ExpressionAttributeValues: { ':building': 'BUILDING', ':pending': 'PENDING', ':total': details.total, ':zero': 0, ':startedAt': details.startedAt },
   });
 }
 
 export async function recordExportProgress(exportId: string, added: number): Promise<void> {
   await conditionalUpdate(exportId, {
-    UpdateExpression: 'SET added = :added',
+    UpdateExpression: 'SET #added = :added',
     ConditionExpression: '#state = :building',
-    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeNames: { '#state': 'state', '#added': 'added' },
     ExpressionAttributeValues: { ':added': added, ':building': 'BUILDING' },
   });
 }
 
 export async function completeDocumentExport(exportId: string, details: { added: number; zipBytes: number; zipSha256: string; finishedAt: string }): Promise<boolean> {
   return conditionalUpdate(exportId, {
-    UpdateExpression: 'SET #state = :ready, added = :added, zipBytes = :zipBytes, zipSha256 = :zipSha256, finishedAt = :finishedAt',
+    UpdateExpression: 'SET #state = :ready, #added = :added, zipBytes = :zipBytes, zipSha256 = :zipSha256, finishedAt = :finishedAt',
     ConditionExpression: '#state = :building',
-    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeNames: { '#state': 'state', '#added': 'added' },
     ExpressionAttributeValues: { ':ready': 'READY', ':building': 'BUILDING', ':added': details.added, ':zipBytes': details.zipBytes, ':zipSha256': details.zipSha256, ':finishedAt': details.finishedAt },
   });
 }

@@ -4,6 +4,8 @@
  */
 import type { BulkResult, ClosingAnswer, CommitmentRow, CountersignaturesAnswer, Declaration, DeclarationDashboard, ImportReport, InvitationsAnswer, RemindersAnswer, ReminderAnswer, ReviewAnswer, SignaturesOverTime } from '../api-types';
 import { act, api, ApiError, ask, byId, CATEGORY_LABELS, clear, CONFIG, download, el, findById, fmtDate, plural, say, showProblem, start, STATE_LABELS, stateBadge, statusBadge, svg, uuid } from '../core';
+import { exportSealedPdfs } from '../document-export';
+import { showJointDeclaration } from '../joint-declaration';
 
 const declarationId = CONFIG.page.declarationId ?? '';
 const base = `/api/declarations/${encodeURIComponent(declarationId)}`;
@@ -537,6 +539,10 @@ void start(async (session) => {
   button('next').addEventListener('click', () => { listState.page += 1; loadList().catch(showProblem); });
   const exportButton = button('export-csv');
   exportButton.addEventListener('click', () => exportCsv(exportButton));
+  const zipButton = button('export-zip');
+  zipButton.addEventListener('click', () => exportSealedPdfs(zipButton, byId('zip-result'), declarationId, {
+    states: listState.state ? [listState.state] : [], categories: listState.category ? [listState.category] : [], countries: listState.country ? [listState.country] : [], q: listState.q,
+  }));
   if (isAdmin) {
     const remindButton = button('remind-selected');
     remindButton.addEventListener('click', () => remindSelected(remindButton));
@@ -559,7 +565,8 @@ void start(async (session) => {
     checkButton.addEventListener('click', () => checkCsv(checkButton));
     button('csv-template').addEventListener('click', csvTemplate);
   }
-  await loadList();
+  const { declaration } = await loadList();
+  showJointDeclaration(byId('joint-declaration'), { declarationId, status: declaration.status, isAdmin }).catch(showProblem);
   const saved = new URLSearchParams(location.search).get('saved');
   if (saved) say(saved === 'opened' ? 'Created and open for signing.' : 'Saved as a draft.');
 });
