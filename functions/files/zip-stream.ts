@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 
 /**
  * A ZIP written as it is read (yazl): entry names are marked UTF-8, ZIP64 is used when sizes call for it,
- * and `add` waits until the reader has taken what was added, so a slow reader holds the writer back
- * and memory stays at about one entry, however many follow. Counts and hashes what it writes.
+ * and `addStored` waits until what was added has passed to the reader's side, so a slow reader holds
+ * the writer back and memory stays at about two entries (one waiting, one being read), however many follow. Counts and hashes what it writes.
  */
 export class ZipStream {
   private readonly zip = new ZipFile();
@@ -31,7 +31,16 @@ export class ZipStream {
 
   /** Adds a file stored as is (PDFs are compressed already) and waits until the reader has taken its bytes. */
   async addStored(name: string, bytes: Uint8Array, modified: Date): Promise<void> {
-    this.zip.addBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, { mtime: modified, compressionLevel: 0 });
+    // yazl keeps every entry (and whatever its data function holds) until the central directory is
+    // written: a buffer given to addBuffer would stay in memory to the end. The bytes are handed over
+    // through a holder emptied once read, so each PDF is freed as soon as it is written.
+    const holder: { bytes?: Uint8Array } = { bytes };
+    this.zip.addReadStreamLazy(name, { mtime: modified, compressionLevel: 0, size: bytes.length }, (ready) => {
+      const stream = new PassThrough();
+      stream.end(holder.bytes);
+      holder.bytes = undefined;
+      ready(null, stream);
+    });
     this.stored += bytes.length;
     // Headers add to what is written, so this is reached once at least every stored byte so far has passed.
     while (this.written < this.stored) {

@@ -8,7 +8,7 @@ import { claimDocumentExport, completeDocumentExport, failDocumentExport, getDoc
 import { selectExportDocuments } from './find-documents';
 
 /** Documents read ahead of the one being written: enough to hide the table's latency, few enough to keep memory flat. */
-const READ_AHEAD = 8;
+const READ_AHEAD = 16;
 /** How often the progress shown to the person waiting is written. */
 const PROGRESS_EVERY_MS = 1_000;
 

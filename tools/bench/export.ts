@@ -107,7 +107,8 @@ try {
   const pid = stack.child.pid!;
   // Peak resident memory from here on: writing 5 to clear_refs resets VmHWM (Linux).
   writeFileSync(`/proc/${pid}/clear_refs`, '5');
-  log(`Exporting ${certificates} certificates...`);
+  const memoryKb = (field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  log(`The stack process holds ${Math.round(memoryKb('VmRSS') / 1024)} MB before the export. Exporting ${certificates} certificates...`);
   const started = performance.now();
   const { export: asked } = await campaign.api<{ export: { exportId: string } }>(auditor, 'POST', `/api/declarations/${declarationId}/document-exports`, { requestId: `bench-${Date.now()}` });
   const done = await waitFor(async () => {
@@ -116,7 +117,7 @@ try {
     return view.state === 'READY' ? view : undefined;
   }, 600_000, 'the export to be ready', 100);
   const seconds = Math.round((performance.now() - started) / 10) / 100;
-  const peakKb = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  const peakKb = memoryKb('VmHWM');
   process.stdout.write(`${JSON.stringify({ certificates, zipBytes: done.zipBytes, seconds, peakRssMb: Math.round(peakKb / 1024) })}\n`);
 } finally {
   await stack.stop();
