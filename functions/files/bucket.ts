@@ -18,8 +18,7 @@ const bucketName = () => requiredEnv(ENV.filesBucketName);
 /** How long a download URL works: long enough to start a download, short enough that a forwarded link is soon useless. */
 export const DOWNLOAD_URL_SECONDS = 300;
 
-/** Where each kind of file lives; the bucket's lifecycle rules expire `exports/` and `previews/` (infra/stateful-stack.ts). */
-export const FILE_PREFIXES = { exports: 'exports/', previews: 'previews/', jointDeclarations: 'joint-declarations/' } as const;
+export { FILE_PREFIXES } from './prefixes';
 
 /** `attachment` under a plain ASCII name: the names we give (ids and dates) need nothing more. */
 function attachment(filename: string): string {

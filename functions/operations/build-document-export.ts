@@ -37,7 +37,7 @@ export async function buildDocumentExport(exportId: string): Promise<BuildOutcom
   try {
     const namer = new ExportFileNamer();
     const entries: ManifestEntry[] = [];
-    let progressWrittenAt = Date.now();
+    let progressWrittenAt = clock.now().getTime();
     for await (const { document, bytes } of readInOrder(documents)) {
       const file = namer.nameFor(document);
       await zip.addStored(file, bytes, new Date(document.sealedAt));
@@ -45,8 +45,8 @@ export async function buildDocumentExport(exportId: string): Promise<BuildOutcom
         file, sha256: document.sha256, size: document.size, commitmentId: document.commitmentId,
         organisation: document.organisation, country: document.country, category: document.category, sealedAt: document.sealedAt,
       });
-      if (Date.now() - progressWrittenAt >= PROGRESS_EVERY_MS) {
-        progressWrittenAt = Date.now();
+      if (clock.now().getTime() - progressWrittenAt >= PROGRESS_EVERY_MS) {
+        progressWrittenAt = clock.now().getTime();
         await recordExportProgress(exportId, entries.length);
       }
     }

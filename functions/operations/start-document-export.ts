@@ -1,11 +1,11 @@
 import { exportIdFor, sameSelection, type ExportSelection } from '../domain/document-export';
 import { DomainError } from '../domain/errors';
-import { FILE_PREFIXES } from '../files/bucket';
+import { FILE_PREFIXES } from '../files/prefixes';
 import { startExportBuilder } from '../jobs/export-builder';
 import type { Caller } from '../shared/access';
 import { clock } from '../shared/clock';
 import { createDocumentExport, type DocumentExportRecord } from '../store/document-exports';
-import { exportView, type DocumentExportView } from './get-document-export';
+import { exportStateView, type DocumentExportView } from './document-export-view';
 import { loadDeclaration } from './load';
 
 /** The bucket removes exports after three days (infra/stateful-stack.ts); their records go too. */
@@ -41,5 +41,5 @@ export async function startDocumentExport(request: StartExportRequest, caller: C
   }
   if (record.state === 'PENDING') await startExportBuilder({ exportId });
   // The state only: the download URL comes from GET /api/document-exports/{id}, allowed to read the bucket.
-  return { created, export: await exportView(record, { withDownload: false }) };
+  return { created, export: exportStateView(record, now) };
 }
