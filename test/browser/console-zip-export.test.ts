@@ -66,3 +66,31 @@ describe('the console: an auditor exports sealed PDFs as a ZIP', () => {
     expect(auditor.problems).toEqual([]);
   });
 });
+
+describe('the console: an admin and the joint declaration', () => {
+  const admin = consoleTabFor('commission-admin');
+
+  it('downloads a marked preview while the declaration is open, then makes the sealed one once closed and downloads it, the page passing axe-core', async () => {
+    const campaign = client();
+    const token = await campaign.token('commission-admin');
+    const { id } = await campaign.api<{ id: string }>(token, 'POST', '/api/declarations', sampleDeclaration());
+    const { page } = admin;
+    await openConsolePage(admin, `/console/declarations/${id}`, '#joint-preview');
+    await expectAccessible(page, 'the declaration page with its joint declaration section');
+    const [preview] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Preview with the signatories so far' }).click()]);
+    expect(preview.suggestedFilename()).toBe(`ports-alliance-joint-declaration-preview-${id}.pdf`);
+    const previewBytes = await readFile((await preview.path())!);
+    expect(previewBytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(previewBytes.includes(Buffer.from('/ByteRange'))).toBe(false);
+
+    await campaign.api(token, 'POST', `/api/declarations/${id}/closing`, {});
+    await openConsolePage(admin, `/console/declarations/${id}`, '#joint-make');
+    await page.getByRole('button', { name: 'Make the sealed joint declaration' }).click();
+    await page.locator('#joint-download').waitFor();
+    const [sealed] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the sealed joint declaration (PDF)' }).click()]);
+    const sealedBytes = await readFile((await sealed.path())!);
+    expect(await page.locator('#joint-download').locator('xpath=../preceding-sibling::p[1]').textContent()).toBe(`SHA-256 ${sha256(sealedBytes)}`);
+    expect(sealedBytes.includes(Buffer.from('/ByteRange'))).toBe(true);
+    expect(admin.problems).toEqual([]);
+  });
+});

@@ -39,10 +39,12 @@ const protectedRoutes = ROUTES.filter((route) => route.access !== 'public');
 const publicRoutes = ROUTES.filter((route) => route.access === 'public');
 
 describe('who may call each route (the catalog is the one table)', () => {
-  const appUrl = client().appUrl;
+  // Read once the stack has started (the set-up's beforeAll waits for it), not while the file is collected.
+  let appUrl = '';
   const tokens = {} as Record<Group | 'none' | 'expired', string>;
 
   beforeAll(async () => {
+    appUrl = client().appUrl;
     for (const group of GROUPS) tokens[group] = await token(appUrl, { group });
     tokens.none = await token(appUrl, { group: 'auditor', groups: [] });
     tokens.expired = await token(appUrl, { group: 'commission-admin', expiresInSeconds: -60 });

@@ -27,7 +27,14 @@ function query(params: Readonly<Record<string, string | number | undefined>>): s
 
 /* ---------- summary ---------- */
 
+/** The declaration status the joint declaration section was last shown for: it changes when the declaration is opened or closed. */
+let jointSectionStatus = '';
+
 function renderSummary(data: DeclarationDashboard): void {
+  if (data.declaration.status !== jointSectionStatus) {
+    jointSectionStatus = data.declaration.status;
+    showJointDeclaration(byId('joint-declaration'), { declarationId, status: data.declaration.status, isAdmin }).catch(showProblem);
+  }
   const current = data.declaration;
   declaration = current;
   const title = current.texts[current.defaultLanguage]?.title ?? current.id;
@@ -565,8 +572,7 @@ void start(async (session) => {
     checkButton.addEventListener('click', () => checkCsv(checkButton));
     button('csv-template').addEventListener('click', csvTemplate);
   }
-  const { declaration } = await loadList();
-  showJointDeclaration(byId('joint-declaration'), { declarationId, status: declaration.status, isAdmin }).catch(showProblem);
+  await loadList();
   const saved = new URLSearchParams(location.search).get('saved');
   if (saved) say(saved === 'opened' ? 'Created and open for signing.' : 'Saved as a draft.');
 });
