@@ -279,5 +279,6 @@ export class StatefulStack extends Stack {
       description: 'Put the seal certificate chain here as {"certificateChainPem": "..."}',
     });
     new CfnOutput(this, 'SesConfigurationSetName', { value: this.configurationSet.configurationSetName });
+    new CfnOutput(this, 'FilesBucketName', { value: this.filesBucket.bucketName, description: 'ZIP exports and joint declarations; downloaded through pre-signed URLs only' });
   }
 }
