@@ -37,6 +37,13 @@ export interface FunctionNeeds {
   readonly signingKey?: true;
   /** Counts signing attempts against the rate limits: RATE_LIMIT_PER_ADDRESS and RATE_LIMIT_PER_LINK when the deployment sets its own. */
   readonly rateLimited?: true;
+  /**
+   * The files bucket (ZIP exports, joint declarations): FILES_BUCKET_NAME with `read` (s3:GetObject, to sign
+   * download URLs) or `write` (s3:PutObject and s3:AbortMultipartUpload: uploads, multipart included) or both.
+   */
+  readonly files?: 'read' | 'write' | 'read-write';
+  /** Starts the export builder: EXPORT_BUILDER_FUNCTION_NAME and lambda:InvokeFunction on that function only. */
+  readonly startsExports?: true;
 }
 
 export interface FunctionSpec {
@@ -151,7 +158,7 @@ export const API_FUNCTIONS = {
   },
   'generate-joint-declaration': {
     entry: 'functions/handlers/api/generate-joint-declaration.ts',
-    needs: { table: 'read-write', contact: true, sealKey: true },
+    needs: { table: 'read-write', contact: true, sealKey: true, files: 'write' },
     // Renders and seals an annex of up to thousands of signatories within API Gateway's 30 seconds.
     memorySize: 2048,
     timeoutSeconds: 29,
@@ -159,8 +166,9 @@ export const API_FUNCTIONS = {
   },
   'download-joint-declaration': {
     entry: 'functions/handlers/api/download-joint-declaration.ts',
-    needs: { table: 'read' },
-    description: 'Download the sealed joint declaration, byte for byte as sealed',
+    // Copies a joint declaration stored in the table before the files bucket existed to the bucket.
+    needs: { table: 'read', files: 'read-write' },
+    description: 'The sealed joint declaration: its record and a short-lived download URL',
   },
   'verify-document': {
     entry: 'functions/handlers/api/verify-document.ts',
@@ -240,6 +248,23 @@ export const API_FUNCTIONS = {
     needs: { table: 'read-write', links: true },
     description: 'Keep the links of an open invitation valid until a later time, at most the declaration deadline',
   },
+  'preview-joint-declaration': {
+    entry: 'functions/handlers/api/preview-joint-declaration.ts',
+    needs: { table: 'read', contact: true, files: 'read-write' },
+    memorySize: 2048,
+    timeoutSeconds: 29,
+    description: 'Render an unsealed preview of the joint declaration of an open declaration, with its signatories so far',
+  },
+  'start-document-export': {
+    entry: 'functions/handlers/api/start-document-export.ts',
+    needs: { table: 'read-write', startsExports: true },
+    description: 'Ask for a ZIP of the sealed PDFs a filter selects; built in the background, once per request id',
+  },
+  'get-document-export': {
+    entry: 'functions/handlers/api/get-document-export.ts',
+    needs: { table: 'read', files: 'read' },
+    description: 'The state of a ZIP export and, once built, a short-lived download URL',
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 export const TASK_FUNCTIONS = {
@@ -291,12 +316,13 @@ export const TASK_FUNCTIONS = {
 } as const satisfies Record<string, FunctionSpec>;
 
 /** What delivers events to an event function (asynchronously, with retries and a dead-letter queue). */
-export type EventSource = 'mail-events' | 'daily-schedule';
+export type EventSource = 'mail-events' | 'daily-schedule' | 'export-requests';
 
 export interface EventFunctionSpec extends FunctionSpec {
   /**
    * `mail-events`: the SNS topic the SES configuration set publishes bounces, complaints, rejects and delays to.
    * `daily-schedule`: an EventBridge Scheduler schedule, daily at the deployment's `digestHourUtc`.
+   * `export-requests`: an asynchronous invocation by a function that `startsExports`, with `{ exportId }`.
    */
   readonly source: EventSource;
 }
@@ -316,6 +342,15 @@ export const EVENT_FUNCTIONS = {
     source: 'daily-schedule',
     timeoutSeconds: 300,
     description: 'Email each open declaration\'s Commission team its daily digest: counts by state, what waits for them, what changed',
+  },
+  'build-document-export': {
+    entry: 'functions/handlers/events/build-document-export.ts',
+    needs: { table: 'read-write', files: 'write' },
+    source: 'export-requests',
+    // Streams thousands of PDFs from the table into a multipart upload; 5,000 take well under a minute.
+    memorySize: 1024,
+    timeoutSeconds: 900,
+    description: 'Build a ZIP of sealed PDFs with its manifest, streamed into the files bucket',
   },
 } as const satisfies Record<string, EventFunctionSpec>;
 
@@ -387,6 +422,9 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/api/commitments/{commitmentId}/invitation', functionId: 'reinvite-commitment', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/commitments/{commitmentId}/extension', functionId: 'extend-invitation', access: ADMIN_ONLY },
   { method: 'POST', path: '/api/declarations/{declarationId}/deadline', functionId: 'move-deadline', access: ADMIN_ONLY },
+  { method: 'POST', path: '/api/declarations/{declarationId}/joint-declaration-preview', functionId: 'preview-joint-declaration', access: ADMIN_ONLY },
+  { method: 'POST', path: '/api/declarations/{declarationId}/document-exports', functionId: 'start-document-export', access: ADMIN_OR_AUDITOR },
+  { method: 'GET', path: '/api/document-exports/{exportId}', functionId: 'get-document-export', access: ADMIN_OR_AUDITOR },
 ];
 
 /** Environment variable names shared by the stacks, the local stack and the handlers. */
@@ -415,4 +453,8 @@ export const ENV = {
   cognitoClientId: 'COGNITO_CLIENT_ID',
   /** The console's sign-in on the local stack: the development sign-in page. */
   developmentSignInUrl: 'DEVELOPMENT_SIGN_IN_URL',
+  /** The private bucket of large files: ZIP exports and joint declarations, downloaded through pre-signed URLs. */
+  filesBucketName: 'FILES_BUCKET_NAME',
+  /** The function that builds ZIP exports, invoked asynchronously. */
+  exportBuilderFunctionName: 'EXPORT_BUILDER_FUNCTION_NAME',
 } as const;

@@ -8,6 +8,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
@@ -34,7 +35,7 @@ import { CommitmentWorkflow } from './commitment-workflow';
 import type { DeploymentConfig } from './config';
 import { HandlerFunction } from './handler-function';
 import { Monitoring, type MonitoredFunction } from './monitoring';
-import { GSI1 } from './stateful-stack';
+import { filesBucketName, GSI1 } from './stateful-stack';
 import { sealingRoleName } from './seal-key-access';
 
 const isEventFunction = (functionId: string): functionId is EventFunctionId => functionId in EVENT_FUNCTIONS;
@@ -98,9 +99,12 @@ export class StatelessStack extends Stack {
   /** The daily schedule of each `daily-schedule` event function (the digest). */
   public readonly dailySchedules: Partial<Record<EventFunctionId, scheduler.Schedule>> = {};
   public readonly monitoring: Monitoring;
+  /** The stateful stack's files bucket, by its name in this account and region. */
+  public readonly filesBucket: s3.IBucket;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
+    this.filesBucket = s3.Bucket.fromBucketName(this, 'FilesBucket', filesBucketName(this));
     const { config } = props;
     const logRemovalPolicy = props.logRemovalPolicy ?? RemovalPolicy.RETAIN;
 
@@ -279,6 +283,7 @@ export class StatelessStack extends Stack {
       if (config.timestampAuthorityUrl) env[ENV.timestampAuthorityUrl] = config.timestampAuthorityUrl;
     }
     if (needs.signingKey) env[ENV.signingKeySecretId] = props.signingKeySecret.secretArn;
+    if (needs.files) env[ENV.filesBucketName] = this.filesBucket.bucketName;
     return env;
   }
 
@@ -322,6 +327,26 @@ export class StatelessStack extends Stack {
       props.sealCertificateSecret.grantRead(fn);
     }
     if (needs.signingKey) props.signingKeySecret.grantRead(fn);
+    if (needs.files) {
+      // Objects only, never the bucket itself (no listing) and no deletion: expiry is the lifecycle rules' job.
+      const actions = [
+        ...(needs.files !== 'write' ? ['s3:GetObject'] : []),
+        ...(needs.files !== 'read' ? ['s3:PutObject', 's3:AbortMultipartUpload'] : []),
+      ];
+      fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [this.filesBucket.arnForObjects('*')] }));
+      this.acknowledgePolicyFinding(fn, 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::ports-alliance-files-<AWS::AccountId>-<AWS::Region>/*]',
+        'The objects of the files bucket: exports and previews are named by ids made at run time; the grant names this one bucket.');
+    }
+    if (needs.startsExports) {
+      const builder = this.functions['build-document-export'];
+      fn.addEnvironment(ENV.exportBuilderFunctionName, builder.functionName);
+      fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [builder.functionArn] }));
+    }
+  }
+
+  private acknowledgePolicyFinding(fn: HandlerFunction, id: string, reason: string): void {
+    const policy = fn.role?.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+    if (policy) Validations.of(policy).acknowledge({ id, reason });
   }
 
   /** One dead-letter queue per event function: its events land there after Lambda's last retry. */
@@ -348,6 +373,9 @@ export class StatelessStack extends Stack {
           break;
         case 'daily-schedule':
           this.dailySchedules[functionId] = this.dailySchedule(functionId, fn, spec.description, props.config.digestHourUtc);
+          break;
+        case 'export-requests':
+          // Invoked by the functions that start exports (grant above); nothing to subscribe to.
           break;
       }
     }

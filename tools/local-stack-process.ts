@@ -34,13 +34,14 @@ export interface LocalStackProcessOptions {
 
 /** What the stack announces once it is up. */
 export interface LocalStackAnnouncement {
-  readonly urls: { readonly app: string; readonly console: string; readonly signIn: string; readonly mailbox: string; readonly dynamodb: string; readonly stepFunctions: string };
+  readonly urls: { readonly app: string; readonly console: string; readonly signIn: string; readonly mailbox: string; readonly dynamodb: string; readonly stepFunctions: string; readonly s3: string };
   /** What a client of the stack's AWS services needs (the endpoints are in `urls`). */
   readonly aws: {
     readonly region: string;
     readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
     readonly tableName: string;
     readonly stateMachineArn: string;
+    readonly filesBucketName: string;
   };
   /** Each function's environment as an invocation starts: what its resource declares, what Lambda provides, the endpoints. */
   readonly functionEnvironments: Readonly<Record<FunctionId, Readonly<Record<string, string>>>>;

@@ -165,8 +165,9 @@ export const API_CONTRACT = {
   },
   'GET /api/declarations/{declarationId}/joint-declaration': {
     tag: 'Documents',
-    summary: 'Download the sealed joint declaration, byte for byte as sealed',
-    responses: { 200: { description: 'The sealed PDF', mediaType: 'application/pdf' } },
+    summary: 'The sealed joint declaration: its record and a download URL valid for five minutes',
+    description: 'The URL downloads the PDF byte for byte as sealed, whatever its size.',
+    responses: { 200: json('`{ jointDeclaration: { sha256, size, sealedAt, signatoryCount }, download: { url, expiresAt, filename } }`') },
   },
   'POST /api/verify': {
     tag: 'Documents',
@@ -193,6 +194,26 @@ export const API_CONTRACT = {
     summary: 'Download a sealed PDF, byte for byte as sealed',
     description: 'The `x-content-sha256` header carries the SHA-256 recorded when it was sealed.',
     responses: { 200: { description: 'The sealed PDF', mediaType: 'application/pdf' } },
+  },
+  'POST /api/declarations/{declarationId}/joint-declaration-preview': {
+    tag: 'Documents',
+    summary: 'Render an unsealed preview of the joint declaration with the signatories so far',
+    description: 'For an open declaration: marked as a preview on every page, not sealed, not stored as a record. No request body.',
+    responses: { 201: json('`{ preview: { signatoryCount, renderedAt, size }, download: { url, expiresAt, filename } }`') },
+  },
+  'POST /api/declarations/{declarationId}/document-exports': {
+    tag: 'Documents',
+    summary: 'Export the sealed PDFs a filter selects as one ZIP (built in the background)',
+    description: 'Files are named `<country>/<category>/<organisation>-<short id>.pdf`, with `manifest.csv` and `manifest.json` '
+      + '(file, SHA-256, size, commitment id, organisation, country, category, sealing time). Repeating the request with the same '
+      + '`requestId` answers the same export. Follow `GET /api/document-exports/{exportId}` until `state` is `READY`.',
+    body: schemas.documentExportRequestSchema,
+    responses: { 200: json('The export asked for earlier with this requestId'), 202: json('`{ created, export }`: the export, building') },
+  },
+  'GET /api/document-exports/{exportId}': {
+    tag: 'Documents',
+    summary: 'The state of a ZIP export and, once ready, a download URL valid for five minutes',
+    responses: { 200: json('`{ export }`: `state` (PENDING, BUILDING, READY, FAILED), `total`, `added`, and `download` when READY') },
   },
 } as const satisfies Record<string, OperationContract>;
 

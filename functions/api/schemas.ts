@@ -183,3 +183,24 @@ export const documentCheckSchema = z.union([
   z.strictObject({ sha256: z.string({ error: 'sha256 must be text' }) }),
   z.strictObject({ documentId: z.string({ error: 'documentId must be text' }) }),
 ], { error: 'Send {"sha256": "<64 hex digits>"} or {"documentId": "..."}, or the PDF itself as application/pdf.' });
+
+/** POST /api/declarations/{id}/document-exports: the documents list's filters, as JSON, and the caller's request id. */
+export const documentExportRequestSchema = z.strictObject({
+  requestId: described(
+    z.string({ error: 'requestId is required: a value of your own for this request, such as a UUID' })
+      .check(z.regex(/^[A-Za-z0-9_-]{8,100}$/, 'requestId must be 8 to 100 letters, digits, hyphens or underscores (a UUID, for example)')),
+    'Your own id for this request: the same POST repeated with it answers the same export',
+  ),
+  states: described(
+    z.optional(z.array(z.enum(COMMITMENT_STATES, { error: `each state must be among ${COMMITMENT_STATES.join(', ')}` })).check(z.maxLength(50))),
+    'Only commitments now in these states (a sealed PDF exists from SEALED on)',
+  ),
+  categories: z.optional(z.array(z.enum(CATEGORIES, { error: `each category must be among ${CATEGORIES.join(', ')}` })).check(z.maxLength(50))),
+  countries: described(
+    z.optional(z.array(z.string().check(z.regex(/^[A-Z]{2}$/, 'each country must be a two-letter code such as BE'))).check(z.maxLength(50))),
+    'ISO 3166 country codes',
+  ),
+  q: described(z.optional(z.string().check(z.maxLength(200, 'q must be at most 200 characters'))), 'Words to find in the organisation or the commitment id'),
+  sealedFrom: described(z.optional(isoInstant('sealedFrom')), 'Sealed at or after this instant'),
+  sealedTo: described(z.optional(isoInstant('sealedTo')), 'Sealed before this instant'),
+});

@@ -1,5 +1,7 @@
 import type { Category } from '../domain/categories';
 import { foldForSearch } from '../domain/commitment-list';
+import type { ExportSelection } from '../domain/document-export';
+import { listCommitments } from '../store/commitments';
 import { listDocuments, type DocumentRecord } from '../store/documents';
 import { loadDeclaration } from './load';
 
@@ -25,4 +27,21 @@ export async function findDocuments(declarationId: string, query: DocumentQuery)
     .filter((document) => !query.sealedTo || document.sealedAt < query.sealedTo)
     .filter((document) => words.every((word) => foldForSearch(`${document.organisation} ${document.commitmentId}`).includes(word)))
     .reverse();
+}
+
+/**
+ * The sealed documents an export selects, by country, category and organisation (the order of the
+ * ZIP's folders). A state filter is the commitment's state now, read from the commitments.
+ */
+export async function selectExportDocuments(selection: ExportSelection): Promise<DocumentRecord[]> {
+  const documents = await findDocuments(selection.declarationId, {
+    categories: selection.categories, countries: selection.countries, search: selection.search, sealedFrom: selection.sealedFrom, sealedTo: selection.sealedTo,
+  });
+  let selected = documents;
+  if (selection.states?.length) {
+    const stateOf = new Map((await listCommitments(selection.declarationId)).map((commitment) => [commitment.id, commitment.state]));
+    selected = documents.filter((document) => selection.states!.includes(stateOf.get(document.commitmentId)!));
+  }
+  return [...selected].sort((a, b) => a.country.localeCompare(b.country) || a.category.localeCompare(b.category)
+    || a.organisation.localeCompare(b.organisation, 'en') || a.commitmentId.localeCompare(b.commitmentId));
 }

@@ -2,6 +2,9 @@ import type { Category } from '../domain/categories';
 import type { Commitment } from '../domain/commitment';
 import { textFor, type Declaration } from '../domain/declaration';
 import { DomainError } from '../domain/errors';
+import { sha256Hex } from '../domain/hashing';
+import { newId } from '../domain/ids';
+import { downloadUrl, FILE_PREFIXES, putFile } from '../files/bucket';
 import { renderJointDeclaration, type JointDeclarationInput, type JointSignatory } from '../pdf/joint-declaration';
 import { sealPdf } from '../pdf/seal';
 import { loadSealSigner } from '../seal/seal-signer';
@@ -26,7 +29,8 @@ const CATEGORY_COLUMN_LABELS: Readonly<Record<Category, string>> = {
 /**
  * The most signatories one joint declaration lists. It is made within one request: 50,000 took 12 s
  * to render and seal and came to 3.9 MB (`npm run bench:pdf -- --joint-signatories 50000`), close to
- * API Gateway's 29 seconds and the 4 MB a Lambda response can carry.
+ * API Gateway's 29 seconds on a slower machine. (Its size no longer matters: it is downloaded from the
+ * files bucket.)
  */
 export const MAX_JOINT_SIGNATORIES = 40_000;
 
@@ -34,7 +38,7 @@ export const MAX_JOINT_SIGNATORIES = 40_000;
 export function assertJointDeclarationFits(signatoryCount: number): void {
   if (signatoryCount > MAX_JOINT_SIGNATORIES) {
     throw new DomainError('TOO_LARGE', `This declaration has ${signatoryCount.toLocaleString('en')} countersigned signatories; `
-      + `a joint declaration can list at most ${MAX_JOINT_SIGNATORIES.toLocaleString('en')}, as it is made and downloaded within one request. Nothing was made.`);
+      + `a joint declaration can list at most ${MAX_JOINT_SIGNATORIES.toLocaleString('en')}, as it is made within one request. Nothing was made.`);
   }
 }
 
@@ -67,8 +71,37 @@ export async function generateJointDeclaration(declarationId: string, caller: Ca
   ]);
   const sealedAt = clock.now();
   const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp: configuredTimestamps(), sealedAt });
-  const result = await storeJointDeclaration(declarationId, bytes, { sealedAt, signatoryCount: signatories.length, generatedBy: caller.userId });
+  // The bytes go to the bucket first under a key of their own; the record that names them is written last.
+  const objectKey = `${FILE_PREFIXES.jointDeclarations}${declarationId}/${newId('gen')}.pdf`;
+  await putFile(objectKey, bytes, 'application/pdf');
+  const result = await storeJointDeclaration({
+    declarationId, sha256: sha256Hex(bytes), size: bytes.length, sealedAt: sealedAt.toISOString(), signatoryCount: signatories.length, generatedBy: caller.userId, objectKey,
+  });
   return { created: result.stored, record: result.record };
+}
+
+/**
+ * An unsealed preview of the joint declaration of an open declaration, with the signatories so far,
+ * for a few minutes in the files bucket: nothing is sealed or recorded.
+ */
+export async function previewJointDeclaration(declarationId: string): Promise<{ preview: { signatoryCount: number; renderedAt: string; size: number }; download: { url: string; expiresAt: string; filename: string } }> {
+  const declaration = await loadDeclaration(declarationId);
+  if (declaration.status !== 'OPEN') {
+    throw new DomainError('WRONG_STATE', declaration.status === 'CLOSED'
+      ? 'The declaration is closed: make the sealed joint declaration instead of a preview.'
+      : 'A preview is made while the declaration is open for signing; open it first.');
+  }
+  const signatories = jointSignatories(await listCommitments(declarationId));
+  assertJointDeclarationFits(signatories.length);
+  const renderedAt = clock.now();
+  const doc = await renderJointDeclaration({ ...jointDeclarationInput(declaration, signatories), previewAt: renderedAt.toISOString() }, {
+    onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { declarationId, codePoint: character.codePointAt(0) }),
+  });
+  const bytes = await doc.save();
+  const objectKey = `${FILE_PREFIXES.previews}${declarationId}/${newId('prv')}.pdf`;
+  await putFile(objectKey, bytes, 'application/pdf');
+  const filename = `ports-alliance-joint-declaration-preview-${declarationId}.pdf`;
+  return { preview: { signatoryCount: signatories.length, renderedAt: renderedAt.toISOString(), size: bytes.length }, download: { ...(await downloadUrl(objectKey, filename, renderedAt)), filename } };
 }
 
 /** Countersigned commitments (whatever happened after: sealing, delivery), by country then organisation. */

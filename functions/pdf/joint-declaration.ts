@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PDFDocument } from 'pdf-lib';
+import { rgb, type PDFDocument } from 'pdf-lib';
 import { addUriLink, drawTextLine, wrapLine, type PageWriter, type TextStyle } from './page-writer';
 import { drawQrCode, qrCodeSide } from './qr-code';
 import { AUTHORITY, COLORS, PRODUCT, formatUtc, startDocument, writeFooters, writeHeading, writeRows, writeTextIdentity, type RenderOptions, type Styles } from './typesetting';
@@ -23,7 +23,16 @@ export interface JointDeclarationInput {
   /** Every countersigned signatory, in the order to print. */
   signatories: readonly JointSignatory[];
   verificationUrl: string;
+  /**
+   * A preview of an open declaration, rendered at this instant (ISO 8601): marked on every page as
+   * unsealed and not the joint declaration, which exists only once the campaign is closed.
+   */
+  previewAt?: string;
 }
+
+/** Dark red: reads as a warning, with a contrast of over 7:1 on white. */
+const PREVIEW_COLOR = rgb(0.6, 0, 0);
+const PREVIEW_MARK = 'PREVIEW: not sealed, not the joint declaration. Signatories may still be added.';
 
 /** The annex table: columns and their share of the line. */
 const COLUMNS = [
@@ -50,10 +59,10 @@ export async function renderJointDeclaration(input: JointDeclarationInput, optio
   doc.setCreationDate(new Date(input.closedAt));
   doc.setModificationDate(new Date(input.closedAt));
 
-  writeTextIdentity(writer, styles, 'JOINT DECLARATION', input.declaration);
+  writeTextIdentity(writer, styles, input.previewAt ? 'JOINT DECLARATION (PREVIEW)' : 'JOINT DECLARATION', input.declaration);
   writeRows(writer, styles, [
     ['Signatories', `${input.signatories.length.toLocaleString('en')} organisations, each countersigned by the ${AUTHORITY} (Annex)`],
-    ['Campaign closed', closedAt],
+    input.previewAt ? ['Preview made', formatUtc(input.previewAt, 'previewAt')] : ['Campaign closed', closedAt],
     ['Document ID', input.documentId],
   ]);
   writer.skip(8);
@@ -63,6 +72,10 @@ export async function renderJointDeclaration(input: JointDeclarationInput, optio
   writeVerification(writer, styles, input);
   writeAnnex(writer, styles, input.signatories);
   writeFooters(writer, styles, input.documentId);
+  if (input.previewAt) {
+    const { margin, height } = writer.geometry;
+    writer.forEachPage((page) => drawTextLine(page, PREVIEW_MARK, { ...styles.small, color: PREVIEW_COLOR }, margin.left, height - margin.top + 18));
+  }
   return doc;
 }
 

@@ -18,6 +18,7 @@ export const PATH_PARAMETER_RULES = {
   declarationId: { pattern: ID_PATTERN, refusal: () => new DomainError('NOT_FOUND', 'There is no declaration with that id.') },
   commitmentId: { pattern: ID_PATTERN, refusal: () => new DomainError('NOT_FOUND', 'There is no commitment with that id.') },
   documentId: { pattern: ID_PATTERN, refusal: () => new DomainError('NOT_FOUND', 'There is no document with this ID. A document ID looks like cmt_01jd... or dcl_01jd..., as printed in the PDF.') },
+  exportId: { pattern: ID_PATTERN, refusal: () => new DomainError('NOT_FOUND', 'There is no export with that id.') },
   linkSecret: { pattern: LINK_SECRET_PATTERN, refusal: () => new DomainError('LINK_UNKNOWN', 'This link is not valid.') },
 } as const satisfies Readonly<Record<string, PathParameterRule>>;
 

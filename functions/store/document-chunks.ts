@@ -20,12 +20,17 @@ export function splitIntoChunks(bytes: Uint8Array): Uint8Array[] {
   return chunks;
 }
 
+/** Stored bytes that differ from their record: never handed on. */
+export class StoredDocumentMismatch extends Error {
+  override readonly name = 'StoredDocumentMismatch';
+}
+
 /** Reassembles chunk items (sorted by key) and refuses bytes that differ from the recorded count, size or hash. */
 export function joinChunks(items: readonly Record<string, unknown>[], expected: { chunkCount: number; size: number; sha256: string }, what: string): Buffer {
   const chunks = [...items].sort((a, b) => String(a.SK).localeCompare(String(b.SK))).map((item) => Buffer.from(item.bytes as Uint8Array));
   const bytes = Buffer.concat(chunks);
   if (chunks.length !== expected.chunkCount || bytes.length !== expected.size || sha256Hex(bytes) !== expected.sha256) {
-    throw new Error(`stored document ${what} does not match its recorded size and hash`);
+    throw new StoredDocumentMismatch(`stored document ${what} does not match its recorded size and hash`);
   }
   return bytes;
 }

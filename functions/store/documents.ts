@@ -6,7 +6,7 @@ import { transition, type TransitionResult } from './commitments';
 import { MAX_DOCUMENT_BYTES, deleteChunks, joinChunks, putChunks, splitIntoChunks } from './document-chunks';
 import { db, keys, queryAll, tableName, withoutKeys, type TransactItem } from './table';
 
-export { CHUNK_BYTES, MAX_DOCUMENT_BYTES } from './document-chunks';
+export { CHUNK_BYTES, MAX_DOCUMENT_BYTES, StoredDocumentMismatch } from './document-chunks';
 
 export interface DocumentRecord {
   readonly commitmentId: string;
@@ -104,6 +104,18 @@ export async function readSealedDocument(commitmentId: string): Promise<{ record
   const chunkPrefix = keys.documentChunkPrefix(record.generation);
   const chunkItems = items.filter((item) => String(item.SK).startsWith(chunkPrefix));
   return { record, bytes: joinChunks(chunkItems, record, `of ${commitmentId}`) };
+}
+
+/**
+ * The bytes of a document whose record was read already (one query for its chunks). Refuses bytes
+ * whose count, size or SHA-256 differ from the record: they are never handed on.
+ */
+export async function readDocumentBytes(record: DocumentRecord): Promise<Buffer> {
+  const chunkItems = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': `CMT#${record.commitmentId}`, ':prefix': keys.documentChunkPrefix(record.generation) },
+  });
+  return joinChunks(chunkItems, record, `of ${record.commitmentId}`);
 }
 
 /** The document's record without its bytes. */

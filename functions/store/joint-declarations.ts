@@ -1,8 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError } from '../domain/errors';
-import { sha256Hex } from '../domain/hashing';
-import { newId } from '../domain/ids';
-import { MAX_DOCUMENT_BYTES, deleteChunks, joinChunks, putChunks, splitIntoChunks } from './document-chunks';
+import { joinChunks } from './document-chunks';
 import { documentHashPut } from './documents';
 import { db, keys, queryAll, tableName, transact, withoutKeys } from './table';
 
@@ -10,53 +7,31 @@ export interface JointDeclarationRecord {
   readonly declarationId: string;
   readonly sha256: string;
   readonly size: number;
-  readonly chunkCount: number;
-  /** Which set of chunks holds the bytes: chunks are written before the record that names them. */
-  readonly generation: string;
   readonly sealedAt: string;
   readonly signatoryCount: number;
   readonly generatedBy: string;
+  /** Where the sealed PDF is in the files bucket (stored there before this record names it). */
+  readonly objectKey?: string;
+  /** A joint declaration made before the files bucket existed: its bytes are chunks in the table, under this generation. */
+  readonly chunkCount?: number;
+  readonly generation?: string;
 }
 
 export type StoreJointResult = { stored: true; record: JointDeclarationRecord } | { stored: false; record: JointDeclarationRecord };
 
 /**
- * Stores the sealed joint declaration. It may be larger than one transaction can carry, so the chunks are
- * written first under a fresh generation id, invisible to readers, and the record naming them last, in one
- * transaction with the hash lookup item: a partial write never shows as a document. When another request
- * stored one first, this one's chunks are removed and the stored record is returned.
+ * Records the sealed joint declaration, whose bytes are in the files bucket already: one transaction
+ * with the hash lookup item, so a partial write never shows as a document. When another request
+ * recorded one first, returns that one (the loser's object stays unnamed in the bucket).
  */
-export async function storeJointDeclaration(
-  declarationId: string,
-  bytes: Uint8Array,
-  details: { sealedAt: Date; signatoryCount: number; generatedBy: string },
-): Promise<StoreJointResult> {
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    throw new DomainError('TOO_LARGE', `The joint declaration of ${details.signatoryCount.toLocaleString('en')} signatories came to `
-      + `${bytes.length.toLocaleString('en')} bytes, more than the ${MAX_DOCUMENT_BYTES.toLocaleString('en')} a download can carry. Nothing was stored.`);
-  }
-  const generation = newId('gen');
-  const chunks = splitIntoChunks(bytes);
-  const chunkKey = (index: number) => keys.jointDeclarationChunk(declarationId, generation, index);
-  await putChunks(chunks, chunkKey);
-  const record: JointDeclarationRecord = {
-    declarationId,
-    sha256: sha256Hex(bytes),
-    size: bytes.length,
-    chunkCount: chunks.length,
-    generation,
-    sealedAt: details.sealedAt.toISOString(),
-    signatoryCount: details.signatoryCount,
-    generatedBy: details.generatedBy,
-  };
+export async function storeJointDeclaration(record: JointDeclarationRecord & { objectKey: string }): Promise<StoreJointResult> {
   const result = await transact([
-    { Put: { TableName: tableName(), Item: { ...keys.jointDeclaration(declarationId), ...record }, ConditionExpression: 'attribute_not_exists(PK)' } },
-    documentHashPut({ sha256: record.sha256, kind: 'joint-declaration', documentId: declarationId, declarationId }),
+    { Put: { TableName: tableName(), Item: { ...keys.jointDeclaration(record.declarationId), ...record }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    documentHashPut({ sha256: record.sha256, kind: 'joint-declaration', documentId: record.declarationId, declarationId: record.declarationId }),
   ]);
   if (result.ok) return { stored: true, record };
-  await deleteChunks(chunks.length, chunkKey);
-  const existing = await getJointDeclarationRecord(declarationId);
-  if (!existing) throw new Error(`storing the joint declaration of ${declarationId} failed and none is stored`);
+  const existing = await getJointDeclarationRecord(record.declarationId);
+  if (!existing) throw new Error(`storing the joint declaration of ${record.declarationId} failed and none is stored`);
   return { stored: false, record: existing };
 }
 
@@ -65,14 +40,12 @@ export async function getJointDeclarationRecord(declarationId: string): Promise<
   return Item ? withoutKeys<JointDeclarationRecord>(Item) : undefined;
 }
 
-/** The sealed bytes exactly as stored; refuses bytes whose size or hash differ from the record. */
-export async function readJointDeclaration(declarationId: string): Promise<{ record: JointDeclarationRecord; bytes: Buffer } | undefined> {
-  const record = await getJointDeclarationRecord(declarationId);
-  if (!record) return undefined;
+/** The bytes of a joint declaration stored as chunks in the table; refuses bytes whose size or hash differ from the record. */
+export async function readChunkedJointDeclaration(record: JointDeclarationRecord & { chunkCount: number; generation: string }): Promise<Buffer> {
   const chunkItems = await queryAll({
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: { ':pk': `DECL#${declarationId}`, ':prefix': `JOINT#${record.generation}#CHUNK#` },
+    ExpressionAttributeValues: { ':pk': `DECL#${record.declarationId}`, ':prefix': `JOINT#${record.generation}#CHUNK#` },
     ConsistentRead: true,
   });
-  return { record, bytes: joinChunks(chunkItems, record, `joint declaration of ${declarationId}`) };
+  return joinChunks(chunkItems, { chunkCount: record.chunkCount, size: record.size, sha256: record.sha256 }, `joint declaration of ${record.declarationId}`);
 }

@@ -61,6 +61,7 @@ export const keys = {
   jointDeclarationChunk: (declarationId: string, generation: string, index: number) => ({ PK: `DECL#${declarationId}`, SK: `JOINT#${generation}#CHUNK#${String(index).padStart(4, '0')}` }),
   registerEntry: (declarationId: string, country: string, category: string, commitmentId: string) => ({ PK: `DECL#${declarationId}`, SK: `${keys.registerPrefix}${country}#${category}#${commitmentId}` }),
   registerPrefix: 'REGISTER#',
+  documentExport: (exportId: string) => ({ PK: `EXPORT#${exportId}`, SK: 'EXPORT' }),
 } as const;
 
 const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;

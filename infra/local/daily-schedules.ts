@@ -12,26 +12,27 @@ import { nextDigestAt } from '../../functions/domain/notifications';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './aws-local';
 import type { LocalClock } from './clock';
 import type { LocalEndpoint } from './http-api';
+import type { BackgroundWork } from './workflow-time';
 
 /** Work the stack runs by itself (a scheduled run), counted so that `GET /local/idle` can wait for it. */
-export class BackgroundWork {
-  private inFlight = 0;
+export class ScheduledRuns implements BackgroundWork {
+  private running = 0;
   private waiters: (() => void)[] = [];
 
-  get running(): number {
-    return this.inFlight;
+  get inFlight(): number {
+    return this.running;
   }
 
   run(work: () => Promise<unknown>): void {
-    this.inFlight += 1;
+    this.running += 1;
     void work().finally(() => {
-      this.inFlight -= 1;
-      if (this.inFlight === 0) for (const resolve of this.waiters.splice(0)) resolve();
+      this.running -= 1;
+      if (this.running === 0) for (const resolve of this.waiters.splice(0)) resolve();
     });
   }
 
   whenIdle(): Promise<void> {
-    return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
+    return this.running === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
   }
 }
 
@@ -39,7 +40,7 @@ export interface DailySchedulesOptions {
   readonly clock: LocalClock;
   readonly hourUtc: number;
   readonly invoke: (functionId: EventFunctionId, event: ScheduledEvent) => Promise<unknown>;
-  readonly background: BackgroundWork;
+  readonly background: ScheduledRuns;
   /** Where a failed run is reported (Scheduler would retry, then dead-letter it). */
   readonly onError?: (functionId: EventFunctionId, error: unknown) => void;
 }

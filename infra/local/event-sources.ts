@@ -28,8 +28,9 @@ interface SnsNotification {
   readonly MessageAttributes?: Record<string, { Type: string; Value: string }>;
 }
 
-// Only SNS sources: a daily schedule runs on the stack's clock (infra/local/daily-schedules.ts).
-const SOURCES = new Set<string>(Object.values(EVENT_FUNCTIONS).map((spec) => spec.source).filter((source) => source === 'mail-events'));
+/** The sources SNS delivers (a daily schedule runs on the stack's clock, infra/local/daily-schedules.ts; an `export-requests` event is an asynchronous invocation, infra/local/lambda-service.ts). */
+const SNS_SOURCES: ReadonlySet<EventSource> = new Set<EventSource>(['mail-events']);
+const SOURCES = new Set<string>(Object.values(EVENT_FUNCTIONS).map((spec) => spec.source).filter((source) => SNS_SOURCES.has(source)));
 
 /** The topic a source publishes to, locally. */
 export function localTopicArn(source: EventSource): string {

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FunctionId, Group, TaskFunctionId } from '../../functions/catalog';
 import type { WorkflowTimings } from '../../functions/workflow/contract';
@@ -10,6 +11,8 @@ import { ensureTable, startDynamoDbLocal } from './dynamodb';
 import { startLocalHttpApi, type HttpLambdaHandler } from './http-api';
 import { LocalIdentityIssuer } from './identity';
 import { startLocalSecretsManager } from './secrets-manager';
+import { startLocalS3 } from './s3';
+import { startLocalLambdaService } from './lambda-service';
 import { ensureDevelopmentSigningKey } from './development-signing-key';
 import { ensureDevelopmentSeal } from './development-seal';
 import { startLocalKms } from './kms';
@@ -26,7 +29,7 @@ import type { Recovery } from './recovery';
 import { setTimeSource } from '../../functions/shared/clock';
 import { LocalClock } from './clock';
 import { clockEndpoint, idleEndpoint } from './workflow-time';
-import { BackgroundWork, scheduleRunEndpoint, startDailySchedules } from './daily-schedules';
+import { ScheduledRuns, scheduleRunEndpoint, startDailySchedules } from './daily-schedules';
 
 export interface LocalStackOptions {
   /**
@@ -37,7 +40,7 @@ export interface LocalStackOptions {
   /** Keep the database in memory (tests); the seal key still goes to `dataDir`. @default false */
   readonly inMemory?: boolean;
   /** Fixed ports; any left out gets a free one. */
-  readonly ports?: Partial<Record<'app' | 'mailbox' | 'dynamodb' | 'stepFunctions' | 'secretsManager' | 'kms' | 'timestampAuthority', number>>;
+  readonly ports?: Partial<Record<'app' | 'mailbox' | 'dynamodb' | 'stepFunctions' | 'secretsManager' | 'kms' | 'timestampAuthority' | 's3' | 'lambda', number>>;
   /** Timestamp every seal (PAdES B-T) through a local RFC 3161 authority; needs `openssl`. @default true when openssl is installed */
   readonly timestampAuthority?: boolean;
   /** Workflow timings, as CDK context values (e.g. short reminder intervals for tests). */
@@ -62,13 +65,14 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  readonly urls: { readonly app: string; readonly console: string; readonly signIn: string; readonly mailbox: string; readonly dynamodb: string; readonly stepFunctions: string };
+  readonly urls: { readonly app: string; readonly console: string; readonly signIn: string; readonly mailbox: string; readonly dynamodb: string; readonly stepFunctions: string; readonly s3: string };
   /** What a client of the stack's AWS services needs (the endpoints are in `urls`). */
   readonly aws: {
     readonly region: string;
     readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
     readonly tableName: string;
     readonly stateMachineArn: string;
+    readonly filesBucketName: string;
   };
   /**
    * Each function's environment as an invocation starts (infra/local/lambda-runtime.ts): what its
@@ -101,6 +105,9 @@ export const LOCAL_RESOURCES: LocalResources = {
   sesConfigurationSetName: 'ports-alliance-local',
 };
 
+/** The files bucket as the stacks name it in the local account and region (infra/stateful-stack.ts). */
+const LOCAL_FILES_BUCKET = `ports-alliance-files-${LOCAL_ACCOUNT}-${LOCAL_REGION}`;
+
 /** Recovery starts executions as this function would: with its environment. */
 const RECOVERY_FUNCTION: FunctionId = 'invite-organisations';
 
@@ -115,7 +122,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dataDir = options.dataDir ?? path.join(REPO_ROOT, '.local');
   mkdirSync(dataDir, { recursive: true });
   const port = async (name: keyof NonNullable<LocalStackOptions['ports']>) => options.ports?.[name] ?? (await freePort());
-  const ports = { app: await port('app'), mailbox: await port('mailbox'), dynamodb: await port('dynamodb'), stepFunctions: await port('stepFunctions'), secretsManager: await port('secretsManager'), kms: await port('kms'), timestampAuthority: await port('timestampAuthority') };
+  const ports = { app: await port('app'), mailbox: await port('mailbox'), dynamodb: await port('dynamodb'), stepFunctions: await port('stepFunctions'), secretsManager: await port('secretsManager'), kms: await port('kms'), timestampAuthority: await port('timestampAuthority'), s3: await port('s3'), lambda: await port('lambda') };
   const withTimestamps = options.timestampAuthority ?? (await opensslAvailable());
   const meter = new UsageMeter();
   // With metering, the handlers reach DynamoDB Local through a proxy that records consumed capacity.
@@ -153,6 +160,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${ports.stepFunctions}`,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${ports.secretsManager}`,
       AWS_ENDPOINT_URL_KMS: `http://127.0.0.1:${ports.kms}`,
+      AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${ports.s3}`,
+      AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${ports.lambda}`,
     },
   });
   // What the deployed bundle of the console page has written in at build time (infra/bundle-options.ts).
@@ -185,6 +194,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(() => kms.stop());
     const secrets = await startLocalSecretsManager({ port: ports.secretsManager, secrets: { [LOCAL_RESOURCES.sealCertificateSecretId]: JSON.stringify({ certificateChainPem: seal.certificatePem }), [LOCAL_RESOURCES.signingKeySecretId]: ensureDevelopmentSigningKey(dataDir) } });
     stops.push(() => secrets.stop());
+    // Large files: an S3-compatible server, its objects under the data directory (or a temporary one).
+    const s3Directory = options.inMemory ? mkdtempSync(path.join(tmpdir(), 'ports-alliance-s3-')) : path.join(dataDir, 's3');
+    const s3 = await startLocalS3({ port: ports.s3, directory: s3Directory, buckets: [LOCAL_FILES_BUCKET], credentials: LOCAL_CREDENTIALS });
+    stops.push(async () => {
+      await s3.stop();
+      if (options.inMemory) rmSync(s3Directory, { recursive: true, force: true });
+    });
+    // Functions that start another one (the export builder) invoke it through the Lambda API.
+    const lambda = await startLocalLambdaService({
+      port: ports.lambda,
+      isFunction: (functionId) => functionId in synthesized.functions,
+      invoke: (functionId, event) => runtime.invoke(functionId, event),
+    });
+    stops.push(() => lambda.stop());
     if (withTimestamps) {
       const timestampAuthority = await startLocalTimestampAuthority({ port: ports.timestampAuthority, dataDir });
       stops.push(() => timestampAuthority.stop());
@@ -221,7 +244,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(() => stepFunctions.stop());
 
     // EventBridge Scheduler's daily schedules (the digest), on the stack's clock.
-    const background = new BackgroundWork();
+    const background = new ScheduledRuns();
     stops.push(async () => {
       stopSchedules();
       await background.whenIdle();
@@ -246,7 +269,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       usage: meter,
       localEndpoints: [
         eventInjectionEndpoint(async (functionId) => (event) => runtime.invoke(functionId, event)),
-        idleEndpoint(stepFunctions, background),
+        idleEndpoint(stepFunctions, [background, lambda]),
         scheduleRunEndpoint({ clock, background, invoke: (functionId, event) => runtime.invoke(functionId, event) }),
         ...(options.controllableClock ? [clockEndpoint(clock)] : []),
         ...(faults ? [faultControlEndpoint(faults)] : []),
@@ -260,8 +283,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     let stopping: Promise<void> | undefined;
     return {
-      urls: { app: appUrl, console: `${appUrl}/console`, signIn: `${appUrl}/local/sign-in`, mailbox: ses.url, dynamodb: dynamodb.url, stepFunctions: stepFunctions.url },
-      aws: { region: LOCAL_REGION, credentials: { accessKeyId: LOCAL_CREDENTIALS.accessKeyId, secretAccessKey: LOCAL_CREDENTIALS.secretAccessKey }, tableName: LOCAL_RESOURCES.tableName, stateMachineArn },
+      urls: { app: appUrl, console: `${appUrl}/console`, signIn: `${appUrl}/local/sign-in`, mailbox: ses.url, dynamodb: dynamodb.url, stepFunctions: stepFunctions.url, s3: s3.url },
+      aws: { region: LOCAL_REGION, credentials: { accessKeyId: LOCAL_CREDENTIALS.accessKeyId, secretAccessKey: LOCAL_CREDENTIALS.secretAccessKey }, tableName: LOCAL_RESOURCES.tableName, stateMachineArn, filesBucketName: LOCAL_FILES_BUCKET },
       functionEnvironments: runtime.allEnvironments() as Readonly<Record<FunctionId, Readonly<Record<string, string>>>>,
       timings,
       stepFunctions,

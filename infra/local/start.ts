@@ -130,6 +130,7 @@ European Ports Alliance signing is running on the embedded local stack.
   Check a sealed PDF              ${stack.urls.app}/verify   (offline: npm run verify -- file.pdf)
   DynamoDB Local                  ${stack.urls.dynamodb}   (${options.inMemory ? 'data in memory only' : `data in ${flags['data-dir'] ?? '.local'}/dynamodb`})
   Step Functions API              ${stack.urls.stepFunctions}
+  Files (S3: ZIP exports, PDFs)   ${stack.urls.s3}   (${options.inMemory ? 'files in a temporary folder' : `files in ${flags['data-dir'] ?? '.local'}/s3`})
 
   A token for scripts:  curl -s -X POST ${stack.urls.app}/local/token -H 'content-type: application/json' -d '{"group":"commission-admin"}'
   Reminders every ${stack.timings.reminderIntervalSeconds} s, ${stack.timings.reminderCount} before expiry.

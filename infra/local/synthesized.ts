@@ -80,6 +80,9 @@ export function synthesizeForLocal(context: Record<string, unknown>, resources: 
       if (ref === 'AWS::Region') return LOCAL_REGION;
       if (ref === 'AWS::AccountId') return LOCAL_ACCOUNT;
       if (ref === 'AWS::URLSuffix') return 'amazonaws.com';
+      // A function's name: locally, its catalog id (what the local Lambda endpoint invokes).
+      const id = functionIdByLogicalId[ref];
+      if (id) return id;
     }
     // A reference to the stateful stack: its output's value names the resource.
     if ('Fn::GetStackOutput' in node) {

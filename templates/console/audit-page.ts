@@ -22,10 +22,16 @@ export function auditPage(): ConsolePage {
 <div><label for="d-to">Sealed until</label><input type="date" id="d-to"></div>
 <div><button type="submit" class="primary">Apply</button></div>
 </form>
-<p id="documents-count" aria-live="polite"></p>
+<div class="row"><p id="documents-count" class="grow" aria-live="polite"></p>
+<div><button type="button" id="export-zip">Export sealed PDFs (ZIP)</button></div></div>
+<div id="zip-result"></div>
 <div class="table-scroll"><table><caption class="visually-hidden">Sealed documents, newest first</caption>
 <thead><tr><th scope="col">Organisation</th><th scope="col">Category</th><th scope="col">Country</th><th scope="col">Sealed</th><th scope="col">SHA-256</th><th scope="col">Bytes</th><th scope="col"><span class="visually-hidden">Download</span></th></tr></thead>
 <tbody id="documents-body"></tbody></table></div>
+</section>
+<section class="panel" aria-labelledby="joint-title">
+<h2 id="joint-title">Joint declaration</h2>
+<div id="joint-declaration"></div>
 </section>
 <section class="panel" aria-labelledby="trail-title">
 <h2 id="trail-title">Audit trail</h2>

@@ -37,6 +37,8 @@ export const COUNTS = {
   importGoodRows: { one: 'Import only the {n} good row', other: 'Import only the {n} good rows' },
   declaration: { one: '{n} declaration', other: '{n} declarations' },
   sealedDocument: { one: '{n} sealed document', other: '{n} sealed documents' },
+  sealedPdf: { one: '{n} sealed PDF', other: '{n} sealed PDFs' },
+  signatory: { one: '{n} signatory', other: '{n} signatories' },
   event: { one: '{n} event', other: '{n} events' },
   exportedSoFar: { one: 'Exported {n} event so far…', other: 'Exported {n} events so far…' },
   signature: { one: '{n} signature', other: '{n} signatures' },

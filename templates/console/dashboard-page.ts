@@ -18,6 +18,11 @@ export function dashboardPage(declarationId: string): ConsolePage {
 </details>
 </section>
 
+<section class="panel" aria-labelledby="joint-title">
+<h2 id="joint-title">Joint declaration</h2>
+<div id="joint-declaration"></div>
+</section>
+
 <div role="tablist" aria-label="Work on this declaration">
 <button type="button" role="tab" id="tab-list" aria-controls="panel-list" aria-selected="true">Commitments</button>
 <button type="button" role="tab" id="tab-review" aria-controls="panel-review" aria-selected="false" tabindex="-1" data-admin>Review queue (<span id="review-count">0</span>)</button>
@@ -35,7 +40,8 @@ export function dashboardPage(declarationId: string): ConsolePage {
 <div><button type="submit" class="primary">Apply</button></div>
 </form>
 <div class="row"><p id="list-count" class="grow" tabindex="-1"></p>
-<div><button type="button" id="export-csv">Export as CSV</button><button type="button" id="remind-selected" data-admin>Remind the selected now</button></div></div>
+<div><button type="button" id="export-csv">Export as CSV</button><button type="button" id="export-zip">Export sealed PDFs (ZIP)</button><button type="button" id="remind-selected" data-admin>Remind the selected now</button></div></div>
+<div id="zip-result"></div>
 <div id="list-results" class="results"></div>
 <div class="table-scroll"><table id="list-table"><caption class="visually-hidden">Commitments; the column buttons sort</caption>
 <thead><tr id="list-head"></tr></thead><tbody id="list-body"></tbody></table></div>

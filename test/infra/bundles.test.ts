@@ -105,5 +105,7 @@ function clientsAllowedBy(needs: FunctionNeeds): string[] {
     (needs.signingKey || needs.sealKey) && '@aws-sdk/client-secrets-manager',
     needs.mail && '@aws-sdk/client-ses',
     needs.workflow && '@aws-sdk/client-sfn',
+    needs.files && '@aws-sdk/client-s3',
+    needs.startsExports && '@aws-sdk/client-lambda',
   ].filter((client): client is string => typeof client === 'string').sort();
 }

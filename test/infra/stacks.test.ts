@@ -402,7 +402,12 @@ describe('functions', () => {
       'verify-signature': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress],
       'seal-certificate': [ENV.appUrl, ENV.commissionContactAddress, ENV.sealKeyId, ENV.sealCertificateSecretId],
       'correct-contact': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.linkValiditySeconds],
-      'generate-joint-declaration': [ENV.appUrl, ENV.commissionContactAddress, ENV.sealKeyId, ENV.sealCertificateSecretId],
+      'generate-joint-declaration': [ENV.appUrl, ENV.commissionContactAddress, ENV.sealKeyId, ENV.sealCertificateSecretId, ENV.filesBucketName],
+      'download-joint-declaration': [ENV.filesBucketName],
+      'preview-joint-declaration': [ENV.appUrl, ENV.commissionContactAddress, ENV.filesBucketName],
+      'get-document-export': [ENV.filesBucketName],
+      'build-document-export': [ENV.filesBucketName],
+      'start-document-export': [ENV.exportBuilderFunctionName],
       'get-declaration-status': [ENV.linkValiditySeconds],
       'close-declaration': [ENV.stateMachineArn],
       'send-reminders': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.linkValiditySeconds],
@@ -453,7 +458,7 @@ describe('functions', () => {
 });
 
 describe('permissions', () => {
-  const readOnly: FunctionId[] = ['list-declarations', 'get-declaration-status', 'get-commitment', 'list-documents', 'download-document', 'signing-page', 'signing-form', 'download-joint-declaration', 'verify-document', 'export-commitments', 'export-audit-trail', 'public-register'];
+  const readOnly: FunctionId[] = ['list-declarations', 'get-declaration-status', 'get-commitment', 'list-documents', 'download-document', 'signing-page', 'signing-form', 'download-joint-declaration', 'verify-document', 'export-commitments', 'export-audit-trail', 'public-register', 'preview-joint-declaration', 'get-document-export'];
   const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
 
   it('lets read-only functions read the table and nothing more', () => {
@@ -599,6 +604,58 @@ describe('HTTP API', () => {
     }
   });
 
+});
+
+describe('the files bucket', () => {
+  const bucketOf = () => {
+    const buckets = stateful.findResources('AWS::S3::Bucket', { Properties: { BucketName: Match.anyValue() } });
+    const entries = Object.entries<Json>(buckets);
+    expect(entries).toHaveLength(1);
+    return entries[0]!;
+  };
+
+  it('is private, encrypted, reachable over TLS only, and logs its server access', () => {
+    const [logicalId, bucket] = bucketOf();
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(bucket.Properties.LoggingConfiguration.DestinationBucketName).toBeDefined();
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logicalId },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('expires exports after three days and previews after one, keeps joint declarations, and drops unfinished uploads', () => {
+    const rules = bucketOf()[1].Properties.LifecycleConfiguration.Rules as Json[];
+    expect(rules).toEqual(expect.arrayContaining([
+      expect.objectContaining({ Prefix: 'exports/', ExpirationInDays: 3, Status: 'Enabled' }),
+      expect.objectContaining({ Prefix: 'previews/', ExpirationInDays: 1, Status: 'Enabled' }),
+      expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
+    ]));
+    expect(rules.filter((rule) => rule.ExpirationInDays !== undefined).map((rule) => rule.Prefix).sort()).toEqual(['exports/', 'previews/']);
+  });
+
+  it('is read only to sign download URLs and written only by the functions that make files, object by object', () => {
+    const s3Actions = (id: FunctionId) => actionsOf(id).filter((action) => action.startsWith('s3:')).sort();
+    const expected: Partial<Record<FunctionId, string[]>> = {
+      'get-document-export': ['s3:GetObject'],
+      'build-document-export': ['s3:AbortMultipartUpload', 's3:PutObject'],
+      'generate-joint-declaration': ['s3:AbortMultipartUpload', 's3:PutObject'],
+      'download-joint-declaration': ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
+      'preview-joint-declaration': ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
+    };
+    for (const id of functionIds) expect(s3Actions(id), id).toEqual(expected[id] ?? []);
+    for (const statement of statementsOf('build-document-export').filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')))) {
+      expect(JSON.stringify(statement.Resource)).toMatch(/ports-alliance-files-.*\/\*/);
+    }
+  });
+
+  it('lets only start-document-export start the export builder', () => {
+    for (const id of functionIds) {
+      const invoking = statementsOf(id).filter((s) => [s.Action].flat().includes('lambda:InvokeFunction'));
+      expect(invoking.length, id).toBe(id === 'start-document-export' ? 1 : 0);
+    }
+  });
 });
 
 describe('cdk-nag AwsSolutions', () => {

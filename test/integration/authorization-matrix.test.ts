@@ -7,6 +7,7 @@ const PLACEHOLDERS: Record<string, string> = {
   declarationId: 'dcl_0000000000zzzzzzzzzzzzzzzz',
   commitmentId: 'cmt_0000000000zzzzzzzzzzzzzzzz',
   documentId: 'cmt_0000000000zzzzzzzzzzzzzzzz',
+  exportId: 'exp_0000000000zzzzzzzzzzzzzzzz',
   linkSecret: 'A'.repeat(43),
 };
 
@@ -70,7 +71,10 @@ describe('who may call each route (the catalog is the one table)', () => {
   });
 
   it('answers 403 to an auditor on every route that changes something', () => {
-    const changing = ROUTES.filter((route) => route.method === 'POST' || route.method === 'PUT' || route.method === 'DELETE').filter((route) => route.access !== 'public');
+    // Asking for a ZIP of the sealed PDFs is a POST (it starts work and is repeated safely by request id), yet changes nothing of the campaign.
+    const readsOnly = new Set(['POST /api/declarations/{declarationId}/document-exports']);
+    const changing = ROUTES.filter((route) => route.method === 'POST' || route.method === 'PUT' || route.method === 'DELETE').filter((route) => route.access !== 'public')
+      .filter((route) => !readsOnly.has(`${route.method} ${route.path}`));
     expect(changing.length).toBeGreaterThan(10);
     for (const route of changing) expect(route.access, `${route.method} ${route.path}`).not.toContain('auditor');
   });

@@ -150,13 +150,16 @@ describe('the joint declaration', () => {
     expect(second.jointDeclaration.sha256).toBe(first.jointDeclaration.sha256);
 
     const auditor = await campaign.token('auditor');
-    const response = await fetch(`${localStack().urls.app}/api/declarations/${declarationId}/joint-declaration`, { headers: { authorization: `Bearer ${auditor}` } });
+    const answer = await campaign.api<{ jointDeclaration: { sha256: string }; download: { url: string; filename: string } }>(auditor, 'GET', `/api/declarations/${declarationId}/joint-declaration`);
+    expect(answer.jointDeclaration.sha256).toBe(first.jointDeclaration.sha256);
+    expect(answer.download.filename).toBe(`ports-alliance-joint-declaration-${declarationId}.pdf`);
+    const response = await fetch(answer.download.url);
     expect(response.status).toBe(200);
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(sha256(bytes)).toBe(first.jointDeclaration.sha256);
     expect(pdfsig(bytes)).toContain('Signature is Valid');
 
-    const { answer } = await verifyApi(bytes, 'application/pdf');
-    expect(answer).toMatchObject({ issued: true, document: { kind: 'joint-declaration', documentId: declarationId } });
+    const verified = await verifyApi(bytes, 'application/pdf');
+    expect(verified.answer).toMatchObject({ issued: true, document: { kind: 'joint-declaration', documentId: declarationId } });
   });
 });

@@ -269,3 +269,34 @@ export interface CommitmentDetail {
 export interface SavedDeclaration {
   readonly id: string;
 }
+
+/** POST /api/declarations/{declarationId}/document-exports and GET /api/document-exports/{exportId} */
+export interface DocumentExport {
+  readonly exportId: string;
+  readonly state: 'PENDING' | 'BUILDING' | 'READY' | 'FAILED';
+  readonly total?: number;
+  readonly added?: number;
+  readonly zipBytes?: number;
+  readonly zipSha256?: string;
+  readonly failure?: string;
+  readonly download?: FileDownload;
+}
+
+/** A pre-signed URL of the files bucket: it downloads the file for a few minutes. */
+export interface FileDownload {
+  readonly url: string;
+  readonly expiresAt: string;
+  readonly filename: string;
+}
+
+/** GET /api/declarations/{declarationId}/joint-declaration */
+export interface JointDeclarationAnswer {
+  readonly jointDeclaration: { readonly sha256: string; readonly size: number; readonly sealedAt: string; readonly signatoryCount: number };
+  readonly download: FileDownload;
+}
+
+/** POST /api/declarations/{declarationId}/joint-declaration-preview */
+export interface JointDeclarationPreview {
+  readonly preview: { readonly signatoryCount: number; readonly renderedAt: string; readonly size: number };
+  readonly download: FileDownload;
+}

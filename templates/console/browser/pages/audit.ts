@@ -1,21 +1,37 @@
 /** Audit: the sealed documents of a declaration (filtered, downloaded byte for byte) and its audit trail. */
 import type { DeclarationList, DocumentList } from '../api-types';
 import { act, api, byId, CATEGORY_LABELS, clear, CONFIG, count, COUNTS, download, el, fmtDate, say, showProblem, start } from '../core';
+import { exportSealedPdfs, type ExportFilters } from '../document-export';
+import { showJointDeclaration } from '../joint-declaration';
 
 let declarationId = new URLSearchParams(location.search).get('declarationId') || '';
 const input = (id: string) => byId(id, HTMLInputElement);
 const select = (id: string) => byId(id, HTMLSelectElement);
+
+/** The filters as the form shows them: the list and the ZIP export select the same documents. */
+function documentFilters(): ExportFilters {
+  const category = select('d-category').value;
+  const country = input('d-country').value.trim().toUpperCase();
+  return {
+    categories: category ? [category] : [],
+    countries: country ? [country] : [],
+    q: input('d-q').value.trim(),
+    sealedFrom: input('d-from').value ? `${input('d-from').value}T00:00:00Z` : '',
+    sealedTo: input('d-to').value ? `${input('d-to').value}T23:59:59.999Z` : '',
+  };
+}
 
 async function loadDocuments(event?: Event): Promise<void> {
   event?.preventDefault();
   if (!declarationId) return;
   const params = new URLSearchParams({ declarationId });
   const add = (name: string, value: string) => { if (value) params.set(name, value); };
-  add('category', select('d-category').value);
-  add('country', input('d-country').value.trim().toUpperCase());
-  add('q', input('d-q').value.trim());
-  add('sealedFrom', input('d-from').value ? `${input('d-from').value}T00:00:00Z` : '');
-  add('sealedTo', input('d-to').value ? `${input('d-to').value}T23:59:59.999Z` : '');
+  const filters = documentFilters();
+  add('category', filters.categories?.[0] ?? '');
+  add('country', filters.countries?.[0] ?? '');
+  add('q', filters.q ?? '');
+  add('sealedFrom', filters.sealedFrom ?? '');
+  add('sealedTo', filters.sealedTo ?? '');
   const { documents } = await api<DocumentList>(`/api/documents?${params.toString()}`);
   const body = clear(byId('documents-body'));
   for (const documentRecord of documents) {
@@ -74,12 +90,20 @@ void start(async () => {
   choice.append(...declarations.map((declaration) => el('option', { value: declaration.id }, `${declaration.title} (${declaration.status.toLowerCase()}, ${declaration.createdAt.slice(0, 10)})`)));
   if (!declarationId && declarations[0]) declarationId = declarations[0].id;
   choice.value = declarationId;
+  const showJoint = () => {
+    const declaration = declarations.find((candidate) => candidate.id === declarationId);
+    return declaration ? showJointDeclaration(byId('joint-declaration'), { declarationId, status: declaration.status, isAdmin: false }) : Promise.resolve();
+  };
   choice.addEventListener('change', () => {
     declarationId = choice.value;
     history.replaceState(null, '', `/console/audit?declarationId=${encodeURIComponent(declarationId)}`);
     clear(byId('trail-result'));
+    clear(byId('zip-result'));
     loadDocuments().catch(showProblem);
+    showJoint().catch(showProblem);
   });
+  const zipButton = byId('export-zip', HTMLButtonElement);
+  zipButton.addEventListener('click', () => exportSealedPdfs(zipButton, byId('zip-result'), declarationId, documentFilters()));
   byId('document-filters').addEventListener('submit', (event) => { loadDocuments(event).catch(showProblem); });
   const exportButton = byId('export-trail', HTMLButtonElement);
   exportButton.addEventListener('click', () => exportTrail(exportButton));
@@ -87,5 +111,5 @@ void start(async () => {
     say('No declaration yet.');
     return;
   }
-  await loadDocuments();
+  await Promise.all([loadDocuments(), showJoint()]);
 });

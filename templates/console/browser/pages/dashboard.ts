@@ -5,6 +5,8 @@
 import type { BulkResult, ClosingAnswer, CommitmentRow, CountersignaturesAnswer, Declaration, DeclarationDashboard, ImportReport, InvitationsAnswer, RemindersAnswer, ReminderAnswer, ReviewAnswer, ReviewsAnswer, SignaturesOverTime } from '../api-types';
 import { moveDeadlineButton } from '../deadline';
 import { act, api, ApiError, ask, byId, CATEGORY_LABELS, clear, CONFIG, count, COUNTS, download, el, findById, fmtDate, say, showProblem, start, STATE_LABELS, stateBadge, statusBadge, svg, uuid } from '../core';
+import { exportSealedPdfs } from '../document-export';
+import { showJointDeclaration } from '../joint-declaration';
 
 const declarationId = CONFIG.page.declarationId ?? '';
 const base = `/api/declarations/${encodeURIComponent(declarationId)}`;
@@ -26,7 +28,14 @@ function query(params: Readonly<Record<string, string | number | undefined>>): s
 
 /* ---------- summary ---------- */
 
+/** The declaration status the joint declaration section was last shown for: it changes when the declaration is opened or closed. */
+let jointSectionStatus = '';
+
 function renderSummary(data: DeclarationDashboard): void {
+  if (data.declaration.status !== jointSectionStatus) {
+    jointSectionStatus = data.declaration.status;
+    showJointDeclaration(byId('joint-declaration'), { declarationId, status: data.declaration.status, isAdmin }).catch(showProblem);
+  }
   const current = data.declaration;
   declaration = current;
   const title = current.texts[current.defaultLanguage]?.title ?? current.id;
@@ -609,6 +618,10 @@ void start(async (session) => {
   button('next').addEventListener('click', () => { listState.page += 1; loadList().catch(showProblem); });
   const exportButton = button('export-csv');
   exportButton.addEventListener('click', () => exportCsv(exportButton));
+  const zipButton = button('export-zip');
+  zipButton.addEventListener('click', () => exportSealedPdfs(zipButton, byId('zip-result'), declarationId, {
+    states: listState.state ? [listState.state] : [], categories: listState.category ? [listState.category] : [], countries: listState.country ? [listState.country] : [], q: listState.q,
+  }));
   if (isAdmin) {
     const remindButton = button('remind-selected');
     remindButton.addEventListener('click', () => remindSelected(remindButton));

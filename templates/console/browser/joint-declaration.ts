@@ -1,0 +1,62 @@
+/** The joint declaration section of the declaration page (admins) and the audit page (auditors). */
+import type { JointDeclarationAnswer, JointDeclarationPreview } from './api-types';
+import { act, api, clear, count, COUNTS, el, fmtDate, say } from './core';
+
+export interface JointDeclarationContext {
+  readonly declarationId: string;
+  /** The declaration's status: OPEN, CLOSED, DRAFT. */
+  readonly status: string;
+  /** Admins make it (and previews); auditors download it. */
+  readonly isAdmin: boolean;
+}
+
+/** Downloads a file of the files bucket: the URL answers it as an attachment, so the page stays. */
+function follow(url: string): void {
+  location.assign(url);
+}
+
+/** Shows whether the joint declaration exists, and the actions that fit: download, make, preview. */
+export async function showJointDeclaration(section: HTMLElement, context: JointDeclarationContext): Promise<void> {
+  const path = `/api/declarations/${encodeURIComponent(context.declarationId)}/joint-declaration`;
+  const answer = await api<Partial<JointDeclarationAnswer>>(path, { accept: [404] });
+  const body = clear(section);
+  if (answer.jointDeclaration) {
+    const sealed = answer.jointDeclaration;
+    const downloadButton = el('button', { type: 'button', class: 'primary', id: 'joint-download' }, 'Download the sealed joint declaration (PDF)');
+    downloadButton.addEventListener('click', () => act(downloadButton, async () => {
+      const fresh = await api<JointDeclarationAnswer>(path);
+      follow(fresh.download.url);
+      say('Downloading the sealed joint declaration.');
+    }));
+    body.append(
+      el('p', { id: 'joint-state' }, `Sealed on ${fmtDate(sealed.sealedAt)}, with ${count(sealed.signatoryCount, COUNTS.signatory)} in its annex (${(sealed.size / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} MB).`),
+      el('p', { class: 'mono' }, `SHA-256 ${sealed.sha256}`),
+      el('p', {}, downloadButton));
+    return;
+  }
+  const state = el('p', { id: 'joint-state' });
+  body.append(state);
+  if (context.status === 'CLOSED' && context.isAdmin) {
+    state.textContent = 'Not made yet. Making it seals one PDF with the declaration and every countersigned signatory; it cannot be made again.';
+    const make = el('button', { type: 'button', class: 'primary', id: 'joint-make' }, 'Make the sealed joint declaration');
+    make.addEventListener('click', () => act(make, async () => {
+      await api(`${path}`, { method: 'POST' });
+      say('The joint declaration is sealed.');
+      await showJointDeclaration(section, context);
+    }));
+    body.append(el('p', {}, make));
+  } else if (context.status === 'OPEN' && context.isAdmin) {
+    state.textContent = 'It is made and sealed once the declaration is closed. Meanwhile a preview shows it with the signatories so far (marked as a preview, not sealed).';
+    const preview = el('button', { type: 'button', id: 'joint-preview' }, 'Preview with the signatories so far');
+    preview.addEventListener('click', () => act(preview, async () => {
+      const made = await api<JointDeclarationPreview>(`/api/declarations/${encodeURIComponent(context.declarationId)}/joint-declaration-preview`, { method: 'POST' });
+      follow(made.download.url);
+      say(`Downloading a preview with ${count(made.preview.signatoryCount, COUNTS.signatory)}.`);
+    }));
+    body.append(el('p', {}, preview));
+  } else {
+    state.textContent = context.status === 'CLOSED'
+      ? 'No joint declaration has been made yet: a Commission admin makes it.'
+      : 'The joint declaration is made once the declaration is closed for signing.';
+  }
+}
