@@ -1,11 +1,33 @@
-import { X509Certificate, createHash, verify as verifySignature } from 'node:crypto';
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { ContentInfo, SignedData, type SignerInfo } from '@peculiar/asn1-cms';
-import { Certificate } from '@peculiar/asn1-x509';
-import * as asn1js from 'asn1js';
-import { OIDS, parseDer, signedAttributesOf } from '../seal/cms-asn1';
-import { readTimestampToken } from '../seal/timestamp';
+import { createHash } from 'node:crypto';
+import { OIDS } from '../seal/cms-asn1';
+import type { CertificateFacts } from '../seal/validation/certificate-facts';
+import { validateCertificatePath, type CertificatePath } from '../seal/validation/certificate-path';
+import { boundCertificate, findSignerCertificate, readSignedCms, unsignedAttribute, verifySigner, type SignedCms } from '../seal/validation/cms-signature';
+import { Findings, type Failure, type FailureCode, type Limitation } from '../seal/validation/reasons';
+import { NO_REVOCATION_DATA, revocationStatus, type RevocationData } from '../seal/validation/revocation';
+import { verifyTimestampToken, type VerifiedTimestamp } from '../seal/validation/timestamp-token';
+import { updatesAfterSeal } from './incremental-updates';
+import { findSignatureDictionaries, revisionEndAfter, trimPadding, type SignatureDictionary } from './signature-dictionaries';
 
+export type { Failure, FailureCode, Limitation, LimitationCode } from '../seal/validation/reasons';
+export type { RevocationData } from '../seal/validation/revocation';
+
+/** PAdES baseline levels (ETSI EN 319 142-1), lowest first. */
+export const PADES_LEVELS = ['B-B', 'B-T', 'B-LT', 'B-LTA'] as const;
+export type PadesLevel = (typeof PADES_LEVELS)[number];
+
+export interface TrustSettings {
+  /** Certificates trusted for seals: the seal certificate itself, or a CA that issues seal certificates (DER). */
+  readonly sealAnchors: readonly Uint8Array[];
+  /** Certificates trusted for timestamps: an authority's certificate or the CA above it (DER). */
+  readonly timestampAnchors?: readonly Uint8Array[];
+  /** Revocation data from outside the document (fetched by a validation service), used beside the document's own. */
+  readonly revocation?: RevocationData;
+  /** The time of verification. @default now */
+  readonly at?: Date;
+}
+
+/** One step of the verification, as a person reads it. */
 export interface SealCheck {
   readonly name: string;
   readonly passed: boolean;
@@ -13,149 +35,263 @@ export interface SealCheck {
 }
 
 export interface SealReport {
+  /** True when nothing failed: the seal is intact, made with a trusted certificate, and nothing but long-term data was added. */
   readonly valid: boolean;
+  /** The PAdES level the document reaches; absent when it is not valid. */
+  readonly level?: PadesLevel;
   readonly fileSha256: string;
   readonly checks: readonly SealCheck[];
+  /** Why the seal is not valid, each with a stable code. */
+  readonly failures: readonly Failure[];
+  /** Why it does not reach a higher level, and what could not be checked. */
+  readonly limitations: readonly Limitation[];
   readonly signer?: string;
-  /** The time the signature claims (M entry) and, with a timestamp, the authority's time. */
+  /** The time the signer wrote in the signature dictionary (/M): a claim that proves nothing. */
   readonly claimedSigningTime?: string;
+  /** The time a verified signature timestamp attests, and its authority. */
   readonly timestampTime?: string;
+  readonly timestampAuthority?: string;
+  /** When certificate validity was judged, and why then. */
+  readonly validationTime: string;
+  readonly validationTimeSource: 'signature timestamp' | 'time of verification';
+}
+
+const PADES_SUB_FILTER = 'ETSI.CAdES.detached';
+
+/**
+ * Validates a sealed PDF offline, as ETSI EN 319 102-1 describes for PAdES: the seal covers the revision it
+ * signs, nothing but long-term validation data was added after it, its CMS signature verifies over the
+ * signed bytes and is bound to its certificate, the signature timestamp is itself verified before its time is
+ * used, the certificate path is valid at that time (or now, said so), and no revocation data in the document
+ * revokes it. The report gives the PAdES level reached and, for every shortfall, a coded reason.
+ */
+export async function verifySealedPdf(pdf: Buffer, trust: TrustSettings | readonly Uint8Array[]): Promise<SealReport> {
+  const settings: TrustSettings = isAnchorList(trust) ? { sealAnchors: trust } : trust;
+  const now = settings.at ?? new Date();
+  const findings = new Findings();
+  const checks: SealCheck[] = [];
+  const step = <T>(name: string, passedDetail: (result: T) => string, run: () => T): T => {
+    const before = findings.failures.length;
+    const result = run();
+    const failed = findings.failures.slice(before);
+    checks.push({ name, passed: failed.length === 0, detail: failed.length === 0 ? passedDetail(result) : failed.map((failure) => failure.message).join(' ') });
+    return result;
+  };
+  const fileSha256 = createHash('sha256').update(pdf).digest('hex');
+  const report = (extra: Partial<SealReport> = {}, level?: PadesLevel): SealReport => ({
+    valid: !findings.failed,
+    level: findings.failed ? undefined : level,
+    fileSha256,
+    checks,
+    failures: findings.failures,
+    limitations: findings.limitations,
+    validationTime: now.toISOString(),
+    validationTimeSource: 'time of verification',
+    ...extra,
+  });
+
+  const signatures = findSignatureDictionaries(pdf);
+  const seal = step('seal present', (found) => `a ${found?.subFilter ?? 'signature'} seal`, () => {
+    const found = signatures.find((signature) => signature.type !== 'DocTimeStamp' && signature.subFilter !== 'ETSI.RFC3161');
+    if (!found) findings.fail('NO_SEAL', 'The file holds no seal: no signature dictionary with a byte range.');
+    else if (found.subFilter !== PADES_SUB_FILTER) findings.fail('NOT_PADES', `The seal's sub-filter is ${found.subFilter ?? 'missing'}; a PAdES seal is ${PADES_SUB_FILTER}.`);
+    return found;
+  });
+  if (!seal) return report();
+
+  const sealedEnd = step('byte range', () => `the seal covers bytes [${seal.byteRange.join(' ')}] of the ${pdf.length}, all but its own value`, () => {
+    if (seal.byteRangeProblems.length > 0) findings.fail('BYTE_RANGE_INVALID', `The seal's byte range [${seal.byteRange.join(' ')}] is not sound: ${seal.byteRangeProblems.join('; ')}.`);
+    const revisionEnd = revisionEndAfter(pdf, seal.signedEnd);
+    if (revisionEnd === undefined || revisionEnd > seal.signedEnd) {
+      const uncovered = (revisionEnd ?? pdf.length) - seal.signedEnd;
+      findings.fail('BYTE_RANGE_INCOMPLETE', `The seal's byte range stops ${uncovered} byte${uncovered === 1 ? '' : 's'} before the end of the document it signs: those bytes are not sealed.`);
+    }
+    return Math.max(revisionEnd ?? seal.signedEnd, seal.signedEnd);
+  });
+
+  const updates = await updatesAfterSeal(pdf, sealedEnd);
+  step('changes after sealing', () => (sealedEnd === pdf.length ? 'none: the seal covers the whole file' : 'only long-term validation data was added after the seal'), () => {
+    if (updates.notAnUpdate) findings.fail('APPENDED_BYTES', updates.notAnUpdate);
+    for (const modification of updates.modifications) findings.fail('MODIFIED_AFTER_SEALING', `Modified after sealing: ${modification}`);
+  });
+  const documentData = updates.dss ?? NO_REVOCATION_DATA;
+
+  let cms: SignedCms;
+  try {
+    cms = readSignedCms(trimPadding(seal.contents));
+  } catch (error) {
+    step('seal signature', () => '', () => findings.fail('CMS_MALFORMED', `The seal is not a CMS signature: ${(error as Error).message}.`));
+    return report({ claimedSigningTime: seal.claimedSigningTime?.toISOString() });
+  }
+  const signer = findSignerCertificate(cms, cms.certificates);
+  const claimedSigningTime = seal.claimedSigningTime?.toISOString();
+  if (!signer) {
+    step('seal signature', () => '', () => findings.fail('SIGNER_CERTIFICATE_MISSING', 'The seal does not carry the certificate of its signer, so it cannot be checked.'));
+    return report({ claimedSigningTime });
+  }
+  const signedBytes = byteRangeParts(pdf, seal);
+  step('document hash', () => 'the digest the seal signed is the digest of the sealed bytes', () => sealSignature(cms, signer, signedBytes, findings, 'digest'));
+  step('seal signature', () => "the seal's signature verifies with its certificate's key", () => sealSignature(cms, signer, signedBytes, findings, 'signature'));
+  step('signing certificate bound', () => 'the signing-certificate-v2 attribute names the certificate that signed', () => {
+    const binding = boundCertificate(cms, signer);
+    if (binding !== 'bound') {
+      findings.fail('SIGNING_CERTIFICATE_NOT_BOUND', binding === 'missing'
+        ? 'The seal does not bind its certificate (no signing-certificate-v2 attribute), as PAdES requires.'
+        : 'The seal binds another certificate than the one that signed it.');
+    }
+  });
+
+  const token = unsignedAttribute(cms, OIDS.signatureTimeStampToken);
+  const timestamp = token
+    ? step('signature timestamp', (verified) => `${verified?.time.toISOString()} attested by ${verified?.authority}, over the seal's signature value`, () => verifyTimestampToken({
+      token: new Uint8Array(token),
+      covered: [Buffer.from(cms.signerInfo.signature.buffer)],
+      coveredDescription: "the seal's signature value",
+      anchors: settings.timestampAnchors ?? [],
+      carried: documentData.certificates,
+      name: 'The signature timestamp',
+    }, findings))
+    : undefined;
+  if (!token) findings.limit('NO_SIGNATURE_TIMESTAMP', 'The seal has no signature timestamp, so nothing proves when it was made (PAdES B-T needs one).');
+
+  const validationTime = timestamp?.time ?? now;
+  if (!timestamp) {
+    findings.limit('VALIDITY_AT_VERIFICATION_TIME', `No verified timestamp proves when the seal was made, so its certificate was judged at the time of verification (${now.toISOString()})${claimedSigningTime ? `; the time the signer wrote (${claimedSigningTime}) proves nothing` : ''}.`);
+  }
+  const atDescription = timestamp ? `at the time the signature timestamp attests (${validationTime.toISOString()})` : `at the time of verification (${validationTime.toISOString()})`;
+  const sealPath = step('seal certificate path', (path) => `${path?.certificates.map((certificate) => certificate.subject).join(' <- ')}, valid ${atDescription}`, () => validateCertificatePath({
+    leaf: signer.der,
+    carried: [...cms.certificates, ...documentData.certificates],
+    anchors: settings.sealAnchors,
+    purpose: 'seal',
+    at: validationTime,
+    atDescription,
+  }, findings));
+
+  const revocationData = mergeRevocationData(documentData, settings.revocation);
+  const revocation = step('revocation', (result) => result.detail, () => checkRevocation([sealPath, timestamp?.path], revocationData, documentData, timestamp, findings));
+
+  const level = await reachedLevel(pdf, seal, signatures, timestamp, updates.dss !== undefined && revocation.completeFromDocument, settings, findings, checks);
+  return report({
+    signer: signer.subject,
+    claimedSigningTime,
+    timestampTime: timestamp?.time.toISOString(),
+    timestampAuthority: timestamp?.authority,
+    validationTime: validationTime.toISOString(),
+    validationTimeSource: timestamp ? 'signature timestamp' : 'time of verification',
+  }, level);
+}
+
+function isAnchorList(trust: TrustSettings | readonly Uint8Array[]): trust is readonly Uint8Array[] {
+  return Array.isArray(trust);
+}
+
+function byteRangeParts(pdf: Buffer, seal: SignatureDictionary): Buffer[] {
+  const [start, firstLength, secondStart, secondLength] = seal.byteRange;
+  return [pdf.subarray(start, start + firstLength), pdf.subarray(secondStart, secondStart + secondLength)];
+}
+
+/** The seal's CMS checks, split so the report says whether the bytes or the signature failed. */
+function sealSignature(cms: SignedCms, signer: CertificateFacts, signedBytes: readonly Buffer[], findings: Findings, part: 'digest' | 'signature'): void {
+  const result = verifySigner(cms, signer, (hash) => signedBytes.reduce((digest, bytes) => digest.update(bytes), createHash(hash)).digest());
+  if (result.ok) return;
+  if (part === 'digest' && result.kind === 'digest') findings.fail('DOCUMENT_HASH_MISMATCH', 'The sealed bytes do not match the digest the seal signed: the document was changed after sealing, or the seal belongs to another document.');
+  if (part === 'signature' && result.kind !== 'digest') findings.fail(result.kind === 'algorithm' ? 'WEAK_ALGORITHM' : 'SIGNATURE_INVALID', `The seal's signature is not valid: ${result.problem}.`);
+}
+
+function mergeRevocationData(document: RevocationData, outside: RevocationData | undefined): RevocationData {
+  if (!outside) return document;
+  return {
+    certificates: [...document.certificates, ...outside.certificates],
+    crls: [...document.crls, ...outside.crls],
+    ocspResponses: [...document.ocspResponses, ...outside.ocspResponses],
+  };
 }
 
 /**
- * Checks a sealed PDF offline: the seal covers the whole file, its CMS signature verifies over the signed
- * byte range, the signing-certificate-v2 attribute names the certificate that signed, and that certificate
- * chains to one of `trustAnchors` (DER). A timestamp, when present, must cover the signature value.
+ * The revocation status of every certificate below a trust anchor, in the seal's and the timestamp's paths.
+ * A revocation before the time the seal is proven to exist fails it; one after a verified timestamp does not.
  */
-export function verifySealedPdf(pdf: Buffer, trustAnchors: readonly Uint8Array[], at = new Date()): SealReport {
-  const checks: SealCheck[] = [];
-  const check = (name: string, passed: boolean, detail: string) => {
-    checks.push({ name, passed, detail });
-    return passed;
-  };
-  const fileSha256 = createHash('sha256').update(pdf).digest('hex');
-  const done = (extra: Partial<SealReport> = {}): SealReport => ({ valid: checks.every((c) => c.passed), fileSha256, checks, ...extra });
-
-  const seal = findLastSignature(pdf);
-  if (!check('seal present', seal !== undefined, seal ? `${seal.subFilter ?? 'no sub-filter'}` : 'the file has no signature dictionary with a byte range')) return done();
-  const { byteRange, contents } = seal!;
-  const [start, firstLength, secondStart, secondLength] = byteRange;
-  check('sub-filter', seal!.subFilter === 'ETSI.CAdES.detached', `${seal!.subFilter ?? 'none'} (PAdES requires ETSI.CAdES.detached)`);
-  check('whole document signed', start === 0 && secondStart + secondLength === pdf.length && firstLength < secondStart, `byte range [${byteRange.join(' ')}] of a ${pdf.length}-byte file`);
-
-  const digest = createHash('sha256').update(pdf.subarray(start, start + firstLength)).update(pdf.subarray(secondStart, secondStart + secondLength)).digest();
-  let signedData: SignedData;
-  let signerInfo: SignerInfo | undefined;
-  let cms: Buffer;
-  try {
-    cms = trimDer(contents);
-    signedData = AsnConvert.parse(AsnConvert.parse(cms, ContentInfo).content, SignedData);
-    signerInfo = signedData.signerInfos[0];
-  } catch (error) {
-    check('CMS structure', false, `the signature is not a CMS SignedData: ${(error as Error).message}`);
-    return done();
+function checkRevocation(
+  paths: readonly (CertificatePath | undefined)[],
+  data: RevocationData,
+  documentData: RevocationData,
+  timestamp: VerifiedTimestamp | undefined,
+  findings: Findings,
+): { detail: string; completeFromDocument: boolean } {
+  const unknown: string[] = [];
+  const unusable: string[] = [];
+  const known: string[] = [];
+  let completeFromDocument = true;
+  for (const path of paths) {
+    if (!path) continue;
+    path.revocable.forEach((certificate, index) => {
+      const issuer = path.certificates[index + 1]!;
+      const status = revocationStatus(certificate, issuer, data);
+      if (revocationStatus(certificate, issuer, documentData).status === 'unknown') completeFromDocument = false;
+      if (status.status === 'unknown') {
+        unknown.push(certificate.subject);
+        unusable.push(...status.problems);
+      } else if (status.status === 'revoked') {
+        if (timestamp && status.revokedAt > timestamp.time) {
+          findings.limit('REVOKED_AFTER_SEALING', `${certificate.subject} was revoked on ${status.revokedAt.toISOString()} (${status.source}), after the verified time of the seal (${timestamp.time.toISOString()}): the seal was made while it was valid.`);
+        } else {
+          findings.fail('CERTIFICATE_REVOKED', `${certificate.subject} was revoked on ${status.revokedAt.toISOString()} (${status.source})${timestamp ? `, before the verified time of the seal (${timestamp.time.toISOString()})` : ''}.`);
+        }
+      } else {
+        known.push(`${certificate.subject}: not revoked (${status.source})`);
+      }
+    });
   }
-  if (!check('CMS structure', signerInfo !== undefined, 'one SignedData with a signer')) return done();
-  const attribute = (oid: string) => signerInfo!.signedAttrs?.find((candidate) => candidate.attrType === oid)?.attrValues[0];
+  if (unknown.length > 0) findings.limit('NO_REVOCATION_DATA', `No usable revocation data for ${unknown.join(', ')} is available: whether ${unknown.length === 1 ? 'it was' : 'they were'} revoked could not be checked.`);
+  if (unusable.length > 0) findings.limit('REVOCATION_DATA_UNUSABLE', `Revocation data that could not be used: ${unusable.join('; ')}.`);
+  const detail = known.length > 0 ? known.join('; ') : unknown.length > 0 ? 'not checked: no revocation data' : 'nothing to check: the certificates are themselves trusted';
+  return { detail, completeFromDocument };
+}
 
-  const messageDigest = attribute(OIDS.messageDigest);
-  const signedDigest = messageDigest ? Buffer.from((parseDer(messageDigest) as asn1js.OctetString).valueBlock.valueHexView) : undefined;
-  check('document hash', signedDigest !== undefined && signedDigest.equals(digest), signedDigest?.equals(digest)
-    ? `SHA-256 of the signed bytes ${digest.toString('hex')} matches the sealed message digest`
-    : 'the signed bytes do not match the sealed message digest: the file was changed after sealing');
-
-  const certificates = (signedData.certificates ?? []).flatMap((choice) => (choice.certificate ? [Buffer.from(AsnConvert.serialize(choice.certificate))] : []));
-  const sid = signerInfo!.sid.issuerAndSerialNumber;
-  const signerDer = certificates.find((der) => {
-    const parsed = AsnConvert.parse(der, Certificate).tbsCertificate;
-    return sid && Buffer.from(parsed.serialNumber).equals(Buffer.from(sid.serialNumber)) && Buffer.from(AsnConvert.serialize(parsed.issuer)).equals(Buffer.from(AsnConvert.serialize(sid.issuer)));
-  });
-  if (!check('signer certificate', signerDer !== undefined, signerDer ? new X509Certificate(signerDer).subject.replace(/\n/g, ', ') : 'the signature does not carry the certificate of its signer')) return done();
-  const signer = new X509Certificate(signerDer!);
-
-  const signedAttributes = signedAttributesOf(cms);
-  const signatureValid = signedAttributes !== undefined && verifySignature('sha256', signedAttributes, signer.publicKey, Buffer.from(signerInfo!.signature.buffer));
-  check('seal signature', signatureValid, signatureValid ? 'the CMS signature verifies with the signer certificate\'s key' : 'the CMS signature does not verify');
-
-  const signingCertificate = attribute(OIDS.signingCertificateV2);
-  const boundHash = signingCertificate ? essCertHash(signingCertificate) : undefined;
-  const certificateHash = createHash('sha256').update(signerDer!).digest();
-  check('signing-certificate-v2', boundHash?.equals(certificateHash) ?? false, boundHash
-    ? boundHash.equals(certificateHash) ? 'binds the signature to the certificate that signed' : 'names another certificate than the one that signed'
-    : 'missing: the signature is not bound to its certificate (PAdES baseline requires it)');
-
-  const tokenValue = signerInfo!.unsignedAttrs?.find((candidate) => candidate.attrType === OIDS.signatureTimeStampToken)?.attrValues[0];
-  let timestampTime: string | undefined;
-  if (tokenValue) {
-    const token = readTimestampToken(new Uint8Array(tokenValue));
-    timestampTime = token.genTime.toISOString();
-    const coversSignature = token.messageImprint.equals(createHash('sha256').update(Buffer.from(signerInfo!.signature.buffer)).digest());
-    check('signature timestamp', coversSignature, coversSignature ? `RFC 3161 timestamp of ${timestampTime} covers the signature value` : 'the timestamp covers something else than this signature');
+/** B-B, then B-T with a verified signature timestamp, B-LT with complete validation data in a DSS, B-LTA with a document timestamp over it. */
+async function reachedLevel(
+  pdf: Buffer,
+  seal: SignatureDictionary,
+  signatures: readonly SignatureDictionary[],
+  timestamp: VerifiedTimestamp | undefined,
+  longTermData: boolean,
+  settings: TrustSettings,
+  findings: Findings,
+  checks: SealCheck[],
+): Promise<PadesLevel> {
+  const documentTimestamps = signatures.filter((signature) => signature.signedEnd > seal.signedEnd && (signature.type === 'DocTimeStamp' || signature.subFilter === 'ETSI.RFC3161'));
+  let archived = false;
+  for (const documentTimestamp of documentTimestamps) {
+    const own = new Findings();
+    const problems = documentTimestamp.byteRangeProblems;
+    let verified: VerifiedTimestamp | undefined;
+    if (problems.length === 0) {
+      try {
+        verified = verifyTimestampToken({
+          token: trimPadding(documentTimestamp.contents),
+          covered: byteRangeParts(pdf, documentTimestamp),
+          coveredDescription: 'the document revision it covers',
+          anchors: settings.timestampAnchors ?? [],
+          name: 'The document timestamp',
+        }, own);
+      } catch (error) {
+        own.fail('TIMESTAMP_MALFORMED', `The document timestamp cannot be read: ${(error as Error).message}.`);
+      }
+    }
+    const coversDss = verified !== undefined && (await updatesAfterSeal(pdf.subarray(0, documentTimestamp.signedEnd), seal.signedEnd)).dss !== undefined;
+    checks.push({ name: 'document timestamp', passed: verified !== undefined, detail: verified ? `${verified.time.toISOString()} attested by ${verified.authority}${coversDss ? ', over the validation data' : ''}` : [...problems, ...own.failures.map((failure) => failure.message)].join(' ') });
+    if (!verified) findings.limit('DOCUMENT_TIMESTAMP_INVALID', `A document timestamp does not verify, so it protects nothing: ${[...problems, ...own.failures.map((failure) => failure.message)].join(' ')}`);
+    archived ||= coversDss;
   }
-
-  const chain = chainToTrustAnchor(signer, certificates.map((der) => new X509Certificate(der)), trustAnchors.map((der) => new X509Certificate(der)));
-  const signingTime = timestampTime ? new Date(timestampTime) : seal!.claimedSigningTime ?? at;
-  const validAtSigning = new Date(signer.validFrom) <= signingTime && signingTime <= new Date(signer.validTo);
-  check('issuing certificate', chain.trusted, chain.detail);
-  check('certificate validity', validAtSigning, `${signer.validFrom} to ${signer.validTo}; sealed ${signingTime.toISOString()}`);
-  return done({ signer: signer.subject.replace(/\n/g, ', '), claimedSigningTime: seal!.claimedSigningTime?.toISOString(), timestampTime });
-}
-
-interface FoundSignature {
-  byteRange: [number, number, number, number];
-  contents: Buffer;
-  subFilter?: string;
-  claimedSigningTime?: Date;
-}
-
-/** The last signature dictionary (the one covering the most), read from the raw bytes as validators do. */
-function findLastSignature(pdf: Buffer): FoundSignature | undefined {
-  const text = pdf.toString('latin1');
-  const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
-  const last = ranges.at(-1);
-  if (!last) return undefined;
-  const byteRange = [1, 2, 3, 4].map((group) => Number(last[group])) as [number, number, number, number];
-  const gap = text.slice(byteRange[0] + byteRange[1], byteRange[2]);
-  const hex = /^<([0-9A-Fa-f]*)>$/.exec(gap)?.[1];
-  if (hex === undefined) return undefined;
-  // The dictionary around the byte range: from the nearest "<<" before it to the next ">>" after the contents.
-  const dictionary = text.slice(Math.max(0, text.lastIndexOf('<<', last.index ?? 0) - 2_000), byteRange[2] + 2_000);
-  const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(dictionary)?.[1];
-  const m = /\/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}'?\d{2}'?)?/.exec(dictionary);
-  const claimedSigningTime = m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${!m[7] || m[7] === 'Z' ? 'Z' : m[7].replace(/'/g, '').replace(/(\d{2})(\d{2})$/, '$1:$2')}`) : undefined;
-  return { byteRange, contents: Buffer.from(hex, 'hex'), subFilter, claimedSigningTime };
-}
-
-/** The placeholder is zero-padded after the DER value. */
-function trimDer(padded: Buffer): Buffer {
-  const parsed = asn1js.fromBER(padded.buffer.slice(padded.byteOffset, padded.byteOffset + padded.byteLength) as ArrayBuffer);
-  if (parsed.offset === -1) throw new Error(parsed.result.error);
-  return padded.subarray(0, parsed.offset);
-}
-
-/** certHash of the first ESSCertIDv2 (SHA-256 is the default algorithm and is then omitted). */
-function essCertHash(value: ArrayBuffer): Buffer | undefined {
-  const signingCertificate = parseDer(value) as asn1js.Sequence;
-  const certs = signingCertificate.valueBlock.value[0] as asn1js.Sequence | undefined;
-  const first = certs?.valueBlock.value[0] as asn1js.Sequence | undefined;
-  const parts = first?.valueBlock.value ?? [];
-  const hash = parts.find((part): part is asn1js.OctetString => part instanceof asn1js.OctetString);
-  const algorithm = parts[0] instanceof asn1js.Sequence ? ((parts[0].valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString()) : OIDS.sha256;
-  return hash && algorithm === OIDS.sha256 ? Buffer.from(hash.valueBlock.valueHexView) : undefined;
-}
-
-/** Walks issuer links from the signer through the certificates carried in the seal to a trust anchor. */
-function chainToTrustAnchor(signer: X509Certificate, carried: readonly X509Certificate[], anchors: readonly X509Certificate[]): { trusted: boolean; detail: string } {
-  if (anchors.length === 0) return { trusted: false, detail: 'no trusted certificate given (use --trust cert.pem)' };
-  let current = signer;
-  const path = [current.subject.replace(/\n/g, ', ')];
-  for (let depth = 0; depth < 8; depth++) {
-    const anchor = anchors.find((candidate) => candidate.raw.equals(current.raw) || (current.checkIssued(candidate) && current.verify(candidate.publicKey)));
-    if (anchor) return { trusted: true, detail: `issued under the trusted certificate ${anchor.subject.replace(/\n/g, ', ')}` };
-    const issuer = carried.find((candidate) => !candidate.raw.equals(current.raw) && current.checkIssued(candidate) && current.verify(candidate.publicKey));
-    if (!issuer) break;
-    current = issuer;
-    path.push(current.subject.replace(/\n/g, ', '));
+  if (!timestamp) return 'B-B';
+  if (!longTermData) {
+    findings.limit('NO_LONG_TERM_DATA', 'The document does not carry the validation data (certificates and revocation data in a DSS) needed to check the seal once its certificate expires (PAdES B-LT).');
+    return 'B-T';
   }
-  return { trusted: false, detail: `no trusted certificate issued ${path.join(' <- ')}` };
+  if (!archived) {
+    findings.limit('NO_DOCUMENT_TIMESTAMP', 'No verified document timestamp protects the validation data (PAdES B-LTA).');
+    return 'B-LT';
+  }
+  return 'B-LTA';
 }
