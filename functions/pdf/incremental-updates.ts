@@ -216,6 +216,7 @@ function describeChange(key: string, before: PDFDict, after: PDFDict, lookup: (v
     };
     return `its target went from ${target(before)} to ${target(after)}`;
   }
+  if (key === 'Kids') return 'its list of pages';
   if (key === 'Count') return `the number of pages went from ${before.get(name('Count'))?.toString()} to ${after.get(name('Count'))?.toString()}`;
   return `/${key}`;
 }
