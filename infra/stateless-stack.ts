@@ -266,6 +266,7 @@ export class StatelessStack extends Stack {
       env[ENV.sealCertificateSecretId] = props.sealCertificateSecret.secretArn;
       if (config.timestampAuthorityUrl) env[ENV.timestampAuthorityUrl] = config.timestampAuthorityUrl;
     }
+    if (needs.sealTrust) env[ENV.sealCertificateSecretId] = props.sealCertificateSecret.secretArn;
     if (needs.signingKey) env[ENV.signingKeySecretId] = props.signingKeySecret.secretArn;
     return env;
   }
@@ -309,6 +310,7 @@ export class StatelessStack extends Stack {
       fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['kms:Sign'], resources: [props.sealKey.keyArn] }));
       props.sealCertificateSecret.grantRead(fn);
     }
+    if (needs.sealTrust) props.sealCertificateSecret.grantRead(fn);
     if (needs.signingKey) props.signingKeySecret.grantRead(fn);
   }
 

@@ -6,26 +6,18 @@ import { boundCertificate, findSignerCertificate, readSignedCms, unsignedAttribu
 import { Findings, type Failure, type FailureCode, type Limitation } from '../seal/validation/reasons';
 import { NO_REVOCATION_DATA, revocationStatus, type RevocationData } from '../seal/validation/revocation';
 import { verifyTimestampToken, type VerifiedTimestamp } from '../seal/validation/timestamp-token';
+import type { TrustSettings } from '../seal/validation/trust-settings';
 import { updatesAfterSeal } from './incremental-updates';
 import { findSignatureDictionaries, revisionEndAfter, trimPadding, type SignatureDictionary } from './signature-dictionaries';
 
 export type { Failure, FailureCode, Limitation, LimitationCode } from '../seal/validation/reasons';
 export type { RevocationData } from '../seal/validation/revocation';
+export type { TrustSettings } from '../seal/validation/trust-settings';
 
 /** PAdES baseline levels (ETSI EN 319 142-1), lowest first. */
 export const PADES_LEVELS = ['B-B', 'B-T', 'B-LT', 'B-LTA'] as const;
 export type PadesLevel = (typeof PADES_LEVELS)[number];
 
-export interface TrustSettings {
-  /** Certificates trusted for seals: the seal certificate itself, or a CA that issues seal certificates (DER). */
-  readonly sealAnchors: readonly Uint8Array[];
-  /** Certificates trusted for timestamps: an authority's certificate or the CA above it (DER). */
-  readonly timestampAnchors?: readonly Uint8Array[];
-  /** Revocation data from outside the document (fetched by a validation service), used beside the document's own. */
-  readonly revocation?: RevocationData;
-  /** The time of verification. @default now */
-  readonly at?: Date;
-}
 
 /** One step of the verification, as a person reads it. */
 export interface SealCheck {
@@ -68,6 +60,24 @@ const PADES_SUB_FILTER = 'ETSI.CAdES.detached';
 export async function verifySealedPdf(pdf: Buffer, trust: TrustSettings | readonly Uint8Array[]): Promise<SealReport> {
   const settings: TrustSettings = isAnchorList(trust) ? { sealAnchors: trust } : trust;
   const now = settings.at ?? new Date();
+  try {
+    return await validate(pdf, settings, now);
+  } catch (error) {
+    // Whatever a file holds, the answer is a report: bytes no decoder here can read are a failure, not an error.
+    const message = `The seal or the data beside it cannot be read: ${(error as Error).message}.`;
+    return {
+      valid: false,
+      fileSha256: createHash('sha256').update(pdf).digest('hex'),
+      checks: [{ name: 'seal signature', passed: false, detail: message }],
+      failures: [{ code: 'CMS_MALFORMED', message }],
+      limitations: [],
+      validationTime: now.toISOString(),
+      validationTimeSource: 'time of verification',
+    };
+  }
+}
+
+async function validate(pdf: Buffer, settings: TrustSettings, now: Date): Promise<SealReport> {
   const findings = new Findings();
   const checks: SealCheck[] = [];
   const step = <T>(name: string, passedDetail: (result: T) => string, run: () => T): T => {

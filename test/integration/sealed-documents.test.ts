@@ -27,6 +27,7 @@ interface VerificationAnswer {
   issued: boolean;
   sha256?: string;
   document?: { documentId: string; kind: string; sha256: string; declaration: { title: string }; organisation?: { name: string; country: string }; signatoryCount?: number; revoked: boolean };
+  seal?: { valid: boolean; level?: string; validationTimeSource: string; failures: { code: string }[]; limitations: { code: string }[] };
 }
 
 let campaign: CampaignClient;
@@ -92,6 +93,9 @@ describe('verification for anyone', () => {
     expect(answer.issued).toBe(true);
     expect(answer.sha256).toBe(sha256(certificate));
     expect(answer.document).toMatchObject({ documentId: commitmentId, kind: 'certificate', organisation: { name: 'Λιμενικό Σώμα – Ελληνική Ακτοφυλακή', country: 'GR' }, revoked: false });
+    // The seal itself, validated against the seal chain and timestamp authority the deployment trusts.
+    expect(answer.seal).toMatchObject({ valid: true, level: 'B-T', validationTimeSource: 'signature timestamp', failures: [] });
+    expect(answer.seal!.limitations.map((limitation) => limitation.code)).toContain('NO_LONG_TERM_DATA');
     // Nothing beyond what the answer is for: no addresses, names of signers or states.
     expect(JSON.stringify(answer)).not.toMatch(/@|Αθανάσιος|DELIVERED/);
   });
@@ -100,7 +104,10 @@ describe('verification for anyone', () => {
     expect((await verifyApi(JSON.stringify({ sha256: randomBytes(32).toString('hex') }), 'application/json')).answer.issued).toBe(false);
     const changed = Buffer.from(certificate);
     changed[20] = (changed[20] ?? 0) ^ 0x01;
-    expect((await verifyApi(changed, 'application/pdf')).answer.issued).toBe(false);
+    const { answer } = await verifyApi(changed, 'application/pdf');
+    expect(answer.issued).toBe(false);
+    expect(answer.seal?.valid).toBe(false);
+    expect(answer.seal?.failures.map((failure) => failure.code)).toContain('DOCUMENT_HASH_MISMATCH');
   });
 
   it('refuses a malformed SHA-256 with a message a person understands', async () => {
@@ -131,6 +138,8 @@ describe('verification for anyone', () => {
     const html = await response.text();
     expect(html).toContain('Issued by us');
     expect(html).toContain('Λιμενικό Σώμα – Ελληνική Ακτοφυλακή');
+    expect(html).toContain('The seal is valid: PAdES B-T');
+    expect(html).toContain('(NO_LONG_TERM_DATA)');
   });
 
   it('says when an issued certificate was revoked', async () => {
