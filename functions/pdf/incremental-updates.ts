@@ -67,8 +67,12 @@ export async function updatesAfterSeal(pdf: Buffer, sealedEnd: number): Promise<
   };
 
   const modifications: string[] = [];
+  const objectStreams = objectStreamNumbers(pdf.subarray(0, sealedEnd));
+  for (const [ref] of added.enumerateIndirectObjects()) {
+    if (objectStreams.has(ref.objectNumber)) modifications.push(`Object ${ref.objectNumber}, an object stream holding objects of the sealed document, was replaced.`);
+  }
   for (const [ref, object] of added.enumerateIndirectObjects()) {
-    if (accepted.has(ref)) continue;
+    if (accepted.has(ref) || objectStreams.has(ref.objectNumber)) continue;
     const before = sealed.lookup(ref);
     if (before && sameObject(before, object)) continue;
     const what = describe(ref, before ?? object, pages);
@@ -103,6 +107,13 @@ export async function updatesAfterSeal(pdf: Buffer, sealedEnd: number): Promise<
   }
 
   return { modifications, dss };
+}
+
+/** The numbers of the sealed revision's object streams, which pdf-lib unpacks and forgets. */
+function objectStreamNumbers(sealed: Buffer): Set<number> {
+  const numbers = new Set<number>();
+  for (const match of sealed.toString('latin1').matchAll(/(\d+)\s+\d+\s+obj\s*<<((?:(?!>>)[\s\S]){0,400})\/Type\s*\/ObjStm\b/g)) numbers.add(Number(match[1]));
+  return numbers;
 }
 
 async function parseObjects(bytes: Uint8Array): Promise<PDFContext> {

@@ -159,6 +159,9 @@ export async function incrementalUpdate(pdf: Buffer, change: (doc: PDFDocument) 
   const before = await PDFDocument.load(pdf, { updateMetadata: false });
   const serialized = new Map(before.context.enumerateIndirectObjects().map(([ref, object]) => [ref.toString(), bytesOf(object).toString('latin1')]));
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  // pdf-lib forgets the numbers of the object streams it unpacked: new objects must not reuse them.
+  const previousSize = Number([...pdf.toString('latin1').matchAll(/\/Size\s+(\d+)/g)].at(-1)?.[1] ?? 0);
+  doc.context.largestObjectNumber = Math.max(doc.context.largestObjectNumber, previousSize - 1);
   await change(doc);
   const parts: Buffer[] = [pdf];
   let offset = pdf.length;
@@ -215,7 +218,7 @@ const PLACEHOLDER_BYTES = 12_000;
 const BYTE_RANGE_PLACEHOLDER = '[ 0 9999999999 9999999999 9999999999 ]';
 
 /** Adds a document timestamp (ETSI.RFC3161) over the whole file, as PAdES B-LTA does; `tokenFor` answers the SHA-256 of the covered bytes. */
-export async function addDocumentTimestamp(pdf: Buffer, tokenFor: (digest: Buffer) => Buffer): Promise<Buffer> {
+export async function addDocumentTimestamp(pdf: Buffer, tokenFor: (digest: Buffer) => Uint8Array | Promise<Uint8Array>): Promise<Buffer> {
   const updated = await incrementalUpdate(pdf, (doc) => {
     const context = doc.context;
     const signature = context.register(context.obj({
@@ -236,7 +239,7 @@ export async function addDocumentTimestamp(pdf: Buffer, tokenFor: (digest: Buffe
   return fillDocumentTimestamp(updated, tokenFor);
 }
 
-function fillDocumentTimestamp(pdf: Buffer, tokenFor: (digest: Buffer) => Buffer): Buffer {
+async function fillDocumentTimestamp(pdf: Buffer, tokenFor: (digest: Buffer) => Uint8Array | Promise<Uint8Array>): Promise<Buffer> {
   const text = pdf.toString('latin1');
   const rangeAt = text.lastIndexOf(BYTE_RANGE_PLACEHOLDER);
   const contentsAt = text.indexOf('/Contents <', rangeAt) + '/Contents '.length;
@@ -246,7 +249,7 @@ function fillDocumentTimestamp(pdf: Buffer, tokenFor: (digest: Buffer) => Buffer
   const copy = Buffer.from(pdf);
   copy.write(rangeText, rangeAt, 'latin1');
   const digest = sha256(Buffer.concat([copy.subarray(0, contentsAt), copy.subarray(contentsEnd)]));
-  const token = tokenFor(digest).toString('hex');
+  const token = Buffer.from(await tokenFor(digest)).toString('hex');
   if (token.length > PLACEHOLDER_BYTES * 2) throw new Error('the document timestamp token is larger than its placeholder');
   copy.write(token, contentsAt + 1, 'latin1');
   return copy;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { verifySealedPdf } from '../../functions/pdf/verify-seal';
 import { sealTestInput } from '../support/certificate-input';
+import { addDocumentTimestamp, addDss } from '../support/seal-forgery';
 import { OIDS } from '../../functions/seal/cms-asn1';
 import { createDevelopmentSeal, type DevelopmentSeal } from '../../functions/seal/in-memory-signer';
 import { kmsPublicKey, kmsSigner } from '../../functions/seal/kms-signer';
@@ -122,6 +123,25 @@ describe('PAdES baseline seal', () => {
     const result = run('openssl', ['req', '-in', save('seal.csr', Buffer.from(csr)), '-noout', '-verify', '-subject']);
     expect(result.stdout + result.stderr).toMatch(/verify OK/i);
     expect(result.stdout).toContain('CN = European Commission Ports Alliance seal');
+  });
+});
+
+describe('long-term validation data added by incremental updates', () => {
+  it('leaves the seal valid for pdfsig and the file sound for qpdf, while our verifier reads B-LT, then B-LTA', async () => {
+    const timestamps = rfc3161Timestamps(tsa.url);
+    const sealed = await renderSealedCertificate(input, seal.signer, { timestamp: timestamps });
+    const trust = { sealAnchors: [seal.certificateDer], timestampAnchors: certificatesFromPem(readFileSync(tsa.certificateFile, 'utf8')) };
+    const longTerm = await addDss(sealed, { certificates: [seal.certificateDer] });
+    const archived = await addDocumentTimestamp(longTerm, timestamps);
+    for (const [name, pdf, level] of [['b-lt.pdf', longTerm, 'B-LT'], ['b-lta.pdf', archived, 'B-LTA']] as const) {
+      const file = save(name, pdf);
+      const pdfsig = run('pdfsig', [file]).stdout;
+      expect(pdfsig.split('Signature #2')[0], name).toContain('Signature is Valid');
+      expect(run('qpdf', ['--check', file]).status, name).toBe(0);
+      const report = await verifySealedPdf(pdf, trust);
+      expect(report.failures, name).toEqual([]);
+      expect(report.level, name).toBe(level);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { KeyUsageFlags, id_kp_serverAuth, id_kp_timeStamping } from '@peculiar/asn1-x509';
-import { PDFArray, PDFDict, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { verifySealedPdf, type FailureCode, type SealReport, type TrustSettings } from '../../functions/pdf/verify-seal';
@@ -230,6 +230,16 @@ describe('changes to the sealed file', () => {
     expectRefused(report, 'MODIFIED_AFTER_SEALING', /A link \(on page 1\) was changed \(its target went from https:\/\/\S+ to https:\/\/verify\.example\.net\/forged\)/);
   });
 
+  it('refuses a DSS whose certificate takes the number of an object stream of the sealed document, hiding its objects', async () => {
+    const objectStream = Number(/(\d+) 0 obj\s*<<[^>]*\/Type \/ObjStm/.exec(genuineBT.toString('latin1'))![1]);
+    const updated = await incrementalUpdate(genuineBT, (doc) => {
+      const hiding = PDFRef.of(objectStream);
+      doc.context.assign(hiding, doc.context.stream(pki.issuingCa.der));
+      doc.catalog.set(PDFName.of('DSS'), doc.context.register(doc.context.obj({ Type: 'DSS', Certs: [hiding] })));
+    });
+    expectRefused(await verifySealedPdf(updated, trust), 'MODIFIED_AFTER_SEALING', new RegExp(`Object ${objectStream}, an object stream holding objects of the sealed document, was replaced`));
+  });
+
   it('refuses a seal whose /Contents were swapped for the signature of another document', async () => {
     // The same certificate sealed a minute later: another document, with a signature of the same size.
     const other = await seal([pki.seal, pki.issuingCa], tokens(pki.tsa), new Date(SEALED_AT.getTime() + 60_000));
@@ -250,5 +260,17 @@ describe('changes to the sealed file', () => {
     const forged = Buffer.from(genuineBT);
     forged.write(shortened, range.index, 'latin1');
     expectRefused(await verifySealedPdf(forged, trust), 'BYTE_RANGE_INCOMPLETE', /stops 20 bytes before the end of the document it signs/);
+  });
+});
+
+describe('files that are not sealed PDFs', () => {
+  it('answers with a report and a reason, never an exception', async () => {
+    expect(codes(await verifySealedPdf(Buffer.from('%PDF-1.7\nnot much else'), trust))).toEqual(['NO_SEAL']);
+    const garbled = Buffer.from(genuineBT);
+    const contents = /\/Contents\s*<([0-9a-fA-F]+)>/.exec(garbled.toString('latin1'))!;
+    garbled.write('3082ffff'.padEnd(400, 'f'), contents.index + contents[0].indexOf('<') + 1, 'latin1');
+    const report = await verifySealedPdf(garbled, trust);
+    expect(codes(report)).toEqual(['CMS_MALFORMED']);
+    expect(report.valid).toBe(false);
   });
 });
