@@ -213,7 +213,7 @@ export class StatelessStack extends Stack {
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: Object.fromEntries(Object.entries(functions).map(([functionId, fn]): [string, MonitoredFunction] =>
-        [functionId, { fn, role: functionId in API_FUNCTIONS ? 'api' : isEventFunction(functionId) ? 'event' : 'task' }])),
+        [functionId, { fn, logGroup: fn.logGroup, role: functionId in API_FUNCTIONS ? 'api' : isEventFunction(functionId) ? 'event' : 'task' }])),
       stateMachine: this.workflow.stateMachine,
       httpApi: this.httpApi,
       deadLetterQueues: this.deadLetterQueues,

@@ -13,6 +13,7 @@ import { getJointDeclarationRecord, storeJointDeclaration, type JointDeclaration
 import { loadDeclaration } from './load';
 import { verificationUrl } from './verification-url';
 import { clock } from '../shared/clock';
+import { assertOwnSealVerifies } from './check-own-seal';
 
 /** Short enough for the annex's category column. */
 const CATEGORY_COLUMN_LABELS: Readonly<Record<Category, string>> = {
@@ -67,6 +68,7 @@ export async function generateJointDeclaration(declarationId: string, caller: Ca
   ]);
   const sealedAt = clock.now();
   const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp: configuredTimestamps(), sealedAt });
+  await assertOwnSealVerifies(bytes, sealedAt, { declarationId });
   const result = await storeJointDeclaration(declarationId, bytes, { sealedAt, signatoryCount: signatories.length, generatedBy: caller.userId });
   return { created: result.stored, record: result.record };
 }
