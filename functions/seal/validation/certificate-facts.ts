@@ -54,12 +54,18 @@ const PROCESSED_EXTENSIONS = new Set([
   id_ce_certificatePolicies,
 ]);
 
-const decoded = new WeakMap<Uint8Array, CertificateFacts>();
+/**
+ * Decoded certificates by their bytes: the same seal, CA and timestamp certificates come back on every
+ * document. Bounded, because the public check decodes whatever certificates an uploaded file carries.
+ */
+const decoded = new Map<string, CertificateFacts>();
+const DECODED_LIMIT = 64;
 
 export function certificateFacts(der: Uint8Array): CertificateFacts {
-  let facts = decoded.get(der);
-  if (facts) return facts;
   const bytes = Buffer.from(der);
+  const key = bytes.toString('base64');
+  let facts = decoded.get(key);
+  if (facts) return facts;
   const certificate = AsnConvert.parse(bytes, Certificate);
   const tbs = certificate.tbsCertificate;
   const x509 = new X509Certificate(bytes);
@@ -96,7 +102,8 @@ export function certificateFacts(der: Uint8Array): CertificateFacts {
     extendedKeyUsage,
     unknownCriticalExtensions,
   };
-  decoded.set(der, facts);
+  if (decoded.size >= DECODED_LIMIT) decoded.clear();
+  decoded.set(key, facts);
   return facts;
 }
 

@@ -2,7 +2,7 @@ import { createHash, verify as verifySignature } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { ContentInfo, SignedData, type SignerInfo } from '@peculiar/asn1-cms';
 import * as asn1js from 'asn1js';
-import { OIDS, parseDer, signedAttributesOf } from '../cms-asn1';
+import { OIDS, derElement, derElements, parseDer, signedAttributesOf } from '../cms-asn1';
 import { digestAlgorithmVerdict, signatureAlgorithmVerdict } from './algorithms';
 import { certificateFacts, sameSerial, type CertificateFacts } from './certificate-facts';
 
@@ -29,10 +29,22 @@ export function readSignedCms(contentInfoDer: Uint8Array): SignedCms {
   const [signerInfo, ...others] = signedData.signerInfos;
   if (!signerInfo) throw new Error('the SignedData has no signer');
   if (others.length > 0) throw new Error('the SignedData has more than one signer');
-  const certificates = (signedData.certificates ?? []).flatMap((choice) => (choice.certificate ? [Buffer.from(AsnConvert.serialize(choice.certificate))] : []));
+  const certificates = carriedCertificates(contentInfoDer);
   const encapsulated = signedData.encapContentInfo;
   const content = encapsulated.eContent?.single ? Buffer.from(encapsulated.eContent.single.buffer) : encapsulated.eContent?.any ? Buffer.from(encapsulated.eContent.any) : undefined;
   return { signedData, signerInfo, certificates, signedAttributes: signedAttributesOf(contentInfoDer), content, contentType: encapsulated.eContentType };
+}
+
+/**
+ * The certificates of a SignedData as the bytes it carries, found without decoding and encoding them again:
+ * ContentInfo { contentType, [0] SignedData { version, digestAlgorithms, encapContentInfo, [0] certificates, ... } }.
+ */
+function carriedCertificates(contentInfoDer: Uint8Array): Buffer[] {
+  const [, explicit] = derElements(derElement(contentInfoDer, 0x30).contents);
+  const fields = derElements(derElement(explicit?.contents ?? new Uint8Array(), 0x30).contents);
+  const certificateSet = fields.find((field) => field.tag === 0xa0);
+  // Other certificate formats (attribute certificates, [1]/[2]/[3]) are tagged and are not X.509 certificates.
+  return certificateSet ? derElements(certificateSet.contents).filter((element) => element.tag === 0x30).map((element) => Buffer.from(element.encoded)) : [];
 }
 
 /** The first value of a signed attribute, as DER. */
