@@ -51,6 +51,12 @@ export function findSignatureDictionaries(pdf: Buffer): SignatureDictionary[] {
   return found.sort((a, b) => a.signedEnd - b.signedEnd);
 }
 
+/** The two parts of the file a signature covers. */
+export function byteRangeParts(pdf: Buffer, seal: SignatureDictionary): Buffer[] {
+  const [start, firstLength, secondStart, secondLength] = seal.byteRange;
+  return [pdf.subarray(start, start + firstLength), pdf.subarray(secondStart, secondStart + secondLength)];
+}
+
 /** Where the revision that ends at or just after `offset` really ends: after its %%EOF and end-of-line. */
 export function revisionEndAfter(pdf: Buffer, offset: number): number | undefined {
   const marker = pdf.indexOf('%%EOF', Math.max(0, offset - 7), 'latin1');

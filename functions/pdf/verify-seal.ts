@@ -1,30 +1,20 @@
 import { createHash } from 'node:crypto';
 import { OIDS } from '../seal/cms-asn1';
 import type { CertificateFacts } from '../seal/validation/certificate-facts';
-import { validateCertificatePath, type CertificatePath } from '../seal/validation/certificate-path';
+import { validateCertificatePath } from '../seal/validation/certificate-path';
 import { boundCertificate, findSignerCertificate, readSignedCms, unsignedAttribute, verifySigner, type SignedCms } from '../seal/validation/cms-signature';
-import { Findings, type Failure, type FailureCode, type Limitation } from '../seal/validation/reasons';
-import { NO_REVOCATION_DATA, revocationStatus, type RevocationData } from '../seal/validation/revocation';
-import { verifyTimestampToken, type VerifiedTimestamp } from '../seal/validation/timestamp-token';
+import { Findings, type Failure, type Limitation, type SealCheck } from '../seal/validation/reasons';
+import { NO_REVOCATION_DATA, checkRevocation, mergeRevocationData } from '../seal/validation/revocation';
+import { verifyTimestampToken } from '../seal/validation/timestamp-token';
 import type { TrustSettings } from '../seal/validation/trust-settings';
 import { updatesAfterSeal } from './incremental-updates';
-import { findSignatureDictionaries, revisionEndAfter, trimPadding, type SignatureDictionary } from './signature-dictionaries';
+import { reachedLevel, type PadesLevel } from './pades-level';
+import { byteRangeParts, findSignatureDictionaries, revisionEndAfter, trimPadding } from './signature-dictionaries';
 
-export type { Failure, FailureCode, Limitation, LimitationCode } from '../seal/validation/reasons';
+export type { Failure, FailureCode, Limitation, LimitationCode, SealCheck } from '../seal/validation/reasons';
+export { PADES_LEVELS, type PadesLevel } from './pades-level';
 export type { RevocationData } from '../seal/validation/revocation';
 export type { TrustSettings } from '../seal/validation/trust-settings';
-
-/** PAdES baseline levels (ETSI EN 319 142-1), lowest first. */
-export const PADES_LEVELS = ['B-B', 'B-T', 'B-LT', 'B-LTA'] as const;
-export type PadesLevel = (typeof PADES_LEVELS)[number];
-
-
-/** One step of the verification, as a person reads it. */
-export interface SealCheck {
-  readonly name: string;
-  readonly passed: boolean;
-  readonly detail: string;
-}
 
 export interface SealReport {
   /** True when nothing failed: the seal is intact, made with a trusted certificate, and nothing but long-term data was added. */
@@ -196,11 +186,6 @@ function isAnchorList(trust: TrustSettings | readonly Uint8Array[]): trust is re
   return Array.isArray(trust);
 }
 
-function byteRangeParts(pdf: Buffer, seal: SignatureDictionary): Buffer[] {
-  const [start, firstLength, secondStart, secondLength] = seal.byteRange;
-  return [pdf.subarray(start, start + firstLength), pdf.subarray(secondStart, secondStart + secondLength)];
-}
-
 /** The seal's CMS checks, split so the report says whether the bytes or the signature failed. */
 function sealSignature(cms: SignedCms, signer: CertificateFacts, signedBytes: readonly Buffer[], findings: Findings, part: 'digest' | 'signature'): void {
   const result = verifySigner(cms, signer, (hash) => signedBytes.reduce((digest, bytes) => digest.update(bytes), createHash(hash)).digest());
@@ -209,99 +194,3 @@ function sealSignature(cms: SignedCms, signer: CertificateFacts, signedBytes: re
   if (part === 'signature' && result.kind !== 'digest') findings.fail(result.kind === 'algorithm' ? 'WEAK_ALGORITHM' : 'SIGNATURE_INVALID', `The seal's signature is not valid: ${result.problem}.`);
 }
 
-function mergeRevocationData(document: RevocationData, outside: RevocationData | undefined): RevocationData {
-  if (!outside) return document;
-  return {
-    certificates: [...document.certificates, ...outside.certificates],
-    crls: [...document.crls, ...outside.crls],
-    ocspResponses: [...document.ocspResponses, ...outside.ocspResponses],
-  };
-}
-
-/**
- * The revocation status of every certificate below a trust anchor, in the seal's and the timestamp's paths.
- * A revocation before the time the seal is proven to exist fails it; one after a verified timestamp does not.
- */
-function checkRevocation(
-  paths: readonly (CertificatePath | undefined)[],
-  data: RevocationData,
-  documentData: RevocationData,
-  timestamp: VerifiedTimestamp | undefined,
-  findings: Findings,
-): { detail: string; completeFromDocument: boolean } {
-  const unknown: string[] = [];
-  const unusable: string[] = [];
-  const known: string[] = [];
-  let completeFromDocument = true;
-  for (const path of paths) {
-    if (!path) continue;
-    path.revocable.forEach((certificate, index) => {
-      const issuer = path.certificates[index + 1]!;
-      const status = revocationStatus(certificate, issuer, data);
-      if (revocationStatus(certificate, issuer, documentData).status === 'unknown') completeFromDocument = false;
-      if (status.status === 'unknown') {
-        unknown.push(certificate.subject);
-        unusable.push(...status.problems);
-      } else if (status.status === 'revoked') {
-        if (timestamp && status.revokedAt > timestamp.time) {
-          findings.limit('REVOKED_AFTER_SEALING', `${certificate.subject} was revoked on ${status.revokedAt.toISOString()} (${status.source}), after the verified time of the seal (${timestamp.time.toISOString()}): the seal was made while it was valid.`);
-        } else {
-          findings.fail('CERTIFICATE_REVOKED', `${certificate.subject} was revoked on ${status.revokedAt.toISOString()} (${status.source})${timestamp ? `, before the verified time of the seal (${timestamp.time.toISOString()})` : ''}.`);
-        }
-      } else {
-        known.push(`${certificate.subject}: not revoked (${status.source})`);
-      }
-    });
-  }
-  if (unknown.length > 0) findings.limit('NO_REVOCATION_DATA', `No usable revocation data for ${unknown.join(', ')} is available: whether ${unknown.length === 1 ? 'it was' : 'they were'} revoked could not be checked.`);
-  if (unusable.length > 0) findings.limit('REVOCATION_DATA_UNUSABLE', `Revocation data that could not be used: ${unusable.join('; ')}.`);
-  const detail = known.length > 0 ? known.join('; ') : unknown.length > 0 ? 'not checked: no revocation data' : 'nothing to check: the certificates are themselves trusted';
-  return { detail, completeFromDocument };
-}
-
-/** B-B, then B-T with a verified signature timestamp, B-LT with complete validation data in a DSS, B-LTA with a document timestamp over it. */
-async function reachedLevel(
-  pdf: Buffer,
-  seal: SignatureDictionary,
-  signatures: readonly SignatureDictionary[],
-  timestamp: VerifiedTimestamp | undefined,
-  longTermData: boolean,
-  settings: TrustSettings,
-  findings: Findings,
-  checks: SealCheck[],
-): Promise<PadesLevel> {
-  const documentTimestamps = signatures.filter((signature) => signature.signedEnd > seal.signedEnd && (signature.type === 'DocTimeStamp' || signature.subFilter === 'ETSI.RFC3161'));
-  let archived = false;
-  for (const documentTimestamp of documentTimestamps) {
-    const own = new Findings();
-    const problems = documentTimestamp.byteRangeProblems;
-    let verified: VerifiedTimestamp | undefined;
-    if (problems.length === 0) {
-      try {
-        verified = verifyTimestampToken({
-          token: trimPadding(documentTimestamp.contents),
-          covered: byteRangeParts(pdf, documentTimestamp),
-          coveredDescription: 'the document revision it covers',
-          anchors: settings.timestampAnchors ?? [],
-          name: 'The document timestamp',
-        }, own);
-      } catch (error) {
-        own.fail('TIMESTAMP_MALFORMED', `The document timestamp cannot be read: ${(error as Error).message}.`);
-      }
-    }
-    const coversDss = verified !== undefined && (await updatesAfterSeal(pdf.subarray(0, documentTimestamp.signedEnd), seal.signedEnd)).dss !== undefined;
-    checks.push({ name: 'document timestamp', passed: verified !== undefined, detail: verified ? `${verified.time.toISOString()} attested by ${verified.authority}${coversDss ? ', over the validation data' : ''}` : [...problems, ...own.failures.map((failure) => failure.message)].join(' ') });
-    if (!verified) findings.limit('DOCUMENT_TIMESTAMP_INVALID', `A document timestamp does not verify, so it protects nothing: ${[...problems, ...own.failures.map((failure) => failure.message)].join(' ')}`);
-    archived ||= coversDss;
-  }
-  if (!timestamp) return 'B-B';
-  if (!longTermData) {
-    findings.limit('NO_LONG_TERM_DATA', 'The document does not carry the validation data (certificates and revocation data in a DSS) needed to check the seal once its certificate expires (PAdES B-LT).');
-    return 'B-T';
-  }
-  if (!archived) {
-    findings.limit('NO_DOCUMENT_TIMESTAMP', 'No verified document timestamp protects the validation data (PAdES B-LTA).');
-    return 'B-LT';
-  }
-  return 'B-LTA';
-}

@@ -57,6 +57,13 @@ export interface Limitation {
   readonly message: string;
 }
 
+/** One step of the verification, as a person reads it. */
+export interface SealCheck {
+  readonly name: string;
+  readonly passed: boolean;
+  readonly detail: string;
+}
+
 /** Collects findings in the order they are made. */
 export class Findings {
   readonly failures: Failure[] = [];

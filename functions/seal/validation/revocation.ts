@@ -5,6 +5,9 @@ import { Certificate, CertificateList, KeyUsageFlags, id_kp_OCSPSigning } from '
 import { derElement, derElements } from '../cms-asn1';
 import { digestAlgorithmVerdict, signatureAlgorithmVerdict } from './algorithms';
 import { certificateFacts, issued, sameSerial, type CertificateFacts } from './certificate-facts';
+import type { CertificatePath } from './certificate-path';
+import type { Findings } from './reasons';
+import type { VerifiedTimestamp } from './timestamp-token';
 
 /**
  * Revocation data as a PDF's Document Security Store holds it (ETSI EN 319 142-1, 5.4.2), or as a
@@ -116,4 +119,55 @@ function ocspResponder(basic: BasicOCSPResponse, issuer: CertificateFacts, candi
 
 function publicKeyBits(certificate: CertificateFacts): Buffer {
   return Buffer.from(AsnConvert.parse(certificate.der, Certificate).tbsCertificate.subjectPublicKeyInfo.subjectPublicKey);
+}
+
+/** The document's revocation data with any given from outside. */
+export function mergeRevocationData(document: RevocationData, outside: RevocationData | undefined): RevocationData {
+  if (!outside) return document;
+  return {
+    certificates: [...document.certificates, ...outside.certificates],
+    crls: [...document.crls, ...outside.crls],
+    ocspResponses: [...document.ocspResponses, ...outside.ocspResponses],
+  };
+}
+
+/**
+ * The revocation status of every certificate below a trust anchor, in the seal's and the timestamp's paths.
+ * A revocation before the time the seal is proven to exist fails it; one after a verified timestamp does not.
+ */
+export function checkRevocation(
+  paths: readonly (CertificatePath | undefined)[],
+  data: RevocationData,
+  documentData: RevocationData,
+  timestamp: VerifiedTimestamp | undefined,
+  findings: Findings,
+): { detail: string; completeFromDocument: boolean } {
+  const unknown: string[] = [];
+  const unusable: string[] = [];
+  const known: string[] = [];
+  let completeFromDocument = true;
+  for (const path of paths) {
+    if (!path) continue;
+    path.revocable.forEach((certificate, index) => {
+      const issuer = path.certificates[index + 1]!;
+      const status = revocationStatus(certificate, issuer, data);
+      if (revocationStatus(certificate, issuer, documentData).status === 'unknown') completeFromDocument = false;
+      if (status.status === 'unknown') {
+        unknown.push(certificate.subject);
+        unusable.push(...status.problems);
+      } else if (status.status === 'revoked') {
+        if (timestamp && status.revokedAt > timestamp.time) {
+          findings.limit('REVOKED_AFTER_SEALING', `${certificate.subject} was revoked on ${status.revokedAt.toISOString()} (${status.source}), after the verified time of the seal (${timestamp.time.toISOString()}): the seal was made while it was valid.`);
+        } else {
+          findings.fail('CERTIFICATE_REVOKED', `${certificate.subject} was revoked on ${status.revokedAt.toISOString()} (${status.source})${timestamp ? `, before the verified time of the seal (${timestamp.time.toISOString()})` : ''}.`);
+        }
+      } else {
+        known.push(`${certificate.subject}: not revoked (${status.source})`);
+      }
+    });
+  }
+  if (unknown.length > 0) findings.limit('NO_REVOCATION_DATA', `No usable revocation data for ${unknown.join(', ')} is available: whether ${unknown.length === 1 ? 'it was' : 'they were'} revoked could not be checked.`);
+  if (unusable.length > 0) findings.limit('REVOCATION_DATA_UNUSABLE', `Revocation data that could not be used: ${unusable.join('; ')}.`);
+  const detail = known.length > 0 ? known.join('; ') : unknown.length > 0 ? 'not checked: no revocation data' : 'nothing to check: the certificates are themselves trusted';
+  return { detail, completeFromDocument };
 }
