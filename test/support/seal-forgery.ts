@@ -3,7 +3,8 @@
  * with chosen extensions, CRLs, RFC 3161 tokens over any bytes at any time, and incremental updates that
  * add a DSS, a document timestamp, or anything else.
  */
-import { createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { BasicOCSPResponse, CertID, CertStatus, OCSPResponse, OCSPResponseStatus, ResponderID, ResponseBytes, ResponseData, RevokedInfo, SingleResponse, id_pkix_ocsp_basic } from '@peculiar/asn1-ocsp';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { Accuracy, TSTInfo, MessageImprint } from '@peculiar/asn1-tsp';
 import {
@@ -113,6 +114,39 @@ export function issueCrl(issuer: Issued, thisUpdate: Date, revoked: readonly { r
   const tbsDer = Buffer.from(AsnConvert.serialize(tbs));
   const list = new CertificateList({ tbsCertList: tbs, signatureAlgorithm: SHA256_WITH_RSA, signature: toArrayBuffer(sign('sha256', tbsDer, issuer.key)) });
   return Buffer.from(AsnConvert.serialize(list));
+}
+
+/**
+ * An OCSP response (RFC 6960) about `certificate`, issued by `issuer`: good, or revoked at `revokedAt`.
+ * Signed by the issuer itself, or by `responder` (which then travels in the response).
+ */
+export function issueOcspResponse(issuer: Issued, certificate: Issued, producedAt: Date, options: { revokedAt?: Date; responder?: Issued } = {}): Buffer {
+  const issuerCertificate = AsnConvert.parse(issuer.der, Certificate).tbsCertificate;
+  const sha1 = (bytes: ArrayBuffer | Uint8Array) => new OctetString(createHash('sha1').update(new Uint8Array(bytes)).digest());
+  const certID = new CertID({
+    hashAlgorithm: new AlgorithmIdentifier({ algorithm: '1.3.14.3.2.26', parameters: null }),
+    issuerNameHash: sha1(AsnConvert.serialize(issuerCertificate.subject)),
+    issuerKeyHash: sha1(issuerCertificate.subjectPublicKeyInfo.subjectPublicKey),
+    serialNumber: toArrayBuffer(certificate.serial),
+  });
+  const certStatus = new CertStatus(options.revokedAt ? { revoked: new RevokedInfo({ revocationTime: options.revokedAt }) } : { good: null });
+  const signer = options.responder ?? issuer;
+  const data = new ResponseData({
+    responderID: new ResponderID({ byName: AsnConvert.parse(signer.der, Certificate).tbsCertificate.subject }),
+    producedAt,
+    responses: [new SingleResponse({ certID, certStatus, thisUpdate: producedAt })],
+  });
+  const basic = new BasicOCSPResponse({
+    tbsResponseData: data,
+    signatureAlgorithm: SHA256_WITH_RSA,
+    signature: toArrayBuffer(sign('sha256', Buffer.from(AsnConvert.serialize(data)), signer.key)),
+    certs: options.responder ? [AsnConvert.parse(options.responder.der, Certificate)] : undefined,
+  });
+  const response = new OCSPResponse({
+    responseStatus: OCSPResponseStatus.successful,
+    responseBytes: new ResponseBytes({ responseType: id_pkix_ocsp_basic, response: new OctetString(AsnConvert.serialize(basic)) }),
+  });
+  return Buffer.from(AsnConvert.serialize(response));
 }
 
 /** An RFC 3161 token signed by `authority` for the SHA-256 `imprint`, attesting `time`. */

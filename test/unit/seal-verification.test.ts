@@ -1,4 +1,4 @@
-import { KeyUsageFlags, id_kp_serverAuth, id_kp_timeStamping } from '@peculiar/asn1-x509';
+import { KeyUsageFlags, id_kp_OCSPSigning, id_kp_serverAuth, id_kp_timeStamping } from '@peculiar/asn1-x509';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
@@ -7,7 +7,7 @@ import type { TimestampSource } from '../../functions/seal/cades';
 import { createDevelopmentSeal, inMemorySigner } from '../../functions/seal/in-memory-signer';
 import { sha256 } from '../../functions/seal/signer';
 import { sealTestInput } from '../support/certificate-input';
-import { addDocumentTimestamp, addDss, backdate, firstPage, incrementalUpdate, issueCertificate, issueCrl, rsaKey, timestampToken, type Issued } from '../support/seal-forgery';
+import { addDocumentTimestamp, addDss, backdate, firstPage, incrementalUpdate, issueCertificate, issueCrl, issueOcspResponse, rsaKey, timestampToken, type Issued } from '../support/seal-forgery';
 
 const input = sealTestInput();
 const date = (iso: string) => new Date(iso);
@@ -197,6 +197,30 @@ describe('revocation', () => {
     const report = await verifySealedPdf(await withCrl(date('2026-06-15T00:00:00Z')), trust);
     expect(report.failures).toEqual([]);
     expect(report.limitations.find((limitation) => limitation.code === 'REVOKED_AFTER_SEALING')?.message).toMatch(/revoked on 2026-06-15.*after the verified time of the seal/);
+  });
+
+  it('refuses a seal whose certificate an OCSP response of its issuer, in the DSS, says was revoked before sealing', async () => {
+    const ocsp = issueOcspResponse(pki.issuingCa, pki.seal, VERIFIED_AT, { revokedAt: date('2026-05-01T00:00:00Z') });
+    const report = await verifySealedPdf(await addDss(genuineBT, { ocspResponses: [ocsp] }), trust);
+    expectRefused(report, 'CERTIFICATE_REVOKED', /revoked on 2026-05-01.*an OCSP response of 2026-07-01.* signed by CN=Test Commission Seal CA, C=BE/);
+  });
+
+  it('reaches B-LT on a good OCSP answer from a responder the issuing CA delegated to, and ignores one from a responder it did not', async () => {
+    const ocspSigning = { purposes: [id_kp_OCSPSigning], critical: false };
+    const responder = issueCertificate({ commonName: 'Test Seal CA OCSP responder', key: pki.keys.rogue, issuer: pki.issuingCa, validFrom: date('2025-01-01T00:00:00Z'), validTo: date('2035-01-01T00:00:00Z'), keyUsage: KeyUsageFlags.digitalSignature, extendedKeyUsage: ocspSigning });
+    const others = [issueCrl(pki.root, SEALED_AT, []), issueCrl(pki.timestampRoot, SEALED_AT, [])];
+    const delegated = await addDss(genuineBT, { crls: others, ocspResponses: [issueOcspResponse(pki.issuingCa, pki.seal, SEALED_AT, { responder })] });
+    const good = await verifySealedPdf(delegated, trust);
+    expect(good.failures).toEqual([]);
+    expect(good.level).toBe('B-LT');
+    expect(good.checks.find((check) => check.name === 'revocation')?.detail).toContain('CN=Test Commission seal, C=BE: not revoked (an OCSP response');
+
+    const stranger = issueCertificate({ commonName: 'Test Seal CA OCSP responder', key: pki.keys.rogue, issuer: pki.timestampRoot, validFrom: date('2025-01-01T00:00:00Z'), validTo: date('2035-01-01T00:00:00Z'), keyUsage: KeyUsageFlags.digitalSignature, extendedKeyUsage: ocspSigning });
+    const forged = await addDss(genuineBT, { crls: others, ocspResponses: [issueOcspResponse(pki.issuingCa, pki.seal, SEALED_AT, { responder: stranger, revokedAt: date('2026-05-01T00:00:00Z') })] });
+    const ignored = await verifySealedPdf(forged, trust);
+    expect(ignored.failures).toEqual([]);
+    expect(ignored.level).toBe('B-T');
+    expect(ignored.limitations.find((limitation) => limitation.code === 'REVOCATION_DATA_UNUSABLE')?.message).toMatch(/an OCSP response about CN=Test Commission seal, C=BE that neither its issuer nor a responder it authorised signed/);
   });
 
   it('ignores a CRL that its issuer did not sign', async () => {
