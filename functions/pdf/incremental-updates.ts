@@ -1,4 +1,4 @@
-import { PDFArray, PDFContext, PDFDict, PDFName, PDFParser, PDFRawStream, PDFRef, PDFString, PDFHexString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFContext, PDFDict, PDFName, PDFObjectParser, PDFParser, PDFRawStream, PDFRef, PDFString, PDFHexString, PDFXRefStreamParser, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 import type { RevocationData } from '../seal/validation/revocation';
 
 /** What was added to a sealed PDF after the revision its seal covers. */
@@ -23,7 +23,7 @@ export async function updatesAfterSeal(pdf: Buffer, sealedEnd: number): Promise<
   const tail = pdf.subarray(sealedEnd);
   if (tail.length === 0) return { modifications: [] };
   const tailText = tail.toString('latin1');
-  if (!/\d+\s+\d+\s+obj\b/.test(tailText) || !/startxref\s+\d+\s+%%EOF\s*$/.test(tailText)) {
+  if (!/\d+\s+\d+\s+obj\b|(?:^|\s)xref\s/.test(tailText) || !/startxref\s+\d+\s+%%EOF\s*$/.test(tailText)) {
     return { modifications: [], notAnUpdate: `${tail.length} bytes were added after the sealed document, and they are not a PDF update.` };
   }
   let added: PDFContext;
@@ -97,6 +97,16 @@ export async function updatesAfterSeal(pdf: Buffer, sealedEnd: number): Promise<
     if (refused.length > 0) modifications.push(`${what} was changed (${refused.map((key) => describeChange(key, before, object, lookup)).join('; ')}).`);
   }
 
+  for (const objectNumber of freedObjects(tail)) {
+    if (objectNumber === UNREADABLE_CROSS_REFERENCE) {
+      modifications.push('A cross-reference stream after the seal cannot be read, so what it deletes is unknown.');
+      continue;
+    }
+    const ref = PDFRef.of(objectNumber);
+    const before = sealed.lookup(ref);
+    if (before || objectStreams.has(objectNumber)) modifications.push(`${before ? describe(ref, before, pages) : `Object ${objectNumber}`} was deleted.`);
+  }
+
   function acroFormOnlyGainsTimestamps(before: PDFObject | undefined, after: PDFObject | undefined): boolean {
     if (before instanceof PDFRef && before === after) return true;
     const oldForm = lookup(before);
@@ -107,6 +117,43 @@ export async function updatesAfterSeal(pdf: Buffer, sealedEnd: number): Promise<
   }
 
   return { modifications, dss };
+}
+
+/** Stands for a cross-reference stream that cannot be decoded among the numbers of freed objects. */
+const UNREADABLE_CROSS_REFERENCE = -1;
+
+/**
+ * The objects the updates' cross-reference sections mark free (object 0, the head of the free list,
+ * aside): a deleted object is gone for every reader, even though its bytes are still in the file.
+ */
+function freedObjects(tail: Buffer): number[] {
+  const text = tail.toString('latin1');
+  const freed: number[] = [];
+  for (const section of text.matchAll(/(?:^|\s)xref\s+([\d\s fn]*?)\s*trailer/g)) {
+    const tokens = section[1]!.trim().split(/\s+/);
+    for (let index = 0; index + 1 < tokens.length;) {
+      const first = Number(tokens[index]);
+      const count = Number(tokens[index + 1]);
+      index += 2;
+      for (let entry = 0; entry < count && index + 2 < tokens.length; entry++, index += 3) {
+        if (tokens[index + 2] === 'f' && first + entry > 0) freed.push(first + entry);
+      }
+    }
+  }
+  for (const header of text.matchAll(/\d+\s+\d+\s+obj\b/g)) {
+    const start = header.index + header[0].length;
+    if (!/^\s*<<(?:(?!>>)[\s\S]){0,400}\/Type\s*\/XRef\b/.test(text.slice(start, start + 600))) continue;
+    try {
+      const stream = PDFObjectParser.forBytes(tail.subarray(start), PDFContext.create()).parseObject();
+      if (!(stream instanceof PDFRawStream)) throw new Error('not a stream');
+      for (const entry of PDFXRefStreamParser.forStream(stream).parseIntoContext()) {
+        if (entry.deleted && entry.ref.objectNumber > 0) freed.push(entry.ref.objectNumber);
+      }
+    } catch {
+      freed.push(UNREADABLE_CROSS_REFERENCE);
+    }
+  }
+  return freed;
 }
 
 /** The numbers of the sealed revision's object streams, which pdf-lib unpacks and forgets. */

@@ -189,7 +189,7 @@ function timeOf(token: Buffer): Date {
  * Appends an incremental update holding every object `change` adds or alters, with a cross-reference stream
  * chained to the previous one by /Prev: the way PDF tools save a signed file without touching its bytes.
  */
-export async function incrementalUpdate(pdf: Buffer, change: (doc: PDFDocument) => void | Promise<void>): Promise<Buffer> {
+export async function incrementalUpdate(pdf: Buffer, change: (doc: PDFDocument) => void | Promise<void>, options: { deleted?: readonly number[] } = {}): Promise<Buffer> {
   const before = await PDFDocument.load(pdf, { updateMetadata: false });
   const serialized = new Map(before.context.enumerateIndirectObjects().map(([ref, object]) => [ref.toString(), bytesOf(object).toString('latin1')]));
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -210,11 +210,13 @@ export async function incrementalUpdate(pdf: Buffer, change: (doc: PDFDocument) 
   }
   const xrefNumber = doc.context.largestObjectNumber + 1;
   entries.push([xrefNumber, offset]);
+  // A free entry (type 0) deletes the object for every reader.
+  for (const number of options.deleted ?? []) entries.push([number, -1]);
   entries.sort((a, b) => a[0] - b[0]);
   const rows = Buffer.concat(entries.map(([, at]) => {
     const row = Buffer.alloc(7);
-    row[0] = 1;
-    row.writeUInt32BE(at, 1);
+    row[0] = at < 0 ? 0 : 1;
+    row.writeUInt32BE(Math.max(at, 0), 1);
     return row;
   }));
   const previous = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(pdf.subarray(-64).toString('latin1'))?.[1];

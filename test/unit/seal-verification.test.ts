@@ -1,5 +1,5 @@
 import { KeyUsageFlags, id_kp_OCSPSigning, id_kp_serverAuth, id_kp_timeStamping } from '@peculiar/asn1-x509';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { verifySealedPdf, type FailureCode, type SealReport, type TrustSettings } from '../../functions/pdf/verify-seal';
@@ -54,6 +54,14 @@ function tokens(authority: Issued, time = SEALED_AT, tamper: (token: Buffer, dig
 
 function seal(chain: readonly Issued[], timestamp?: TimestampSource, sealedAt = SEALED_AT): Promise<Buffer> {
   return renderSealedCertificate(input, inMemorySigner(chain[0]!.keyPem, chain.map((certificate) => certificate.der)), { timestamp, sealedAt });
+}
+
+/** The object number of the first page's (first) content stream. */
+async function firstPageContents(pdf: Buffer): Promise<number> {
+  const contents = firstPage(await PDFDocument.load(pdf, { updateMetadata: false })).get(PDFName.of('Contents'));
+  const ref = contents instanceof PDFArray ? contents.get(0) : contents;
+  if (!(ref instanceof PDFRef)) throw new Error('the first page names no content stream');
+  return ref.objectNumber;
 }
 
 const codes = (report: SealReport) => report.failures.map((failure) => failure.code);
@@ -262,6 +270,20 @@ describe('changes to the sealed file', () => {
       doc.catalog.set(PDFName.of('DSS'), doc.context.register(doc.context.obj({ Type: 'DSS', Certs: [hiding] })));
     });
     expectRefused(await verifySealedPdf(updated, trust), 'MODIFIED_AFTER_SEALING', new RegExp(`Object ${objectStream}, an object stream holding objects of the sealed document, was replaced`));
+  });
+
+  it('refuses an update whose cross-reference section deletes the content of a page', async () => {
+    const updated = await incrementalUpdate(genuineBT, () => undefined, { deleted: [await firstPageContents(genuineBT)] });
+    expectRefused(await verifySealedPdf(updated, trust), 'MODIFIED_AFTER_SEALING', /The content of page 1 was deleted/);
+  });
+
+  it('refuses an update of a cross-reference table alone that deletes a link', async () => {
+    const doc = await PDFDocument.load(genuineBT, { updateMetadata: false });
+    const link = firstPage(doc).lookup(PDFName.of('Annots'), PDFArray).asArray().find((ref) => doc.context.lookup(ref, PDFDict).get(PDFName.of('Subtype')) === PDFName.of('Link')) as PDFRef;
+    const previous = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(genuineBT.toString('latin1'))![1];
+    const table = `xref\n0 1\n0000000000 65535 f \n${link.objectNumber} 1\n0000000000 00001 f \ntrailer\n<< /Size ${doc.context.largestObjectNumber + 1} /Root ${String(doc.context.trailerInfo.Root)} /Prev ${previous} >>\nstartxref\n${genuineBT.length}\n%%EOF\n`;
+    const report = await verifySealedPdf(Buffer.concat([genuineBT, Buffer.from(table)]), trust);
+    expectRefused(report, 'MODIFIED_AFTER_SEALING', /A link \(on page 1\) was deleted/);
   });
 
   it('refuses a seal whose /Contents were swapped for the signature of another document', async () => {
