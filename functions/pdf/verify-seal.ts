@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { OIDS } from '../seal/cms-asn1';
-import type { CertificateFacts } from '../seal/validation/certificate-facts';
 import { validateCertificatePath } from '../seal/validation/certificate-path';
 import { boundCertificate, findSignerCertificate, readSignedCms, unsignedAttribute, verifySigner, type SignedCms } from '../seal/validation/cms-signature';
 import { Findings, type Failure, type Limitation, type SealCheck } from '../seal/validation/reasons';
@@ -130,8 +129,14 @@ async function validate(pdf: Buffer, settings: TrustSettings, now: Date): Promis
     return report({ claimedSigningTime });
   }
   const signedBytes = byteRangeParts(pdf, seal);
-  step('document hash', () => 'the digest the seal signed is the digest of the sealed bytes', () => sealSignature(cms, signer, signedBytes, findings, 'digest'));
-  step('seal signature', () => "the seal's signature verifies with its certificate's key", () => sealSignature(cms, signer, signedBytes, findings, 'signature'));
+  const signerCheck = verifySigner(cms, signer, (hash) => signedBytes.reduce((digest, bytes) => digest.update(bytes), createHash(hash)).digest());
+  step('document hash', () => 'the digest the seal signed is the digest of the sealed bytes', () => {
+    if (signerCheck.refused === undefined && !signerCheck.digestMatches) findings.fail('DOCUMENT_HASH_MISMATCH', 'The sealed bytes do not match the digest the seal signed: the document was changed after sealing, or the seal belongs to another document.');
+  });
+  step('seal signature', () => "the seal's signature verifies with its certificate's key", () => {
+    if (signerCheck.refused !== undefined) findings.fail(signerCheck.kind === 'algorithm' ? 'WEAK_ALGORITHM' : 'SIGNATURE_INVALID', `The seal's signature is not valid: ${signerCheck.refused}.`);
+    else if (!signerCheck.signatureValid) findings.fail('SIGNATURE_INVALID', "The seal's signature does not verify with the public key of the certificate it carries.");
+  });
   step('signing certificate bound', () => 'the signing-certificate-v2 attribute names the certificate that signed', () => {
     const binding = boundCertificate(cms, signer);
     if (binding !== 'bound') {
@@ -185,12 +190,3 @@ async function validate(pdf: Buffer, settings: TrustSettings, now: Date): Promis
 function isAnchorList(trust: TrustSettings | readonly Uint8Array[]): trust is readonly Uint8Array[] {
   return Array.isArray(trust);
 }
-
-/** The seal's CMS checks, split so the report says whether the bytes or the signature failed. */
-function sealSignature(cms: SignedCms, signer: CertificateFacts, signedBytes: readonly Buffer[], findings: Findings, part: 'digest' | 'signature'): void {
-  const result = verifySigner(cms, signer, (hash) => signedBytes.reduce((digest, bytes) => digest.update(bytes), createHash(hash)).digest());
-  if (result.ok) return;
-  if (part === 'digest' && result.kind === 'digest') findings.fail('DOCUMENT_HASH_MISMATCH', 'The sealed bytes do not match the digest the seal signed: the document was changed after sealing, or the seal belongs to another document.');
-  if (part === 'signature' && result.kind !== 'digest') findings.fail(result.kind === 'algorithm' ? 'WEAK_ALGORITHM' : 'SIGNATURE_INVALID', `The seal's signature is not valid: ${result.problem}.`);
-}
-

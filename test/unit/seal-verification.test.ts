@@ -6,6 +6,8 @@ import { verifySealedPdf, type FailureCode, type SealReport, type TrustSettings 
 import type { TimestampSource } from '../../functions/seal/cades';
 import { createDevelopmentSeal, inMemorySigner } from '../../functions/seal/in-memory-signer';
 import { sha256 } from '../../functions/seal/signer';
+import { readSignedCms } from '../../functions/seal/validation/cms-signature';
+import { trimPadding } from '../../functions/pdf/signature-dictionaries';
 import { sealTestInput } from '../support/certificate-input';
 import { addDocumentTimestamp, addDss, backdate, firstPage, incrementalUpdate, issueCertificate, issueCrl, issueOcspResponse, rsaKey, timestampToken, type Issued } from '../support/seal-forgery';
 
@@ -295,7 +297,24 @@ describe('changes to the sealed file', () => {
     expect(replacement.length).toBe(target[1]!.length);
     const swapped = Buffer.from(genuineBT);
     swapped.write(replacement, target.index + target[0].indexOf('<') + 1, 'latin1');
-    expectRefused(await verifySealedPdf(swapped, trust), 'DOCUMENT_HASH_MISMATCH', /do not match the digest the seal signed/);
+    const report = await verifySealedPdf(swapped, trust);
+    expectRefused(report, 'DOCUMENT_HASH_MISMATCH', /do not match the digest the seal signed/);
+    // The other document's signature is sound in itself: only the bytes it covers differ.
+    expect(report.checks.find((check) => check.name === 'seal signature')?.passed).toBe(true);
+  });
+
+  it('refuses a seal whose signature value was altered, saying the document hash itself still matches', async () => {
+    const contents = /\/Contents\s*<([0-9a-fA-F]+)>/.exec(genuineBB.toString('latin1'))!;
+    const cms = Buffer.from(contents[1]!, 'hex');
+    const signatureValue = Buffer.from(readSignedCms(trimPadding(cms)).signerInfo.signature.buffer);
+    const at = cms.indexOf(signatureValue) + 10;
+    cms[at] = (cms[at] ?? 0) ^ 0x01;
+    const altered = Buffer.from(genuineBB);
+    altered.write(cms.toString('hex'), contents.index + contents[0].indexOf('<') + 1, 'latin1');
+    const report = await verifySealedPdf(altered, trust);
+    expectRefused(report, 'SIGNATURE_INVALID', /does not verify with the public key of the certificate it carries/);
+    expect(codes(report)).not.toContain('DOCUMENT_HASH_MISMATCH');
+    expect(report.checks.find((check) => check.name === 'document hash')?.passed).toBe(true);
   });
 
   it('refuses a ByteRange shortened to leave the end of the file unsealed', async () => {

@@ -64,9 +64,14 @@ export function findSignerCertificate(cms: SignedCms, candidates: readonly Uint8
   return candidates.map(certificateFacts).find((candidate) => candidate.issuerDer.equals(issuer) && sameSerial(candidate.serialNumber, new Uint8Array(sid.serialNumber)));
 }
 
-/** Why a signer does not verify: a refused algorithm, a digest of other content, or a signature that does not verify. */
-export type SignerProblem = 'algorithm' | 'structure' | 'digest' | 'signature';
-export type SignerCheck = { readonly ok: true; readonly hash: string } | { readonly ok: false; readonly problem: string; readonly kind: SignerProblem };
+/**
+ * What a signer's checks found. `refused`: an algorithm refused or a structure PAdES and RFC 3161 do not
+ * allow, so nothing else was checked; otherwise whether the signed digest is the content's and whether
+ * the signature verifies, each on its own, so that a report can say which of the two failed.
+ */
+export type SignerCheck =
+  | { readonly refused: string; readonly kind: 'algorithm' | 'structure' }
+  | { readonly refused?: undefined; readonly digestMatches: boolean; readonly signatureValid: boolean };
 
 /**
  * Checks what RFC 5652, 5.4 and 5.6, ask of a signer with signed attributes: the message-digest attribute
@@ -75,17 +80,17 @@ export type SignerCheck = { readonly ok: true; readonly hash: string } | { reado
  */
 export function verifySigner(cms: SignedCms, signer: CertificateFacts, contentDigestOf: (hash: string) => Buffer): SignerCheck {
   const digest = digestAlgorithmVerdict(cms.signerInfo.digestAlgorithm.algorithm);
-  if (!digest.ok) return { ok: false, problem: `the digest algorithm is refused (${digest.problem})`, kind: 'algorithm' };
+  if (!digest.ok) return { refused: `the digest algorithm is refused (${digest.problem})`, kind: 'algorithm' };
   const signature = signatureAlgorithmVerdict(cms.signerInfo.signatureAlgorithm.algorithm);
-  if (!signature.ok) return { ok: false, problem: `the signature algorithm is refused (${signature.problem})`, kind: 'algorithm' };
-  const hash = digest.hash!;
-  if (!cms.signedAttributes) return { ok: false, problem: 'it has no signed attributes, which PAdES and RFC 3161 require', kind: 'structure' };
+  if (!signature.ok) return { refused: `the signature algorithm is refused (${signature.problem})`, kind: 'algorithm' };
+  if (!cms.signedAttributes) return { refused: 'it has no signed attributes, which PAdES and RFC 3161 require', kind: 'structure' };
   const messageDigest = signedAttribute(cms, OIDS.messageDigest);
-  if (!messageDigest) return { ok: false, problem: 'it has no message-digest attribute', kind: 'structure' };
+  if (!messageDigest) return { refused: 'it has no message-digest attribute', kind: 'structure' };
   const signedDigest = Buffer.from((parseDer(messageDigest) as asn1js.OctetString).valueBlock.valueHexView);
-  if (!signedDigest.equals(contentDigestOf(hash))) return { ok: false, problem: 'the digest it signed is not the digest of the content it covers', kind: 'digest' };
-  const valid = verifySignature(hash, cms.signedAttributes, signer.x509.publicKey, Buffer.from(cms.signerInfo.signature.buffer));
-  return valid ? { ok: true, hash } : { ok: false, problem: "its signature does not verify with the signer certificate's key", kind: 'signature' };
+  return {
+    digestMatches: signedDigest.equals(contentDigestOf(digest.hash!)),
+    signatureValid: verifySignature(digest.hash!, cms.signedAttributes, signer.x509.publicKey, Buffer.from(cms.signerInfo.signature.buffer)),
+  };
 }
 
 /**

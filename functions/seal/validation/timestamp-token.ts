@@ -57,8 +57,11 @@ export function verifyTimestampToken(request: TimestampRequest, findings: Findin
   const before = findings.failures.length;
   const content = cms.content;
   const signer = verifySigner(cms, authorityCertificate, (hash) => createHash(hash).update(content).digest());
-  if (!signer.ok) {
-    findings.fail(signer.kind === 'algorithm' ? 'WEAK_ALGORITHM' : 'TIMESTAMP_SIGNATURE_INVALID', `${name}'s own signature is not valid: ${signer.problem}; its time (${time.toISOString()}) cannot be believed.`);
+  const signerProblem = signer.refused !== undefined
+    ? signer.refused
+    : (!signer.signatureValid ? "its signature does not verify with its authority's key" : !signer.digestMatches ? 'the digest it signed is not that of its TSTInfo' : undefined);
+  if (signerProblem) {
+    findings.fail(signer.refused !== undefined && signer.kind === 'algorithm' ? 'WEAK_ALGORITHM' : 'TIMESTAMP_SIGNATURE_INVALID', `${name}'s own signature is not valid: ${signerProblem}; its time (${time.toISOString()}) cannot be believed.`);
   } else if (!contentTypeIsTstInfo(cms)) {
     findings.fail('TIMESTAMP_SIGNATURE_INVALID', `${name}'s signed content-type attribute does not name a TSTInfo.`);
   } else if (boundCertificate(cms, authorityCertificate) !== 'bound') {
