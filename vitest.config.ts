@@ -21,6 +21,8 @@ export default defineConfig({
           // One worker runs file after file with the modules it has loaded: the files share no state.
           isolate: false,
           testTimeout: 30_000,
+          // Making RSA keys for a suite (3072 bits for the development seal) can take seconds on a loaded machine.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -102,7 +102,7 @@ function clientsAllowedBy(needs: FunctionNeeds): string[] {
   return [
     needs.table !== 'none' && '@aws-sdk/client-dynamodb',
     needs.sealKey && '@aws-sdk/client-kms',
-    (needs.signingKey || needs.sealKey) && '@aws-sdk/client-secrets-manager',
+    (needs.signingKey || needs.sealKey || needs.sealTrust) && '@aws-sdk/client-secrets-manager',
     needs.mail && '@aws-sdk/client-ses',
     needs.workflow && '@aws-sdk/client-sfn',
   ].filter((client): client is string => typeof client === 'string').sort();
