@@ -21,6 +21,8 @@ export default defineConfig({
           // One worker runs file after file with the modules it has loaded: the files share no state.
           isolate: false,
           testTimeout: 30_000,
+          // Making RSA keys for a suite (3072 bits for the development seal) can take seconds on a loaded machine.
+          hookTimeout: 60_000,
         },
       },
       {
@@ -91,7 +93,7 @@ export default defineConfig({
           // Tests that break things (faults, late callbacks, hostile input) on the exclusive stack.
           name: 'resilience',
           include: ['test/resilience/**/*.test.ts'],
-          exclude: ['test/resilience/restart.test.ts'],
+          exclude: ['test/resilience/restart.test.ts', 'test/resilience/wrong-seal-certificate.test.ts'],
           globalSetup: ['test/support/exclusive-stack-setup.ts'],
           setupFiles: ['test/support/exclusive-stack-files.ts'],
           testTimeout: 300_000,
@@ -100,10 +102,10 @@ export default defineConfig({
       },
       {
         test: {
-          // A stack killed in the middle of a campaign and started again, on stacks of the test's own,
-          // beside the other projects.
+          // A stack killed in the middle of a campaign and started again, and one started with the wrong
+          // seal certificate, on stacks of the tests' own, beside the other projects.
           name: 'restart',
-          include: ['test/resilience/restart.test.ts'],
+          include: ['test/resilience/restart.test.ts', 'test/resilience/wrong-seal-certificate.test.ts'],
           testTimeout: 420_000,
           hookTimeout: 120_000,
         },

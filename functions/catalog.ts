@@ -31,6 +31,11 @@ export interface FunctionNeeds {
    * secretsmanager:GetSecretValue on it, TIMESTAMP_AUTHORITY_URL when configured, and the fonts in its bundle.
    */
   readonly sealKey?: true;
+  /**
+   * Checks seals: SEAL_CERTIFICATE_SECRET_ID with secretsmanager:GetSecretValue on it, for the seal chain and
+   * the timestamp authorities' certificates it trusts. No access to the key.
+   */
+  readonly sealTrust?: true;
   /** Signs admins and auditors in to the console: COGNITO_CLIENT_ID, and COGNITO_DOMAIN_URL when a Cognito domain exists. */
   readonly signIn?: true;
   /** Makes or checks one-time codes, anti-CSRF tokens and client address hashes: SIGNING_KEY_SECRET_ID and read access to that secret. */
@@ -172,7 +177,7 @@ export const API_FUNCTIONS = {
   },
   'verify-document': {
     entry: 'functions/handlers/api/verify-document.ts',
-    needs: { table: 'read' },
+    needs: { table: 'read', sealTrust: true },
     description: 'Public check of a PDF or its SHA-256: issued by us, for whom, when, revoked or not',
   },
   'signing-page': {

@@ -11,6 +11,10 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { SEAL_CHECK_FAILED } from '../functions/workflow/contract';
+
+/** The functions that seal, whose seals check themselves before they are stored. */
+const SEALING_FUNCTIONS = ['seal-certificate', 'generate-joint-declaration'];
 
 /** How the errors of a function are judged: by what else catches them. */
 export type FunctionRole = 'api' | 'task' | 'event';
@@ -18,6 +22,11 @@ export type FunctionRole = 'api' | 'task' | 'event';
 export interface MonitoredFunction {
   readonly fn: lambda.IFunction;
   readonly role: FunctionRole;
+  /**
+   * Where the function logs, for alarms on what it logs.
+   * @default - no log-based alarm
+   */
+  readonly logGroup?: logs.ILogGroup;
 }
 
 export interface MonitoringProps {
@@ -125,6 +134,22 @@ export class Monitoring extends Construct {
       this.alarm(`${functionId}-Throttles`, fn.metricThrottles({ period: this.period, statistic: 'Sum' }), 1,
         `${functionId} was throttled: the account's Lambda concurrency is exhausted.`);
     }
+
+    // A seal that failed its own check: one means the seal certificate or key is wrong, and every seal will fail.
+    const sealCheckFailures = new cloudwatch.Metric({ namespace: 'PortsAlliance', metricName: 'SealCheckFailures', period: this.period, statistic: 'Sum' });
+    for (const functionId of SEALING_FUNCTIONS) {
+      const logGroup = props.functions[functionId]?.logGroup;
+      if (!logGroup) continue;
+      new logs.MetricFilter(this, `${functionId}-SealCheckFailed`, {
+        logGroup,
+        filterPattern: logs.FilterPattern.stringValue('$.message', '=', SEAL_CHECK_FAILED.logMessage),
+        metricNamespace: sealCheckFailures.namespace,
+        metricName: sealCheckFailures.metricName,
+        metricValue: '1',
+      });
+    }
+    this.alarm('SealCheckFailed', sealCheckFailures, 1,
+      'A seal just made did not verify against its certificate and the configured chain, so it was not stored and the commitment shows FAILED. Check the seal certificate secret against the KMS key (docs/operations.md#the-seal-key).');
 
     // The HTTP API: handlers turn their own failures into 500s, which Lambda does not count as errors.
     const apiServerErrors = props.httpApi.metricServerError({ period: this.period, statistic: 'Sum' });

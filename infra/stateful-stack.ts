@@ -195,7 +195,8 @@ export class StatefulStack extends Stack {
       policy: sealKeyPolicy(this, props),
     });
     // The certificate the Commission's CA issues for that key (docs/operations.md#the-seal-key: how to request it), as
-    //   {"certificateChainPem": "-----BEGIN CERTIFICATE-----..."}  signer's certificate first.
+    //   {"certificateChainPem": "-----BEGIN CERTIFICATE-----..."}  signer's certificate first,
+    // with, once sealing uses a timestamp authority, "timestampTrustPem": the certificates trusted for its tokens.
     // Public data, kept in a secret only for its access control and versioning; the stack creates it
     // empty and sealing refuses to run until it is filled in.
     this.sealCertificateSecret = new secretsmanager.Secret(this, 'SealCertificate', {

@@ -227,7 +227,7 @@ export class StatelessStack extends Stack {
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: Object.fromEntries(Object.entries(functions).map(([functionId, fn]): [string, MonitoredFunction] =>
-        [functionId, { fn, role: functionId in API_FUNCTIONS ? 'api' : isEventFunction(functionId) ? 'event' : 'task' }])),
+        [functionId, { fn, logGroup: fn.logGroup, role: functionId in API_FUNCTIONS ? 'api' : isEventFunction(functionId) ? 'event' : 'task' }])),
       stateMachine: this.workflow.stateMachine,
       httpApi: this.httpApi,
       deadLetterQueues: this.deadLetterQueues,
@@ -282,6 +282,7 @@ export class StatelessStack extends Stack {
       env[ENV.sealCertificateSecretId] = props.sealCertificateSecret.secretArn;
       if (config.timestampAuthorityUrl) env[ENV.timestampAuthorityUrl] = config.timestampAuthorityUrl;
     }
+    if (needs.sealTrust) env[ENV.sealCertificateSecretId] = props.sealCertificateSecret.secretArn;
     if (needs.signingKey) env[ENV.signingKeySecretId] = props.signingKeySecret.secretArn;
     if (needs.files) env[ENV.filesBucketName] = this.filesBucket.bucketName;
     return env;
@@ -326,6 +327,7 @@ export class StatelessStack extends Stack {
       fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['kms:Sign'], resources: [props.sealKey.keyArn] }));
       props.sealCertificateSecret.grantRead(fn);
     }
+    if (needs.sealTrust) props.sealCertificateSecret.grantRead(fn);
     if (needs.signingKey) props.signingKeySecret.grantRead(fn);
     if (needs.files) {
       // Objects only, never the bucket itself (no listing) and no deletion: expiry is the lifecycle rules' job.

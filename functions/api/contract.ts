@@ -172,7 +172,7 @@ export const API_CONTRACT = {
   'POST /api/verify': {
     tag: 'Documents',
     summary: 'Check a document: issued by the Commission, for whom, when, revoked or not (public)',
-    description: 'Send `{"sha256": ...}` or `{"documentId": ...}` as JSON, or the PDF itself as `application/pdf`.',
+    description: 'Send `{"sha256": ...}` or `{"documentId": ...}` as JSON, or the PDF itself as `application/pdf`: the answer then also holds `seal`, the validation of its seal (PAdES level, failures and limitations with their codes, the checks made).',
     body: schemas.documentCheckSchema,
     responses: { 200: json('The verdict') },
   },

@@ -16,6 +16,7 @@ import { getJointDeclarationRecord, storeJointDeclaration, type JointDeclaration
 import { loadDeclaration } from './load';
 import { verificationUrl } from './verification-url';
 import { clock } from '../shared/clock';
+import { assertOwnSealVerifies } from './check-own-seal';
 
 /** Short enough for the annex's category column. */
 const CATEGORY_COLUMN_LABELS: Readonly<Record<Category, string>> = {
@@ -71,6 +72,7 @@ export async function generateJointDeclaration(declarationId: string, caller: Ca
   ]);
   const sealedAt = clock.now();
   const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp: configuredTimestamps(), sealedAt });
+  await assertOwnSealVerifies(bytes, sealedAt, { declarationId });
   // The bytes go to the bucket first under a key of their own; the record that names them is written last.
   const objectKey = `${FILE_PREFIXES.jointDeclarations}${declarationId}/${newId('gen')}.pdf`;
   await putFile(objectKey, bytes, 'application/pdf');

@@ -12,9 +12,10 @@ import { storeSealedDocument } from '../store/documents';
 import { verificationUrl } from './verification-url';
 import { loadCommitment, loadDeclarationContent } from './load';
 import { clock } from '../shared/clock';
+import { assertOwnSealVerifies } from './check-own-seal';
 
 /**
- * Renders the certificate, seals it once and stores it. A retry after the bytes were stored
+ * Renders the certificate, seals it once, checks the seal as a verifier would, and stores it. A retry after the bytes were stored
  * returns the stored document's hash instead of sealing again.
  */
 export async function sealCertificate(commitmentId: string): Promise<{ sha256: string; size: number }> {
@@ -30,6 +31,7 @@ export async function sealCertificate(commitmentId: string): Promise<{ sha256: s
     sealedAt,
     onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { commitmentId, codePoint: character.codePointAt(0) }),
   });
+  await assertOwnSealVerifies(bytes, sealedAt, { commitmentId });
   const stored = await storeSealedDocument(commitment, bytes, sealedAt);
   if (!stored.ok) {
     const current = await loadCommitment(commitmentId);

@@ -6,6 +6,8 @@ import { getCommitment } from '../store/commitments';
 import { getDeclaration } from '../store/declarations';
 import { findDocumentByHash, getDocumentRecord, type DocumentKind } from '../store/documents';
 import { getJointDeclarationRecord } from '../store/joint-declarations';
+import { verifySealedPdf, type SealReport } from '../pdf/verify-seal';
+import { loadSealTrust } from '../seal/seal-trust';
 
 export type VerificationQuery = { sha256: string } | { documentId: string } | { pdf: Uint8Array };
 
@@ -27,12 +29,20 @@ export interface VerificationAnswer {
     readonly sealedAt: string;
     readonly revoked: boolean;
   };
+  /** For an uploaded file: its seal validated against the certificates this deployment trusts. */
+  readonly seal?: SealValidation;
 }
+
+/** The seal's validation as the page and the API show it: level, coded reasons and the checks made. */
+export type SealValidation = Omit<SealReport, 'fileSha256'>;
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
 export async function verifyDocument(query: VerificationQuery): Promise<VerificationAnswer> {
-  if ('pdf' in query) return verifyByHash(sha256Hex(query.pdf));
+  if ('pdf' in query) {
+    const [answer, seal] = await Promise.all([verifyByHash(sha256Hex(query.pdf)), validateSeal(query.pdf)]);
+    return { ...answer, seal };
+  }
   if ('sha256' in query) {
     const sha256 = query.sha256.trim().toLowerCase();
     if (!SHA256_PATTERN.test(sha256)) throw new DomainError('INVALID_INPUT', 'A SHA-256 is 64 hexadecimal characters (0-9, a-f).');
@@ -40,6 +50,11 @@ export async function verifyDocument(query: VerificationQuery): Promise<Verifica
   }
   if (!ID_PATTERN.test(query.documentId)) throw new DomainError('INVALID_INPUT', 'A document ID looks like cmt_01jd… or dcl_01jd…, as printed in the PDF.');
   return describeDocument(query.documentId);
+}
+
+async function validateSeal(pdf: Uint8Array): Promise<SealValidation> {
+  const { fileSha256: _hash, ...validation } = await verifySealedPdf(Buffer.from(pdf), await loadSealTrust());
+  return validation;
 }
 
 async function verifyByHash(sha256: string): Promise<VerificationAnswer> {

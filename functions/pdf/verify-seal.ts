@@ -1,161 +1,192 @@
-import { X509Certificate, createHash, verify as verifySignature } from 'node:crypto';
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { ContentInfo, SignedData, type SignerInfo } from '@peculiar/asn1-cms';
-import { Certificate } from '@peculiar/asn1-x509';
-import * as asn1js from 'asn1js';
-import { OIDS, parseDer, signedAttributesOf } from '../seal/cms-asn1';
-import { readTimestampToken } from '../seal/timestamp';
+import { createHash } from 'node:crypto';
+import { OIDS } from '../seal/cms-asn1';
+import { validateCertificatePath } from '../seal/validation/certificate-path';
+import { boundCertificate, findSignerCertificate, readSignedCms, unsignedAttribute, verifySigner, type SignedCms } from '../seal/validation/cms-signature';
+import { Findings, type Failure, type Limitation, type SealCheck } from '../seal/validation/reasons';
+import { NO_REVOCATION_DATA, checkRevocation, mergeRevocationData } from '../seal/validation/revocation';
+import { verifyTimestampToken } from '../seal/validation/timestamp-token';
+import type { TrustSettings } from '../seal/validation/trust-settings';
+import { updatesAfterSeal } from './incremental-updates';
+import { reachedLevel, type PadesLevel } from './pades-level';
+import { byteRangeParts, findSignatureDictionaries, revisionEndAfter, trimPadding } from './signature-dictionaries';
 
-export interface SealCheck {
-  readonly name: string;
-  readonly passed: boolean;
-  readonly detail: string;
-}
+export type { Failure, FailureCode, Limitation, LimitationCode, SealCheck } from '../seal/validation/reasons';
+export { PADES_LEVELS, type PadesLevel } from './pades-level';
+export type { RevocationData } from '../seal/validation/revocation';
+export type { TrustSettings } from '../seal/validation/trust-settings';
 
 export interface SealReport {
+  /** True when nothing failed: the seal is intact, made with a trusted certificate, and nothing but long-term data was added. */
   readonly valid: boolean;
+  /** The PAdES level the document reaches; absent when it is not valid. */
+  readonly level?: PadesLevel;
   readonly fileSha256: string;
   readonly checks: readonly SealCheck[];
+  /** Why the seal is not valid, each with a stable code. */
+  readonly failures: readonly Failure[];
+  /** Why it does not reach a higher level, and what could not be checked. */
+  readonly limitations: readonly Limitation[];
   readonly signer?: string;
-  /** The time the signature claims (M entry) and, with a timestamp, the authority's time. */
+  /** The time the signer wrote in the signature dictionary (/M): a claim that proves nothing. */
   readonly claimedSigningTime?: string;
+  /** The time a verified signature timestamp attests, and its authority. */
   readonly timestampTime?: string;
+  readonly timestampAuthority?: string;
+  /** When certificate validity was judged, and why then. */
+  readonly validationTime: string;
+  readonly validationTimeSource: 'signature timestamp' | 'time of verification';
 }
+
+const PADES_SUB_FILTER = 'ETSI.CAdES.detached';
 
 /**
- * Checks a sealed PDF offline: the seal covers the whole file, its CMS signature verifies over the signed
- * byte range, the signing-certificate-v2 attribute names the certificate that signed, and that certificate
- * chains to one of `trustAnchors` (DER). A timestamp, when present, must cover the signature value.
+ * Validates a sealed PDF offline, as ETSI EN 319 102-1 describes for PAdES: the seal covers the revision it
+ * signs, nothing but long-term validation data was added after it, its CMS signature verifies over the
+ * signed bytes and is bound to its certificate, the signature timestamp is itself verified before its time is
+ * used, the certificate path is valid at that time (or now, said so), and no revocation data in the document
+ * revokes it. The report gives the PAdES level reached and, for every shortfall, a coded reason.
  */
-export function verifySealedPdf(pdf: Buffer, trustAnchors: readonly Uint8Array[], at = new Date()): SealReport {
+export async function verifySealedPdf(pdf: Buffer, trust: TrustSettings | readonly Uint8Array[]): Promise<SealReport> {
+  const settings: TrustSettings = isAnchorList(trust) ? { sealAnchors: trust } : trust;
+  const now = settings.at ?? new Date();
+  try {
+    return await validate(pdf, settings, now);
+  } catch (error) {
+    // Whatever a file holds, the answer is a report: bytes no decoder here can read are a failure, not an error.
+    const message = `The seal or the data beside it cannot be read: ${(error as Error).message}.`;
+    return {
+      valid: false,
+      fileSha256: createHash('sha256').update(pdf).digest('hex'),
+      checks: [{ name: 'seal signature', passed: false, detail: message }],
+      failures: [{ code: 'CMS_MALFORMED', message }],
+      limitations: [],
+      validationTime: now.toISOString(),
+      validationTimeSource: 'time of verification',
+    };
+  }
+}
+
+async function validate(pdf: Buffer, settings: TrustSettings, now: Date): Promise<SealReport> {
+  const findings = new Findings();
   const checks: SealCheck[] = [];
-  const check = (name: string, passed: boolean, detail: string) => {
-    checks.push({ name, passed, detail });
-    return passed;
+  const step = <T>(name: string, passedDetail: (result: T) => string, run: () => T): T => {
+    const before = findings.failures.length;
+    const result = run();
+    const failed = findings.failures.slice(before);
+    checks.push({ name, passed: failed.length === 0, detail: failed.length === 0 ? passedDetail(result) : failed.map((failure) => failure.message).join(' ') });
+    return result;
   };
   const fileSha256 = createHash('sha256').update(pdf).digest('hex');
-  const done = (extra: Partial<SealReport> = {}): SealReport => ({ valid: checks.every((c) => c.passed), fileSha256, checks, ...extra });
-
-  const seal = findLastSignature(pdf);
-  if (!check('seal present', seal !== undefined, seal ? `${seal.subFilter ?? 'no sub-filter'}` : 'the file has no signature dictionary with a byte range')) return done();
-  const { byteRange, contents } = seal!;
-  const [start, firstLength, secondStart, secondLength] = byteRange;
-  check('sub-filter', seal!.subFilter === 'ETSI.CAdES.detached', `${seal!.subFilter ?? 'none'} (PAdES requires ETSI.CAdES.detached)`);
-  check('whole document signed', start === 0 && secondStart + secondLength === pdf.length && firstLength < secondStart, `byte range [${byteRange.join(' ')}] of a ${pdf.length}-byte file`);
-
-  const digest = createHash('sha256').update(pdf.subarray(start, start + firstLength)).update(pdf.subarray(secondStart, secondStart + secondLength)).digest();
-  let signedData: SignedData;
-  let signerInfo: SignerInfo | undefined;
-  let cms: Buffer;
-  try {
-    cms = trimDer(contents);
-    signedData = AsnConvert.parse(AsnConvert.parse(cms, ContentInfo).content, SignedData);
-    signerInfo = signedData.signerInfos[0];
-  } catch (error) {
-    check('CMS structure', false, `the signature is not a CMS SignedData: ${(error as Error).message}`);
-    return done();
-  }
-  if (!check('CMS structure', signerInfo !== undefined, 'one SignedData with a signer')) return done();
-  const attribute = (oid: string) => signerInfo!.signedAttrs?.find((candidate) => candidate.attrType === oid)?.attrValues[0];
-
-  const messageDigest = attribute(OIDS.messageDigest);
-  const signedDigest = messageDigest ? Buffer.from((parseDer(messageDigest) as asn1js.OctetString).valueBlock.valueHexView) : undefined;
-  check('document hash', signedDigest !== undefined && signedDigest.equals(digest), signedDigest?.equals(digest)
-    ? `SHA-256 of the signed bytes ${digest.toString('hex')} matches the sealed message digest`
-    : 'the signed bytes do not match the sealed message digest: the file was changed after sealing');
-
-  const certificates = (signedData.certificates ?? []).flatMap((choice) => (choice.certificate ? [Buffer.from(AsnConvert.serialize(choice.certificate))] : []));
-  const sid = signerInfo!.sid.issuerAndSerialNumber;
-  const signerDer = certificates.find((der) => {
-    const parsed = AsnConvert.parse(der, Certificate).tbsCertificate;
-    return sid && Buffer.from(parsed.serialNumber).equals(Buffer.from(sid.serialNumber)) && Buffer.from(AsnConvert.serialize(parsed.issuer)).equals(Buffer.from(AsnConvert.serialize(sid.issuer)));
+  const report = (extra: Partial<SealReport> = {}, level?: PadesLevel): SealReport => ({
+    valid: !findings.failed,
+    level: findings.failed ? undefined : level,
+    fileSha256,
+    checks,
+    failures: findings.failures,
+    limitations: findings.limitations,
+    validationTime: now.toISOString(),
+    validationTimeSource: 'time of verification',
+    ...extra,
   });
-  if (!check('signer certificate', signerDer !== undefined, signerDer ? new X509Certificate(signerDer).subject.replace(/\n/g, ', ') : 'the signature does not carry the certificate of its signer')) return done();
-  const signer = new X509Certificate(signerDer!);
 
-  const signedAttributes = signedAttributesOf(cms);
-  const signatureValid = signedAttributes !== undefined && verifySignature('sha256', signedAttributes, signer.publicKey, Buffer.from(signerInfo!.signature.buffer));
-  check('seal signature', signatureValid, signatureValid ? 'the CMS signature verifies with the signer certificate\'s key' : 'the CMS signature does not verify');
+  const signatures = findSignatureDictionaries(pdf);
+  const seal = step('seal present', (found) => `a ${found?.subFilter ?? 'signature'} seal`, () => {
+    const found = signatures.find((signature) => signature.type !== 'DocTimeStamp' && signature.subFilter !== 'ETSI.RFC3161');
+    if (!found) findings.fail('NO_SEAL', 'The file holds no seal: no signature dictionary with a byte range.');
+    else if (found.subFilter !== PADES_SUB_FILTER) findings.fail('NOT_PADES', `The seal's sub-filter is ${found.subFilter ?? 'missing'}; a PAdES seal is ${PADES_SUB_FILTER}.`);
+    return found;
+  });
+  if (!seal) return report();
 
-  const signingCertificate = attribute(OIDS.signingCertificateV2);
-  const boundHash = signingCertificate ? essCertHash(signingCertificate) : undefined;
-  const certificateHash = createHash('sha256').update(signerDer!).digest();
-  check('signing-certificate-v2', boundHash?.equals(certificateHash) ?? false, boundHash
-    ? boundHash.equals(certificateHash) ? 'binds the signature to the certificate that signed' : 'names another certificate than the one that signed'
-    : 'missing: the signature is not bound to its certificate (PAdES baseline requires it)');
+  const sealedEnd = step('byte range', () => `the seal covers bytes [${seal.byteRange.join(' ')}] of the ${pdf.length}, all but its own value`, () => {
+    if (seal.byteRangeProblems.length > 0) findings.fail('BYTE_RANGE_INVALID', `The seal's byte range [${seal.byteRange.join(' ')}] is not sound: ${seal.byteRangeProblems.join('; ')}.`);
+    const revisionEnd = revisionEndAfter(pdf, seal.signedEnd);
+    if (revisionEnd === undefined || revisionEnd > seal.signedEnd) {
+      const uncovered = (revisionEnd ?? pdf.length) - seal.signedEnd;
+      findings.fail('BYTE_RANGE_INCOMPLETE', `The seal's byte range stops ${uncovered} byte${uncovered === 1 ? '' : 's'} before the end of the document it signs: those bytes are not sealed.`);
+    }
+    return Math.max(revisionEnd ?? seal.signedEnd, seal.signedEnd);
+  });
 
-  const tokenValue = signerInfo!.unsignedAttrs?.find((candidate) => candidate.attrType === OIDS.signatureTimeStampToken)?.attrValues[0];
-  let timestampTime: string | undefined;
-  if (tokenValue) {
-    const token = readTimestampToken(new Uint8Array(tokenValue));
-    timestampTime = token.genTime.toISOString();
-    const coversSignature = token.messageImprint.equals(createHash('sha256').update(Buffer.from(signerInfo!.signature.buffer)).digest());
-    check('signature timestamp', coversSignature, coversSignature ? `RFC 3161 timestamp of ${timestampTime} covers the signature value` : 'the timestamp covers something else than this signature');
+  const updates = await updatesAfterSeal(pdf, sealedEnd);
+  step('changes after sealing', () => (sealedEnd === pdf.length ? 'none: the seal covers the whole file' : 'only long-term validation data was added after the seal'), () => {
+    if (updates.notAnUpdate) findings.fail('APPENDED_BYTES', updates.notAnUpdate);
+    for (const modification of updates.modifications) findings.fail('MODIFIED_AFTER_SEALING', `Modified after sealing: ${modification}`);
+  });
+  const documentData = updates.dss ?? NO_REVOCATION_DATA;
+
+  let cms: SignedCms;
+  try {
+    cms = readSignedCms(trimPadding(seal.contents));
+  } catch (error) {
+    step('seal signature', () => '', () => findings.fail('CMS_MALFORMED', `The seal is not a CMS signature: ${(error as Error).message}.`));
+    return report({ claimedSigningTime: seal.claimedSigningTime?.toISOString() });
   }
-
-  const chain = chainToTrustAnchor(signer, certificates.map((der) => new X509Certificate(der)), trustAnchors.map((der) => new X509Certificate(der)));
-  const signingTime = timestampTime ? new Date(timestampTime) : seal!.claimedSigningTime ?? at;
-  const validAtSigning = new Date(signer.validFrom) <= signingTime && signingTime <= new Date(signer.validTo);
-  check('issuing certificate', chain.trusted, chain.detail);
-  check('certificate validity', validAtSigning, `${signer.validFrom} to ${signer.validTo}; sealed ${signingTime.toISOString()}`);
-  return done({ signer: signer.subject.replace(/\n/g, ', '), claimedSigningTime: seal!.claimedSigningTime?.toISOString(), timestampTime });
-}
-
-interface FoundSignature {
-  byteRange: [number, number, number, number];
-  contents: Buffer;
-  subFilter?: string;
-  claimedSigningTime?: Date;
-}
-
-/** The last signature dictionary (the one covering the most), read from the raw bytes as validators do. */
-function findLastSignature(pdf: Buffer): FoundSignature | undefined {
-  const text = pdf.toString('latin1');
-  const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
-  const last = ranges.at(-1);
-  if (!last) return undefined;
-  const byteRange = [1, 2, 3, 4].map((group) => Number(last[group])) as [number, number, number, number];
-  const gap = text.slice(byteRange[0] + byteRange[1], byteRange[2]);
-  const hex = /^<([0-9A-Fa-f]*)>$/.exec(gap)?.[1];
-  if (hex === undefined) return undefined;
-  // The dictionary around the byte range: from the nearest "<<" before it to the next ">>" after the contents.
-  const dictionary = text.slice(Math.max(0, text.lastIndexOf('<<', last.index ?? 0) - 2_000), byteRange[2] + 2_000);
-  const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(dictionary)?.[1];
-  const m = /\/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}'?\d{2}'?)?/.exec(dictionary);
-  const claimedSigningTime = m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${!m[7] || m[7] === 'Z' ? 'Z' : m[7].replace(/'/g, '').replace(/(\d{2})(\d{2})$/, '$1:$2')}`) : undefined;
-  return { byteRange, contents: Buffer.from(hex, 'hex'), subFilter, claimedSigningTime };
-}
-
-/** The placeholder is zero-padded after the DER value. */
-function trimDer(padded: Buffer): Buffer {
-  const parsed = asn1js.fromBER(padded.buffer.slice(padded.byteOffset, padded.byteOffset + padded.byteLength) as ArrayBuffer);
-  if (parsed.offset === -1) throw new Error(parsed.result.error);
-  return padded.subarray(0, parsed.offset);
-}
-
-/** certHash of the first ESSCertIDv2 (SHA-256 is the default algorithm and is then omitted). */
-function essCertHash(value: ArrayBuffer): Buffer | undefined {
-  const signingCertificate = parseDer(value) as asn1js.Sequence;
-  const certs = signingCertificate.valueBlock.value[0] as asn1js.Sequence | undefined;
-  const first = certs?.valueBlock.value[0] as asn1js.Sequence | undefined;
-  const parts = first?.valueBlock.value ?? [];
-  const hash = parts.find((part): part is asn1js.OctetString => part instanceof asn1js.OctetString);
-  const algorithm = parts[0] instanceof asn1js.Sequence ? ((parts[0].valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString()) : OIDS.sha256;
-  return hash && algorithm === OIDS.sha256 ? Buffer.from(hash.valueBlock.valueHexView) : undefined;
-}
-
-/** Walks issuer links from the signer through the certificates carried in the seal to a trust anchor. */
-function chainToTrustAnchor(signer: X509Certificate, carried: readonly X509Certificate[], anchors: readonly X509Certificate[]): { trusted: boolean; detail: string } {
-  if (anchors.length === 0) return { trusted: false, detail: 'no trusted certificate given (use --trust cert.pem)' };
-  let current = signer;
-  const path = [current.subject.replace(/\n/g, ', ')];
-  for (let depth = 0; depth < 8; depth++) {
-    const anchor = anchors.find((candidate) => candidate.raw.equals(current.raw) || (current.checkIssued(candidate) && current.verify(candidate.publicKey)));
-    if (anchor) return { trusted: true, detail: `issued under the trusted certificate ${anchor.subject.replace(/\n/g, ', ')}` };
-    const issuer = carried.find((candidate) => !candidate.raw.equals(current.raw) && current.checkIssued(candidate) && current.verify(candidate.publicKey));
-    if (!issuer) break;
-    current = issuer;
-    path.push(current.subject.replace(/\n/g, ', '));
+  const signer = findSignerCertificate(cms, cms.certificates);
+  const claimedSigningTime = seal.claimedSigningTime?.toISOString();
+  if (!signer) {
+    step('seal signature', () => '', () => findings.fail('SIGNER_CERTIFICATE_MISSING', 'The seal does not carry the certificate of its signer, so it cannot be checked.'));
+    return report({ claimedSigningTime });
   }
-  return { trusted: false, detail: `no trusted certificate issued ${path.join(' <- ')}` };
+  const signedBytes = byteRangeParts(pdf, seal);
+  const signerCheck = verifySigner(cms, signer, (hash) => signedBytes.reduce((digest, bytes) => digest.update(bytes), createHash(hash)).digest());
+  step('document hash', () => 'the digest the seal signed is the digest of the sealed bytes', () => {
+    if (signerCheck.refused === undefined && !signerCheck.digestMatches) findings.fail('DOCUMENT_HASH_MISMATCH', 'The sealed bytes do not match the digest the seal signed: the document was changed after sealing, or the seal belongs to another document.');
+  });
+  step('seal signature', () => "the seal's signature verifies with its certificate's key", () => {
+    if (signerCheck.refused !== undefined) findings.fail(signerCheck.kind === 'algorithm' ? 'WEAK_ALGORITHM' : 'SIGNATURE_INVALID', `The seal's signature is not valid: ${signerCheck.refused}.`);
+    else if (!signerCheck.signatureValid) findings.fail('SIGNATURE_INVALID', "The seal's signature does not verify with the public key of the certificate it carries.");
+  });
+  step('signing certificate bound', () => 'the signing-certificate-v2 attribute names the certificate that signed', () => {
+    const binding = boundCertificate(cms, signer);
+    if (binding !== 'bound') {
+      findings.fail('SIGNING_CERTIFICATE_NOT_BOUND', binding === 'missing'
+        ? 'The seal does not bind its certificate (no signing-certificate-v2 attribute), as PAdES requires.'
+        : 'The seal binds another certificate than the one that signed it.');
+    }
+  });
+
+  const token = unsignedAttribute(cms, OIDS.signatureTimeStampToken);
+  const timestamp = token
+    ? step('signature timestamp', (verified) => `${verified?.time.toISOString()} attested by ${verified?.authority}, over the seal's signature value`, () => verifyTimestampToken({
+      token: new Uint8Array(token),
+      covered: [Buffer.from(cms.signerInfo.signature.buffer)],
+      coveredDescription: "the seal's signature value",
+      anchors: settings.timestampAnchors ?? [],
+      carried: documentData.certificates,
+      name: 'The signature timestamp',
+    }, findings))
+    : undefined;
+  if (!token) findings.limit('NO_SIGNATURE_TIMESTAMP', 'The seal has no signature timestamp, so nothing proves when it was made (PAdES B-T needs one).');
+
+  const validationTime = timestamp?.time ?? now;
+  if (!timestamp) {
+    findings.limit('VALIDITY_AT_VERIFICATION_TIME', `No verified timestamp proves when the seal was made, so its certificate was judged at the time of verification (${now.toISOString()})${claimedSigningTime ? `; the time the signer wrote (${claimedSigningTime}) proves nothing` : ''}.`);
+  }
+  const atDescription = timestamp ? `at the time the signature timestamp attests (${validationTime.toISOString()})` : `at the time of verification (${validationTime.toISOString()})`;
+  const sealPath = step('seal certificate path', (path) => `${path?.certificates.map((certificate) => certificate.subject).join(' <- ')}, valid ${atDescription}`, () => validateCertificatePath({
+    leaf: signer.der,
+    carried: [...cms.certificates, ...documentData.certificates],
+    anchors: settings.sealAnchors,
+    purpose: 'seal',
+    at: validationTime,
+    atDescription,
+  }, findings));
+
+  const revocationData = mergeRevocationData(documentData, settings.revocation);
+  const revocation = step('revocation', (result) => result.detail, () => checkRevocation([sealPath, timestamp?.path], revocationData, documentData, timestamp, findings));
+
+  const level = await reachedLevel(pdf, seal, signatures, timestamp, updates.dss !== undefined && revocation.completeFromDocument, settings, findings, checks);
+  return report({
+    signer: signer.subject,
+    claimedSigningTime,
+    timestampTime: timestamp?.time.toISOString(),
+    timestampAuthority: timestamp?.authority,
+    validationTime: validationTime.toISOString(),
+    validationTimeSource: timestamp ? 'signature timestamp' : 'time of verification',
+  }, level);
+}
+
+function isAnchorList(trust: TrustSettings | readonly Uint8Array[]): trust is readonly Uint8Array[] {
+  return Array.isArray(trust);
 }

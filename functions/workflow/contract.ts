@@ -73,3 +73,9 @@ export const DEFAULT_TIMINGS: WorkflowTimings = {
 export function signatureWindowSeconds(timings: WorkflowTimings): number {
   return timings.reminderIntervalSeconds * (timings.reminderCount + 1);
 }
+
+/**
+ * A seal that fails its own check before it is stored: the error the task throws (and the commitment's
+ * FAILED record shows), and the log line the alarm counts.
+ */
+export const SEAL_CHECK_FAILED = { error: 'SealCheckFailed', logMessage: 'the seal made does not verify' } as const;

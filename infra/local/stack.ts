@@ -192,8 +192,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const seal = await ensureDevelopmentSeal(dataDir);
     const kms = await startLocalKms({ port: ports.kms, keys: { [LOCAL_RESOURCES.sealKeyId]: seal.privateKeyPem } });
     stops.push(() => kms.stop());
-    const secrets = await startLocalSecretsManager({ port: ports.secretsManager, secrets: { [LOCAL_RESOURCES.sealCertificateSecretId]: JSON.stringify({ certificateChainPem: seal.certificatePem }), [LOCAL_RESOURCES.signingKeySecretId]: ensureDevelopmentSigningKey(dataDir) } });
-    stops.push(() => secrets.stop());
     // Large files: an S3-compatible server, its objects under the data directory (or a temporary one).
     const s3Directory = options.inMemory ? mkdtempSync(path.join(tmpdir(), 'ports-alliance-s3-')) : path.join(dataDir, 's3');
     const s3 = await startLocalS3({ port: ports.s3, directory: s3Directory, buckets: [LOCAL_FILES_BUCKET], credentials: LOCAL_CREDENTIALS });
@@ -208,10 +206,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       invoke: (functionId, event) => runtime.invoke(functionId, event),
     });
     stops.push(() => lambda.stop());
+    let timestampTrustPem: string | undefined;
     if (withTimestamps) {
       const timestampAuthority = await startLocalTimestampAuthority({ port: ports.timestampAuthority, dataDir });
       stops.push(() => timestampAuthority.stop());
+      timestampTrustPem = readFileSync(timestampAuthority.certificateFile, 'utf8');
     }
+    const sealCertificate = JSON.stringify({ certificateChainPem: seal.certificatePem, ...(timestampTrustPem ? { timestampTrustPem } : {}) });
+    const secrets = await startLocalSecretsManager({ port: ports.secretsManager, secrets: { [LOCAL_RESOURCES.sealCertificateSecretId]: sealCertificate, [LOCAL_RESOURCES.signingKeySecretId]: ensureDevelopmentSigningKey(dataDir) } });
+    stops.push(() => secrets.stop());
 
     const taskHandlers: Record<string, (payload: unknown) => Promise<unknown>> = {};
     const functionHandlers = new Map<string, (payload: unknown) => Promise<unknown>>();

@@ -1,4 +1,4 @@
-import type { VerificationAnswer } from '../../functions/operations/verify-document';
+import type { SealValidation, VerificationAnswer } from '../../functions/operations/verify-document';
 import { html, type SafeHtml } from '../html';
 import { pageLayout } from './layout';
 
@@ -12,6 +12,7 @@ export function verifyPage(options: { answer?: VerificationAnswer; problem?: str
 for which organisation and declaration, when, and whether it was revoked.</p>
 ${options.problem ? html`<div class="errors" role="alert"><p>${options.problem}</p></div>` : ''}
 ${options.answer ? answerBlock(options.answer) : ''}
+${options.answer?.seal ? sealBlock(options.answer.seal) : ''}
 <form method="post" action="/verify" enctype="multipart/form-data">
 <fieldset><legend>Check a file or its fingerprint</legend>
 <label for="file">The PDF file</label>
@@ -45,4 +46,35 @@ ${document.signatoryCount !== undefined ? html`<dt>Signatories</dt><dd>${documen
 <dt>SHA-256 as issued</dt><dd class="hash">${document.sha256}</dd>
 </dl>
 ${exact ? '' : html`<p>To check a copy, upload it or compare its SHA-256 with the one above.</p>`}</section>`;
+}
+
+/** What each PAdES level adds, in the words of someone checking a document. */
+const LEVEL_MEANING = {
+  'B-B': 'sealed with a trusted certificate',
+  'B-T': 'sealed with a trusted certificate, at a time a trusted timestamp authority attests',
+  'B-LT': 'timestamped, and carrying the data needed to check the seal after its certificate expires',
+  'B-LTA': 'timestamped, carrying the data to check it later, protected by a document timestamp',
+} as const;
+
+/** The seal of the uploaded file, validated: level, who and when, every reason with its code, and the checks made. */
+function sealBlock(seal: SealValidation): SafeHtml {
+  const heading = seal.valid && seal.level ? `The seal is valid: PAdES ${seal.level}` : 'The seal is not valid';
+  return html`<section aria-labelledby="seal-heading"><h2 id="seal-heading">${heading}</h2>
+${seal.valid && seal.level ? html`<p>The file is ${LEVEL_MEANING[seal.level]}.</p>` : ''}
+<dl>
+${seal.signer ? html`<dt>Sealed by</dt><dd>${seal.signer}</dd>` : ''}
+<dt>Sealed at</dt><dd>${seal.timestampTime ? `${utc(seal.timestampTime)}, attested by ${seal.timestampAuthority ?? 'a trusted timestamp authority'}` : 'not proven: no trusted timestamp'}</dd>
+<dt>Certificates judged at</dt><dd>${utc(seal.validationTime)} (${seal.validationTimeSource === 'signature timestamp' ? 'the time of the timestamp' : 'the time of this check'})</dd>
+</dl>
+${seal.failures.length > 0 ? html`<h3>Why the seal is not valid</h3>
+<ul>${seal.failures.map((failure) => html`<li>${failure.message} <span class="muted">(${failure.code})</span></li>`)}</ul>` : ''}
+${seal.limitations.length > 0 ? html`<h3>What the seal does not prove</h3>
+<ul>${seal.limitations.map((limitation) => html`<li>${limitation.message} <span class="muted">(${limitation.code})</span></li>`)}</ul>` : ''}
+<h3>Checks made</h3>
+<ul>${seal.checks.map((check) => html`<li><strong>${check.passed ? 'Passed' : 'Failed'}</strong>: ${check.name}. ${check.detail}</li>`)}</ul>
+</section>`;
+}
+
+function utc(iso: string): string {
+  return `${iso.slice(0, 19).replace('T', ' ')} UTC`;
 }

@@ -102,7 +102,7 @@ function clientsAllowedBy(needs: FunctionNeeds): string[] {
   return [
     needs.table !== 'none' && '@aws-sdk/client-dynamodb',
     needs.sealKey && '@aws-sdk/client-kms',
-    (needs.signingKey || needs.sealKey) && '@aws-sdk/client-secrets-manager',
+    (needs.signingKey || needs.sealKey || needs.sealTrust) && '@aws-sdk/client-secrets-manager',
     needs.mail && '@aws-sdk/client-ses',
     needs.workflow && '@aws-sdk/client-sfn',
     needs.files && '@aws-sdk/client-s3',

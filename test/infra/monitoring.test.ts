@@ -1,6 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS, EVENT_FUNCTIONS, TASK_FUNCTIONS, type FunctionId } from '../../functions/catalog';
+import { SEAL_CHECK_FAILED } from '../../functions/workflow/contract';
 import { createApp, type CreatedApp } from '../../infra/create-app';
 import { VARIANTS } from './variants';
 
@@ -53,6 +54,21 @@ describe('alarms', () => {
     expect(thresholdOf('submit-signature')).toBe(1);
     expect(thresholdOf('seal-certificate')).toBe(3);
     expect(thresholdOf('record-mail-event')).toBe(3);
+  });
+
+  it('alarms at the first seal that failed its own check, counted from the sealing functions\' logs', () => {
+    const [alarm, ...more] = alarms().filter((candidate) => candidate.MetricName === 'SealCheckFailures');
+    expect(more).toHaveLength(0);
+    expect(alarm).toMatchObject({ Namespace: 'PortsAlliance', Statistic: 'Sum', Threshold: 1, AlarmActions: [alarmTopicRef()] });
+    const filters = Object.values<Json>(stateless.findResources('AWS::Logs::MetricFilter')).map((filter) => filter.Properties);
+    for (const id of ['seal-certificate', 'generate-joint-declaration'] as const) {
+      const logGroup = { Ref: created.stateless.getLogicalId(created.stateless.functions[id].logGroup.node.defaultChild as never) };
+      const filter = filters.find((candidate) => JSON.stringify(candidate.LogGroupName) === JSON.stringify(logGroup));
+      expect(filter, id).toMatchObject({
+        FilterPattern: `{ $.message = "${SEAL_CHECK_FAILED.logMessage}" }`,
+        MetricTransformations: [{ MetricNamespace: 'PortsAlliance', MetricName: 'SealCheckFailures', MetricValue: '1' }],
+      });
+    }
   });
 
   it('alarms on 5xx answers of the HTTP API, which handlers return without a Lambda error', () => {

@@ -419,6 +419,7 @@ describe('functions', () => {
       'reinvite-commitment': [ENV.stateMachineArn, ENV.linkValiditySeconds],
       'extend-invitation': [ENV.linkValiditySeconds],
       'move-deadline': [ENV.linkValiditySeconds],
+      'verify-document': [ENV.sealCertificateSecretId],
     };
     for (const id of functionIds) {
       const names = Object.keys(fn(id).Properties.Environment.Variables).sort();
@@ -526,6 +527,14 @@ describe('permissions', () => {
       expect(kmsActions, id).toEqual(sealing.has(id) ? ['kms:Sign'] : []);
       if (sealing.has(id)) expect(actionsOf(id), id).toContain('secretsmanager:GetSecretValue');
     }
+  });
+
+  it('lets the public check of documents read the seal certificate secret (what it trusts), and never sign', () => {
+    const [secretId] = Object.keys(stateful.findResources('AWS::SecretsManager::Secret', { Properties: { Description: Match.stringLikeRegexp('seal key') } }));
+    expect(secretId).toBeDefined();
+    const readsTrust = statementsOf('verify-document').some((statement) => [statement.Action].flat().includes('secretsmanager:GetSecretValue') && JSON.stringify(statement.Resource).includes(secretId!));
+    expect(readsTrust).toBe(true);
+    expect(actionsOf('verify-document').filter((action) => action.startsWith('kms:'))).toEqual([]);
   });
 
   it('lets only the signing pages read the key of their one-time codes and form tokens', () => {

@@ -8,6 +8,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type CampaignClient, isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client';
 import { verifySealedPdf } from '../../functions/pdf/verify-seal';
+import { findSignatureDictionaries, trimPadding } from '../../functions/pdf/signature-dictionaries';
+import { OIDS } from '../../functions/seal/cms-asn1';
+import { readSignedCms, unsignedAttribute } from '../../functions/seal/validation/cms-signature';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
 import { commitmentItems, invitedCommitment, waitForState } from '../support/campaign';
 import { localStack } from '../support/local-stack';
@@ -24,6 +27,7 @@ interface VerificationAnswer {
   issued: boolean;
   sha256?: string;
   document?: { documentId: string; kind: string; sha256: string; declaration: { title: string }; organisation?: { name: string; country: string }; signatoryCount?: number; revoked: boolean };
+  seal?: { valid: boolean; level?: string; validationTimeSource: string; failures: { code: string }[]; limitations: { code: string }[] };
 }
 
 let campaign: CampaignClient;
@@ -50,11 +54,15 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('the sealed certificate on the local stack', () => {
-  it('is sealed with the KMS key, PAdES B-T: the local timestamp authority timestamped the signature', () => {
+  it('is sealed with the KMS key, PAdES B-T: the local timestamp authority timestamped the signature', async () => {
     expect(pdfsig(certificate)).toContain('Signature is Valid');
-    const report = verifySealedPdf(certificate, []);
-    expect(report.checks.find((check) => check.name === 'signature timestamp')?.passed).toBe(true);
-    expect(report.checks.find((check) => check.name === 'signing-certificate-v2')?.passed).toBe(true);
+    // Trusting the stack's own seal and timestamp certificates, as `npm run verify` does with its data directory.
+    const seal = readSignedCms(trimPadding(findSignatureDictionaries(certificate)[0]!.contents));
+    const token = readSignedCms(new Uint8Array(unsignedAttribute(seal, OIDS.signatureTimeStampToken)!));
+    const report = await verifySealedPdf(certificate, { sealAnchors: seal.certificates, timestampAnchors: token.certificates });
+    expect(report.failures).toEqual([]);
+    expect(report.level).toBe('B-T');
+    expect(report.validationTimeSource).toBe('signature timestamp');
   });
 
   it('stores a hash lookup item with the document, in the same write', async () => {
@@ -85,6 +93,9 @@ describe('verification for anyone', () => {
     expect(answer.issued).toBe(true);
     expect(answer.sha256).toBe(sha256(certificate));
     expect(answer.document).toMatchObject({ documentId: commitmentId, kind: 'certificate', organisation: { name: 'Λιμενικό Σώμα – Ελληνική Ακτοφυλακή', country: 'GR' }, revoked: false });
+    // The seal itself, validated against the seal chain and timestamp authority the deployment trusts.
+    expect(answer.seal).toMatchObject({ valid: true, level: 'B-T', validationTimeSource: 'signature timestamp', failures: [] });
+    expect(answer.seal!.limitations.map((limitation) => limitation.code)).toContain('NO_LONG_TERM_DATA');
     // Nothing beyond what the answer is for: no addresses, names of signers or states.
     expect(JSON.stringify(answer)).not.toMatch(/@|Αθανάσιος|DELIVERED/);
   });
@@ -93,7 +104,10 @@ describe('verification for anyone', () => {
     expect((await verifyApi(JSON.stringify({ sha256: randomBytes(32).toString('hex') }), 'application/json')).answer.issued).toBe(false);
     const changed = Buffer.from(certificate);
     changed[20] = (changed[20] ?? 0) ^ 0x01;
-    expect((await verifyApi(changed, 'application/pdf')).answer.issued).toBe(false);
+    const { answer } = await verifyApi(changed, 'application/pdf');
+    expect(answer.issued).toBe(false);
+    expect(answer.seal?.valid).toBe(false);
+    expect(answer.seal?.failures.map((failure) => failure.code)).toContain('DOCUMENT_HASH_MISMATCH');
   });
 
   it('refuses a malformed SHA-256 with a message a person understands', async () => {
@@ -124,6 +138,8 @@ describe('verification for anyone', () => {
     const html = await response.text();
     expect(html).toContain('Issued by us');
     expect(html).toContain('Λιμενικό Σώμα – Ελληνική Ακτοφυλακή');
+    expect(html).toContain('The seal is valid: PAdES B-T');
+    expect(html).toContain('(NO_LONG_TERM_DATA)');
   });
 
   it('says when an issued certificate was revoked', async () => {

@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { verifySealedPdf } from '../../functions/pdf/verify-seal';
 import { sealTestInput } from '../support/certificate-input';
+import { addDocumentTimestamp, addDss } from '../support/seal-forgery';
 import { OIDS } from '../../functions/seal/cms-asn1';
 import { createDevelopmentSeal, type DevelopmentSeal } from '../../functions/seal/in-memory-signer';
 import { kmsPublicKey, kmsSigner } from '../../functions/seal/kms-signer';
-import { certificateToPem } from '../../functions/seal/signer';
+import { certificateToPem, certificatesFromPem } from '../../functions/seal/signer';
 import { rfc3161Timestamps } from '../../functions/seal/timestamp';
 import { createCertificateSigningRequest } from '../../functions/seal/x509-builder';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, freePort } from '../../infra/local/aws-local';
@@ -75,8 +76,10 @@ describe('PAdES baseline seal', () => {
     const pdf = await renderSealedCertificate(input, seal.signer, { timestamp: rfc3161Timestamps(tsa.url) });
     const token = signerInfoOf(pdf).unsignedAttrs?.find((attribute) => attribute.attrType === OIDS.signatureTimeStampToken);
     expect(token).toBeDefined();
-    const report = verifySealedPdf(pdf, [seal.certificateDer]);
+    const report = await verifySealedPdf(pdf, { sealAnchors: [seal.certificateDer], timestampAnchors: certificatesFromPem(readFileSync(tsa.certificateFile, 'utf8')) });
     expect(report.checks.find((check) => check.name === 'signature timestamp')?.passed).toBe(true);
+    expect(report.level).toBe('B-T');
+    expect(report.validationTimeSource).toBe('signature timestamp');
     expect(Math.abs(new Date(report.timestampTime!).getTime() - Date.now())).toBeLessThan(60_000);
 
     const path = save('b-t.pdf', pdf);
@@ -107,7 +110,7 @@ describe('PAdES baseline seal', () => {
     const signer = kmsSigner('test-seal', [seal.certificateDer]);
     const pdf = await renderSealedCertificate(input, signer);
     expect(run('pdfsig', [save('kms.pdf', pdf)]).stdout).toContain('Signature is Valid');
-    expect(verifySealedPdf(pdf, [seal.certificateDer]).valid).toBe(true);
+    expect((await verifySealedPdf(pdf, [seal.certificateDer])).valid).toBe(true);
   });
 
   it('refuses a key the local KMS does not hold, as KMS does', async () => {
@@ -123,9 +126,28 @@ describe('PAdES baseline seal', () => {
   });
 });
 
+describe('long-term validation data added by incremental updates', () => {
+  it('leaves the seal valid for pdfsig and the file sound for qpdf, while our verifier reads B-LT, then B-LTA', async () => {
+    const timestamps = rfc3161Timestamps(tsa.url);
+    const sealed = await renderSealedCertificate(input, seal.signer, { timestamp: timestamps });
+    const trust = { sealAnchors: [seal.certificateDer], timestampAnchors: certificatesFromPem(readFileSync(tsa.certificateFile, 'utf8')) };
+    const longTerm = await addDss(sealed, { certificates: [seal.certificateDer] });
+    const archived = await addDocumentTimestamp(longTerm, timestamps);
+    for (const [name, pdf, level] of [['b-lt.pdf', longTerm, 'B-LT'], ['b-lta.pdf', archived, 'B-LTA']] as const) {
+      const file = save(name, pdf);
+      const pdfsig = run('pdfsig', [file]).stdout;
+      expect(pdfsig.split('Signature #2')[0], name).toContain('Signature is Valid');
+      expect(run('qpdf', ['--check', file]).status, name).toBe(0);
+      const report = await verifySealedPdf(pdf, trust);
+      expect(report.failures, name).toEqual([]);
+      expect(report.level, name).toBe(level);
+    }
+  });
+});
+
 describe('npm run verify', () => {
   const verifyWith = (file: string, options: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'tools/verify-pdf.ts', file, ...options], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
-  const verify = (file: string, trust: string) => verifyWith(file, ['--trust', trust]);
+  const verify = (file: string, trust: string) => verifyWith(file, ['--trust', trust, '--trust-tsa', tsa.certificateFile]);
   let good: string;
   let trust: string;
 
@@ -134,9 +156,10 @@ describe('npm run verify', () => {
     trust = save('trust.pem', Buffer.from(certificateToPem(seal.certificateDer)));
   });
 
-  it('passes an untouched file: seal, hash and issuing certificate', () => {
+  it('passes an untouched file at PAdES B-T: seal, hash, verified timestamp and issuing certificate', () => {
     const result = verify(good, trust);
-    expect(result.stdout).toContain('VALID: the seal is intact');
+    expect(result.stdout).toContain('VALID: PAdES B-T.');
+    expect(result.stdout).toContain('limitation  NO_LONG_TERM_DATA');
     expect(result.stdout).toContain('ok    signature timestamp');
     expect(result.status).toBe(0);
   });
@@ -148,18 +171,22 @@ describe('npm run verify', () => {
     bytes[offset] = (bytes[offset] ?? 0) ^ 0x01;
     const result = verify(save('tampered.pdf', bytes), trust);
     expect(result.stdout).toContain('FAIL  document hash');
+    expect(result.stdout).toContain('failure     DOCUMENT_HASH_MISMATCH');
     expect(result.stdout).toContain('INVALID');
     expect(result.status).toBe(1);
   });
 
-  it('trusts, without --trust, the development seal certificate where a local stack keeps it in its data directory', () => {
+  it('trusts, without --trust, the development seal and timestamp certificates where a local stack keeps them in its data directory', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ports-alliance-verify-'));
     try {
       const { dir, certificate } = developmentSealPaths(dataDir);
       mkdirSync(dir, { recursive: true });
       copyFileSync(trust, certificate);
+      mkdirSync(join(dataDir, 'tsa'));
+      copyFileSync(tsa.certificateFile, join(dataDir, 'tsa', 'tsa.crt'));
       const result = verifyWith(good, ['--data-dir', dataDir]);
-      expect(result.stdout).toContain(`trusted certificates  ${certificate}`);
+      expect(result.stdout).toContain(`trusted for seals     ${certificate}`);
+      expect(result.stdout).toContain('VALID: PAdES B-T.');
       expect(result.status).toBe(0);
       expect(verifyWith(good, ['--data-dir', join(dataDir, 'elsewhere')]).status).toBe(2);
     } finally {
@@ -170,7 +197,8 @@ describe('npm run verify', () => {
   it('fails a seal made with a certificate that is not trusted', async () => {
     const stranger = await createDevelopmentSeal();
     const result = verify(save('stranger.pdf', await renderSealedCertificate(input, stranger.signer)), trust);
-    expect(result.stdout).toContain('FAIL  issuing certificate');
+    expect(result.stdout).toContain('FAIL  seal certificate path');
+    expect(result.stdout).toContain('failure     CERTIFICATE_UNTRUSTED');
     expect(result.status).toBe(1);
   });
 });

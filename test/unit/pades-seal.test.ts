@@ -23,8 +23,9 @@ describe('PAdES baseline seal', () => {
     const signerInfo = signerInfoOf(pdf);
     expect(signerInfo.signedAttrs!.map((attribute) => attribute.attrType).sort()).toEqual([OIDS.contentType, OIDS.messageDigest, OIDS.signingCertificateV2].sort());
     expect(signerInfo.unsignedAttrs).toBeUndefined();
-    const report = verifySealedPdf(pdf, [seal.certificateDer]);
-    expect(report.checks.find((check) => check.name === 'signing-certificate-v2')?.passed).toBe(true);
+    const report = await verifySealedPdf(pdf, [seal.certificateDer]);
+    expect(report.checks.find((check) => check.name === 'signing certificate bound')?.passed).toBe(true);
     expect(report.valid).toBe(true);
+    expect(report.level).toBe('B-B');
   });
 });

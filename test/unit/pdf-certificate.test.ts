@@ -88,7 +88,7 @@ describe('characters no font has', () => {
     const bytes = await renderSealedCertificate(input, seal.signer, { onMissingGlyph: (character) => missing.push(character) });
 
     expect(missing).toEqual(['张', '伟', '🚢']);
-    expect(verifySealedPdf(bytes, [seal.certificateDer]).valid).toBe(true);
+    expect((await verifySealedPdf(bytes, [seal.certificateDer])).valid).toBe(true);
   });
 });
 

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
+import { createDevelopmentSeal } from '../../functions/seal/in-memory-signer';
+import { sealTestInput } from '../support/certificate-input';
+import { localStack } from '../support/local-stack';
+import { expectAccessible, launchChromium } from './signing-support';
+
+const workDir = mkdtempSync(path.join(tmpdir(), 'verify-page-'));
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('the public check of a document (headless Chromium)', () => {
+  it('shows why the seal of an uploaded file is not valid, each reason with its code, in a page that passes axe-core', async () => {
+    // Sealed with a key and certificate of its own: nothing this deployment trusts.
+    const stranger = await createDevelopmentSeal();
+    const file = path.join(workDir, 'stranger.pdf');
+    writeFileSync(file, await renderSealedCertificate(sealTestInput(), stranger.signer));
+
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await page.goto(`${localStack().urls.app}/verify`);
+    await page.getByLabel('The PDF file').setInputFiles(file);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: 'Check' }).click()]);
+
+    expect(await page.getByRole('heading', { level: 2, name: 'Not issued by us' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 2, name: 'The seal is not valid' }).count()).toBe(1);
+    const reasons = await page.locator('section[aria-labelledby="seal-heading"] h3 + ul').first().innerText();
+    expect(reasons).toContain('(CERTIFICATE_UNTRUSTED)');
+    expect(reasons).toContain('bears the name of the trusted certificate');
+    expect(await page.getByText('Failed: seal certificate path.').count()).toBe(1);
+    await expectAccessible(page, 'the verify page with a seal report');
+  });
+});
