@@ -372,4 +372,9 @@ export const ENV = {
   cognitoClientId: 'COGNITO_CLIENT_ID',
   /** The console's sign-in on the local stack: the development sign-in page. */
   developmentSignInUrl: 'DEVELOPMENT_SIGN_IN_URL',
+  /**
+   * Behind CloudFront (every API function on AWS): the secret CloudFront sends in the origin-verify
+   * header. A request without it did not come through the edge and is refused. Unset on the local stack.
+   */
+  originVerifySecretId: 'ORIGIN_VERIFY_SECRET_ID',
 } as const;

@@ -72,6 +72,28 @@ export interface DeploymentConfig extends WorkflowTimings {
    * @default 90
    */
   readonly logRetentionDays: number;
+  /**
+   * Put CloudFront and AWS WAF in front of the HTTP API (an edge firewall stack in us-east-1, a
+   * distribution, and functions that refuse requests which bypass it). Only the local stack, which
+   * has no edge, turns it off: `false` is accepted only when `appUrl` is on this machine.
+   * @default true
+   */
+  readonly edge: boolean;
+  /**
+   * The custom domain of the distribution (e.g. `signing.ports-alliance.example.eu`), with
+   * `edgeCertificateArn`, an ACM certificate in us-east-1 that covers it; viewers then need TLS 1.2.
+   * @default - the distribution's own `*.cloudfront.net` name
+   */
+  readonly edgeDomainName?: string;
+  readonly edgeCertificateArn?: string;
+  /**
+   * Reserved concurrency of each public function (signing pages, verification, register, console
+   * page): its ceiling, so that a flood of public requests leaves the rest of the account's
+   * concurrency to the workflow's tasks and the admin routes. 0 means none, for accounts whose
+   * concurrency quota cannot spare it (docs/operations.md).
+   * @default 10
+   */
+  readonly publicFunctionConcurrency: number;
 }
 
 /** The context keys, so that a runner can override them by name. */
@@ -94,6 +116,10 @@ export const CONTEXT_KEYS = {
   rateLimitPerLink: 'rateLimitPerLink',
   developmentSignInUrl: 'developmentSignInUrl',
   logRetentionDays: 'logRetentionDays',
+  edge: 'edge',
+  edgeDomainName: 'edgeDomainName',
+  edgeCertificateArn: 'edgeCertificateArn',
+  publicFunctionConcurrency: 'publicFunctionConcurrency',
 } as const satisfies Record<keyof DeploymentConfig, string>;
 
 /** The retention periods CloudWatch Logs accepts, in days. */
@@ -114,6 +140,9 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const SES_CONFIGURATION_SET_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 const COGNITO_DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** CloudFront takes certificates from ACM in us-east-1 only. */
+const US_EAST_1_CERTIFICATE_ARN = /^arn:aws:acm:us-east-1:\d{12}:certificate\/[A-Za-z0-9-]+$/;
 
 /**
  * Reads and validates the deployment configuration from the context of `node` (usually `app.node`).
@@ -151,7 +180,22 @@ export function parseDeploymentConfig(get: (key: string) => unknown): Deployment
     rateLimitPerLink: reader.optionalInteger(CONTEXT_KEYS.rateLimitPerLink, 1),
     developmentSignInUrl: reader.optionalPath(CONTEXT_KEYS.developmentSignInUrl),
     logRetentionDays: reader.oneOfNumbers(CONTEXT_KEYS.logRetentionDays, LOG_RETENTION_DAYS, 90),
+    edge: reader.optionalBoolean(CONTEXT_KEYS.edge, true),
+    edgeDomainName: reader.optionalName(CONTEXT_KEYS.edgeDomainName, DOMAIN_NAME, 'a lower-case DNS name such as signing.example.eu'),
+    edgeCertificateArn: reader.optionalName(CONTEXT_KEYS.edgeCertificateArn, US_EAST_1_CERTIFICATE_ARN,
+      'the ARN of an ACM certificate in us-east-1, where CloudFront takes its certificates from'),
+    publicFunctionConcurrency: reader.optionalInteger(CONTEXT_KEYS.publicFunctionConcurrency, 0) ?? 10,
   };
+
+  if (!config.edge && !(URL.canParse(config.appUrl) && LOCAL_HOSTS.has(new URL(config.appUrl).hostname))) {
+    problems.push(`${CONTEXT_KEYS.edge}: only the local stack goes without CloudFront and AWS WAF, and appUrl "${config.appUrl}" is not on this machine`);
+  }
+  if ((config.edgeDomainName === undefined) !== (config.edgeCertificateArn === undefined)) {
+    problems.push(`${CONTEXT_KEYS.edgeDomainName} and ${CONTEXT_KEYS.edgeCertificateArn} go together: the distribution needs a certificate for its domain`);
+  }
+  if (config.edgeDomainName !== undefined && URL.canParse(config.appUrl) && new URL(config.appUrl).hostname !== config.edgeDomainName) {
+    problems.push(`${CONTEXT_KEYS.edgeDomainName}: "${config.edgeDomainName}" is not the host of appUrl "${config.appUrl}", where signing links and the console point`);
+  }
 
   if (config.developmentSignInUrl !== undefined && !(URL.canParse(config.appUrl) && LOCAL_HOSTS.has(new URL(config.appUrl).hostname))) {
     problems.push(`${CONTEXT_KEYS.developmentSignInUrl}: the development sign-in is for the local stack only, and appUrl "${config.appUrl}" is not on this machine`);
@@ -260,13 +304,14 @@ class Reader {
     return value;
   }
 
-  /** `true`/`false`, also as strings (`cdk -c sourceMaps=true`); absent means false. */
-  optionalBoolean(key: string): boolean {
+  /** `true`/`false`, also as strings (`cdk -c sourceMaps=true`); absent means `fallback`. */
+  optionalBoolean(key: string, fallback = false): boolean {
     const raw = this.get(key);
-    if (raw === undefined || raw === null || raw === '' || raw === false || raw === 'false') return false;
+    if (raw === undefined || raw === null || raw === '') return fallback;
+    if (raw === false || raw === 'false') return false;
     if (raw === true || raw === 'true') return true;
     this.problems.push(`${key}: ${JSON.stringify(raw)} must be true or false`);
-    return false;
+    return fallback;
   }
 
   optionalEmail(key: string): string | undefined {

@@ -8,7 +8,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -29,12 +29,19 @@ import {
 } from '../functions/catalog';
 import { signatureWindowSeconds } from '../functions/workflow/contract';
 import { CommitmentWorkflow } from './commitment-workflow';
+import { createOriginVerifySecret } from './edge';
 import type { DeploymentConfig } from './config';
 import { HandlerFunction } from './handler-function';
 import { Monitoring, type MonitoredFunction } from './monitoring';
 import { GSI1 } from './stateful-stack';
 
 const isEventFunction = (functionId: string): functionId is EventFunctionId => functionId in EVENT_FUNCTIONS;
+
+/** `METHOD /path` of each route anyone may call. */
+const PUBLIC_ROUTE_KEYS = new Set(ROUTES.filter((route) => route.access === 'public').map((route) => `${route.method} ${route.path}`));
+/** The functions that serve public routes only: their concurrency is capped (and reserved). */
+const PUBLIC_FUNCTIONS = new Set<FunctionId>(ROUTES.filter((route) => route.access === 'public').map((route) => route.functionId)
+  .filter((functionId) => ROUTES.every((route) => route.functionId !== functionId || route.access === 'public')));
 
 /** The construct holding the functions: `<stack>/Functions/<catalog id>/Resource` is each one's `aws:cdk:path`. */
 export const FUNCTIONS_SCOPE = 'Functions';
@@ -70,6 +77,18 @@ export interface StatelessStackProps extends StackProps {
    */
   readonly throttle?: apigwv2.ThrottleSettings;
   /**
+   * Throttling of each public route (signing pages, verification, register, console page), lower
+   * than the stage's default that the admin and auditor routes keep, so that public traffic cannot
+   * use up what the admin routes are allowed.
+   * @default { rateLimit: 20, burstLimit: 40 }
+   */
+  readonly publicRouteThrottle?: apigwv2.ThrottleSettings;
+  /**
+   * Name of the secret that CloudFront (infra/edge.ts) sends and every API function checks.
+   * @default - no edge (the local stack only): the functions take requests straight from the API
+   */
+  readonly originVerifySecretName?: string;
+  /**
    * What happens to log groups when the stack is deleted.
    * @default RemovalPolicy.RETAIN
    */
@@ -93,6 +112,8 @@ export class StatelessStack extends Stack {
   /** Where each event function's events go after Lambda's last retry, by catalog id. */
   public readonly deadLetterQueues: Readonly<Record<EventFunctionId, sqs.Queue>>;
   public readonly monitoring: Monitoring;
+  /** What CloudFront sends and every API function checks, when the deployment has an edge. */
+  public readonly originVerifySecret?: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -109,6 +130,8 @@ export class StatelessStack extends Stack {
 
     // Functions: one per catalog entry, construct id = catalog id.
     const functionsScope = new Construct(this, FUNCTIONS_SCOPE);
+    // Created before the functions, which are told where its secret is.
+    this.originVerifySecret = props.originVerifySecretName ? createOriginVerifySecret(this, 'OriginVerifySecret', props.originVerifySecretName) : undefined;
     const specs = FUNCTIONS;
     this.deadLetterQueues = this.eventDeadLetterQueues(functionsScope);
     const functions = {} as Record<FunctionId, HandlerFunction>;
@@ -122,6 +145,7 @@ export class StatelessStack extends Stack {
         sourceMaps: config.sourceMaps,
         applicationLogLevel: config.logLevel,
         logRetention: config.logRetentionDays,
+        reservedConcurrentExecutions: PUBLIC_FUNCTIONS.has(functionId) && config.publicFunctionConcurrency > 0 ? config.publicFunctionConcurrency : undefined,
       });
     }
     this.functions = functions;
@@ -212,6 +236,8 @@ export class StatelessStack extends Stack {
       }
     }
 
+    this.throttlePublicRoutes(props.publicRouteThrottle ?? { rateLimit: 20, burstLimit: 40 });
+
     this.acknowledgeStateMachineFindings(taskFunctions);
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
@@ -272,6 +298,7 @@ export class StatelessStack extends Stack {
       if (config.timestampAuthorityUrl) env[ENV.timestampAuthorityUrl] = config.timestampAuthorityUrl;
     }
     if (needs.signingKey) env[ENV.signingKeySecretId] = props.signingKeySecret.secretArn;
+    if (isApi && this.originVerifySecret) env[ENV.originVerifySecretId] = this.originVerifySecret.secretArn;
     return env;
   }
 
@@ -315,6 +342,25 @@ export class StatelessStack extends Stack {
       props.sealCertificateSecret.grantRead(fn);
     }
     if (needs.signingKey) props.signingKeySecret.grantRead(fn);
+    if (isApi && this.originVerifySecret) this.originVerifySecret.grantRead(fn);
+  }
+
+  /**
+   * Route-level throttling of the public routes on the stage (`RouteSettings`); the admin and auditor
+   * routes keep the stage's higher default. Each route setting names a route key, which must exist
+   * before the stage is updated.
+   */
+  private throttlePublicRoutes(throttle: apigwv2.ThrottleSettings): void {
+    const stage = this.stage.node.defaultChild as apigwv2.CfnStage;
+    const routeSettings: Record<string, { ThrottlingRateLimit?: number; ThrottlingBurstLimit?: number }> = {};
+    for (const route of this.httpApi.node.findAll()) {
+      if (!(route instanceof apigwv2.CfnRoute)) continue;
+      const routeKey = route.routeKey;
+      if (!PUBLIC_ROUTE_KEYS.has(routeKey)) continue;
+      routeSettings[routeKey] = { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit };
+      stage.addResourceDependency(route);
+    }
+    stage.addPropertyOverride('RouteSettings', routeSettings);
   }
 
   /** One dead-letter queue per event function: its events land there after Lambda's last retry. */

@@ -43,7 +43,34 @@ describe('deployment configuration', () => {
       rateLimitPerLink: undefined,
       developmentSignInUrl: undefined,
       logRetentionDays: 90,
+      edge: true,
+      publicFunctionConcurrency: 10,
     });
+  });
+
+  it('puts the edge in front unless the deployment is on this machine (the local stack has none)', () => {
+    expect(parse({ appUrl: 'http://127.0.0.1:3000', edge: false }).edge).toBe(false);
+    expect(parse({ edge: 'true' }).edge).toBe(true);
+    expect(problemsOf({ edge: false })).toEqual([expect.stringContaining('only the local stack goes without CloudFront')]);
+    expect(problemsOf({ edge: 'no' })).toEqual([expect.stringContaining('edge')]);
+  });
+
+  it('takes a custom domain for the edge only with a us-east-1 certificate, and only the host of appUrl', () => {
+    const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+    expect(parse({ edgeDomainName: 'signing.ports-alliance.example.eu', edgeCertificateArn: certificateArn })).toMatchObject({
+      edgeDomainName: 'signing.ports-alliance.example.eu', edgeCertificateArn: certificateArn,
+    });
+    expect(problemsOf({ edgeDomainName: 'signing.ports-alliance.example.eu' })).toEqual([expect.stringContaining('go together')]);
+    expect(problemsOf({ edgeDomainName: 'signing.ports-alliance.example.eu', edgeCertificateArn: certificateArn.replace('us-east-1', 'eu-west-1') }))
+      .toEqual([expect.stringContaining('us-east-1'), expect.stringContaining('go together')]);
+    expect(problemsOf({ edgeDomainName: 'other.example.eu', edgeCertificateArn: certificateArn })).toEqual([expect.stringContaining('not the host of appUrl')]);
+    expect(problemsOf({ edgeDomainName: 'Not A Domain', edgeCertificateArn: certificateArn })).toEqual([expect.stringContaining('edgeDomainName'), expect.stringContaining('go together')]);
+  });
+
+  it('reserves concurrency for public functions (10 unless set; 0 means none)', () => {
+    expect(parse({ publicFunctionConcurrency: '0' }).publicFunctionConcurrency).toBe(0);
+    expect(parse({ publicFunctionConcurrency: 25 }).publicFunctionConcurrency).toBe(25);
+    expect(problemsOf({ publicFunctionConcurrency: -1 })).toEqual([expect.stringContaining('publicFunctionConcurrency')]);
   });
 
   it('keeps operational logs 90 days unless set, to one of the periods CloudWatch Logs offers', () => {
