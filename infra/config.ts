@@ -75,8 +75,8 @@ export interface DeploymentConfig extends WorkflowTimings {
   /**
    * Put CloudFront and AWS WAF in front of the HTTP API (an edge firewall stack in us-east-1, a
    * distribution, and functions that refuse requests which bypass it). Only the local stack, which
-   * has no edge, turns it off: `false` is accepted only when `appUrl` is on this machine.
-   * @default true
+   * has no edge, goes without: `false` is accepted only when `appUrl` is on this machine.
+   * @default - true, unless `appUrl` is on this machine
    */
   readonly edge: boolean;
   /**
@@ -180,14 +180,14 @@ export function parseDeploymentConfig(get: (key: string) => unknown): Deployment
     rateLimitPerLink: reader.optionalInteger(CONTEXT_KEYS.rateLimitPerLink, 1),
     developmentSignInUrl: reader.optionalPath(CONTEXT_KEYS.developmentSignInUrl),
     logRetentionDays: reader.oneOfNumbers(CONTEXT_KEYS.logRetentionDays, LOG_RETENTION_DAYS, 90),
-    edge: reader.optionalBoolean(CONTEXT_KEYS.edge, true),
+    edge: reader.optionalBoolean(CONTEXT_KEYS.edge, !isLocalUrl(reader.peekString(CONTEXT_KEYS.appUrl))),
     edgeDomainName: reader.optionalName(CONTEXT_KEYS.edgeDomainName, DOMAIN_NAME, 'a lower-case DNS name such as signing.example.eu'),
     edgeCertificateArn: reader.optionalName(CONTEXT_KEYS.edgeCertificateArn, US_EAST_1_CERTIFICATE_ARN,
       'the ARN of an ACM certificate in us-east-1, where CloudFront takes its certificates from'),
     publicFunctionConcurrency: reader.optionalInteger(CONTEXT_KEYS.publicFunctionConcurrency, 0) ?? 10,
   };
 
-  if (!config.edge && !(URL.canParse(config.appUrl) && LOCAL_HOSTS.has(new URL(config.appUrl).hostname))) {
+  if (!config.edge && !isLocalUrl(config.appUrl)) {
     problems.push(`${CONTEXT_KEYS.edge}: only the local stack goes without CloudFront and AWS WAF, and appUrl "${config.appUrl}" is not on this machine`);
   }
   if ((config.edgeDomainName === undefined) !== (config.edgeCertificateArn === undefined)) {
@@ -214,11 +214,19 @@ export function parseDeploymentConfig(get: (key: string) => unknown): Deployment
   return config;
 }
 
+const isLocalUrl = (value: string | undefined) => value !== undefined && URL.canParse(value) && LOCAL_HOSTS.has(new URL(value).hostname);
+
 class Reader {
   constructor(
     private readonly get: (key: string) => unknown,
     private readonly problems: string[],
   ) {}
+
+  /** The raw string value, without validating or reporting anything. */
+  peekString(key: string): string | undefined {
+    const raw = this.get(key);
+    return typeof raw === 'string' ? raw.trim() : undefined;
+  }
 
   email(key: string): string {
     const value = this.requiredString(key);

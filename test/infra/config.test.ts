@@ -50,6 +50,8 @@ describe('deployment configuration', () => {
 
   it('puts the edge in front unless the deployment is on this machine (the local stack has none)', () => {
     expect(parse({ appUrl: 'http://127.0.0.1:3000', edge: false }).edge).toBe(false);
+    expect(parse({ appUrl: 'http://127.0.0.1:3000' }).edge).toBe(false);
+    expect(parse().edge).toBe(true);
     expect(parse({ edge: 'true' }).edge).toBe(true);
     expect(problemsOf({ edge: false })).toEqual([expect.stringContaining('only the local stack goes without CloudFront')]);
     expect(problemsOf({ edge: 'no' })).toEqual([expect.stringContaining('edge')]);
