@@ -27,9 +27,9 @@ export interface EdgeStackProps extends StackProps {
 }
 
 /**
- * CloudFront in front of the HTTP API (a stack of its own, in the region of the others; its web ACL is
- * in us-east-1), with the web ACL of the edge firewall stack. Nothing is
- * cached (every answer is personal or `no-store`); every viewer header but Host goes to the origin,
+ * CloudFront in front of the HTTP API, with the web ACL of the edge firewall stack (in us-east-1;
+ * this stack deploys where the others do). Nothing is cached (every answer is personal or
+ * `no-store`); every viewer header but Host goes to the origin,
  * with CloudFront's own headers (CloudFront-Viewer-Address: the address the signing pages' rate
  * limits key on) and a secret header the functions check, so that the API's own address, which an
  * HTTP API cannot close, answers nothing useful. The functions set the security headers.
@@ -41,10 +41,9 @@ export class EdgeStack extends Stack {
 
   constructor(scope: Construct, id: string, props: EdgeStackProps) {
     super(scope, id, props);
-    const stack = this;
 
     // A web ACL for CloudFront lives in us-east-1; this stack may be elsewhere, so read its ARN there.
-    const parameterArn = stack.formatArn({ service: 'ssm', region: EDGE_REGION, resource: 'parameter', resourceName: props.webAclArnParameterName.replace(/^\//, '') });
+    const parameterArn = this.formatArn({ service: 'ssm', region: EDGE_REGION, resource: 'parameter', resourceName: props.webAclArnParameterName.replace(/^\//, '') });
     const webAclArn = new cr.AwsCustomResource(this, 'WebAclArn', {
       onUpdate: {
         service: 'SSM',
@@ -71,7 +70,7 @@ export class EdgeStack extends Stack {
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'European Ports Alliance signing',
       defaultBehavior: {
-        origin: new origins.HttpOrigin(`${props.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
+        origin: new origins.HttpOrigin(`${props.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
           protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
           originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
           // A dynamic reference: CloudFormation reads the value at deployment; the template holds only the name.
