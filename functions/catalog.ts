@@ -462,4 +462,9 @@ export const ENV = {
   filesBucketName: 'FILES_BUCKET_NAME',
   /** The function that builds ZIP exports, invoked asynchronously. */
   exportBuilderFunctionName: 'EXPORT_BUILDER_FUNCTION_NAME',
+  /**
+   * Behind CloudFront (every API function on AWS): the secret CloudFront sends in the origin-verify
+   * header. A request without it did not come through the edge and is refused. Unset on the local stack.
+   */
+  originVerifySecretId: 'ORIGIN_VERIFY_SECRET_ID',
 } as const;

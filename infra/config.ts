@@ -99,6 +99,28 @@ export interface DeploymentConfig extends WorkflowTimings {
    * @default 7
    */
   readonly digestHourUtc: number;
+  /**
+   * Put CloudFront and AWS WAF in front of the HTTP API (an edge firewall stack in us-east-1, a
+   * distribution, and functions that refuse requests which bypass it). Only the local stack, which
+   * has no edge, goes without: `false` is accepted only when `appUrl` is on this machine.
+   * @default - true, unless `appUrl` is on this machine
+   */
+  readonly edge: boolean;
+  /**
+   * The custom domain of the distribution (e.g. `signing.ports-alliance.example.eu`), with
+   * `edgeCertificateArn`, an ACM certificate in us-east-1 that covers it; viewers then need TLS 1.2.
+   * @default - the distribution's own `*.cloudfront.net` name
+   */
+  readonly edgeDomainName?: string;
+  readonly edgeCertificateArn?: string;
+  /**
+   * Reserved concurrency of each public function (signing pages, verification, register, console
+   * page): its ceiling, so that a flood of public requests leaves the rest of the account's
+   * concurrency to the workflow's tasks and the admin routes. 0 means none, for accounts whose
+   * concurrency quota cannot spare it (docs/operations.md).
+   * @default 10
+   */
+  readonly publicFunctionConcurrency: number;
 }
 
 /** The context keys, so that a runner can override them by name. */
@@ -126,6 +148,10 @@ export const CONTEXT_KEYS = {
   sealKeyAdministratorArn: 'sealKeyAdministratorArn',
   sealKeyCsrSignerArn: 'sealKeyCsrSignerArn',
   digestHourUtc: 'digestHourUtc',
+  edge: 'edge',
+  edgeDomainName: 'edgeDomainName',
+  edgeCertificateArn: 'edgeCertificateArn',
+  publicFunctionConcurrency: 'publicFunctionConcurrency',
 } as const satisfies Record<keyof DeploymentConfig, string>;
 
 /** The retention periods CloudWatch Logs accepts, in days. */
@@ -151,6 +177,9 @@ const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/;
 const BACKUP_VAULT_ARN = /^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[A-Za-z0-9_.-]{2,50}$/;
 const COGNITO_DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** CloudFront takes certificates from ACM in us-east-1 only. */
+const US_EAST_1_CERTIFICATE_ARN = /^arn:aws:acm:us-east-1:\d{12}:certificate\/[A-Za-z0-9-]+$/;
 
 /**
  * Reads and validates the deployment configuration from the context of `node` (usually `app.node`).
@@ -194,8 +223,23 @@ export function parseDeploymentConfig(get: (key: string) => unknown): Deployment
     backupCopyVaultArn: reader.optionalName(CONTEXT_KEYS.backupCopyVaultArn, BACKUP_VAULT_ARN,
       'the ARN of a backup vault, arn:aws:backup:<region>:<account>:backup-vault:<name>'),
     digestHourUtc: reader.optionalInteger(CONTEXT_KEYS.digestHourUtc, 0) ?? DEFAULT_DIGEST_HOUR_UTC,
+    edge: reader.optionalBoolean(CONTEXT_KEYS.edge, !isLocalUrl(reader.peekString(CONTEXT_KEYS.appUrl))),
+    edgeDomainName: reader.optionalName(CONTEXT_KEYS.edgeDomainName, DOMAIN_NAME, 'a lower-case DNS name such as signing.example.eu'),
+    edgeCertificateArn: reader.optionalName(CONTEXT_KEYS.edgeCertificateArn, US_EAST_1_CERTIFICATE_ARN,
+      'the ARN of an ACM certificate in us-east-1, where CloudFront takes its certificates from'),
+    publicFunctionConcurrency: reader.optionalInteger(CONTEXT_KEYS.publicFunctionConcurrency, 0) ?? 10,
   };
   if (config.digestHourUtc > 23) problems.push(`${CONTEXT_KEYS.digestHourUtc}: ${config.digestHourUtc} must be an hour of the day, 0 to 23 (UTC)`);
+
+  if (!config.edge && !isLocalUrl(config.appUrl)) {
+    problems.push(`${CONTEXT_KEYS.edge}: only the local stack goes without CloudFront and AWS WAF, and appUrl "${config.appUrl}" is not on this machine`);
+  }
+  if ((config.edgeDomainName === undefined) !== (config.edgeCertificateArn === undefined)) {
+    problems.push(`${CONTEXT_KEYS.edgeDomainName} and ${CONTEXT_KEYS.edgeCertificateArn} go together: the distribution needs a certificate for its domain`);
+  }
+  if (config.edgeDomainName !== undefined && URL.canParse(config.appUrl) && new URL(config.appUrl).hostname !== config.edgeDomainName) {
+    problems.push(`${CONTEXT_KEYS.edgeDomainName}: "${config.edgeDomainName}" is not the host of appUrl "${config.appUrl}", where signing links and the console point`);
+  }
 
   if (config.developmentSignInUrl !== undefined && !(URL.canParse(config.appUrl) && LOCAL_HOSTS.has(new URL(config.appUrl).hostname))) {
     problems.push(`${CONTEXT_KEYS.developmentSignInUrl}: the development sign-in is for the local stack only, and appUrl "${config.appUrl}" is not on this machine`);
@@ -214,11 +258,19 @@ export function parseDeploymentConfig(get: (key: string) => unknown): Deployment
   return config;
 }
 
+const isLocalUrl = (value: string | undefined) => value !== undefined && URL.canParse(value) && LOCAL_HOSTS.has(new URL(value).hostname);
+
 class Reader {
   constructor(
     private readonly get: (key: string) => unknown,
     private readonly problems: string[],
   ) {}
+
+  /** The raw string value, without validating or reporting anything. */
+  peekString(key: string): string | undefined {
+    const raw = this.get(key);
+    return typeof raw === 'string' ? raw.trim() : undefined;
+  }
 
   email(key: string): string {
     const value = this.requiredString(key);
@@ -304,13 +356,14 @@ class Reader {
     return value;
   }
 
-  /** `true`/`false`, also as strings (`cdk -c sourceMaps=true`); absent means false. */
-  optionalBoolean(key: string): boolean {
+  /** `true`/`false`, also as strings (`cdk -c sourceMaps=true`); absent means `fallback`. */
+  optionalBoolean(key: string, fallback = false): boolean {
     const raw = this.get(key);
-    if (raw === undefined || raw === null || raw === '' || raw === false || raw === 'false') return false;
+    if (raw === undefined || raw === null || raw === '') return fallback;
+    if (raw === false || raw === 'false') return false;
     if (raw === true || raw === 'true') return true;
     this.problems.push(`${key}: ${JSON.stringify(raw)} must be true or false`);
-    return false;
+    return fallback;
   }
 
   optionalEmail(key: string): string | undefined {

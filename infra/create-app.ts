@@ -4,6 +4,8 @@ import { App, Tags } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { readDeploymentConfig, type DeploymentConfig } from './config';
 import { REPO_ROOT } from './handler-function';
+import { EdgeStack } from './edge';
+import { EdgeFirewallStack } from './edge-firewall-stack';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 import { sealingFunctionIds, sealingRoleName } from './seal-key-access';
@@ -45,6 +47,10 @@ export interface CreatedApp {
   readonly config: DeploymentConfig;
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  /** The web ACL in us-east-1, when the deployment has an edge (not on the local stack). */
+  readonly edgeFirewall?: EdgeFirewallStack;
+  /** CloudFront in front of the API, when the deployment has an edge. */
+  readonly edge?: EdgeStack;
 }
 
 /**
@@ -88,6 +94,16 @@ export function createApp(options: CreateAppOptions = {}): CreatedApp {
     sealKeyCsrSignerArn: config.sealKeyCsrSignerArn,
     sealingRoleNames: sealingFunctionIds().map((functionId) => sealingRoleName(statelessStackName, functionId)),
   });
+  // A CloudFront web ACL must be in us-east-1: a stack of its own, whatever region the others deploy to.
+  const webAclArnParameterName = `/${prefix}/edge/web-acl-arn`;
+  const originVerifySecretName = `${prefix}/edge/origin-verify`;
+  const edgeFirewall = config.edge
+    ? new EdgeFirewallStack(app, `${prefix}-EdgeFirewall`, {
+      description: 'European Ports Alliance signing: AWS WAF web ACL of the CloudFront distribution (us-east-1)',
+      webAclArnParameterName,
+      alarmEmail: config.alarmEmail,
+    })
+    : undefined;
   const stateless = new StatelessStack(app, statelessStackName, {
     description: 'European Ports Alliance signing: functions, commitment workflow, HTTP API',
     config,
@@ -100,10 +116,24 @@ export function createApp(options: CreateAppOptions = {}): CreatedApp {
     signingKeySecret: stateful.signingKeySecret,
     configurationSet: stateful.configurationSet,
     mailEventsTopic: stateful.mailEventsTopic,
+    originVerifySecretName: config.edge ? originVerifySecretName : undefined,
   });
+  let edge: EdgeStack | undefined;
+  if (edgeFirewall) {
+    edge = new EdgeStack(app, `${prefix}-Edge`, {
+      description: 'European Ports Alliance signing: CloudFront distribution in front of the HTTP API',
+      httpApi: stateless.httpApi,
+      originVerifySecretName,
+      webAclArnParameterName,
+      domainName: config.edgeDomainName,
+      certificateArn: config.edgeCertificateArn,
+    });
+    edge.addStackDependency(edgeFirewall, 'the distribution reads the web ACL\'s ARN from its SSM parameter');
+    edge.addStackDependency(stateless, 'CloudFront sends the origin-verify secret of the stateless stack');
+  }
   Tags.of(app).add('Project', 'european-ports-alliance-signing');
 
-  return { app, config, stateful, stateless };
+  return { app, config, stateful, stateless, edgeFirewall, edge };
 }
 
 function readCdkJsonContext(): Record<string, unknown> {

@@ -63,6 +63,11 @@ export interface HandlerFunctionProps {
    * @default 'INFO'
    */
   readonly applicationLogLevel?: keyof typeof lambda.ApplicationLogLevel;
+  /**
+   * Concurrency reserved for this function, which is also its ceiling.
+   * @default - none: the function draws on the account's unreserved concurrency
+   */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -101,6 +106,7 @@ export class HandlerFunction extends NodejsFunction {
       timeout: Duration.seconds(props.spec.timeoutSeconds ?? 10),
       tracing: lambda.Tracing.ACTIVE,
       deadLetterQueue: props.deadLetterQueue,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       role,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,

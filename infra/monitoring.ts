@@ -274,3 +274,67 @@ export class Monitoring extends Construct {
     return dashboard;
   }
 }
+
+export interface EdgeMonitoringProps {
+  /** The name of the CloudFront web ACL (its metrics' `WebACL` dimension). */
+  readonly webAclName: string;
+  /**
+   * Requests blocked in one period above which someone is probably attacking or scanning.
+   * @default 500
+   */
+  readonly blockedRequestsThreshold?: number;
+  /**
+   * Subscribed to the topic by email (the recipient confirms it).
+   * @default - no subscription
+   */
+  readonly alarmEmail?: string;
+  /** @default Duration.minutes(5) */
+  readonly period?: Duration;
+}
+
+/**
+ * The alarm on AWS WAF blocks at the edge. A CloudFront web ACL's metrics are in us-east-1, and an
+ * alarm can notify a topic of its own region only: so this lives in the edge firewall stack with a
+ * topic of its own, subscribed to the same address as the main alarm topic.
+ */
+export class EdgeMonitoring extends Construct {
+  public readonly alarmTopic: sns.Topic;
+  public readonly blockedRequestsAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: EdgeMonitoringProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', { displayName: 'Alarms of the European Ports Alliance signing (edge)', enforceSSL: true });
+    this.alarmTopic.addToResourcePolicy(new iam.PolicyStatement({
+      actions: ['sns:Publish'],
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      resources: [this.alarmTopic.topicArn],
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+      },
+    }));
+    if (props.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+
+    const threshold = props.blockedRequestsThreshold ?? 500;
+    this.blockedRequestsAlarm = new cloudwatch.Alarm(this, 'WafBlockedRequests', {
+      alarmName: `${stack.stackName}-WafBlockedRequests`,
+      alarmDescription: `AWS WAF blocked ${threshold} or more requests at the edge in one period: rate limits, IP reputation or `
+        + 'attack signatures. The web ACL\'s sampled requests say which rule and from where.',
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/WAFV2',
+        metricName: 'BlockedRequests',
+        dimensionsMap: { WebACL: props.webAclName, Rule: 'ALL' },
+        period: props.period ?? Duration.minutes(5),
+        statistic: 'Sum',
+      }),
+      threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const action = new SnsAction(this.alarmTopic);
+    this.blockedRequestsAlarm.addAlarmAction(action);
+    this.blockedRequestsAlarm.addOkAction(action);
+  }
+}

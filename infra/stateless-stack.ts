@@ -9,7 +9,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -32,6 +32,7 @@ import {
 } from '../functions/catalog';
 import { signatureWindowSeconds } from '../functions/workflow/contract';
 import { CommitmentWorkflow } from './commitment-workflow';
+import { createOriginVerifySecret } from './edge';
 import type { DeploymentConfig } from './config';
 import { HandlerFunction } from './handler-function';
 import { Monitoring, type MonitoredFunction } from './monitoring';
@@ -39,6 +40,12 @@ import { filesBucketName, GSI1 } from './stateful-stack';
 import { sealingRoleName } from './seal-key-access';
 
 const isEventFunction = (functionId: string): functionId is EventFunctionId => functionId in EVENT_FUNCTIONS;
+
+/** `METHOD /path` of each route anyone may call. */
+const PUBLIC_ROUTE_KEYS = new Set(ROUTES.filter((route) => route.access === 'public').map((route) => `${route.method} ${route.path}`));
+/** The functions that serve public routes only: their concurrency is capped (and reserved). */
+const PUBLIC_FUNCTIONS = new Set<FunctionId>(ROUTES.filter((route) => route.access === 'public').map((route) => route.functionId)
+  .filter((functionId) => ROUTES.every((route) => route.functionId !== functionId || route.access === 'public')));
 
 /** The construct holding the functions: `<stack>/Functions/<catalog id>/Resource` is each one's `aws:cdk:path`. */
 export const FUNCTIONS_SCOPE = 'Functions';
@@ -74,6 +81,18 @@ export interface StatelessStackProps extends StackProps {
    */
   readonly throttle?: apigwv2.ThrottleSettings;
   /**
+   * Throttling of each public route (signing pages, verification, register, console page), lower
+   * than the stage's default that the admin and auditor routes keep, so that public traffic cannot
+   * use up what the admin routes are allowed.
+   * @default { rateLimit: 20, burstLimit: 40 }
+   */
+  readonly publicRouteThrottle?: apigwv2.ThrottleSettings;
+  /**
+   * Name of the secret that CloudFront (infra/edge.ts) sends and every API function checks.
+   * @default - no edge (the local stack only): the functions take requests straight from the API
+   */
+  readonly originVerifySecretName?: string;
+  /**
    * What happens to log groups when the stack is deleted.
    * @default RemovalPolicy.RETAIN
    */
@@ -101,6 +120,8 @@ export class StatelessStack extends Stack {
   public readonly monitoring: Monitoring;
   /** The stateful stack's files bucket, by its name in this account and region. */
   public readonly filesBucket: s3.IBucket;
+  /** What CloudFront sends and every API function checks, when the deployment has an edge. */
+  public readonly originVerifySecret?: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -118,6 +139,8 @@ export class StatelessStack extends Stack {
 
     // Functions: one per catalog entry, construct id = catalog id.
     const functionsScope = new Construct(this, FUNCTIONS_SCOPE);
+    // Created before the functions, which are told where its secret is.
+    this.originVerifySecret = props.originVerifySecretName ? createOriginVerifySecret(this, 'OriginVerifySecret', props.originVerifySecretName) : undefined;
     const specs = FUNCTIONS;
     this.deadLetterQueues = this.eventDeadLetterQueues(functionsScope);
     const functions = {} as Record<FunctionId, HandlerFunction>;
@@ -133,6 +156,7 @@ export class StatelessStack extends Stack {
         logRetention: config.logRetentionDays,
         // The seal key's policy names the sealing roles (infra/seal-key-access.ts).
         roleName: spec.needs.sealKey ? sealingRoleName(this.stackName, functionId) : undefined,
+        reservedConcurrentExecutions: PUBLIC_FUNCTIONS.has(functionId) && config.publicFunctionConcurrency > 0 ? config.publicFunctionConcurrency : undefined,
       });
     }
     this.functions = functions;
@@ -223,6 +247,8 @@ export class StatelessStack extends Stack {
       }
     }
 
+    this.throttlePublicRoutes(props.publicRouteThrottle ?? { rateLimit: 20, burstLimit: 40 });
+
     this.acknowledgeStateMachineFindings(taskFunctions);
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
@@ -285,6 +311,7 @@ export class StatelessStack extends Stack {
     if (needs.sealTrust) env[ENV.sealCertificateSecretId] = props.sealCertificateSecret.secretArn;
     if (needs.signingKey) env[ENV.signingKeySecretId] = props.signingKeySecret.secretArn;
     if (needs.files) env[ENV.filesBucketName] = this.filesBucket.bucketName;
+    if (isApi && this.originVerifySecret) env[ENV.originVerifySecretId] = this.originVerifySecret.secretArn;
     return env;
   }
 
@@ -344,11 +371,30 @@ export class StatelessStack extends Stack {
       fn.addEnvironment(ENV.exportBuilderFunctionName, builder.functionName);
       fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [builder.functionArn] }));
     }
+    if (isApi && this.originVerifySecret) this.originVerifySecret.grantRead(fn);
   }
 
   private acknowledgePolicyFinding(fn: HandlerFunction, id: string, reason: string): void {
     const policy = fn.role?.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
     if (policy) Validations.of(policy).acknowledge({ id, reason });
+  }
+
+  /**
+   * Route-level throttling of the public routes on the stage (`RouteSettings`); the admin and auditor
+   * routes keep the stage's higher default. Each route setting names a route key, which must exist
+   * before the stage is updated.
+   */
+  private throttlePublicRoutes(throttle: apigwv2.ThrottleSettings): void {
+    const stage = this.stage.node.defaultChild as apigwv2.CfnStage;
+    const routeSettings: Record<string, { ThrottlingRateLimit?: number; ThrottlingBurstLimit?: number }> = {};
+    for (const route of this.httpApi.node.findAll()) {
+      if (!(route instanceof apigwv2.CfnRoute)) continue;
+      const routeKey = route.routeKey;
+      if (!PUBLIC_ROUTE_KEYS.has(routeKey)) continue;
+      routeSettings[routeKey] = { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit };
+      stage.addResourceDependency(route);
+    }
+    stage.addPropertyOverride('RouteSettings', routeSettings);
   }
 
   /** One dead-letter queue per event function: its events land there after Lambda's last retry. */

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
 import { decideAccess, type Caller } from './access';
+import { cameThroughEdge } from './edge';
 import { json, type HttpResponse } from './http';
 import { addLambdaContext, loggableError, logger } from './logger';
 import { pathParameterRefusal } from './path-parameters';
@@ -30,6 +31,9 @@ export function statusOf(error: DomainError): number {
   return STATUS_BY_CODE[error.code];
 }
 
+/** The answer to a request that reached the API without passing CloudFront and AWS WAF. */
+const BYPASS_REFUSED = 'This service answers only at its public web address; send the request there.';
+
 type Operation = (event: APIGatewayProxyEventV2, caller: Caller | undefined) => Promise<HttpResponse>;
 
 /** Renders a typed error (or, with status 500, an unexpected one); the event lets a page speak the reader's language. */
@@ -45,6 +49,7 @@ export function httpHandler(operation: Operation, renderError: ErrorRenderer = j
   return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResultV2> => {
     addLambdaContext(context);
     try {
+      if (!(await cameThroughEdge(event))) return json(403, { message: BYPASS_REFUSED, code: 'FORBIDDEN' });
       const refusal = pathParameterRefusal(event.pathParameters);
       if (refusal) throw refusal;
       const access = decideAccess(event);

@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '../domain/errors';
 import type * as z from '../domain/zod';
-import { fieldProblems, type DescribePlace } from '../domain/text';
+import { describeIssues, fieldProblems, type DescribePlace } from '../domain/text';
+import { behindEdge, viewerAddress } from './edge';
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
 
@@ -101,8 +102,15 @@ export function parseFormBody(event: APIGatewayProxyEventV2): Map<string, string
   return fields;
 }
 
+/**
+ * The address the signing pages' rate limits key on (hashed). Behind CloudFront the connection comes
+ * from an edge server, so the viewer's address is CloudFront's own header, which a viewer cannot set
+ * (not X-Forwarded-For, whose left-most entries the viewer writes); the local stack has no edge and
+ * takes the connection's address.
+ */
 export function clientAddress(event: APIGatewayProxyEventV2): string {
-  return event.requestContext?.http?.sourceIp ?? 'unknown';
+  const connection = event.requestContext?.http?.sourceIp ?? 'unknown';
+  return behindEdge() ? viewerAddress(event) ?? connection : connection;
 }
 
 /** Validates the query string; unknown or bad parameters become a DomainError naming each. */

@@ -2,6 +2,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { FUNCTIONS, TASK_FUNCTIONS, type FunctionId, type TaskFunctionId } from '../../functions/catalog';
+import { CONTEXT_KEYS } from '../config';
 import { createApp } from '../create-app';
 import type { StatefulStack } from '../stateful-stack';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './aws-local';
@@ -53,7 +54,8 @@ interface FunctionProperties {
  * cannot be added on AWS without the local stack knowing its value.
  */
 export function synthesizeForLocal(context: Record<string, unknown>, resources: LocalResources): SynthesizedForLocal {
-  const { app, config, stateful, stateless } = createApp({ skipBundling: true, validateTemplates: false, context });
+  // The local stack has no CloudFront: its functions take requests straight from the local HTTP API.
+  const { app, config, stateful, stateless } = createApp({ skipBundling: true, validateTemplates: false, context: { ...context, [CONTEXT_KEYS.edge]: false } });
   const assembly = app.synth();
   const statelessTemplate = assembly.getStackByName(stateless.stackName).template as Template;
   const statefulTemplate = assembly.getStackByName(stateful.stackName).template as Template;

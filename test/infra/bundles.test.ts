@@ -87,7 +87,7 @@ describe('Lambda bundles', () => {
     for (const functionId of Object.keys(SPECS) as FunctionId[]) {
       const { inputs, imports } = bundleOf(functionId);
       const clients = new Set(inputs.map((input) => /node_modules\/(@aws-sdk\/client-[a-z0-9-]+)\//.exec(input)?.[1]).filter((client) => client !== undefined));
-      expect([...clients].sort(), functionId).toEqual(clientsAllowedBy(FUNCTIONS[functionId].needs));
+      expect([...clients].sort(), functionId).toEqual(clientsAllowedBy(FUNCTIONS[functionId].needs, functionId in API_FUNCTIONS));
       // The default chain's SSO, INI, process and web-identity sources bring STS and SSO clients of their own.
       expect(inputs.filter((input) => /node_modules\/@aws-sdk\/(credential-provider-(?!env\/)|nested-clients\/)/.test(input)), functionId).toEqual([]);
       if (clients.size > 0) expect(inputs, functionId).toContain('functions/shared/lambda-credentials.ts');
@@ -98,11 +98,12 @@ describe('Lambda bundles', () => {
   });
 });
 
-function clientsAllowedBy(needs: FunctionNeeds): string[] {
+/** Behind CloudFront every API function reads the origin-verify secret (functions/shared/edge.ts). */
+function clientsAllowedBy(needs: FunctionNeeds, isApi: boolean): string[] {
   return [
     needs.table !== 'none' && '@aws-sdk/client-dynamodb',
     needs.sealKey && '@aws-sdk/client-kms',
-    (needs.signingKey || needs.sealKey || needs.sealTrust) && '@aws-sdk/client-secrets-manager',
+    (needs.signingKey || needs.sealKey || needs.sealTrust || isApi) && '@aws-sdk/client-secrets-manager',
     needs.mail && '@aws-sdk/client-ses',
     needs.workflow && '@aws-sdk/client-sfn',
     needs.files && '@aws-sdk/client-s3',

@@ -46,6 +46,8 @@ describe('deployment configuration', () => {
       backupRetentionDays: 3650,
       backupCopyVaultArn: undefined,
       digestHourUtc: 7,
+      edge: true,
+      publicFunctionConcurrency: 10,
     });
   });
 
@@ -53,6 +55,33 @@ describe('deployment configuration', () => {
     expect(parse({ backupRetentionDays: '4000' }).backupRetentionDays).toBe(4000);
     expect(problemsOf({ backupRetentionDays: 0 })).toEqual([expect.stringContaining('backupRetentionDays')]);
     expect(problemsOf({ backupCopyVaultArn: 'eu-central-1/vault' })).toEqual([expect.stringContaining('backupCopyVaultArn')]);
+  });
+
+  it('puts the edge in front unless the deployment is on this machine (the local stack has none)', () => {
+    expect(parse({ appUrl: 'http://127.0.0.1:3000', edge: false }).edge).toBe(false);
+    expect(parse({ appUrl: 'http://127.0.0.1:3000' }).edge).toBe(false);
+    expect(parse().edge).toBe(true);
+    expect(parse({ edge: 'true' }).edge).toBe(true);
+    expect(problemsOf({ edge: false })).toEqual([expect.stringContaining('only the local stack goes without CloudFront')]);
+    expect(problemsOf({ edge: 'no' })).toEqual([expect.stringContaining('edge')]);
+  });
+
+  it('takes a custom domain for the edge only with a us-east-1 certificate, and only the host of appUrl', () => {
+    const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+    expect(parse({ edgeDomainName: 'signing.ports-alliance.example.eu', edgeCertificateArn: certificateArn })).toMatchObject({
+      edgeDomainName: 'signing.ports-alliance.example.eu', edgeCertificateArn: certificateArn,
+    });
+    expect(problemsOf({ edgeDomainName: 'signing.ports-alliance.example.eu' })).toEqual([expect.stringContaining('go together')]);
+    expect(problemsOf({ edgeDomainName: 'signing.ports-alliance.example.eu', edgeCertificateArn: certificateArn.replace('us-east-1', 'eu-west-1') }))
+      .toEqual([expect.stringContaining('us-east-1'), expect.stringContaining('go together')]);
+    expect(problemsOf({ edgeDomainName: 'other.example.eu', edgeCertificateArn: certificateArn })).toEqual([expect.stringContaining('not the host of appUrl')]);
+    expect(problemsOf({ edgeDomainName: 'Not A Domain', edgeCertificateArn: certificateArn })).toEqual([expect.stringContaining('edgeDomainName'), expect.stringContaining('go together')]);
+  });
+
+  it('reserves concurrency for public functions (10 unless set; 0 means none)', () => {
+    expect(parse({ publicFunctionConcurrency: '0' }).publicFunctionConcurrency).toBe(0);
+    expect(parse({ publicFunctionConcurrency: 25 }).publicFunctionConcurrency).toBe(25);
+    expect(problemsOf({ publicFunctionConcurrency: -1 })).toEqual([expect.stringContaining('publicFunctionConcurrency')]);
   });
 
   it('keeps operational logs 90 days unless set, to one of the periods CloudWatch Logs offers', () => {

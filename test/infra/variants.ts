@@ -7,4 +7,9 @@ export const VARIANTS = {
   cognitoDomain: { cognitoDomainPrefix: 'ports-alliance-signing' },
   shortTimings: { reminderIntervalSeconds: 5, reminderCount: 1 },
   sourceMaps: { sourceMaps: true },
+  edgeDomain: {
+    edgeDomainName: 'signing.ports-alliance.example.eu',
+    edgeCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789',
+  },
 } as const satisfies Record<string, Record<string, unknown>>;
+
