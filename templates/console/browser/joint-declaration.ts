@@ -18,7 +18,8 @@ function follow(url: string): void {
 /** Shows whether the joint declaration exists, and the actions that fit: download, make, preview. */
 export async function showJointDeclaration(section: HTMLElement, context: JointDeclarationContext): Promise<void> {
   const path = `/api/declarations/${encodeURIComponent(context.declarationId)}/joint-declaration`;
-  const answer = await api<Partial<JointDeclarationAnswer>>(path, { accept: [404] });
+  // Only a closed declaration can have one: an open or draft one is not asked about.
+  const answer = context.status === 'CLOSED' ? await api<Partial<JointDeclarationAnswer>>(path, { accept: [404] }) : {};
   const body = clear(section);
   if (answer.jointDeclaration) {
     const sealed = answer.jointDeclaration;
