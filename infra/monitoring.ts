@@ -93,22 +93,7 @@ export class Monitoring extends Construct {
     const stack = Stack.of(this);
     this.period = props.period ?? Duration.minutes(5);
 
-    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
-      displayName: 'Alarms of the European Ports Alliance signing',
-      enforceSSL: true,
-    });
-    // The topic policy that enforceSSL creates replaces SNS's default one: allow CloudWatch
-    // alarms of this account explicitly.
-    this.alarmTopic.addToResourcePolicy(new iam.PolicyStatement({
-      actions: ['sns:Publish'],
-      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-      resources: [this.alarmTopic.topicArn],
-      conditions: {
-        StringEquals: { 'aws:SourceAccount': stack.account },
-        ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
-      },
-    }));
-    if (props.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    this.alarmTopic = alarmTopic(this, 'Alarms of the European Ports Alliance signing', props.alarmEmail);
     this.alarmAction = new SnsAction(this.alarmTopic);
 
     // The workflow.
@@ -304,17 +289,7 @@ export class EdgeMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: EdgeMonitoringProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', { displayName: 'Alarms of the European Ports Alliance signing (edge)', enforceSSL: true });
-    this.alarmTopic.addToResourcePolicy(new iam.PolicyStatement({
-      actions: ['sns:Publish'],
-      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-      resources: [this.alarmTopic.topicArn],
-      conditions: {
-        StringEquals: { 'aws:SourceAccount': stack.account },
-        ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
-      },
-    }));
-    if (props.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    this.alarmTopic = alarmTopic(this, 'Alarms of the European Ports Alliance signing (edge)', props.alarmEmail);
 
     const threshold = props.blockedRequestsThreshold ?? 500;
     this.blockedRequestsAlarm = new cloudwatch.Alarm(this, 'WafBlockedRequests', {
@@ -337,4 +312,25 @@ export class EdgeMonitoring extends Construct {
     this.blockedRequestsAlarm.addAlarmAction(action);
     this.blockedRequestsAlarm.addOkAction(action);
   }
+}
+
+/**
+ * The topic alarms notify, over TLS only, and emailed to `alarmEmail` when given. The policy that
+ * `enforceSSL` creates replaces SNS's default one: CloudWatch alarms of this account are allowed
+ * explicitly.
+ */
+function alarmTopic(scope: Construct, displayName: string, alarmEmail: string | undefined): sns.Topic {
+  const stack = Stack.of(scope);
+  const topic = new sns.Topic(scope, 'AlarmTopic', { displayName, enforceSSL: true });
+  topic.addToResourcePolicy(new iam.PolicyStatement({
+    actions: ['sns:Publish'],
+    principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+    resources: [topic.topicArn],
+    conditions: {
+      StringEquals: { 'aws:SourceAccount': stack.account },
+      ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+    },
+  }));
+  if (alarmEmail) topic.addSubscription(new subscriptions.EmailSubscription(alarmEmail));
+  return topic;
 }
