@@ -2,24 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../functions/domain/audit-chain';
-import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
-import { client, invitation, uniqueAddress } from '../support/campaign';
-import { signEach, waitForAll } from '../support/flows';
+import { client } from '../support/campaign';
+import { deliveredDeclaration as delivered } from '../support/flows';
 import { consoleTabFor, openConsolePage } from './console-support';
 
 /** A declaration whose two commitments are signed, countersigned, sealed and delivered. */
 async function deliveredDeclaration() {
   const campaign = client();
-  const admin = await campaign.token('commission-admin');
-  const { id } = await campaign.api<{ id: string }>(admin, 'POST', '/api/declarations', { ...sampleDeclaration(), oneTimeCode: false });
-  const emails = [uniqueAddress('audited'), uniqueAddress('audited')];
-  const invited = await campaign.invite(admin, id, [invitation(emails[0]!), invitation(emails[1]!, { name: 'Пристанище Бургас', country: 'BG', category: 'port_authority' })]);
-  const ids = invited.results.map((result) => result.commitmentId);
-  await signEach(campaign, emails);
-  await waitForAll(campaign, admin, ids, ['VERIFIED']);
-  await campaign.countersignAllVerified(admin, id);
-  await waitForAll(campaign, admin, ids, ['DELIVERED']);
-  return { declarationId: id, commitmentIds: ids };
+  return delivered(campaign, await campaign.token('commission-admin'), 'audited', [undefined, { name: 'Пристанище Бургас', country: 'BG', category: 'port_authority' }]);
 }
 
 describe('the console: an auditor', () => {

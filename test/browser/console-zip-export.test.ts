@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
-import { client, invitation, uniqueAddress } from '../support/campaign';
-import { signEach, waitForAll } from '../support/flows';
+import { client } from '../support/campaign';
+import { deliveredDeclaration as delivered } from '../support/flows';
 import { unzip } from '../support/zip';
 import { consoleTabFor, openConsolePage } from './console-support';
 import { expectAccessible } from './signing-support';
@@ -13,20 +13,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** A declaration whose three commitments, in two countries, are signed, countersigned, sealed and delivered. */
 async function deliveredDeclaration() {
   const campaign = client();
-  const admin = await campaign.token('commission-admin');
-  const { id } = await campaign.api<{ id: string }>(admin, 'POST', '/api/declarations', { ...sampleDeclaration(), oneTimeCode: false });
-  const emails = [uniqueAddress('zipped'), uniqueAddress('zipped'), uniqueAddress('zipped')];
-  const invited = await campaign.invite(admin, id, [
-    invitation(emails[0]!),
-    invitation(emails[1]!, { name: 'Пристанище Бургас', country: 'BG', category: 'port_authority' }),
-    invitation(emails[2]!, { name: 'Agenția Vamală Română', country: 'RO', category: 'customs' }),
+  return delivered(campaign, await campaign.token('commission-admin'), 'zipped', [
+    undefined,
+    { name: 'Пристанище Бургас', country: 'BG', category: 'port_authority' },
+    { name: 'Agenția Vamală Română', country: 'RO', category: 'customs' },
   ]);
-  const ids = invited.results.map((result) => result.commitmentId);
-  await signEach(campaign, emails);
-  await waitForAll(campaign, admin, ids, ['VERIFIED']);
-  await campaign.countersignAllVerified(admin, id);
-  await waitForAll(campaign, admin, ids, ['DELIVERED']);
-  return { declarationId: id, commitmentIds: ids };
 }
 
 describe('the console: an auditor exports sealed PDFs as a ZIP', () => {

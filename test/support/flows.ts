@@ -1,5 +1,6 @@
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { HttpError, isEmailFor, signingLinkIn, waitFor, type CampaignClient, type MailboxEmail } from '../../tools/campaign/campaign-client';
+import type { InvitationInput } from '../../functions/domain/commitment';
 import { invitation, uniqueAddress } from './campaign';
 import { WORKFLOW_TIMEOUT_MS } from './workflow-time';
 
@@ -64,4 +65,20 @@ export async function adminToken(campaign: CampaignClient, name: string): Promis
     body: JSON.stringify({ group: 'commission-admin', name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@ec.example.eu` }),
   });
   return ((await response.json()) as { token: string }).token;
+}
+
+/**
+ * A declaration (one-time code off) whose organisations (the default one for each `undefined`, else
+ * the organisation overrides given) are signed, countersigned, sealed and delivered.
+ */
+export async function deliveredDeclaration(campaign: CampaignClient, admin: string, tag: string, organisations: readonly (Partial<InvitationInput['organisation']> | undefined)[]): Promise<{ declarationId: string; commitmentIds: string[] }> {
+  const { id } = await campaign.api<{ id: string }>(admin, 'POST', '/api/declarations', { ...sampleDeclaration(), oneTimeCode: false });
+  const emails = organisations.map(() => uniqueAddress(tag));
+  const invited = await campaign.invite(admin, id, organisations.map((organisation, index) => invitation(emails[index]!, organisation)));
+  const commitmentIds = invited.results.map((result) => result.commitmentId);
+  await signEach(campaign, emails);
+  await waitForAll(campaign, admin, commitmentIds, ['VERIFIED']);
+  await campaign.countersignAllVerified(admin, id);
+  await waitForAll(campaign, admin, commitmentIds, ['DELIVERED']);
+  return { declarationId: id, commitmentIds };
 }
