@@ -68,7 +68,9 @@ export async function createSelfSignedCertificate(
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + validityYears);
   const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // DER serial numbers are positive
+  // Positive (top bit clear) and minimal: a leading 0x00 byte would be a non-minimal DER INTEGER, which
+  // OpenSSL refuses (one certificate in 256 failed to parse before).
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x40;
   const keyIdentifier = sha256(subjectPublicKeyInfoDer).subarray(0, 20);
   const tbs = new TBSCertificate({
     version: Version.v3,
