@@ -205,8 +205,8 @@ async function signIn(): Promise<void> {
 }
 
 /**
- * Signs out: on AWS the refresh token is revoked first (Cognito's /oauth2/revoke also ends the
- * access tokens issued with it), so that a copy of the tokens left in this browser is worth nothing.
+ * Signs out: on AWS the refresh token is revoked first (Cognito's /oauth2/revoke), so that a copy
+ * of it can no longer mint tokens for the hours it had left.
  */
 async function signOut(): Promise<void> {
   const refreshToken = sessionStorage.getItem(REFRESH_KEY);
@@ -218,7 +218,7 @@ async function signOut(): Promise<void> {
     return;
   }
   if (refreshToken) {
-    // Signing out goes on if the revocation fails (the network is down): the tokens are gone from here, and expire within the hour.
+    // Signing out goes on if the revocation cannot be reached: the tokens are gone from this tab, and the bearer token expires within the hour.
     await fetch(`${mode.domainUrl}/oauth2/revoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
