@@ -162,7 +162,9 @@ export class StatefulStack extends Stack {
     const consoleUrl = `${props.appUrl}/console`;
     this.userPoolClient = this.userPool.addClient('ConsoleClient', {
       generateSecret: false,
-      authFlows: {},
+      // Sign-in goes through the hosted UI's authorization code flow only; of the direct flows
+      // (InitiateAuth) only the refresh is left. An empty `authFlows` would keep Cognito's defaults.
+      authFlows: { userSrp: false },
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],

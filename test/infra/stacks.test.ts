@@ -267,6 +267,15 @@ describe('user pool', () => {
       CallbackURLs: [`${created.config.appUrl}/console`],
     });
   });
+
+  it('lets the console\'s client use the code flow and the refresh alone: no password, SRP or custom sign-in, no implicit grant', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      EnableTokenRevocation: true,
+    });
+  });
 });
 
 describe('seal key and mail', () => {

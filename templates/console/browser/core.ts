@@ -4,6 +4,7 @@
  * everything as text (never as markup). A page's entry module (pages/) calls `start(render)`.
  */
 import type { ConsoleConfig } from '../console-config';
+import { carriesFragmentToken, signInResultOf } from './sign-in-result';
 
 /** The element with this id, of this kind. The page's own markup holds it: a missing one is a bug. */
 export function byId(id: string): HTMLElement;
@@ -23,6 +24,8 @@ export const CONFIG = JSON.parse(byId('console-config').textContent ?? '') as Co
 const TOKEN_KEY = 'ports-alliance.token';
 const RETURN_KEY = 'ports-alliance.return-to';
 const PKCE_KEY = 'ports-alliance.pkce';
+/** Cognito's refresh token, kept only to be revoked at sign-out. */
+const REFRESH_KEY = 'ports-alliance.refresh-token';
 
 /** What `el` and `svg` append: nodes as they are, strings and numbers as text, nothing for the rest. */
 export type Child = Node | string | number | false | null | undefined | readonly Child[];
@@ -201,37 +204,57 @@ async function signIn(): Promise<void> {
   location.assign(`${mode.domainUrl}/oauth2/authorize?${query.toString()}`);
 }
 
-function signOut(): void {
+/**
+ * Signs out: on AWS the refresh token is revoked first (Cognito's /oauth2/revoke), so that a copy
+ * of it can no longer mint tokens for the hours it had left.
+ */
+async function signOut(): Promise<void> {
+  const refreshToken = sessionStorage.getItem(REFRESH_KEY);
   sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(REFRESH_KEY);
   const mode = CONFIG.signIn;
-  if (mode.kind === 'cognito') location.assign(`${mode.domainUrl}/logout?${new URLSearchParams({ client_id: mode.clientId, logout_uri: `${location.origin}/console` }).toString()}`);
-  else location.assign('/console');
+  if (mode.kind !== 'cognito') {
+    location.assign('/console');
+    return;
+  }
+  if (refreshToken) {
+    // Signing out goes on if the revocation cannot be reached: the tokens are gone from this tab, and the bearer token expires within the hour.
+    await fetch(`${mode.domainUrl}/oauth2/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: refreshToken, client_id: mode.clientId }).toString(),
+    }).catch(() => undefined);
+  }
+  location.assign(`${mode.domainUrl}/logout?${new URLSearchParams({ client_id: mode.clientId, logout_uri: `${location.origin}/console` }).toString()}`);
 }
 
-/** Takes the token the sign-in handed back: in the fragment (development) or as a code to exchange (Cognito). */
+/**
+ * Takes the token the sign-in handed back: in the fragment from the development sign-in (local
+ * stack only), or as a code to exchange with PKCE (Cognito). A fragment token is taken off the
+ * address in every mode, and ignored outside the local stack (sign-in-result.ts says why).
+ */
 async function takeSignInResult(): Promise<boolean> {
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (fromHash) {
-    sessionStorage.setItem(TOKEN_KEY, fromHash);
-    history.replaceState(null, '', location.pathname + location.search);
+  const mode = CONFIG.signIn;
+  const result = signInResultOf(mode, location);
+  if (carriesFragmentToken(location)) history.replaceState(null, '', location.pathname + location.search);
+  if (result.kind === 'token') {
+    sessionStorage.setItem(TOKEN_KEY, result.token);
     return true;
   }
-  const query = new URLSearchParams(location.search);
-  const code = query.get('code');
-  const mode = CONFIG.signIn;
-  if (mode.kind !== 'cognito' || !code) return false;
+  if (result.kind !== 'code' || mode.kind !== 'cognito') return false;
   history.replaceState(null, '', location.pathname);
   const pkce = JSON.parse(sessionStorage.getItem(PKCE_KEY) || '{}') as { verifier?: string; state?: string };
   sessionStorage.removeItem(PKCE_KEY);
-  if (!pkce.verifier || pkce.state !== query.get('state')) throw new ApiError(400, 'The sign-in could not be completed (its state did not match). Sign in again.');
+  if (!pkce.verifier || pkce.state !== result.state) throw new ApiError(400, 'The sign-in could not be completed (its state did not match). Sign in again.');
   const response = await fetch(`${mode.domainUrl}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: mode.clientId, code, redirect_uri: `${location.origin}/console`, code_verifier: pkce.verifier }).toString(),
+    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: mode.clientId, code: result.code, redirect_uri: `${location.origin}/console`, code_verifier: pkce.verifier }).toString(),
   });
-  const tokens = (await response.json().catch(() => ({}))) as { id_token?: string };
+  const tokens = (await response.json().catch(() => ({}))) as { id_token?: string; refresh_token?: string };
   if (!response.ok || !tokens.id_token) throw new ApiError(response.status, 'The sign-in could not be completed. Sign in again.');
   sessionStorage.setItem(TOKEN_KEY, tokens.id_token);
+  if (tokens.refresh_token) sessionStorage.setItem(REFRESH_KEY, tokens.refresh_token);
   return true;
 }
 
@@ -369,7 +392,7 @@ function renderWho(session: Session | null): void {
   const who = clear(byId('who'));
   if (!session) return;
   who.append(el('span', {}, `${session.name} · ${session.isAdmin ? 'Commission admin' : session.isAuditor ? 'Auditor' : 'no role'}`),
-    el('button', { type: 'button', onclick: signOut }, 'Sign out'));
+    el('button', { type: 'button', onclick: () => void signOut() }, 'Sign out'));
 }
 
 /** Signs in if needed, removes admin-only controls for everyone else, then renders the page. */
