@@ -312,6 +312,8 @@ export class StatelessStack extends Stack {
     if (needs.signingKey) env[ENV.signingKeySecretId] = props.signingKeySecret.secretArn;
     if (needs.files) env[ENV.filesBucketName] = this.filesBucket.bucketName;
     if (isApi && this.originVerifySecret) env[ENV.originVerifySecretId] = this.originVerifySecret.secretArn;
+    // Every HTTP answer adds HSTS when the app's address is HTTPS (functions/shared/http.ts).
+    if (isApi) env[ENV.appUrl] = config.appUrl;
     return env;
   }
 

@@ -2,32 +2,60 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { DomainError } from '../domain/errors';
 import type * as z from '../domain/zod';
 import { describeIssues, fieldProblems, type DescribePlace } from '../domain/text';
+import { ENV } from '../catalog';
+import { optionalEnv } from './config';
 import { behindEdge, viewerAddress } from './edge';
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
 
-/** Headers every answer carries: no referrer leaks the link, no framing, no sniffing. */
+/**
+ * Headers every answer carries: no referrer leaks the link, no framing, no sniffing, no powerful
+ * feature the product never uses, no window or other site sharing this origin's process, nothing of
+ * ours embedded by another site. HSTS is added by `securityHeaders()` where the deployment is HTTPS.
+ */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'cache-control': 'no-store',
+  'permissions-policy': [
+    'accelerometer', 'autoplay', 'browsing-topics', 'camera', 'display-capture', 'encrypted-media', 'fullscreen',
+    'geolocation', 'gyroscope', 'hid', 'idle-detection', 'interest-cohort', 'magnetometer', 'microphone', 'midi',
+    'payment', 'picture-in-picture', 'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
+  ].map((feature) => `${feature}=()`).join(', '),
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
 };
 
-const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/** Two years, subdomains included: the value the HSTS preload list asks for. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
+
+/** The deployment serves HTTPS (AWS); the local stack serves plain HTTP on 127.0.0.1, where HSTS would be ignored or pin localhost. */
+export function isHttps(): boolean {
+  return (optionalEnv(ENV.appUrl) ?? '').startsWith('https://');
+}
+
+/** The headers of every answer: `SECURITY_HEADERS`, and HSTS where the deployment is HTTPS. */
+export function securityHeaders(): Record<string, string> {
+  return { ...SECURITY_HEADERS, ...(isHttps() ? { 'strict-transport-security': STRICT_TRANSPORT_SECURITY } : {}) };
+}
+
+/** What a JSON or text answer may load: nothing, and it is framed nowhere. */
+const DATA_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 export function json(statusCode: number, body: unknown): HttpResponse {
   return {
     statusCode,
-    headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" },
+    headers: { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'content-security-policy': DATA_CSP },
     body: JSON.stringify(body),
   };
 }
 
-export function page(statusCode: number, markup: string, csp = PAGE_CSP): HttpResponse {
+/** An HTML page under its own policy (each page allows its style and script by hash, never inline). */
+export function page(statusCode: number, markup: string, csp: string): HttpResponse {
   return {
     statusCode,
-    headers: { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp },
+    headers: { ...securityHeaders(), 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp },
     body: markup,
   };
 }
@@ -36,8 +64,9 @@ export function binary(contentType: string, bytes: Uint8Array, filename: string)
   return {
     statusCode: 200,
     headers: {
-      ...SECURITY_HEADERS,
+      ...securityHeaders(),
       'content-type': contentType,
+      'content-security-policy': DATA_CSP,
       'content-disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
       'content-length': String(bytes.length),
     },
@@ -121,7 +150,7 @@ export function parseQuery<S extends z.ZodMiniType>(event: APIGatewayProxyEventV
 export function text(statusCode: number, contentType: string, body: string, headers: Record<string, string> = {}): HttpResponse {
   return {
     statusCode,
-    headers: { ...SECURITY_HEADERS, 'content-type': contentType, 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", ...headers },
+    headers: { ...securityHeaders(), 'content-type': contentType, 'content-security-policy': DATA_CSP, ...headers },
     body,
   };
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { GROUPS, ROUTES, type Group, type RouteSpec } from '../../functions/catalog';
 import { jsonError, statusOf } from '../../functions/shared/api-handler';
+import { securityHeaders } from '../../functions/shared/http';
 import { decodePathSegment, pathParameterRefusal } from '../../functions/shared/path-parameters';
 import { ICON_DATA_URI } from '../../templates/icon';
 import type { LocalIdentityIssuer } from './identity';
@@ -70,6 +71,9 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://local');
     const method = (request.method ?? 'GET').toUpperCase();
+    // The stack's own answers (unknown route, 401, 413, /local/) carry the product's headers;
+    // a function's answer replaces them with its own (sendResult), so a handler that forgot one shows.
+    for (const [name, value] of Object.entries(securityHeaders())) response.setHeader(name, value);
     if (url.pathname.startsWith('/local/')) return localIdentityRoutes(url, method, request, response);
     const matched = matchRoute(method, url.pathname);
     if (!matched) return send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
@@ -100,6 +104,7 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
 
   function sendResult(response: ServerResponse, method: string, answer: APIGatewayProxyResultV2): void {
     const result = normalise(answer);
+    for (const name of Object.keys(securityHeaders())) response.removeHeader(name);
     const headers: Record<string, string> = {};
     for (const [key, value] of Object.entries(result.headers ?? {})) headers[key.toLowerCase()] = String(value);
     const payload = result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');

@@ -33,7 +33,7 @@ button:hover{text-decoration:underline}
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
 
 /**
- * The policy of every operator page: nothing from another origin, no script at all, the one
+ * The policy of every page of this layout (the operator's pages, the register, the verify page): nothing from another origin, no script at all, the one
  * style block by its hash, images only from here or inline (the icon), forms only to this site, never inside a frame.
  */
 export const OPERATOR_PAGE_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;

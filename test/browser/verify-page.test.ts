@@ -20,6 +20,27 @@ afterAll(async () => {
 });
 
 describe('the public check of a document (headless Chromium)', () => {
+  it('renders styled under its policy: its style allowed by hash, no CSP violation or header error reported', async () => {
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const reported: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') reported.push(message.text());
+    });
+    // Chromium's own reports (a policy it cannot parse, a feature it does not know) reach the DevTools log, not the page's console.
+    const devtools = await page.context().newCDPSession(page);
+    devtools.on('Log.entryAdded', ({ entry }) => {
+      if (entry.level === 'error' || entry.level === 'warning') reported.push(entry.text);
+    });
+    await devtools.send('Log.enable');
+    await page.addInitScript("document.addEventListener('securitypolicyviolation', (event) => console.error('CSP violation: ' + event.violatedDirective))");
+    const response = await page.goto(`${localStack().urls.app}/verify`);
+    expect(response?.headers()['content-security-policy']).not.toContain('unsafe-inline');
+    // The header's colour and the page's own font come only from the inline style block.
+    expect(await page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor")).toBe('rgb(0, 51, 153)');
+    expect(await page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth")).toBe('760px');
+    expect(reported).toEqual([]);
+  });
+
   it('shows why the seal of an uploaded file is not valid, each reason with its code, in a page that passes axe-core', async () => {
     // Sealed with a key and certificate of its own: nothing this deployment trusts.
     const stranger = await createDevelopmentSeal();

@@ -434,7 +434,9 @@ describe('functions', () => {
       const names = Object.keys(fn(id).Properties.Environment.Variables).sort();
       // Behind CloudFront every API function checks the origin-verify secret.
       const edge = id in API_FUNCTIONS ? [ENV.originVerifySecretId] : [];
-      expect(names, id).toEqual([...base, ...(extra[id] ?? []), ...edge].sort());
+      // Every API function reads the app's address: its scheme decides HSTS on each answer.
+      const http = id in API_FUNCTIONS ? [ENV.appUrl] : [];
+      expect(names, id).toEqual([...new Set([...base, ...(extra[id] ?? []), ...edge, ...http])].sort());
     }
   });
 

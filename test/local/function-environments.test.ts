@@ -84,8 +84,8 @@ describe('each function on the local stack', () => {
 
   it('finds nothing in a variable its resource does not declare, though the stack\'s process has it', () => {
     expect(process.env[ENV.appUrl]).toBe(APP_URL);
-    expect(runtime.runAs('list-declarations', () => process.env[ENV.appUrl])).toBeUndefined();
-    expect(() => runtime.runAs('list-declarations', () => configuredAppUrl())).toThrow(`Environment variable ${ENV.appUrl} is not set`);
+    expect(runtime.runAs('build-document-export', () => process.env[ENV.appUrl])).toBeUndefined();
+    expect(() => runtime.runAs('build-document-export', () => configuredAppUrl())).toThrow(`Environment variable ${ENV.appUrl} is not set`);
     expect(runtime.runAs('submit-signature', () => configuredAppUrl())).toBe(APP_URL);
   });
 

@@ -19,7 +19,8 @@ import {
 } from '../../functions/domain/signing';
 import { readSigningForm } from '../../functions/domain/signing-form';
 import { verifySignature } from '../../functions/domain/verification';
-import { clearedSessionCookie, operatorHeaders, sessionCookie, signingPaths } from '../../functions/handlers/api/signing-http';
+import { clearedSessionCookie, sessionCookie, signingPaths } from '../../functions/handlers/api/signing-http';
+import { securityHeaders } from '../../functions/shared/http';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { deliveryEmail } from '../../templates/email/delivery';
 import { invitationEmail } from '../../templates/email/invitation';
@@ -233,7 +234,7 @@ describe('operator pages over HTTPS and HTTP', () => {
 
   it('send HSTS and a __Host- Secure cookie when the deployment is HTTPS', () => {
     process.env[ENV.appUrl] = 'https://signing.example.eu';
-    expect(operatorHeaders()['strict-transport-security']).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+    expect(securityHeaders()['strict-transport-security']).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
     const cookie = sessionCookie('s'.repeat(43), new Date(Date.now() + 1_800_000));
     expect(cookie).toMatch(/^__Host-signing-session=s{43}; Path=\/; Max-Age=(5399|5400); HttpOnly; SameSite=Strict; Secure$/);
     expect(clearedSessionCookie()).toContain('Max-Age=0');
@@ -242,7 +243,7 @@ describe('operator pages over HTTPS and HTTP', () => {
 
   it('send neither over plain HTTP (the local stack), and keep the app’s base path', () => {
     process.env[ENV.appUrl] = 'http://127.0.0.1:3000/eps';
-    expect(operatorHeaders()['strict-transport-security']).toBeUndefined();
+    expect(securityHeaders()['strict-transport-security']).toBeUndefined();
     expect(sessionCookie('s'.repeat(43), new Date(Date.now() + 60_000))).not.toMatch(/Secure|__Host-/);
     expect(signingPaths().form).toBe('/eps/signing');
   });

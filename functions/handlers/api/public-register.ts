@@ -8,7 +8,6 @@ import { messagesFor } from '../../../templates/i18n';
 import { OPERATOR_PAGE_CSP } from '../../../templates/pages/layout';
 import { problemPage } from '../../../templates/pages/outcome-pages';
 import { registerHref, registerPage } from '../../../templates/pages/register-page';
-import { operatorHeaders } from './signing-http';
 
 /**
  * The public register of signatories: `GET /register` (the declarations) and
@@ -39,6 +38,6 @@ function languageOf(requested: string | undefined): OperatorLanguage {
 
 function registerResponse(status: number, markup: string, cacheControl: string): HttpResponse {
   const response = page(status, markup, OPERATOR_PAGE_CSP);
-  return { ...response, headers: { ...response.headers, ...operatorHeaders(), 'cache-control': cacheControl } };
+  return { ...response, headers: { ...response.headers, 'cache-control': cacheControl } };
 }
 

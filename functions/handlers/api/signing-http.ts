@@ -4,19 +4,14 @@ import { DomainError } from '../../domain/errors';
 import type { SessionPostRequest } from '../../operations/admit-session-post';
 import type { FormFields, SigningPostRequest } from '../../operations/admit-signing-post';
 import { appUrl } from '../../shared/config';
-import { bodyText, clientAddress, SECURITY_HEADERS, type HttpResponse } from '../../shared/http';
+import { bodyText, clientAddress, isHttps, securityHeaders, type HttpResponse } from '../../shared/http';
 import { SigningError } from '../../shared/signing-errors';
 
 /**
  * HTTP details of the operator's pages: where they live, the session cookie, how a signing POST
- * is read (same origin, a form body) and the headers of every answer. The checks that need the
+ * is read (same origin, a form body) and its redirects. The checks that need the
  * record (rate limits, the session, the anti-CSRF token) are the operations' (admit-signing-post.ts).
  */
-
-/** The deployment serves HTTPS (AWS); the local stack serves plain HTTP on 127.0.0.1. */
-export function isHttps(): boolean {
-  return appUrl().startsWith('https://');
-}
 
 /** Addresses of the pages under a session, below the app's base path. */
 export function signingPaths() {
@@ -24,13 +19,8 @@ export function signingPaths() {
   return { form: `${base}/signing`, checkCode: `${base}/signing/code`, sendCode: `${base}/signing/code/new` };
 }
 
-/** Headers of every operator answer; HSTS where the deployment is HTTPS. */
-export function operatorHeaders(): Record<string, string> {
-  return { ...SECURITY_HEADERS, ...(isHttps() ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' } : {}) };
-}
-
 export function redirect(location: string, cookies?: string[]): HttpResponse {
-  return { statusCode: 303, headers: { ...operatorHeaders(), location }, body: '', ...(cookies ? { cookies } : {}) };
+  return { statusCode: 303, headers: { ...securityHeaders(), location }, body: '', ...(cookies ? { cookies } : {}) };
 }
 
 // A __Host- cookie is bound to this host and path "/" and needs Secure, which plain HTTP cannot give.

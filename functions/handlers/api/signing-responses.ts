@@ -17,14 +17,14 @@ import { landingPage } from '../../../templates/pages/landing-page';
 import { OPERATOR_PAGE_CSP } from '../../../templates/pages/layout';
 import { declinedPage, problemPage, signedPage } from '../../../templates/pages/outcome-pages';
 import { signingPage, type FieldError, type SigningPageInput } from '../../../templates/pages/signing-page';
-import { header, operatorHeaders, signingPaths } from './signing-http';
+import { header, signingPaths } from './signing-http';
 import { clock } from '../../shared/clock';
 
 const contact = () => requiredEnv(ENV.commissionContactAddress);
 
 function operatorPage(statusCode: number, markup: string, extraHeaders: Record<string, string> = {}): HttpResponse {
   const response = page(statusCode, markup, OPERATOR_PAGE_CSP);
-  return { ...response, headers: { ...response.headers, ...operatorHeaders(), ...extraHeaders } };
+  return { ...response, headers: { ...response.headers, ...extraHeaders } };
 }
 
 const acceptLanguage = (event: APIGatewayProxyEventV2) => header(event, 'accept-language');

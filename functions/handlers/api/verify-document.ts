@@ -5,6 +5,7 @@ import { httpHandler, jsonError } from '../../shared/api-handler';
 import { json, page, parseJsonBody } from '../../shared/http';
 import { readMultipartForm } from '../../shared/multipart';
 import { documentCheckSchema as jsonQuery } from '../../api/schemas';
+import { OPERATOR_PAGE_CSP } from '../../../templates/pages/layout';
 import { verifyPage } from '../../../templates/pages/verify-page';
 
 /**
@@ -19,12 +20,12 @@ export const handler = httpHandler(async (event) => {
     const answer = query ? await verifyDocument(query) : undefined;
     // The address of a document we never issued names nothing: 404, with the answer and the form.
     const named = query !== undefined && 'documentId' in query;
-    return page(named && !answer?.issued ? 404 : 200, verifyPage(answer ? { answer } : {}));
+    return page(named && !answer?.issued ? 404 : 200, verifyPage(answer ? { answer } : {}), OPERATOR_PAGE_CSP);
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'INVALID_INPUT') return page(400, verifyPage({ problem: error.message }));
+    if (error instanceof DomainError && error.code === 'INVALID_INPUT') return page(400, verifyPage({ problem: error.message }), OPERATOR_PAGE_CSP);
     throw error;
   }
-}, (status, error, event) => (event.routeKey === 'POST /api/verify' ? jsonError(status, error) : page(status, verifyPage({ problem: error.message }))));
+}, (status, error, event) => (event.routeKey === 'POST /api/verify' ? jsonError(status, error) : page(status, verifyPage({ problem: error.message }), OPERATOR_PAGE_CSP)));
 
 function apiQuery(event: APIGatewayProxyEventV2): VerificationQuery {
   if (contentType(event).startsWith('application/pdf')) return { pdf: bodyBytes(event) };
