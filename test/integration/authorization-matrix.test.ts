@@ -1,16 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GROUPS, ROUTES, type Group, type RouteSpec } from '../../functions/catalog';
+import { GROUPS, ROUTES, type Group } from '../../functions/catalog';
 import { client } from '../support/campaign';
+import { callRoute } from '../support/catalog-routes';
 
 /** Ids of the right shape that name nothing: the route's own checks answer, never a data change. */
-const PLACEHOLDERS: Record<string, string> = {
-  declarationId: 'dcl_0000000000zzzzzzzzzzzzzzzz',
-  commitmentId: 'cmt_0000000000zzzzzzzzzzzzzzzz',
-  documentId: 'cmt_0000000000zzzzzzzzzzzzzzzz',
-  exportId: 'exp_0000000000zzzzzzzzzzzzzzzz',
-  linkSecret: 'A'.repeat(43),
-};
-
 async function token(appUrl: string, body: Record<string, unknown>): Promise<string> {
   const response = await fetch(`${appUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(response.status).toBe(200);
@@ -22,17 +15,6 @@ function tampered(jwt: string): string {
   const [header, payload, signature] = jwt.split('.') as [string, string, string];
   const middle = Math.floor(payload.length / 2);
   return [header, `${payload.slice(0, middle)}${payload[middle] === 'A' ? 'B' : 'A'}${payload.slice(middle + 1)}`, signature].join('.');
-}
-
-function call(appUrl: string, route: RouteSpec, bearer?: string): Promise<Response> {
-  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => PLACEHOLDERS[name] ?? 'x');
-  const hasBody = route.method === 'POST' || route.method === 'PUT';
-  return fetch(`${appUrl}${path}`, {
-    method: route.method,
-    redirect: 'manual',
-    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
-    body: hasBody ? '{}' : undefined,
-  });
 }
 
 const protectedRoutes = ROUTES.filter((route) => route.access !== 'public');
@@ -51,23 +33,23 @@ describe('who may call each route (the catalog is the one table)', () => {
   });
 
   it.each(protectedRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))('%s: 401 without a token, with an expired one or a tampered one', async (_, route) => {
-    expect((await call(appUrl, route)).status).toBe(401);
-    expect((await call(appUrl, route, tokens.expired)).status).toBe(401);
-    for (const group of GROUPS) expect((await call(appUrl, route, tampered(tokens[group]))).status).toBe(401);
+    expect((await callRoute(appUrl, route)).status).toBe(401);
+    expect((await callRoute(appUrl, route, tokens.expired)).status).toBe(401);
+    for (const group of GROUPS) expect((await callRoute(appUrl, route, tampered(tokens[group]))).status).toBe(401);
   });
 
   it.each(protectedRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))('%s: 403 for the wrong group, through for the right one', async (_, route) => {
     const allowed = route.access as readonly Group[];
     for (const group of GROUPS) {
-      const status = (await call(appUrl, route, tokens[group])).status;
+      const status = (await callRoute(appUrl, route, tokens[group])).status;
       if (allowed.includes(group)) expect([401, 403], `${group} is allowed`).not.toContain(status);
       else expect(status, `${group} is not allowed`).toBe(403);
     }
-    expect((await call(appUrl, route, tokens.none)).status, 'a user in no group').toBe(403);
+    expect((await callRoute(appUrl, route, tokens.none)).status, 'a user in no group').toBe(403);
   });
 
   it.each(publicRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))('%s: open to anyone', async (_, route) => {
-    expect([401, 403]).not.toContain((await call(appUrl, route)).status);
+    expect([401, 403]).not.toContain((await callRoute(appUrl, route)).status);
   });
 
   it('answers 403 to an auditor on every route that changes something', () => {

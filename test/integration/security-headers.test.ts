@@ -1,17 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES, type Group, type RouteSpec } from '../../functions/catalog';
+import { ROUTES, type Group } from '../../functions/catalog';
 import { client } from '../support/campaign';
 import { invitedOperator, type InvitedOperator } from '../support/signing';
+import { callRoute } from '../support/catalog-routes';
 
 /** Ids of the right shape that name nothing: each route answers with its own refusal, and nothing changes. */
-const PLACEHOLDERS: Record<string, string> = {
-  declarationId: 'dcl_0000000000zzzzzzzzzzzzzzzz',
-  commitmentId: 'cmt_0000000000zzzzzzzzzzzzzzzz',
-  documentId: 'cmt_0000000000zzzzzzzzzzzzzzzz',
-  exportId: 'exp_0000000000zzzzzzzzzzzzzzzz',
-  linkSecret: 'A'.repeat(43),
-};
-
 /** The headers every answer carries on the local stack (plain HTTP: no HSTS there). */
 function expectSecured(response: Response, what: string): void {
   const header = (name: string) => response.headers.get(name);
@@ -28,17 +21,6 @@ function expectSecured(response: Response, what: string): void {
   expect(header('content-security-policy') ?? '', what).not.toMatch(/unsafe-inline|unsafe-eval/);
 }
 
-function call(appUrl: string, route: RouteSpec, bearer?: string): Promise<Response> {
-  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => PLACEHOLDERS[name] ?? 'x');
-  const hasBody = route.method === 'POST' || route.method === 'PUT';
-  return fetch(`${appUrl}${path}`, {
-    method: route.method,
-    redirect: 'manual',
-    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
-    body: hasBody ? '{}' : undefined,
-  });
-}
-
 describe('security headers on every answer', () => {
   let appUrl = '';
   const tokens = {} as Record<Group, string>;
@@ -53,8 +35,8 @@ describe('security headers on every answer', () => {
   });
 
   it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))('%s: without a token, and with one allowed', async (name, route) => {
-    expectSecured(await call(appUrl, route), `${name} anonymous`);
-    if (route.access !== 'public') expectSecured(await call(appUrl, route, tokens[route.access[0]!]), `${name} as ${route.access[0]}`);
+    expectSecured(await callRoute(appUrl, route), `${name} anonymous`);
+    if (route.access !== 'public') expectSecured(await callRoute(appUrl, route, tokens[route.access[0]!]), `${name} as ${route.access[0]}`);
   });
 
   it('are on a page, a redirect, a JSON answer, a download and the stack’s own refusals', async () => {
