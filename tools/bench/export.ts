@@ -30,6 +30,7 @@ import { CHUNK_BYTES } from '../../functions/store/document-chunks';
 import { keys } from '../../functions/store/table';
 import { CampaignClient, waitFor } from '../campaign/campaign-client';
 import { sampleDeclaration } from '../campaign/sample-declaration';
+import { benchCertificateInput, fixtures, type Fixture } from './certificate-input';
 import { spawnLocalStack } from '../local-stack-process';
 
 const { values } = parseArgs({ options: { certificates: { type: 'string', default: '5000' }, originals: { type: 'string', default: '30' } } });
@@ -39,29 +40,13 @@ if (!Number.isInteger(certificates) || certificates < 1 || certificates > 50_000
 if (!Number.isInteger(originals) || originals < 1) throw new Error('--originals must be a whole number of at least 1');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-interface Fixture { country: string; category: string; organisation: string; contact: string; function: string; email: string }
-const { signatories: fixtures } = JSON.parse(readFileSync(new URL('../../test/fixtures/eu-signatories.json', import.meta.url), 'utf8')) as { signatories: Fixture[] };
-const sample = sampleDeclaration();
-const text = sample.texts[sample.defaultLanguage ?? 'en']!.text;
-const textSha256 = createHash('sha256').update(text).digest('hex');
-
 log(`Sealing ${originals} certificates...`);
 const { signer } = await createDevelopmentSeal();
 const sealed: { fixture: Fixture; bytes: Buffer }[] = [];
 for (let index = 0; index < originals; index++) {
   const fixture = fixtures[index % fixtures.length]!;
   const documentId = newId('cmt');
-  const bytes = await renderSealedCertificate({
-    documentId,
-    declaration: { id: 'dcl_bench', title: 'Joint Declaration of the European Ports Alliance', version: '1.0', language: 'en', text, textSha256 },
-    category: { id: fixture.category, label: fixture.category },
-    commitments: [1, 2, 3, 4].map((n) => ({ id: `c-${n}`, text: `Commitment ${n}: act together against organised crime in ports.`, required: n < 4, accepted: true })),
-    organisation: { name: fixture.organisation, country: fixture.country },
-    signer: { name: fixture.contact, title: fixture.function, email: fixture.email, signedAt: '2026-11-26T12:00:00Z' },
-    countersignature: { name: 'Maria Example', title: 'Director-General', countersignedAt: '2026-11-27T09:30:00Z' },
-    verificationUrl: `https://signing.ports-alliance.example.eu/verify/${documentId}`,
-    audit: { events: ['INVITED', 'INVITATION_SENT', 'SIGNED', 'VERIFIED', 'COUNTERSIGNED'].map((type, n) => ({ at: `2026-11-2${n}T10:00:00Z`, type, actor: 'workflow' })), checks: [{ check: 'text-hash', passed: true, detail: 'The signer saw the declaration text exactly as issued.' }] },
-  }, signer);
+  const bytes = await renderSealedCertificate(benchCertificateInput(fixture, documentId), signer);
   sealed.push({ fixture, bytes: Buffer.from(bytes) });
 }
 

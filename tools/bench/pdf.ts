@@ -5,14 +5,12 @@
  * for 1,000 and 5,000 signatories (`jointDeclarationLarge`). Options: --certificates N (default 40), --joint-runs N (default 3),
  * --joint-signatories N (the larger joint declaration, default 5,000).
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { renderJointDeclaration, type JointSignatory } from '../../functions/pdf/joint-declaration';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { sealPdf } from '../../functions/pdf/seal';
 import { createDevelopmentSeal } from '../../functions/seal/in-memory-signer';
-import { sampleDeclaration } from '../campaign/sample-declaration';
+import { benchCertificateInput, fixtures, text, textSha256 } from './certificate-input';
 
 const { values } = parseArgs({ options: { certificates: { type: 'string', default: '40' }, 'joint-runs': { type: 'string', default: '3' }, 'joint-signatories': { type: 'string', default: '5000' } } });
 const certificateRuns = Number(values.certificates);
@@ -20,11 +18,6 @@ const jointRuns = Number(values['joint-runs']);
 const largeJoint = Number(values['joint-signatories']);
 if (!Number.isInteger(largeJoint) || largeJoint < 1) throw new Error('--joint-signatories must be a whole number of at least 1');
 
-interface Fixture { country: string; category: string; organisation: string; contact: string; function: string; email: string }
-const { signatories: fixtures } = JSON.parse(readFileSync(new URL('../../test/fixtures/eu-signatories.json', import.meta.url), 'utf8')) as { signatories: Fixture[] };
-const sample = sampleDeclaration();
-const text = sample.texts[sample.defaultLanguage ?? 'en']!.text;
-const textSha256 = createHash('sha256').update(text).digest('hex');
 const { signer } = await createDevelopmentSeal();
 
 const percentile = (samples: number[], p: number) => {
@@ -35,17 +28,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function certificate(index: number): Promise<number> {
   const fixture = fixtures[index % fixtures.length]!;
-  const bytes = await renderSealedCertificate({
-    documentId: `cmt_01jdbench${String(index).padStart(16, '0')}`,
-    declaration: { id: 'dcl_bench', title: 'Joint Declaration of the European Ports Alliance', version: '1.0', language: 'en', text, textSha256 },
-    category: { id: fixture.category, label: fixture.category },
-    commitments: [1, 2, 3, 4].map((n) => ({ id: `c-${n}`, text: `Commitment ${n}: act together against organised crime in ports.`, required: n < 4, accepted: true })),
-    organisation: { name: fixture.organisation, country: fixture.country },
-    signer: { name: fixture.contact, title: fixture.function, email: fixture.email, signedAt: '2026-11-26T12:00:00Z' },
-    countersignature: { name: 'Maria Example', title: 'Director-General', countersignedAt: '2026-11-27T09:30:00Z' },
-    verificationUrl: `https://signing.ports-alliance.example.eu/verify/cmt_01jdbench${String(index).padStart(16, '0')}`,
-    audit: { events: ['INVITED', 'INVITATION_SENT', 'SIGNED', 'VERIFIED', 'COUNTERSIGNED'].map((type, n) => ({ at: `2026-11-2${n}T10:00:00Z`, type, actor: 'workflow' })), checks: [{ check: 'text-hash', passed: true, detail: 'The signer saw the declaration text exactly as issued.' }] },
-  }, signer);
+  const bytes = await renderSealedCertificate(benchCertificateInput(fixture, `cmt_01jdbench${String(index).padStart(16, '0')}`), signer);
   return bytes.length;
 }
 
