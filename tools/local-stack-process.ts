@@ -82,8 +82,26 @@ function localStackFlags(options: LocalStackProcessOptions): string[] {
   return flags;
 }
 
-/** Starts a local stack as `npm start` would and resolves once it announces its URLs. */
-export function spawnLocalStack(options: LocalStackProcessOptions = {}, timeoutMs = 120_000): Promise<LocalStackProcess> {
+/**
+ * Starts a local stack as `npm start` would and resolves once it announces its URLs. A free port
+ * can be taken by another process between the moment the stack chooses it and the moment it binds
+ * it (several stacks start at once in the tests): a stack that exits on EADDRINUSE before it is
+ * ready is started again, on ports chosen afresh.
+ */
+export async function spawnLocalStack(options: LocalStackProcessOptions = {}, timeoutMs = 120_000): Promise<LocalStackProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnce(options, timeoutMs);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof PortTakenError)) throw error;
+    }
+  }
+}
+
+/** The stack exited before it was ready because a port it had chosen was taken meanwhile. */
+class PortTakenError extends Error {}
+
+function spawnOnce(options: LocalStackProcessOptions, timeoutMs: number): Promise<LocalStackProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', LOCAL_STACK_ENTRY, ...localStackFlags(options)], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
@@ -97,7 +115,8 @@ export function spawnLocalStack(options: LocalStackProcessOptions = {}, timeoutM
     }, timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the local stack exited with code ${code}:\n${output.slice(-3000)}`));
+      const message = `the local stack exited with code ${code}:\n${output.slice(-3000)}`;
+      reject(output.includes('EADDRINUSE') ? new PortTakenError(message) : new Error(message));
     });
     const collect = (chunk: Buffer) => {
       output += chunk.toString();

@@ -7,33 +7,14 @@ import type { Server as HttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 
 /** A TCP port nothing listens on right now. */
-/**
- * A port free to listen on, for a service started a moment later. Chosen below Linux's ephemeral
- * range (32768-60999 by default), from which the kernel also hands out the local ports of outgoing
- * connections: a port from there could be taken by a connection between now and the listen, which
- * on a busy machine (several stacks, DynamoDB Local's clients) happened. Falls back to any port the
- * kernel gives when none of the tries is free.
- */
-export async function freePort(): Promise<number> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
-    if (await canListen(candidate)) return candidate;
-  }
-  return listenOnce(0);
-}
-
-function canListen(port: number): Promise<boolean> {
-  return listenOnce(port).then(() => true, () => false);
-}
-
-function listenOnce(port: number): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      const bound = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(bound));
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
     });
   });
 }
