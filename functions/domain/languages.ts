@@ -24,7 +24,10 @@ export function pickLanguage(candidates: readonly (string | undefined)[], availa
  * The languages the product speaks to an operator: its pages, its emails and the consent statement
  * they sign under. Every catalog of page wording and every consent statement exists in each.
  */
-export const OPERATOR_LANGUAGES = ['en', 'fr', 'de', 'el'] as const;
+export const OPERATOR_LANGUAGES = [
+  'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr',
+  'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv',
+] as const;
 export type OperatorLanguage = (typeof OPERATOR_LANGUAGES)[number];
 const FALLBACK_OPERATOR_LANGUAGE: OperatorLanguage = 'en';
 

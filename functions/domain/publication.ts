@@ -1,5 +1,6 @@
 import { sha256Hex } from './hashing';
 import { isOperatorLanguage, type OperatorLanguage } from './languages';
+import { LEGAL_TEXTS } from './legal-text';
 
 /**
  * The optional agreement that the organisation is listed in the Alliance's public register. Like
@@ -7,12 +8,6 @@ import { isOperatorLanguage, type OperatorLanguage } from './languages';
  * as shown, with its language and SHA-256. It names what is published and what is not, so the
  * register may show nothing more.
  */
-const STATEMENTS: Readonly<Record<OperatorLanguage, string>> = {
-  en: 'We agree that the European Ports Alliance publishes the name, country and category of our organisation in its public register of signatories, once our commitment is countersigned and sealed. No person’s name or address is published.',
-  fr: 'Nous acceptons que l’Alliance européenne des ports publie le nom, le pays et la catégorie de notre organisation dans son registre public des signataires, une fois notre engagement contresigné et scellé. Aucun nom ni aucune adresse de personne n’est publié.',
-  de: 'Wir sind damit einverstanden, dass die Europäische Hafenallianz den Namen, das Land und die Kategorie unserer Organisation in ihrem öffentlichen Verzeichnis der Unterzeichner veröffentlicht, sobald unsere Verpflichtung gegengezeichnet und besiegelt ist. Namen und Adressen von Personen werden nicht veröffentlicht.',
-  el: 'Συμφωνούμε η Ευρωπαϊκή Συμμαχία Λιμένων να δημοσιεύσει την επωνυμία, τη χώρα και την κατηγορία του οργανισμού μας στο δημόσιο μητρώο των υπογραφόντων, μόλις η δέσμευσή μας προσυπογραφεί και σφραγιστεί. Δεν δημοσιεύεται όνομα ή διεύθυνση κανενός προσώπου.',
-};
 
 export interface PublicationStatement {
   readonly language: OperatorLanguage;
@@ -22,7 +17,7 @@ export interface PublicationStatement {
 }
 
 export function publicationStatement(language: OperatorLanguage): PublicationStatement {
-  const text = STATEMENTS[language];
+  const text = LEGAL_TEXTS[language].publication;
   return { language, text, sha256: sha256Hex(text) };
 }
 

@@ -1,3 +1,4 @@
+import { en } from './en';
 import type { Messages } from './messages';
 import { plural } from './plural';
 
@@ -22,6 +23,7 @@ export const de: Messages = {
     nothingRecorded: 'Durch das Öffnen dieser Seite wurde nichts unterzeichnet oder gespeichert.',
     whatNext: 'Wählen Sie „Weiter“, um die Erklärung und die Verpflichtungen Ihrer Organisation zu lesen und dann zu unterzeichnen oder abzulehnen.',
     codeNotice: (maskedEmail) => `Um zu bestätigen, dass Sie es sind, senden wir einen 6-stelligen Code an ${maskedEmail}.`,
+    versionNotice: en.landing.versionNotice,
     continueButton: 'Weiter',
   },
 
@@ -139,6 +141,7 @@ export const de: Messages = {
     deliveryLead: (organisation) => `Die Verpflichtung von ${organisation} wurde von der Europäischen Kommission geprüft und gegengezeichnet. Das gesiegelte Zertifikat ist als PDF beigefügt. Bitte bewahren Sie es auf.`,
     deliveryFingerprint: 'Sein SHA-256-Fingerabdruck lautet:',
     deliveryVerify: 'Jede Person kann unter folgender Adresse prüfen, dass die Europäische Kommission es ausgestellt hat:',
+    versionNotice: en.email.versionNotice,
   },
   register: {
     title: 'Öffentliches Verzeichnis der Unterzeichner',
@@ -157,4 +160,5 @@ export const de: Messages = {
     otherLanguages: 'Diese Seite auf:',
     notFound: { title: 'Kein solches Verzeichnis', message: 'Unter dieser Adresse gibt es kein öffentliches Verzeichnis.', next: 'Prüfen Sie die Adresse oder sehen Sie sich die Liste aller Erklärungen an.' },
   },
+  document: en.document,
 };

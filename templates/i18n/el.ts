@@ -1,3 +1,4 @@
+import { en } from './en';
 import type { Messages } from './messages';
 import { plural } from './plural';
 
@@ -22,6 +23,7 @@ export const el: Messages = {
     nothingRecorded: 'Το άνοιγμα αυτής της σελίδας δεν υπέγραψε ούτε κατέγραψε τίποτα.',
     whatNext: 'Επιλέξτε «Συνέχεια» για να διαβάσετε τη δήλωση και τις δεσμεύσεις του οργανισμού σας και, στη συνέχεια, να υπογράψετε ή να αρνηθείτε.',
     codeNotice: (maskedEmail) => `Για να επιβεβαιώσουμε ότι είστε εσείς, θα στείλουμε εξαψήφιο κωδικό στη διεύθυνση ${maskedEmail}.`,
+    versionNotice: en.landing.versionNotice,
     continueButton: 'Συνέχεια',
   },
 
@@ -139,6 +141,7 @@ export const el: Messages = {
     deliveryLead: (organisation) => `Η δέσμευση του φορέα ${organisation} επαληθεύτηκε και προσυπογράφηκε από την Ευρωπαϊκή Επιτροπή. Το σφραγισμένο πιστοποιητικό επισυνάπτεται σε μορφή PDF. Παρακαλούμε φυλάξτε το.`,
     deliveryFingerprint: 'Το αποτύπωμα SHA-256 του είναι:',
     deliveryVerify: 'Οποιοσδήποτε μπορεί να ελέγξει ότι το εξέδωσε η Ευρωπαϊκή Επιτροπή στη διεύθυνση:',
+    versionNotice: en.email.versionNotice,
   },
   register: {
     title: 'Δημόσιο μητρώο υπογραφόντων',
@@ -157,4 +160,5 @@ export const el: Messages = {
     otherLanguages: 'Η σελίδα αυτή στα:',
     notFound: { title: 'Δεν υπάρχει τέτοιο μητρώο', message: 'Δεν υπάρχει δημόσιο μητρώο σε αυτή τη διεύθυνση.', next: 'Ελέγξτε τη διεύθυνση ή δείτε τον κατάλογο όλων των δηλώσεων.' },
   },
+  document: en.document,
 };

@@ -1,3 +1,4 @@
+import { en } from './en';
 import type { Messages } from './messages';
 import { plural } from './plural';
 
@@ -22,6 +23,7 @@ export const fr: Messages = {
     nothingRecorded: 'L’ouverture de cette page n’a rien signé ni enregistré.',
     whatNext: 'Choisissez « Continuer » pour lire la déclaration et les engagements de votre organisation, puis signer ou refuser.',
     codeNotice: (maskedEmail) => `Pour confirmer votre identité, nous enverrons un code à 6 chiffres à ${maskedEmail}.`,
+    versionNotice: en.landing.versionNotice,
     continueButton: 'Continuer',
   },
 
@@ -139,6 +141,7 @@ export const fr: Messages = {
     deliveryLead: (organisation) => `L’engagement de ${organisation} a été vérifié et contresigné par la Commission européenne. Le certificat scellé est joint au format PDF. Veuillez le conserver.`,
     deliveryFingerprint: 'Son empreinte SHA-256 est :',
     deliveryVerify: 'Chacun peut vérifier que la Commission européenne l’a délivré à l’adresse :',
+    versionNotice: en.email.versionNotice,
   },
   register: {
     title: 'Registre public des signataires',
@@ -157,4 +160,5 @@ export const fr: Messages = {
     otherLanguages: 'Cette page en :',
     notFound: { title: 'Registre introuvable', message: 'Nous n’avons pas de registre public à cette adresse.', next: 'Vérifiez l’adresse ou consultez la liste de toutes les déclarations.' },
   },
+  document: en.document,
 };

@@ -1,14 +1,36 @@
 import { isOperatorLanguage, type OperatorLanguage } from '../../functions/domain/languages';
+import { bg } from './bg';
+import { cs } from './cs';
+import { da } from './da';
 import { de } from './de';
 import { el } from './el';
 import { en } from './en';
+import { es } from './es';
+import { et } from './et';
+import { fi } from './fi';
 import { fr } from './fr';
+import { ga } from './ga';
+import { hr } from './hr';
+import { hu } from './hu';
+import { it } from './it';
+import { lt } from './lt';
+import { lv } from './lv';
+import { mt } from './mt';
+import { nl } from './nl';
+import { pl } from './pl';
+import { pt } from './pt';
+import { ro } from './ro';
+import { sk } from './sk';
+import { sl } from './sl';
+import { sv } from './sv';
 import type { Messages } from './messages';
 
 export type { Messages, Problem } from './messages';
 
 /** One catalog per language the product speaks to operators: a missing one fails type-checking. */
-const CATALOGS: Readonly<Record<OperatorLanguage, Messages>> = { en, fr, de, el };
+const CATALOGS: Readonly<Record<OperatorLanguage, Messages>> = {
+  bg, cs, da, de, el, en, es, et, fi, fr, ga, hr, hu, it, lt, lv, mt, nl, pl, pt, ro, sk, sl, sv,
+};
 
 export function messagesFor(language: string): Messages {
   return isOperatorLanguage(language) ? CATALOGS[language] : en;

@@ -1,3 +1,4 @@
+import type { AuditEventType } from '../../functions/domain/audit-events';
 import type { Category } from '../../functions/domain/categories';
 
 /**
@@ -22,6 +23,8 @@ export interface Messages {
     readonly whatNext: string;
     readonly codeNotice: (maskedEmail: string) => string;
     readonly continueButton: string;
+    /** The declaration has no version in the reader's language: says which one they will read (its endonym). */
+    readonly versionNotice: (versionLanguageName: string) => string;
   };
 
   readonly code: {
@@ -138,7 +141,12 @@ export interface Messages {
     readonly deliveryLead: (organisation: string) => string;
     readonly deliveryFingerprint: string;
     readonly deliveryVerify: string;
+    /** The declaration has no version in the reader's language: says which one they will read (its endonym). */
+    readonly versionNotice: (versionLanguageName: string) => string;
   };
+
+  /** The sealed certificate and the joint declaration (PDF), in the language of the declaration version signed. */
+  readonly document: DocumentLabels;
 
   /** The public register of signatories: organisations that agreed to be listed, by country and category. */
   readonly register: {
@@ -164,4 +172,92 @@ export interface Problem {
   readonly title: string;
   readonly message: string;
   readonly next: string;
+}
+
+/** Wording of the PDF documents. Legal weight statements are worded here; names of people and organisations are data. */
+export interface DocumentLabels {
+  /** "European Commission": the authority that countersigns and seals. */
+  readonly authority: string;
+  /** "European Ports Alliance". */
+  readonly product: string;
+  readonly certificateKind: string;
+  readonly jointDeclarationKind: string;
+  readonly jointDeclarationPreviewKind: string;
+  readonly version: string;
+  readonly language: string;
+  readonly textSha256: string;
+  readonly documentId: string;
+  /** Footer: "Document <id>". */
+  readonly footerDocument: (documentId: string) => string;
+  /** Footer: "Page 2 of 5". */
+  readonly page: (pageNumber: number, pageCount: number) => string;
+  readonly declarationHeading: string;
+  readonly commitmentsHeading: (category: string) => string;
+  readonly accepted: string;
+  readonly notAccepted: string;
+  /** Appended to a required commitment's text: "(required)". */
+  readonly requiredMark: string;
+  readonly signatoryHeading: string;
+  readonly organisation: string;
+  readonly category: string;
+  readonly country: string;
+  readonly name: string;
+  readonly function: string;
+  readonly emailAddress: string;
+  readonly signedAt: string;
+  readonly publicRegister: string;
+  readonly publicRegisterAgreed: string;
+  readonly countersignatureHeading: string;
+  readonly onBehalfOf: string;
+  readonly countersignedAt: string;
+  readonly verificationHeading: string;
+  readonly checkCertificateLead: string;
+  readonly checkDocumentLead: string;
+  /** How the signatory signed and what the seal means (a simple electronic signature, a countersignature, a seal). */
+  readonly legalWeight: string;
+  /** The seal panel on the first page. */
+  readonly seal: {
+    readonly heading: string;
+    /** Whose certificate sealed the document (its subject). */
+    readonly sealedBy: string;
+    readonly sealedAt: string;
+    /** "PAdES level". */
+    readonly level: string;
+    /** How to check the seal: open the file in a PDF reader's signature panel, or the verification address. */
+    readonly howToCheck: string;
+  };
+  readonly audit: {
+    readonly heading: string;
+    readonly lead: string;
+    readonly checksHeading: string;
+    readonly noChecks: string;
+    readonly passed: string;
+    readonly failed: string;
+    /** Human names of the automatic checks, by their id. */
+    readonly checks: Readonly<Record<'text-hash' | 'required-commitments' | 'email-domain' | 'one-time-code', string>>;
+    readonly sessionHeading: string;
+    readonly clientAddress: string;
+    readonly clientAddressHashed: string;
+    readonly keyedHash: string;
+    /** What each recorded event reads as. */
+    readonly events: Readonly<Record<AuditEventType, string>>;
+  };
+  readonly joint: {
+    readonly signatories: string;
+    /** "1,234 organisations, each countersigned by the European Commission (Annex)", the number already formatted. */
+    readonly signatoriesSummary: (count: number, formattedCount: string) => string;
+    readonly previewMade: string;
+    readonly campaignClosed: string;
+    /** "Annex: the 1,234 signatories". */
+    readonly annexHeading: (count: number, formattedCount: string) => string;
+    readonly signedBy: string;
+    readonly dateUtc: string;
+    readonly previewMark: string;
+  };
+  /** PDF metadata. */
+  readonly metadata: {
+    readonly certificateTitle: (declarationTitle: string, documentId: string) => string;
+    readonly certificateSubject: (signerName: string, organisation: string) => string;
+    readonly jointTitle: (declarationTitle: string, count: number, formattedCount: string) => string;
+  };
 }

@@ -17,10 +17,10 @@ describe('the emails an organisation receives', () => {
 
   it('are written in English for an invitation in a language the product does not speak', () => {
     const emails = [
-      invitation('bg'),
-      oneTimeCodeMessage({ ...recipient, language: 'bg', code: '012345', expiresAt: new Date('2026-12-01T00:10:00Z') }),
-      signatureConfirmationMessage({ ...recipient, language: 'bg', organisationName: 'B', declarationTitle: 'C', signerName: 'D', signerTitle: 'E', signedAt: new Date('2026-12-01T00:00:00Z'), signedLanguage: 'bg', textSha256: 'a'.repeat(64) }),
-      deliveryMessage({ ...recipient, language: 'bg', organisationName: 'B', declarationTitle: 'C', documentSha256: 'b'.repeat(64), verificationUrl: 'https://signing.example/verify/cmt' }),
+      invitation('ja'),
+      oneTimeCodeMessage({ ...recipient, language: 'ja', code: '012345', expiresAt: new Date('2026-12-01T00:10:00Z') }),
+      signatureConfirmationMessage({ ...recipient, language: 'ja', organisationName: 'B', declarationTitle: 'C', signerName: 'D', signerTitle: 'E', signedAt: new Date('2026-12-01T00:00:00Z'), signedLanguage: 'ja', textSha256: 'a'.repeat(64) }),
+      deliveryMessage({ ...recipient, language: 'ja', organisationName: 'B', declarationTitle: 'C', documentSha256: 'b'.repeat(64), verificationUrl: 'https://signing.example/verify/cmt' }),
     ];
     for (const email of emails) expect(email.html).toContain('<html lang="en">');
     expect(emails[0]!.subject).toBe(messagesFor('en').email.invitationSubject('Joint declaration'));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Commitment } from '../../functions/domain/commitment';
 import { DomainError } from '../../functions/domain/errors';
-import { OPERATOR_LANGUAGES } from '../../functions/domain/languages';
+import { OPERATOR_LANGUAGES, type OperatorLanguage } from '../../functions/domain/languages';
 import { publicationShown, publicationStatement } from '../../functions/domain/publication';
 import { groupRegister, registerEntryOf, type RegisterEntry } from '../../functions/domain/register';
 import { readSigningForm } from '../../functions/domain/signing-form';
@@ -53,7 +53,7 @@ describe('the public register, grouped', () => {
 
 describe('the register page', () => {
   const declaration = { id: 'dcl_1', title: 'Joint declaration <2026>', titleLanguage: 'en', status: 'OPEN' as const };
-  const render = (entries: readonly RegisterEntry[], language: 'en' | 'fr' | 'de' | 'el' = 'en', jointDeclaration?: { sealedAt: string; signatoryCount: number }) =>
+  const render = (entries: readonly RegisterEntry[], language: OperatorLanguage = 'en', jointDeclaration?: { sealedAt: string; signatoryCount: number }) =>
     registerPage({ register: { kind: 'declaration', declaration, entries, ...(jointDeclaration ? { jointDeclaration } : {}) }, language, messages: messagesFor(language), contactAddress: 'ports-alliance@ec.example.eu' });
 
   it('lists each organisation under its country and category with their counts, escaped', () => {

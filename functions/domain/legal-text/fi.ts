@@ -1,0 +1,5 @@
+import type { LegalText } from './legal-text';
+import { en } from './en';
+
+/** Legal text in fi: each string is hashed exactly as written, so a changed character is a new statement. */
+export const fi: LegalText = en;

@@ -1,0 +1,309 @@
+import type { OperatorLanguage } from '../../functions/domain/languages';
+
+/**
+ * The key terms of the campaign in every official EU language, as the EU's terminology database
+ * (IATE, iate.europa.eu) records them, in the singular nominative. Every catalog uses these terms
+ * for these concepts, in pages, emails and the certificate alike (test/unit/glossary.test.ts).
+ */
+export interface Glossary {
+  readonly jointDeclaration: string;
+  readonly commitment: string;
+  readonly signatory: string;
+  readonly countersignature: string;
+  readonly electronicSeal: string;
+  readonly oneTimeCode: string;
+  readonly customsAuthority: string;
+  readonly portAuthority: string;
+  readonly lawEnforcementAuthority: string;
+}
+
+export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
+  // Български
+  bg: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Čeština
+  cs: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Dansk
+  da: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Deutsch
+  de: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Ελληνικά
+  el: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // English
+  en: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Español
+  es: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Eesti
+  et: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Suomi
+  fi: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Français
+  fr: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Gaeilge
+  ga: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Hrvatski
+  hr: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Magyar
+  hu: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Italiano
+  it: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Lietuvių
+  lt: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Latviešu
+  lv: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Malti
+  mt: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Nederlands
+  nl: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Polski
+  pl: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Português
+  pt: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Română
+  ro: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Slovenčina
+  sk: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Slovenščina
+  sl: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+  // Svenska
+  sv: {
+    jointDeclaration: 'joint declaration',
+    commitment: 'commitment',
+    signatory: 'signatory',
+    countersignature: 'countersignature',
+    electronicSeal: 'electronic seal',
+    oneTimeCode: 'one-time code',
+    customsAuthority: 'customs authority',
+    portAuthority: 'port authority',
+    lawEnforcementAuthority: 'law-enforcement authority',
+  },
+};

@@ -1,0 +1,4 @@
+import { en } from './en';
+import type { SampleText } from './sample-text';
+
+export const bg: SampleText = en;
