@@ -1,7 +1,12 @@
+import { isBuiltin } from 'node:module';
+import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_TOKEN_TRIGGER, API_RESOURCE_SERVER, GROUP_SCOPES, GROUPS, ROUTES, routeScopes } from '../../functions/catalog';
+import { lambdaBuildOptions } from '../../infra/bundle-options';
 import { createApp, type CreatedApp } from '../../infra/create-app';
+import { REPO_ROOT } from '../../infra/handler-function';
 
 type Json = Record<string, any>;
 
@@ -61,6 +66,15 @@ describe('the API as a resource server of the user pool', () => {
       Principal: 'cognito-idp.amazonaws.com',
       SourceArn: { 'Fn::GetAtt': [onlyLogicalId(stateful, 'AWS::Cognito::UserPool'), 'Arn'] },
     });
+  });
+
+  it('bundles the trigger small, with no AWS SDK client and nothing left for the runtime but Node\'s own modules', async () => {
+    const result = await build({ ...lambdaBuildOptions(path.join(REPO_ROOT, ACCESS_TOKEN_TRIGGER.entry)), write: false, outfile: 'index.mjs', metafile: true });
+    const [output] = Object.values(result.metafile.outputs).filter((candidate) => candidate.entryPoint);
+    expect(Object.keys(output!.inputs).filter((input) => input.includes('@aws-sdk/'))).toEqual([]);
+    expect(output!.imports.filter((imported) => imported.external && !isBuiltin(imported.path))).toEqual([]);
+    // The catalog's one table comes along; no page, schema or store does.
+    expect(result.outputFiles[0]!.contents.length).toBeLessThan(20 * 1024);
   });
 
   it('gives the trigger no access to anything but its own log and tracing', () => {
