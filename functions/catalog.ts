@@ -468,3 +468,36 @@ export const ENV = {
    */
   originVerifySecretId: 'ORIGIN_VERIFY_SECRET_ID',
 } as const;
+
+/**
+ * The API as an OAuth resource server of the user pool. Each group has one scope; a protected route
+ * asks API Gateway's JWT authorizer for the scopes of its groups, so only an access token issued to
+ * the console for a member of one of those groups gets through (an ID token carries no scope).
+ */
+export const API_RESOURCE_SERVER = 'ports-alliance-api';
+export const GROUP_SCOPES: Readonly<Record<Group, string>> = { 'commission-admin': 'admin', auditor: 'auditor' };
+
+/** The full scope (`<resource server>/<scope>`) of a group, as it stands in an access token. */
+export function scopeOfGroup(group: Group): string {
+  return `${API_RESOURCE_SERVER}/${GROUP_SCOPES[group]}`;
+}
+
+/** The scopes a route asks for (a token needs one of them); none for a public route. */
+export function routeScopes(access: Access): string[] {
+  return access === 'public' ? [] : access.map(scopeOfGroup);
+}
+
+/** What the console asks Cognito for: OpenID Connect's scopes and every group's API scope (the user pool keeps only those of the user's groups). */
+export const CONSOLE_SCOPES: readonly string[] = ['openid', 'email', 'profile', ...GROUPS.map(scopeOfGroup)];
+
+/**
+ * The user pool's pre-token-generation trigger (V2, access-token customisation), deployed with the
+ * user pool in the stateful stack: it keeps in the access token only the API scopes of the user's
+ * groups and adds the name and email the handlers show and record.
+ */
+export const ACCESS_TOKEN_TRIGGER: FunctionSpec = {
+  entry: 'functions/handlers/identity/shape-access-token.ts',
+  needs: { table: 'none' },
+  timeoutSeconds: 5,
+  description: 'Keep in each access token only the API scopes of the user\'s groups, and add their name and email',
+};

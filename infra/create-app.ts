@@ -93,6 +93,7 @@ export function createApp(options: CreateAppOptions = {}): CreatedApp {
     sealKeyAdministratorArn: config.sealKeyAdministratorArn,
     sealKeyCsrSignerArn: config.sealKeyCsrSignerArn,
     sealingRoleNames: sealingFunctionIds().map((functionId) => sealingRoleName(statelessStackName, functionId)),
+    logRetention: config.logRetentionDays,
   });
   // A CloudFront web ACL must be in us-east-1: a stack of its own, whatever region the others deploy to.
   const webAclArnParameterName = `/${prefix}/edge/web-acl-arn`;

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -7,6 +7,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../functions/shared/edge';
+import { DATA_CSP, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '../functions/shared/http';
 import { EDGE_REGION } from './edge-firewall-stack';
 
 /** The construct id CDK gives the function behind every AwsCustomResource of a stack. */
@@ -36,6 +37,8 @@ export interface EdgeStackProps extends StackProps {
  */
 export class EdgeStack extends Stack {
   public readonly distribution: cloudfront.Distribution;
+  /** The security headers CloudFront adds to answers that lack them (API Gateway's own). */
+  public readonly responseHeadersPolicy: cloudfront.ResponseHeadersPolicy;
   /** https://<domain> of the distribution: its custom domain, or its `*.cloudfront.net` name. */
   public readonly url: string;
 
@@ -66,6 +69,8 @@ export class EdgeStack extends Stack {
       });
     }
 
+    this.responseHeadersPolicy = securityHeadersPolicy(this);
+
     const certificate = props.certificateArn ? acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn) : undefined;
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'European Ports Alliance signing',
@@ -81,6 +86,7 @@ export class EdgeStack extends Stack {
         cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
         // Host stays the API's own (API Gateway refuses any other); CloudFront-Viewer-Address comes along.
         originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        responseHeadersPolicy: this.responseHeadersPolicy,
       },
       webAclId: webAclArn.getResponseField('Parameter.Value'),
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
@@ -112,6 +118,37 @@ export class EdgeStack extends Stack {
       });
     }
   }
+}
+
+/** The max-age of `STRICT_TRANSPORT_SECURITY`, in seconds. */
+const HSTS_MAX_AGE_SECONDS = Number(/max-age=(\d+)/.exec(STRICT_TRANSPORT_SECURITY)![1]);
+
+/**
+ * The functions' security headers (functions/shared/http.ts) on every answer: API Gateway's own
+ * answers (an unknown route, the JWT authorizer's 401 and 403, throttling's 429) come from no
+ * function and would carry none. Nothing overrides a header the origin sent, so each function's own
+ * values (its page's Content-Security-Policy, a register page's Cache-Control) stay as they are;
+ * an answer with no policy gets the one of JSON answers.
+ */
+function securityHeadersPolicy(scope: Construct): cloudfront.ResponseHeadersPolicy {
+  const header = (name: string) => SECURITY_HEADERS[name]!;
+  // Headers CloudFront sets through its security headers settings; the others are custom headers
+  // but Cache-Control, which is no security header here: CloudFront caches nothing (CACHING_DISABLED).
+  const notCustom = new Set(['referrer-policy', 'x-content-type-options', 'x-frame-options', 'cache-control']);
+  return new cloudfront.ResponseHeadersPolicy(scope, 'SecurityHeaders', {
+    comment: 'Security headers of the European Ports Alliance signing on every answer, without overriding the functions\' own',
+    securityHeadersBehavior: {
+      strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: STRICT_TRANSPORT_SECURITY.includes('includeSubDomains'), override: false },
+      contentTypeOptions: { override: false },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: false },
+      referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: false },
+      contentSecurityPolicy: { contentSecurityPolicy: DATA_CSP, override: false },
+    },
+    customHeadersBehavior: {
+      customHeaders: Object.keys(SECURITY_HEADERS).filter((name) => !notCustom.has(name))
+        .map((name) => ({ header: name, value: header(name), override: false })),
+    },
+  });
 }
 
 /**

@@ -5,12 +5,14 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { GROUPS, type Group } from '../functions/catalog';
+import { ACCESS_TOKEN_TRIGGER, API_RESOURCE_SERVER, GROUP_SCOPES, GROUPS, type Group } from '../functions/catalog';
+import { HandlerFunction } from './handler-function';
 import { SEAL_SIGNING_ALGORITHM } from './seal-key-access';
 
 /** How long the files bucket keeps what it serves for a while only: ZIP exports (days) and joint declaration previews (days). */
@@ -69,6 +71,11 @@ export interface StatefulStackProps extends StackProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly dataRemovalPolicy?: RemovalPolicy;
+  /**
+   * Days the access-token trigger's log is kept.
+   * @default RetentionDays.THREE_MONTHS
+   */
+  readonly logRetention?: logs.RetentionDays;
 }
 
 /**
@@ -81,6 +88,10 @@ export class StatefulStack extends Stack {
   public readonly userPoolClient: cognito.UserPoolClient;
   public readonly userPoolDomain?: cognito.UserPoolDomain;
   public readonly groups: Readonly<Record<Group, cognito.UserPoolGroup>>;
+  /** The API as a resource server: one scope per group (functions/catalog.ts). */
+  public readonly apiResourceServer: cognito.UserPoolResourceServer;
+  /** Keeps in each access token only the API scopes of the user's groups, and adds name and email. */
+  public readonly accessTokenTrigger: HandlerFunction;
   /** The Commission's seal key: an asymmetric KMS key that signs and never leaves KMS. */
   public readonly sealKey: kms.Key;
   /** Where the daily backups of the table are kept. */
@@ -159,6 +170,29 @@ export class StatefulStack extends Stack {
         : 'Read-only: sealed documents and the audit trail',
     })])) as Record<Group, cognito.UserPoolGroup>;
 
+    // The API is a resource server with a scope per group. API Gateway's JWT authorizer asks each
+    // protected route's token for the scopes of the route's groups: ID tokens (no scope) and access
+    // tokens of other clients are refused before any function runs.
+    const apiScopes = Object.fromEntries(GROUPS.map((group) => [group, new cognito.ResourceServerScope({
+      scopeName: GROUP_SCOPES[group],
+      scopeDescription: group === 'commission-admin' ? 'Run the campaign (Commission admins)' : 'Read sealed documents and the audit trail (auditors)',
+    })])) as Record<Group, cognito.ResourceServerScope>;
+    this.apiResourceServer = this.userPool.addResourceServer('ApiResourceServer', {
+      identifier: API_RESOURCE_SERVER,
+      userPoolResourceServerName: 'European Ports Alliance signing API',
+      scopes: GROUPS.map((group) => apiScopes[group]),
+    });
+    // The app client may ask for every group's scope; this trigger keeps only those of the user's
+    // groups, and writes name and email into the access token (Cognito puts them only in the ID
+    // token). Access-token customisation is the V2 trigger event, which needs the Essentials or Plus
+    // feature plan: the pool is on Plus (above).
+    this.accessTokenTrigger = new HandlerFunction(this, 'shape-access-token', {
+      spec: ACCESS_TOKEN_TRIGGER,
+      logRetention: props.logRetention,
+      logRemovalPolicy: removalPolicy,
+    });
+    this.userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.accessTokenTrigger, cognito.LambdaVersion.V2_0);
+
     const consoleUrl = `${props.appUrl}/console`;
     this.userPoolClient = this.userPool.addClient('ConsoleClient', {
       generateSecret: false,
@@ -167,7 +201,10 @@ export class StatefulStack extends Stack {
       authFlows: { userSrp: false },
       oAuth: {
         flows: { authorizationCodeGrant: true },
-        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        scopes: [
+          cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE,
+          ...GROUPS.map((group) => cognito.OAuthScope.resourceServer(this.apiResourceServer, apiScopes[group])),
+        ],
         callbackUrls: [consoleUrl],
         logoutUrls: [consoleUrl],
       },

@@ -23,6 +23,7 @@ import {
   EVENT_FUNCTIONS,
   FUNCTIONS,
   ROUTES,
+  routeScopes,
   TASK_FUNCTIONS,
   type ApiFunctionId,
   type EventFunctionId,
@@ -214,6 +215,9 @@ export class StatelessStack extends Stack {
       },
     });
 
+    // Cognito's access tokens carry no `aud`: API Gateway checks their `client_id` against the
+    // audience, so only the console's client's tokens pass. An ID token of that client also has it
+    // as `aud`, but carries no scope: every protected route asks for one (below).
     this.authorizer = new HttpJwtAuthorizer(
       'CognitoJwt',
       `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
@@ -232,6 +236,8 @@ export class StatelessStack extends Stack {
         methods: [apigwv2.HttpMethod[route.method]],
         integration,
         authorizer: isPublic ? undefined : this.authorizer,
+        // An access token with the API scope of one of the route's groups; the handler checks the group too.
+        authorizationScopes: isPublic ? undefined : routeScopes(route.access),
       });
       if (isPublic && httpRoute) {
         Validations.of(httpRoute.node.defaultChild!).acknowledge({

@@ -1,5 +1,5 @@
 import * as z from '../domain/zod';
-import { API_FUNCTIONS, ROUTES, type RouteSpec } from '../catalog';
+import { API_FUNCTIONS, ROUTES, routeScopes, type RouteSpec } from '../catalog';
 import { ID_PATTERN } from '../domain/ids';
 import { contractOf, type OperationContract } from './contract';
 
@@ -71,6 +71,7 @@ function operation(route: RouteSpec): JsonObject {
     // OpenAPI 3.1 lets a non-OAuth scheme name the roles a route needs: here the Cognito groups.
     security: isProtected ? [{ cognito: [...route.access] }] : [],
     'x-groups': isProtected ? [...route.access] : 'public',
+    ...(isProtected ? { 'x-scopes': routeScopes(route.access) } : {}),
   };
 }
 
@@ -89,13 +90,14 @@ export function openApiDocument(serverUrl?: string): JsonObject {
     info: {
       title: 'European Ports Alliance signing: admin and auditor API',
       version: '1.0.0',
-      description: 'Every request is validated against the schemas below. Protected routes need a bearer ID token from the Cognito user pool '
-        + '(locally, from the development sign-in); `x-groups` names the groups allowed.',
+      description: 'Every request is validated against the schemas below. Protected routes need a bearer access token from the Cognito user pool '
+        + '(locally, from the development sign-in) carrying one of the route\'s scopes (`x-scopes`); `x-groups` names the groups allowed. '
+        + 'An ID token is refused: it carries no scope.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     paths,
     components: {
-      securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token whose cognito:groups claim names the caller\'s group' } },
+      securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito access token whose scope claim holds the API scope of the caller\'s group, and whose cognito:groups claim names that group' } },
       schemas: { Error: errorBody },
       responses: {
         BadRequest: errorResponse('The request is not valid; `details` names each problem in words, and `fields` gives the path of each field that has one'),

@@ -41,7 +41,7 @@ export function securityHeaders(): Record<string, string> {
 }
 
 /** What a JSON or text answer may load: nothing, and it is framed nowhere. */
-const DATA_CSP = "default-src 'none'; frame-ancestors 'none'";
+export const DATA_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 export function json(statusCode: number, body: unknown): HttpResponse {
   return {

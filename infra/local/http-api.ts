@@ -7,7 +7,7 @@ import { jsonError, statusOf } from '../../functions/shared/api-handler';
 import { securityHeaders } from '../../functions/shared/http';
 import { decodePathSegment, pathParameterRefusal } from '../../functions/shared/path-parameters';
 import { ICON_DATA_URI } from '../../templates/icon';
-import type { LocalIdentityIssuer } from './identity';
+import { scopeRefusal, scopesOf, type LocalIdentityIssuer } from './identity';
 import type { UsageMeter } from './usage-meter';
 
 export type HttpLambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
@@ -96,6 +96,8 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
         claims = undefined;
       }
       if (!claims) return send(response, 401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }, JSON.stringify({ message: 'Unauthorized' }));
+      const refusal = scopeRefusal(claims, matched.route.spec.access);
+      if (refusal) return send(response, 403, { 'content-type': 'application/json', 'www-authenticate': refusal.challenge }, JSON.stringify({ message: refusal.message, code: 'FORBIDDEN' }));
     }
     const event = toEvent({ headers: request.headers, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' }, url, method, matched, body, claims);
     const handler = await options.loadHandler(matched.route.spec.functionId);
@@ -132,7 +134,7 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
     }
     if (url.pathname === '/local/token' && method === 'POST') {
       const body = await readBody(request);
-      let requested: { group?: string; groups?: unknown; email?: string; name?: string; sub?: string; expiresInSeconds?: number } = {};
+      let requested: { group?: string; groups?: unknown; email?: string; name?: string; sub?: string; expiresInSeconds?: number; scopes?: unknown; tokenUse?: unknown } = {};
       try {
         requested = JSON.parse(body === 'too-large' ? '{}' : body.toString('utf8') || '{}') as typeof requested;
       } catch {
@@ -143,7 +145,10 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
       }
       // `groups` (possibly empty) overrides the groups claim: a signed-in user in no group, for tests of refusal.
       const groups = Array.isArray(requested.groups) ? requested.groups.filter((value): value is Group => (GROUPS as readonly string[]).includes(String(value))) : undefined;
-      const token = await options.identity.issue({ group: requested.group as Group, groups, email: requested.email, name: requested.name, sub: requested.sub }, requested.expiresInSeconds ?? 3600);
+      // `scopes`: what the client asks for (the console's scopes by default); `tokenUse: "id"`: the ID token, which the API refuses.
+      const scopes = Array.isArray(requested.scopes) ? requested.scopes.map(String) : undefined;
+      const tokenUse = requested.tokenUse === 'id' ? 'id' : 'access';
+      const token = await options.identity.issue({ group: requested.group as Group, groups, email: requested.email, name: requested.name, sub: requested.sub, scopes }, requested.expiresInSeconds ?? 3600, tokenUse);
       return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify({ token }));
     }
     for (const endpoint of options.localEndpoints ?? []) {
@@ -240,7 +245,7 @@ export function toEvent(
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
-      ...(claims ? { authorizer: { jwt: { claims: flattenClaims(claims), scopes: null } } } : {}),
+      ...(claims ? { authorizer: { jwt: { claims: flattenClaims(claims), scopes: scopesOf(claims).length > 0 ? scopesOf(claims) : null } } } : {}),
     },
     body: body.length === 0 ? undefined : isText ? body.toString('utf8') : body.toString('base64'),
     isBase64Encoded: !isText,

@@ -6,7 +6,13 @@
 
 /** How the console signs people in: Cognito's hosted UI on AWS, the development sign-in locally. */
 export type SignInConfig =
-  | { readonly kind: 'cognito'; readonly domainUrl: string; readonly clientId: string }
+  | {
+    readonly kind: 'cognito';
+    readonly domainUrl: string;
+    readonly clientId: string;
+    /** The scopes the console asks for (space-separated): OpenID Connect's and the API's, whose access token it sends. */
+    readonly scope: string;
+  }
   | { readonly kind: 'development'; readonly url: string }
   | { readonly kind: 'none' };
 

@@ -1,5 +1,6 @@
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_SCOPES } from '../../functions/catalog';
 import { buildConsoleScripts } from '../../infra/console-scripts';
 import type { SignInConfig } from '../../templates/console/console-config';
 import { declarationsPage } from '../../templates/console/declarations-page';
@@ -13,7 +14,7 @@ import { launchChromium } from './chromium';
  */
 const ORIGIN = 'https://console.ports-alliance.example.eu';
 const cognitoUrl = 'https://ports-alliance.auth.eu-west-1.amazoncognito.com';
-const COGNITO: SignInConfig = { kind: 'cognito', domainUrl: cognitoUrl, clientId: 'consoleclient123' };
+const COGNITO: SignInConfig = { kind: 'cognito', domainUrl: cognitoUrl, clientId: 'consoleclient123', scope: CONSOLE_SCOPES.join(' ') };
 const DEVELOPMENT: SignInConfig = { kind: 'development', url: '/local/sign-in' };
 
 /** An unsigned token with an admin's claims: what a forged or borrowed link would carry. */
@@ -88,5 +89,55 @@ describe('signing out on AWS', () => {
     expect(Object.fromEntries(new URLSearchParams(revocation!.postData() ?? ''))).toEqual({ token: 'the-refresh-token', client_id: 'consoleclient123' });
     expect(new URL(logout!.url()).pathname).toBe('/logout');
     await page.context().close();
+  });
+});
+
+describe('signing in on AWS', () => {
+  /** An unsigned token with the given claims, as the test's Cognito hands it over. */
+  function tokenWith(claims: Record<string, unknown>): string {
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    return `${part({ alg: 'none' })}.${part({ exp: Math.floor(Date.now() / 1000) + 3600, ...claims })}.sig`;
+  }
+
+  it('asks Cognito for the API\'s scopes and calls the API with the access token, never the ID token', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const { markup, csp } = renderConsolePage(declarationsPage(), COGNITO);
+    await page.route(`${ORIGIN}/console*`, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp }, body: markup }));
+    const bearers: string[] = [];
+    await page.route(`${ORIGIN}/api/**`, (route) => {
+      bearers.push(route.request().headers().authorization ?? '');
+      return route.fulfill({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items: [] }) });
+    });
+    const accessToken = tokenWith({ sub: 'u-1', token_use: 'access', scope: CONSOLE_SCOPES.join(' '), 'cognito:groups': ['commission-admin'], name: 'Ana Admin', client_id: 'consoleclient123' });
+    const idToken = tokenWith({ sub: 'u-1', token_use: 'id', aud: 'consoleclient123', 'cognito:groups': ['commission-admin'], name: 'Ana Admin' });
+    let authorize: URL | undefined;
+    let exchange: Record<string, string> | undefined;
+    await page.route(`${cognitoUrl}/**`, (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/oauth2/authorize') {
+        authorize = url;
+        const back = new URL(`${ORIGIN}/console`);
+        back.search = new URLSearchParams({ code: 'the-code', state: url.searchParams.get('state') ?? '' }).toString();
+        return route.fulfill({ status: 302, headers: { location: back.toString() } });
+      }
+      if (url.pathname === '/oauth2/token') {
+        exchange = Object.fromEntries(new URLSearchParams(route.request().postData() ?? ''));
+        return route.fulfill({
+          status: 200,
+          headers: { 'content-type': 'application/json', 'access-control-allow-origin': ORIGIN },
+          body: JSON.stringify({ id_token: idToken, access_token: accessToken, refresh_token: 'the-refresh-token', token_type: 'Bearer', expires_in: 3600 }),
+        });
+      }
+      return route.fulfill({ status: 404, body: '' });
+    });
+    await page.goto(`${ORIGIN}/console`);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.locator('#who', { hasText: 'Ana Admin' }).waitFor();
+    await expect.poll(() => bearers.length).toBeGreaterThan(0);
+    expect(authorize!.searchParams.get('scope')!.split(' ')).toEqual([...CONSOLE_SCOPES]);
+    expect(exchange).toMatchObject({ grant_type: 'authorization_code', code: 'the-code', client_id: 'consoleclient123' });
+    expect(new Set(bearers)).toEqual(new Set([`Bearer ${accessToken}`]));
+    await context.close();
   });
 });

@@ -5,6 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS, ENV, ROUTES, type FunctionId } from '../../functions/catalog';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/shared/edge';
+import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '../../functions/shared/http';
 import { createApp, type CreatedApp } from '../../infra/create-app';
 import { VARIANTS } from './variants';
 
@@ -154,8 +155,26 @@ describe('the CloudFront distribution', () => {
     expect(behavior.OriginRequestPolicyId).toBe(cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId);
     expect(behavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     expect(behavior.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'HEAD', 'POST', 'PUT']));
-    // The functions set the security headers; the edge adds none and removes none.
-    expect(behavior.ResponseHeadersPolicyId).toBeUndefined();
+  });
+
+  it('adds the functions\' security headers to every answer that lacks them (API Gateway\'s own 401, 403 and 429), overriding none', () => {
+    const behavior = distributionConfig(edge).DefaultCacheBehavior;
+    const [policyId, policy] = Object.entries<Json>(edge.findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0]!;
+    expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    const config = policy.Properties.ResponseHeadersPolicyConfig;
+    const security = config.SecurityHeadersConfig;
+    expect(security.StrictTransportSecurity).toEqual({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true, Override: false });
+    expect(`max-age=${security.StrictTransportSecurity.AccessControlMaxAgeSec}; includeSubDomains`).toBe(STRICT_TRANSPORT_SECURITY);
+    expect(security.ContentTypeOptions).toEqual({ Override: false });
+    expect(security.FrameOptions).toEqual({ FrameOption: 'DENY', Override: false });
+    expect(security.ReferrerPolicy).toEqual({ ReferrerPolicy: 'no-referrer', Override: false });
+    // A function's page keeps its own policy (its script and style hashes); API Gateway's JSON gets that of JSON answers.
+    expect(security.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: "default-src 'none'; frame-ancestors 'none'", Override: false });
+    const custom: Record<string, Json> = Object.fromEntries((config.CustomHeadersConfig.Items as Json[]).map((item) => [item.Header, item]));
+    for (const name of ['permissions-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy']) {
+      expect(custom[name], name).toEqual({ Header: name, Value: SECURITY_HEADERS[name], Override: false });
+    }
+    expect(Object.values(custom).every((item) => item.Override === false)).toBe(true);
   });
 
   it('serves its own *.cloudfront.net name without a domain in context', () => {

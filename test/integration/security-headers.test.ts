@@ -41,6 +41,9 @@ describe('security headers on every answer', () => {
 
   it('are on a page, a redirect, a JSON answer, a download and the stack’s own refusals', async () => {
     const { admin, declarationId, operator } = invited;
+    const idToken = async () => ((await (await fetch(`${appUrl}/local/token`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ group: 'commission-admin', tokenUse: 'id' }),
+    })).json()) as { token: string }).token;
     const answers: [string, Response, number][] = [
       ['operator landing page', await operator.landing(), 200],
       ['Continue (a redirect)', await operator.open(), 303],
@@ -54,6 +57,7 @@ describe('security headers on every answer', () => {
       ['unknown route', await fetch(`${appUrl}/no/such/route`), 404],
       ['unknown local route', await fetch(`${appUrl}/local/no-such-route`), 404],
       ['API without a token', await fetch(`${appUrl}/api/declarations`), 401],
+      ['API with an ID token, which has no scope', await fetch(`${appUrl}/api/declarations`, { headers: { authorization: `Bearer ${await idToken()}` } }), 403],
       ['local token request that is not JSON', await fetch(`${appUrl}/local/token`, { method: 'POST', body: 'x' }), 400],
     ];
     for (const [what, response, status] of answers) {

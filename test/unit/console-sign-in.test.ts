@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SignInConfig } from '../../templates/console/console-config';
+import { CONSOLE_SCOPES } from '../../functions/catalog';
 import { carriesFragmentToken, signInResultOf } from '../../templates/console/browser/sign-in-result';
 
-const cognito: SignInConfig = { kind: 'cognito', domainUrl: 'https://ports-alliance.auth.eu-west-1.amazoncognito.com', clientId: 'client123' };
+const cognito: SignInConfig = { kind: 'cognito', domainUrl: 'https://ports-alliance.auth.eu-west-1.amazoncognito.com', clientId: 'client123', scope: CONSOLE_SCOPES.join(' ') };
 const development: SignInConfig = { kind: 'development', url: '/local/sign-in' };
 const none: SignInConfig = { kind: 'none' };
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as z from '../../functions/domain/zod';
 import { API_CONTRACT } from '../../functions/api/contract';
 import { openApiDocument } from '../../functions/api/openapi';
-import { ROUTES } from '../../functions/catalog';
+import { ROUTES, routeScopes } from '../../functions/catalog';
 
-type Operation = { security: Record<string, string[]>[]; requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; parameters: { name: string; in: string }[] };
+type Operation = { security: Record<string, string[]>[]; requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; parameters: { name: string; in: string }[]; 'x-scopes'?: string[] };
 const document = openApiDocument() as { openapi: string; paths: Record<string, Record<string, Operation>> };
 
 describe('the OpenAPI document', () => {
@@ -17,6 +17,7 @@ describe('the OpenAPI document', () => {
       const operation = document.paths[route.path]?.[route.method.toLowerCase()];
       expect(operation, `${route.method} ${route.path}`).toBeDefined();
       expect(operation!.security, `${route.method} ${route.path}`).toEqual(route.access === 'public' ? [] : [{ cognito: [...route.access] }]);
+      expect(operation!['x-scopes'], `${route.method} ${route.path}`).toEqual(route.access === 'public' ? undefined : routeScopes(route.access));
       for (const [, name] of route.path.matchAll(/\{(\w+)\}/g)) expect(operation!.parameters).toContainEqual(expect.objectContaining({ name, in: 'path' }));
     }
   });

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { ENV } from '../../catalog';
+import { CONSOLE_SCOPES, ENV } from '../../catalog';
 import { DomainError } from '../../domain/errors';
 import { ID_PATTERN } from '../../domain/ids';
 import { httpHandler } from '../../shared/api-handler';
@@ -16,7 +16,7 @@ import { renderConsolePage, renderConsoleProblemPage, type ConsolePage, type Sig
 function signInConfig(): SignInConfig {
   const domainUrl = optionalEnv(ENV.cognitoDomainUrl);
   const clientId = optionalEnv(ENV.cognitoClientId);
-  if (domainUrl && clientId) return { kind: 'cognito', domainUrl: domainUrl.replace(/\/+$/, ''), clientId };
+  if (domainUrl && clientId) return { kind: 'cognito', domainUrl: domainUrl.replace(/\/+$/, ''), clientId, scope: CONSOLE_SCOPES.join(' ') };
   const development = optionalEnv(ENV.developmentSignInUrl);
   return development ? { kind: 'development', url: development } : { kind: 'none' };
 }

@@ -138,7 +138,10 @@ function randomString(size: number): string {
   return base64url(bytes);
 }
 
-/** The ID token's claims the console reads; the API checks the token itself. */
+/**
+ * The claims the console reads from its token (the user pool writes name and email into the access
+ * token too); the API checks the token itself.
+ */
 interface Claims {
   readonly exp?: number;
   readonly sub?: string;
@@ -200,7 +203,7 @@ async function signIn(): Promise<void> {
   const state = randomString(24);
   sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state }));
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  const query = new URLSearchParams({ response_type: 'code', client_id: mode.clientId, redirect_uri: `${location.origin}/console`, scope: 'openid email profile', state, code_challenge: base64url(digest), code_challenge_method: 'S256' });
+  const query = new URLSearchParams({ response_type: 'code', client_id: mode.clientId, redirect_uri: `${location.origin}/console`, scope: mode.scope, state, code_challenge: base64url(digest), code_challenge_method: 'S256' });
   location.assign(`${mode.domainUrl}/oauth2/authorize?${query.toString()}`);
 }
 
@@ -251,9 +254,10 @@ async function takeSignInResult(): Promise<boolean> {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'authorization_code', client_id: mode.clientId, code: result.code, redirect_uri: `${location.origin}/console`, code_verifier: pkce.verifier }).toString(),
   });
-  const tokens = (await response.json().catch(() => ({}))) as { id_token?: string; refresh_token?: string };
-  if (!response.ok || !tokens.id_token) throw new ApiError(response.status, 'The sign-in could not be completed. Sign in again.');
-  sessionStorage.setItem(TOKEN_KEY, tokens.id_token);
+  // The access token, not the ID token: the API takes only access tokens carrying its scopes.
+  const tokens = (await response.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string };
+  if (!response.ok || !tokens.access_token) throw new ApiError(response.status, 'The sign-in could not be completed. Sign in again.');
+  sessionStorage.setItem(TOKEN_KEY, tokens.access_token);
   if (tokens.refresh_token) sessionStorage.setItem(REFRESH_KEY, tokens.refresh_token);
   return true;
 }
