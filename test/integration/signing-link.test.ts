@@ -10,6 +10,8 @@ const el = messagesFor('el');
 describe('the emailed signing link', () => {
   it('changes nothing when opened 100 times by GET or HEAD (mail scanners open every link)', async () => {
     const { campaign, admin, commitmentId, operator } = await invitedOperator();
+    // The invitation email can arrive before the task that sent it has recorded INVITATION_SENT.
+    await waitForIdle(campaign.appUrl, { executions: [commitmentId] });
     const before = await commitmentItems(commitmentId);
     const responses: Response[] = [];
     for (let batch = 0; batch < 4; batch++) {
