@@ -236,15 +236,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Polski
   pl: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'wspólna deklaracja',
+    commitment: 'zobowiązanie',
+    signatory: 'sygnatariusz',
+    countersignature: 'kontrasygnata',
+    electronicSeal: 'pieczęć elektroniczna',
+    oneTimeCode: 'kod jednorazowy',
+    customsAuthority: 'organ celny',
+    portAuthority: 'zarząd portu',
+    lawEnforcementAuthority: 'organ ścigania',
   },
   // Português
   pt: {
