@@ -20,15 +20,15 @@ export interface Glossary {
 export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   // Български
   bg: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'съвместна декларация',
+    commitment: 'ангажимент',
+    signatory: 'подписала страна',
+    countersignature: 'приподписване',
+    electronicSeal: 'електронен печат',
+    oneTimeCode: 'еднократен код',
+    customsAuthority: 'митнически орган',
+    portAuthority: 'пристанищна администрация',
+    lawEnforcementAuthority: 'правоприлагащ орган',
   },
   // Čeština
   cs: {
