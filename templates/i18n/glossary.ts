@@ -32,15 +32,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Čeština
   cs: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'společné prohlášení',
+    commitment: 'závazek',
+    signatory: 'signatář',
+    countersignature: 'kontrasignace',
+    electronicSeal: 'elektronická pečeť',
+    oneTimeCode: 'jednorázový kód',
+    customsAuthority: 'celní orgán',
+    portAuthority: 'přístavní orgán',
+    lawEnforcementAuthority: 'donucovací orgán',
   },
   // Dansk
   da: {
