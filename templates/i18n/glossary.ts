@@ -272,15 +272,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Slovenčina
   sk: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'spoločné vyhlásenie',
+    commitment: 'záväzok',
+    signatory: 'signatár',
+    countersignature: 'kontrasignácia',
+    electronicSeal: 'elektronická pečať',
+    oneTimeCode: 'jednorazový kód',
+    customsAuthority: 'colný orgán',
+    portAuthority: 'prístavný orgán',
+    lawEnforcementAuthority: 'orgán presadzovania práva',
   },
   // Slovenščina
   sl: {
