@@ -284,15 +284,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Slovenščina
   sl: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'skupna izjava',
+    commitment: 'zaveza',
+    signatory: 'podpisnik',
+    countersignature: 'sopodpis',
+    electronicSeal: 'elektronski žig',
+    oneTimeCode: 'enkratna koda',
+    customsAuthority: 'carinski organ',
+    portAuthority: 'pristaniška uprava',
+    lawEnforcementAuthority: 'organ kazenskega pregona',
   },
   // Svenska
   sv: {
