@@ -152,15 +152,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Hrvatski
   hr: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'zajednička izjava',
+    commitment: 'obveza',
+    signatory: 'potpisnik',
+    countersignature: 'supotpis',
+    electronicSeal: 'elektronički pečat',
+    oneTimeCode: 'jednokratni kod',
+    customsAuthority: 'carinsko tijelo',
+    portAuthority: 'lučka uprava',
+    lawEnforcementAuthority: 'tijelo za izvršavanje zakonodavstva',
   },
   // Magyar
   hu: {
