@@ -164,15 +164,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Magyar
   hu: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'közös nyilatkozat',
+    commitment: 'kötelezettségvállalás',
+    signatory: 'aláíró',
+    countersignature: 'ellenjegyzés',
+    electronicSeal: 'elektronikus bélyegző',
+    oneTimeCode: 'egyszer használatos kód',
+    customsAuthority: 'vámhatóság',
+    portAuthority: 'kikötői hatóság',
+    lawEnforcementAuthority: 'bűnüldöző hatóság',
   },
   // Italiano
   it: {
