@@ -188,15 +188,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Lietuvių
   lt: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'bendra deklaracija',
+    commitment: 'įsipareigojimas',
+    signatory: 'signataras',
+    countersignature: 'kontrasignacija',
+    electronicSeal: 'elektroninis spaudas',
+    oneTimeCode: 'vienkartinis kodas',
+    customsAuthority: 'muitinė',
+    portAuthority: 'uosto administracija',
+    lawEnforcementAuthority: 'teisėsaugos institucija',
   },
   // Latviešu
   lv: {
