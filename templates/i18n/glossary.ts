@@ -200,15 +200,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Latviešu
   lv: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'kopīga deklarācija',
+    commitment: 'apņemšanās',
+    signatory: 'parakstītājs',
+    countersignature: 'līdzparaksts',
+    electronicSeal: 'elektroniskais zīmogs',
+    oneTimeCode: 'vienreizējs kods',
+    customsAuthority: 'muitas dienests',
+    portAuthority: 'ostas pārvalde',
+    lawEnforcementAuthority: 'tiesībaizsardzības iestāde',
   },
   // Malti
   mt: {
