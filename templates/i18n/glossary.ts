@@ -104,15 +104,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Eesti
   et: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'ühisdeklaratsioon',
+    commitment: 'kohustus',
+    signatory: 'allkirjastaja',
+    countersignature: 'kaasallkiri',
+    electronicSeal: 'elektrooniline tempel',
+    oneTimeCode: 'ühekordne kood',
+    customsAuthority: 'tolliasutus',
+    portAuthority: 'sadama haldusasutus',
+    lawEnforcementAuthority: 'õiguskaitseasutus',
   },
   // Suomi
   fi: {
