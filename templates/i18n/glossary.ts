@@ -116,15 +116,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Suomi
   fi: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'yhteinen julistus',
+    commitment: 'sitoumus',
+    signatory: 'allekirjoittaja',
+    countersignature: 'varmennus',
+    electronicSeal: 'sähköinen leima',
+    oneTimeCode: 'kertakäyttöinen koodi',
+    customsAuthority: 'tulliviranomainen',
+    portAuthority: 'satamaviranomainen',
+    lawEnforcementAuthority: 'lainvalvontaviranomainen',
   },
   // Français
   fr: {
