@@ -29,7 +29,7 @@ export const fi: Messages = {
 
   landing: {
     invitedOrganisation: (organisation, category) => `Kutsu: ${organisation} (${category})`,
-    nothingRecorded: 'Tämän sivun avaaminen ei allekirjoittanut eikä tallentanut mitään.',
+    nothingRecorded: 'Tämän sivun avaaminen ei allekirjoita eikä tallenna mitään.',
     whatNext: 'Valitkaa ”Jatka”, niin voitte lukea julistuksen ja organisaationne sitoumukset ja sen jälkeen allekirjoittaa tai kieltäytyä.',
     codeNotice: (maskedEmail) => `Henkilöllisyytenne vahvistamiseksi lähetämme 6-numeroisen koodin osoitteeseen ${maskedEmail}.`,
     continueButton: 'Jatka',

@@ -25,7 +25,7 @@ export const lv: Messages = {
   },
   required: '(obligāti)',
   optional: '(pēc izvēles)',
-  validUntil: (date) => `Šis uzaicinājums ir derīgs līdz ${date}.`,
+  validUntil: (date) => `Šā uzaicinājuma derīguma termiņš: ${date}.`,
 
   landing: {
     invitedOrganisation: (organisation, category) => `Uzaicinājums: ${organisation} (${category})`,
@@ -38,7 +38,7 @@ export const lv: Messages = {
 
   code: {
     title: 'Apstipriniet, ka tas esat Jūs',
-    sent: (maskedEmail, time) => `${time} nosūtījām 6 ciparu kodu uz ${maskedEmail}. Tas ir derīgs 10 minūtes.`,
+    sent: (maskedEmail, time) => `Plkst. ${time} nosūtījām 6 ciparu kodu uz ${maskedEmail}. Tas ir derīgs 10 minūtes.`,
     notSent: (maskedEmail) => `Pirms parakstīšanas nosūtīsim 6 ciparu kodu uz ${maskedEmail}.`,
     expired: 'Jūsu pēdējā koda derīguma termiņš ir beidzies. Pieprasiet jaunu.',
     label: '6 ciparu kods no e-pasta vēstules',
@@ -134,7 +134,7 @@ export const lv: Messages = {
     linkCopy: 'Vai iekopējiet šo adresi pārlūkā:',
     linkSafety: 'Saite ir paredzēta tikai Jūsu organizācijai. Lūdzu, nepārsūtiet to.',
     linkCodeNotice: 'Lai pārliecinātos, ka tas esat Jūs, pirms parakstīšanas nosūtīsim 6 ciparu kodu uz šo adresi.',
-    linkValidity: (date) => `Saite ir derīga līdz ${date}.`,
+    linkValidity: (date) => `Saites derīguma termiņš: ${date}.`,
     codeSubject: 'Jūsu kods kopīgās deklarācijas parakstīšanai',
     codeLead: 'Ievadiet šo kodu parakstīšanas lapā, lai apstiprinātu, ka tas esat Jūs:',
     codeValidity: (time) => `Kods ir derīgs 10 minūtes, līdz ${time}. Nevienam to neizpaudiet.`,
@@ -155,7 +155,7 @@ export const lv: Messages = {
   register: {
     title: 'Publiskais parakstītāju reģistrs',
     lead: 'Organizācijas, kas, parakstot kopīgo deklarāciju, ir pievienojušās Eiropas Ostu aliansei un piekritušas, ka tās tiek norādītas šeit.',
-    whoIsListed: 'Organizācija tiek norādīta, kad Eiropas Komisija ir līdzparakstījusi tās apņemšanos, tai ir uzlikts elektroniskais zīmogs un tā ir piegādāta, un tikai tad, ja organizācija, parakstot piekrita publicēšanai. Tiek rādīts tikai tās nosaukums, valsts un kategorija.',
+    whoIsListed: 'Organizācija tiek norādīta, kad Eiropas Komisija ir līdzparakstījusi tās apņemšanos, tai ir uzlikts elektroniskais zīmogs un tā ir piegādāta, un tikai tad, ja organizācija, parakstot deklarāciju, piekrita publicēšanai. Tiek rādīts tikai tās nosaukums, valsts un kategorija.',
     declarationsHeading: 'Deklarācijas',
     noDeclarations: 'Vēl neviena deklarācija nav atvērta parakstīšanai.',
     listedCount: (count) => {
@@ -165,7 +165,7 @@ export const lv: Messages = {
     noneListed: 'Vēl nav norādīta neviena organizācija.',
     countryHeading: (country, count) => `${country} (${count.toLocaleString('lv')})`,
     categoryHeading: (category, count) => `${category} (${count.toLocaleString('lv')})`,
-    jointSealed: (date, count) => `Kopīgajai deklarācijai elektroniskais zīmogs uzlikts ${date}; parakstītāju skaits: ${count.toLocaleString('lv')}.`,
+    jointSealed: (date, count) => `Kopīgajai deklarācijai ir uzlikts elektroniskais zīmogs. Datums: ${date}; parakstītāju skaits: ${count.toLocaleString('lv')}.`,
     jointCheck: 'Pārbaudīt kopīgo deklarāciju ar elektronisko zīmogu',
     jointNotYet: 'Kopīgo deklarāciju ar elektronisko zīmogu sagatavo, kad kampaņa beidzas.',
     allDeclarations: 'Visas deklarācijas',
@@ -201,7 +201,7 @@ export const lv: Messages = {
     publicRegister: 'Publiskais reģistrs',
     publicRegisterAgreed: 'Piekrita iekļaušanai Eiropas Ostu alianses publiskajā reģistrā (tikai organizācija, valsts un kategorija)',
     countersignatureHeading: 'Līdzparaksts',
-    onBehalfOf: 'Kā pārstāvis',
+    onBehalfOf: 'Pārstāvētā iestāde',
     countersignedAt: 'Līdzparakstīšanas laiks',
     verificationHeading: 'Pārbaude',
     checkCertificateLead: 'Pārbaudiet šo sertifikātu tālāk norādītajā adresē vai noskenējiet kodu:',

@@ -25,7 +25,7 @@ export const pl: Messages = {
 
   landing: {
     invitedOrganisation: (organisation, category) => `Zaproszenie dla: ${organisation} (${category})`,
-    nothingRecorded: 'Otwarcie tej strony niczego nie podpisało ani nie zapisało.',
+    nothingRecorded: 'Samo otwarcie tej strony niczego nie podpisuje ani nie zapisuje.',
     whatNext: 'Proszę wybrać „Dalej”, aby przeczytać deklarację i zobowiązania Państwa organizacji, a następnie ją podpisać lub odmówić podpisania.',
     codeNotice: (maskedEmail) => `Aby potwierdzić Państwa tożsamość, wyślemy 6-cyfrowy kod na adres ${maskedEmail}.`,
     continueButton: 'Dalej',
@@ -208,7 +208,7 @@ export const pl: Messages = {
       'Komisja Europejska opatrzyła ją kontrasygnatą i opatrzyła niniejszy dokument pieczęcią elektroniczną. Każda zmiana dokumentu unieważnia pieczęć.',
     seal: {
       heading: 'Pieczęć elektroniczna',
-      sealedBy: 'Pieczęć złożył',
+      sealedBy: 'Podmiot składający pieczęć',
       sealedAt: 'Data złożenia pieczęci',
       level: 'Poziom podpisu',
       howToCheck: 'Proszę otworzyć ten plik w czytniku PDF i sprawdzić panel podpisów lub sprawdzić go pod adresem weryfikacyjnym podanym na końcu dokumentu.',

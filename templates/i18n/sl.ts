@@ -25,7 +25,7 @@ export const sl: Messages = {
   },
   required: '(obvezno)',
   optional: '(neobvezno)',
-  validUntil: (date) => `To povabilo velja do ${date}.`,
+  validUntil: (date) => `Rok veljavnosti tega povabila: ${date}.`,
 
   landing: {
     invitedOrganisation: (organisation, category) => `Povabilo za ${organisation} (${category})`,
@@ -134,7 +134,7 @@ export const sl: Messages = {
     linkCopy: 'Ali ta naslov kopirajte v brskalnik:',
     linkSafety: 'Povezava je namenjena samo vaši organizaciji. Prosimo, da je ne posredujete naprej.',
     linkCodeNotice: 'Da potrdimo, da ste to vi, vam bomo pred podpisom na ta naslov poslali 6-mestno kodo.',
-    linkValidity: (date) => `Povezava velja do ${date}.`,
+    linkValidity: (date) => `Rok veljavnosti povezave: ${date}.`,
     codeSubject: 'Vaša koda za podpis skupne izjave',
     codeLead: 'To kodo vnesite na strani za podpis, da potrdite, da ste to vi:',
     codeValidity: (time) => `Koda velja 10 minut, do ${time}. Ne delite je z nikomer.`,
@@ -165,7 +165,7 @@ export const sl: Messages = {
     noneListed: 'Navedena ni še nobena organizacija.',
     countryHeading: (country, count) => `${country} (${count.toLocaleString('sl')})`,
     categoryHeading: (category, count) => `${category} (${count.toLocaleString('sl')})`,
-    jointSealed: (date, count) => `Skupna izjava je bila opremljena z elektronskim žigom dne ${date}; število podpisnikov: ${count.toLocaleString('sl')}.`,
+    jointSealed: (date, count) => `Skupna izjava je bila opremljena z elektronskim žigom. Datum: ${date}; število podpisnikov: ${count.toLocaleString('sl')}.`,
     jointCheck: 'Preverite skupno izjavo z elektronskim žigom',
     jointNotYet: 'Skupna izjava z elektronskim žigom bo pripravljena ob zaključku kampanje.',
     allDeclarations: 'Vse izjave',
