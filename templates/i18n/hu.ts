@@ -134,7 +134,7 @@ export const hu: Messages = {
     footerAutomatic: 'Ezt az üzenetet automatikusan küldtük; a válaszokat nem olvassuk.',
     invitationSubject: (title) => `Meghívó aláírásra: „${title}”`,
     invitationLead: (organisation) => `Az Európai Bizottság meghívja ${az(organisation)} ${organisation} szervezetet, hogy írja alá az Európai Kikötői Szövetség közös nyilatkozatát a kábítószer-kereskedelem és az uniós kikötőkbe való bűnözői beszivárgás ellen.`,
-    reminderSubject: (title) => `Emlékeztető: várjuk aláírását a következőn: „${title}”`,
+    reminderSubject: (title) => `Emlékeztető: még várjuk aláírását – „${title}”`,
     reminderLead: (organisation) => `Emlékeztetjük, hogy az Európai Bizottság még mindig várja ${az(organisation)} ${organisation} aláírását az alábbi közös nyilatkozaton.`,
     newLinkSubject: (title) => `Új hivatkozása az aláíráshoz: „${title}”`,
     newLinkLead: (organisation) => `Az Európai Bizottság új hivatkozást küldött Önnek a következő szervezet számára: ${organisation}. Ha a korábbi hivatkozás zárolva volt, a zárolást feloldottuk.`,

@@ -92,7 +92,7 @@ export const lt: Messages = {
     confirmationSent: 'Taip pat el. paštu atsiųsime Jūsų parašo patvirtinimą.',
     closePage: 'Galite uždaryti šį puslapį.',
     declinedTitle: 'Atsisakėte pasirašyti deklaraciją',
-    declinedLead: (organisation) => `Užregistravome, kad organizacija ${organisation} atsisako pasirašyti, ir Jūsų nurodytą priežastį. Europos Komisija gali su Jumis susisiekti.`,
+    declinedLead: (organisation) => `Užregistravome, kad organizacija ${organisation} atsisako pasirašyti, kartu su Jūsų nurodyta priežastimi. Europos Komisija gali su Jumis susisiekti.`,
   },
 
   problems: {
