@@ -212,15 +212,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Malti
   mt: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'dikjarazzjoni konġunta',
+    commitment: 'impenn',
+    signatory: 'firmatarju',
+    countersignature: 'kontrafirma',
+    electronicSeal: 'siġill elettroniku',
+    oneTimeCode: 'kodiċi għal darba waħda',
+    customsAuthority: 'awtorità doganali',
+    portAuthority: 'awtorità portwali',
+    lawEnforcementAuthority: 'awtorità tal-infurzar tal-liġi',
   },
   // Nederlands
   nl: {
