@@ -140,15 +140,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Gaeilge
   ga: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'dearbhú comhpháirteach',
+    commitment: 'gealltanas',
+    signatory: 'sínitheoir',
+    countersignature: 'frithshíniú',
+    electronicSeal: 'séala leictreonach',
+    oneTimeCode: 'cód aonuaire',
+    customsAuthority: 'údarás custaim',
+    portAuthority: 'údarás calafoirt',
+    lawEnforcementAuthority: 'údarás forfheidhmithe dlí',
   },
   // Hrvatski
   hr: {
