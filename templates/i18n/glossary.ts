@@ -176,15 +176,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Italiano
   it: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'dichiarazione congiunta',
+    commitment: 'impegno',
+    signatory: 'firmatario',
+    countersignature: 'controfirma',
+    electronicSeal: 'sigillo elettronico',
+    oneTimeCode: 'codice monouso',
+    customsAuthority: 'autorità doganale',
+    portAuthority: 'autorità portuale',
+    lawEnforcementAuthority: 'autorità di contrasto',
   },
   // Lietuvių
   lt: {
