@@ -92,15 +92,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Español
   es: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'declaración conjunta',
+    commitment: 'compromiso',
+    signatory: 'signatario',
+    countersignature: 'refrendo',
+    electronicSeal: 'sello electrónico',
+    oneTimeCode: 'código de un solo uso',
+    customsAuthority: 'autoridad aduanera',
+    portAuthority: 'autoridad portuaria',
+    lawEnforcementAuthority: 'autoridad policial',
   },
   // Eesti
   et: {
