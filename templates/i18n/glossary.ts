@@ -248,15 +248,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Português
   pt: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'declaração conjunta',
+    commitment: 'compromisso',
+    signatory: 'signatário',
+    countersignature: 'contra-assinatura',
+    electronicSeal: 'selo eletrónico',
+    oneTimeCode: 'código de utilização única',
+    customsAuthority: 'autoridade aduaneira',
+    portAuthority: 'autoridade portuária',
+    lawEnforcementAuthority: 'autoridade de aplicação da lei',
   },
   // Română
   ro: {
