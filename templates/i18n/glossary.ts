@@ -260,15 +260,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Română
   ro: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'declarație comună',
+    commitment: 'angajament',
+    signatory: 'semnatar',
+    countersignature: 'contrasemnătură',
+    electronicSeal: 'sigiliu electronic',
+    oneTimeCode: 'cod de unică folosință',
+    customsAuthority: 'autoritate vamală',
+    portAuthority: 'autoritate portuară',
+    lawEnforcementAuthority: 'autoritate de aplicare a legii',
   },
   // Slovenčina
   sk: {
