@@ -224,15 +224,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Nederlands
   nl: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'gezamenlijke verklaring',
+    commitment: 'verbintenis',
+    signatory: 'ondertekenaar',
+    countersignature: 'medeondertekening',
+    electronicSeal: 'elektronisch zegel',
+    oneTimeCode: 'eenmalige code',
+    customsAuthority: 'douaneautoriteit',
+    portAuthority: 'havenautoriteit',
+    lawEnforcementAuthority: 'rechtshandhavingsautoriteit',
   },
   // Polski
   pl: {
