@@ -44,15 +44,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Dansk
   da: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'fælles erklæring',
+    commitment: 'tilsagn',
+    signatory: 'underskriver',
+    countersignature: 'kontrasignatur',
+    electronicSeal: 'elektronisk segl',
+    oneTimeCode: 'engangskode',
+    customsAuthority: 'toldmyndighed',
+    portAuthority: 'havnemyndighed',
+    lawEnforcementAuthority: 'retshåndhævende myndighed',
   },
   // Deutsch
   de: {
