@@ -296,14 +296,14 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Svenska
   sv: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'gemensam förklaring',
+    commitment: 'åtagande',
+    signatory: 'undertecknare',
+    countersignature: 'kontrasignering',
+    electronicSeal: 'elektronisk stämpel',
+    oneTimeCode: 'engångskod',
+    customsAuthority: 'tullmyndighet',
+    portAuthority: 'hamnmyndighet',
+    lawEnforcementAuthority: 'brottsbekämpande myndighet',
   },
 };
