@@ -128,15 +128,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Français
   fr: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'déclaration commune',
+    commitment: 'engagement',
+    signatory: 'signataire',
+    countersignature: 'contreseing',
+    electronicSeal: 'cachet électronique',
+    oneTimeCode: 'code à usage unique',
+    customsAuthority: 'autorité douanière',
+    portAuthority: 'autorité portuaire',
+    lawEnforcementAuthority: 'autorité répressive',
   },
   // Gaeilge
   ga: {
