@@ -56,15 +56,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Deutsch
   de: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'gemeinsame Erklärung',
+    commitment: 'Verpflichtung',
+    signatory: 'Unterzeichner',
+    countersignature: 'Gegenzeichnung',
+    electronicSeal: 'elektronisches Siegel',
+    oneTimeCode: 'Einmalcode',
+    customsAuthority: 'Zollbehörde',
+    portAuthority: 'Hafenbehörde',
+    lawEnforcementAuthority: 'Strafverfolgungsbehörde',
   },
   // Ελληνικά
   el: {
