@@ -68,15 +68,15 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Ελληνικά
   el: {
-    jointDeclaration: 'joint declaration',
-    commitment: 'commitment',
-    signatory: 'signatory',
-    countersignature: 'countersignature',
-    electronicSeal: 'electronic seal',
-    oneTimeCode: 'one-time code',
-    customsAuthority: 'customs authority',
-    portAuthority: 'port authority',
-    lawEnforcementAuthority: 'law-enforcement authority',
+    jointDeclaration: 'κοινή δήλωση',
+    commitment: 'δέσμευση',
+    signatory: 'υπογράφων',
+    countersignature: 'προσυπογραφή',
+    electronicSeal: 'ηλεκτρονική σφραγίδα',
+    oneTimeCode: 'κωδικός μίας χρήσης',
+    customsAuthority: 'τελωνειακή αρχή',
+    portAuthority: 'λιμενική αρχή',
+    lawEnforcementAuthority: 'αρχή επιβολής του νόμου',
   },
   // English
   en: {
