@@ -136,7 +136,7 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
     oneTimeCode: 'code à usage unique',
     customsAuthority: 'autorité douanière',
     portAuthority: 'autorité portuaire',
-    lawEnforcementAuthority: 'autorité répressive',
+    lawEnforcementAuthority: 'service répressif',
   },
   // Gaeilge
   ga: {
