@@ -154,7 +154,7 @@ export const ga: Messages = {
     footerQuestions: 'Ceisteanna? Scríobh chuig',
     footerAutomatic: 'Seoladh an teachtaireacht seo go huathoibríoch; ní léitear freagraí.',
     invitationSubject: (title) => `Cuireadh chun “${title}” a shíniú`,
-    invitationLead: (organisation) => `Tugann an Coimisiún Eorpach cuireadh do ${organisation} dearbhú comhpháirteach Chomhghuaillíocht Eorpach na gCalafort in aghaidh gháinneáil ar dhrugaí agus insíothlú coiriúil i gcalafoirt an Aontais a shíniú.`,
+    invitationLead: (organisation) => `Tugann an Coimisiún Eorpach cuireadh do ${organisation} dearbhú comhpháirteach Chomhghuaillíocht Eorpach na gCalafort in aghaidh na gáinneála ar dhrugaí agus an insíothlaithe choiriúil i gcalafoirt an Aontais a shíniú.`,
     reminderSubject: (title) => `Meabhrúchán: táthar ag fanacht le do shíniú ar “${title}”`,
     reminderLead: (organisation) => `Meabhrúchán é seo: tá an Coimisiún Eorpach fós ag fanacht le síniú ${organisation} ar an dearbhú comhpháirteach thíos.`,
     newLinkSubject: (title) => `Do nasc nua chun “${title}” a shíniú`,

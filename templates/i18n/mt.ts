@@ -103,7 +103,7 @@ export const mt: Messages = {
 
   problems: {
     linkUnknown: { title: 'Dan il-link mhuwiex validu', message: 'Ma nagħrfux dan il-link.', next: 'Iċċekkja li kkopjajt l-indirizz kollu mill-email, jew iftaħ il-link fl-aħħar email li bgħatnielek.' },
-    linkExpired: { title: 'Din l-istedina skadiet', message: 'Iż-żmien biex tiffirma din id-dikjarazzjoni għadda.', next: 'Jekk l-organizzazzjoni tiegħek għadha tixtieq tiffirma, ikteb lill-Kummissjoni Ewropea fl-indirizz hawn taħt u itlob li tiġi mistieden mill-ġdid. Imbagħad jintbagħat link ġdid b’email fl-indirizz li fih ġiet mistiedna l-organizzazzjoni tiegħek.' },
+    linkExpired: { title: 'Din l-istedina skadiet', message: 'Iż-żmien biex tiffirma din id-dikjarazzjoni għadda.', next: 'Jekk l-organizzazzjoni tiegħek għadha tixtieq tiffirma, ikteb lill-Kummissjoni Ewropea fl-indirizz hawn taħt u itlob stedina ġdida. Imbagħad jintbagħat link ġdid b’email fl-indirizz li fih ġiet mistiedna l-organizzazzjoni tiegħek.' },
     linkReplaced: { title: 'Dan il-link ma għadux jaħdem', message: 'Il-Kummissjoni Ewropea bagħtet link aktar riċenti għal din l-istedina lill-persuna ta’ kuntatt tal-organizzazzjoni tiegħek.', next: 'Uża l-link fl-aħħar email li bgħatnielek. Jekk ma wasalx għandek, ikteb lill-Kummissjoni Ewropea fl-indirizz hawn taħt.' },
     linkSigned: { title: 'Dan il-link diġà ntuża', message: 'L-organizzazzjoni tiegħek diġà ffirmat din id-dikjarazzjoni.', next: 'M’hemm bżonn xejn aktar minn dan il-link. Se tirċievi ċ-ċertifikat PDF issiġillat b’email.' },
     linkDeclined: { title: 'Dan il-link diġà ntuża', message: 'L-organizzazzjoni tiegħek diġà rrifjutat din id-dikjarazzjoni.', next: 'M’hemm bżonn xejn aktar minn dan il-link.' },
@@ -149,8 +149,8 @@ export const mt: Messages = {
     linkValidity: (date) => `Il-link huwa validu sa ${date}.`,
     codeSubject: 'Il-kodiċi tiegħek biex tiffirma d-dikjarazzjoni konġunta',
     codeLead: 'Daħħal dan il-kodiċi fil-paġna tal-iffirmar biex tikkonferma li int:',
-    codeValidity: (time) => `Il-kodiċi huwa validu għal 10 minuti, sa ${time}. Tgħaddih lil ħadd.`,
-    codeNotYou: 'Jekk ma tlabtx dan il-kodiċi, jista’ jkun li xi ħadd għandu l-link tal-iffirmar tiegħek: iddaħħal il-kodiċi mkien, u għid lill-Kummissjoni Ewropea.',
+    codeValidity: (time) => `Il-kodiċi huwa validu għal 10 minuti, sa ${time}. La tgħaddih lil ħadd.`,
+    codeNotYou: 'Jekk ma tlabtx dan il-kodiċi, jista’ jkun li xi ħadd għandu l-link tal-iffirmar tiegħek: la ddaħħalx il-kodiċi mkien, u għid lill-Kummissjoni Ewropea.',
     confirmationSubject: (title) => `Irċevejna l-firma tiegħek fuq “${title}”`,
     confirmationLead: (organisation) => `Irreġistrajna l-firma ta’ ${organisation} fuq id-dikjarazzjoni konġunta.`,
     confirmationSigner: 'Iffirmat minn',

@@ -121,7 +121,7 @@ export const ro: Messages = {
   },
 
   email: {
-    greeting: (name) => `Stimată doamnă/Stimate domn ${name},`,
+    greeting: (name) => `Stimată/Stimate ${name},`,
     footerQuestions: 'Întrebări? Scrieți la',
     footerAutomatic: 'Acest mesaj a fost trimis automat; răspunsurile nu sunt citite.',
     invitationSubject: (title) => `Invitație de a semna „${title}”`,

@@ -1,7 +1,7 @@
 import type { SampleText } from './sample-text';
 
 export const ga: SampleText = {
-  title: 'Comhghuaillíocht Eorpach na gCalafort: Dearbhú Comhpháirteach in aghaidh gháinneáil ar dhrugaí agus insíothlú coiriúil i gcalafoirt an Aontais',
+  title: 'Comhghuaillíocht Eorpach na gCalafort: Dearbhú Comhpháirteach in aghaidh na gáinneála ar dhrugaí agus an insíothlaithe choiriúil i gcalafoirt an Aontais',
   paragraphs: [
     'Sinne, na gníomhaireachtaí forfheidhmithe dlí, na húdaráis custaim, na húdaráis calafoirt, na hoibreoirí calafoirt príobháideacha agus gníomhaireachtaí an Aontais atá faoi shíniú, mar aon leis an gCoimisiún Eorpach,',
     '',
