@@ -35,7 +35,7 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
     jointDeclaration: 'společné prohlášení',
     commitment: 'závazek',
     signatory: 'signatář',
-    countersignature: 'kontrasignace',
+    countersignature: 'spolupodpis',
     electronicSeal: 'elektronická pečeť',
     oneTimeCode: 'jednorázový kód',
     customsAuthority: 'celní orgán',
