@@ -200,7 +200,7 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Latviešu
   lv: {
-    jointDeclaration: 'kopīga deklarācija',
+    jointDeclaration: 'kopīgā deklarācija',
     commitment: 'apņemšanās',
     signatory: 'parakstītājs',
     countersignature: 'līdzparaksts',
