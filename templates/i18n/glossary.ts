@@ -35,7 +35,7 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
     jointDeclaration: 'společné prohlášení',
     commitment: 'závazek',
     signatory: 'signatář',
-    countersignature: 'kontrasignace',
+    countersignature: 'spolupodpis',
     electronicSeal: 'elektronická pečeť',
     oneTimeCode: 'jednorázový kód',
     customsAuthority: 'celní orgán',
@@ -200,7 +200,7 @@ export const GLOSSARY: Readonly<Record<OperatorLanguage, Glossary>> = {
   },
   // Latviešu
   lv: {
-    jointDeclaration: 'kopīga deklarācija',
+    jointDeclaration: 'kopīgā deklarācija',
     commitment: 'apņemšanās',
     signatory: 'parakstītājs',
     countersignature: 'līdzparaksts',

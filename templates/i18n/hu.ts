@@ -1,15 +1,6 @@
 import type { Messages } from './messages';
 import { countForms } from './plural';
 
-/**
- * The definite article before a name: "az" before a vowel sound, "a" otherwise. Names are data, so
- * this reads the first letter (and the digits whose Hungarian names start with a vowel: 1 egy, 5 öt).
- */
-function az(name: string, capital = false): string {
-  const article = /^[\s"'„(]*[aáeéiíoóöőuúüű15]/i.test(name) ? 'az' : 'a';
-  return capital ? article.charAt(0).toUpperCase() + article.slice(1) : article;
-}
-
 /** Hungarian keeps the noun singular after a number: "1 próbálkozás", "3 próbálkozás". */
 function tries(count: number): string {
   const n = count.toLocaleString('hu');
@@ -40,15 +31,15 @@ export const hu: Messages = {
     invitedOrganisation: (organisation, category) => `Meghívó – ${organisation} (${category})`,
     nothingRecorded: 'Az oldal megnyitásával semmit nem írt alá, és semmit nem rögzítettünk.',
     whatNext: 'Válassza a „Tovább” gombot, olvassa el a nyilatkozatot és szervezete kötelezettségvállalásait, majd írja alá vagy utasítsa el.',
-    codeNotice: (maskedEmail) => `Személyazonossága megerősítéséhez 6 jegyű kódot küldünk e-mailben ${az(maskedEmail)} ${maskedEmail} címre.`,
+    codeNotice: (maskedEmail) => `Személyazonossága megerősítéséhez 6 jegyű kódot küldünk e-mailben erre a címre: ${maskedEmail}.`,
     continueButton: 'Tovább',
     versionNotice: (versionLanguage) => `Ennek a nyilatkozatnak még nincs magyar nyelvű változata: a következő nyelvi változatban fogja elolvasni és aláírni: ${versionLanguage}.`,
   },
 
   code: {
     title: 'Erősítse meg személyazonosságát',
-    sent: (maskedEmail, time) => `${time} időpontban 6 jegyű kódot küldtünk e-mailben ${az(maskedEmail)} ${maskedEmail} címre. A kód 10 percig érvényes.`,
-    notSent: (maskedEmail) => `Az aláírás előtt 6 jegyű kódot küldünk e-mailben ${az(maskedEmail)} ${maskedEmail} címre.`,
+    sent: (maskedEmail, time) => `${time} időpontban 6 jegyű kódot küldtünk e-mailben erre a címre: ${maskedEmail}. A kód 10 percig érvényes.`,
+    notSent: (maskedEmail) => `Az aláírás előtt 6 jegyű kódot küldünk e-mailben erre a címre: ${maskedEmail}.`,
     expired: 'A legutóbbi kód lejárt. Kérjen újat.',
     label: 'Az e-mailben kapott 6 jegyű kód',
     hint: 'Az e-mailt az Európai Kikötői Szövetség küldi. Ha nem találja, nézze meg a levélszemét mappát.',
@@ -79,7 +70,7 @@ export const hu: Messages = {
     publicationLegend: 'Nyilvános nyilvántartás (nem kötelező)',
     publicationHint: 'Ezt a négyzetet üresen hagyhatja: az aláírás ugyanúgy működik.',
     signButton: 'A nyilatkozat aláírása',
-    declineHeading: 'Vagy elutasítás',
+    declineHeading: 'Vagy utasítsa el a nyilatkozatot',
     declineLead: 'Ha szervezete nem írja alá a nyilatkozatot, közölje az okát az Európai Bizottsággal.',
     declineReason: 'Az elutasítás oka',
     declineButton: 'A nyilatkozat elutasítása',
@@ -96,12 +87,12 @@ export const hu: Messages = {
 
   outcome: {
     signedTitle: 'Köszönjük: aláírását rögzítettük',
-    signedLead: (organisation) => `Rögzítettük ${az(organisation)} ${organisation} kötelezettségvállalását a közös nyilatkozat tekintetében. A következő lépések:`,
-    nextSteps: ['Automatikus ellenőrzések vizsgálják az aláírást.', 'Az Európai Bizottság ellenjegyzi.', 'Az elektronikus bélyegzővel ellátott PDF-tanúsítványt e-mailben kapja meg.'],
+    signedLead: (organisation) => `Rögzítettük szervezete (${organisation}) kötelezettségvállalását a közös nyilatkozat tekintetében. A következő lépések:`,
+    nextSteps: ['Az aláírást automatikus ellenőrzések vizsgálják.', 'Az Európai Bizottság ellenjegyzi.', 'Az elektronikus bélyegzővel ellátott PDF-tanúsítványt e-mailben kapja meg.'],
     confirmationSent: 'Aláírásáról e-mailben visszaigazolást is küldünk.',
     closePage: 'Ezt az oldalt bezárhatja.',
     declinedTitle: 'Ön elutasította a nyilatkozatot',
-    declinedLead: (organisation) => `Rögzítettük, hogy ${az(organisation)} ${organisation} nem írja alá a nyilatkozatot, az Ön által megadott indokkal együtt. Az Európai Bizottság felveheti Önnel a kapcsolatot.`,
+    declinedLead: (organisation) => `Rögzítettük, hogy szervezete (${organisation}) nem írja alá a nyilatkozatot, az Ön által megadott indokkal együtt. Az Európai Bizottság felveheti Önnel a kapcsolatot.`,
   },
 
   problems: {
@@ -133,9 +124,9 @@ export const hu: Messages = {
     footerQuestions: 'Kérdése van? Írjon ide:',
     footerAutomatic: 'Ezt az üzenetet automatikusan küldtük; a válaszokat nem olvassuk.',
     invitationSubject: (title) => `Meghívó aláírásra: „${title}”`,
-    invitationLead: (organisation) => `Az Európai Bizottság meghívja ${az(organisation)} ${organisation} szervezetet, hogy írja alá az Európai Kikötői Szövetség közös nyilatkozatát a kábítószer-kereskedelem és az uniós kikötőkbe való bűnözői beszivárgás ellen.`,
+    invitationLead: (organisation) => `Az Európai Bizottság meghívja az Ön szervezetét (${organisation}), hogy írja alá az Európai Kikötői Szövetség közös nyilatkozatát a kábítószer-kereskedelem és az uniós kikötőkbe való bűnözői beszivárgás ellen.`,
     reminderSubject: (title) => `Emlékeztető: még várjuk aláírását – „${title}”`,
-    reminderLead: (organisation) => `Emlékeztetjük, hogy az Európai Bizottság még mindig várja ${az(organisation)} ${organisation} aláírását az alábbi közös nyilatkozaton.`,
+    reminderLead: (organisation) => `Emlékeztetjük, hogy az Európai Bizottság még mindig várja szervezete (${organisation}) aláírását az alábbi közös nyilatkozaton.`,
     newLinkSubject: (title) => `Új hivatkozása az aláíráshoz: „${title}”`,
     newLinkLead: (organisation) => `Az Európai Bizottság új hivatkozást küldött Önnek a következő szervezet számára: ${organisation}. Ha a korábbi hivatkozás zárolva volt, a zárolást feloldottuk.`,
     linkInstructions: 'Nyissa meg az alábbi hivatkozást, olvassa el a nyilatkozatot és szervezete kötelezettségvállalásait, majd írja alá vagy utasítsa el. Nincs szükség fiókra. A hivatkozás megnyitásával semmit nem ír alá.',
@@ -149,14 +140,14 @@ export const hu: Messages = {
     codeValidity: (time) => `A kód 10 percig érvényes, eddig: ${time}. Senkivel ne ossza meg.`,
     codeNotYou: 'Ha nem Ön kérte ezt a kódot, lehet, hogy valaki más birtokában van az aláírási hivatkozásának: sehol ne adja meg a kódot, és értesítse az Európai Bizottságot.',
     confirmationSubject: (title) => `Megkaptuk aláírását: „${title}”`,
-    confirmationLead: (organisation) => `Rögzítettük ${az(organisation)} ${organisation} aláírását a közös nyilatkozaton.`,
+    confirmationLead: (organisation) => `Rögzítettük szervezete (${organisation}) aláírását a közös nyilatkozaton.`,
     confirmationSigner: 'Aláíró',
     confirmationFunction: 'Beosztás',
     confirmationTime: 'Az aláírás időpontja',
     confirmationLanguage: 'Az aláírt nyelvi változat',
     confirmationNotYou: 'Ha nem Ön írta alá, haladéktalanul értesítse az Európai Bizottságot.',
     deliverySubject: (title) => `Elektronikus bélyegzővel ellátott kötelezettségvállalása: „${title}”`,
-    deliveryLead: (organisation) => `Az Európai Bizottság ellenőrizte és ellenjegyezte ${az(organisation)} ${organisation} kötelezettségvállalását. Az elektronikus bélyegzővel ellátott tanúsítványt PDF-fájlként csatoltuk. Kérjük, őrizze meg.`,
+    deliveryLead: (organisation) => `Az Európai Bizottság ellenőrizte és ellenjegyezte szervezete (${organisation}) kötelezettségvállalását. Az elektronikus bélyegzővel ellátott tanúsítványt PDF-fájlként csatoltuk. Kérjük, őrizze meg.`,
     deliveryFingerprint: 'SHA-256 ujjlenyomata:',
     deliveryVerify: 'Bárki ellenőrizheti ezen a címen, hogy az Európai Bizottság állította ki:',
     versionNotice: (versionLanguage) => `Ennek a nyilatkozatnak még nincs magyar nyelvű változata: a következő nyelvi változatban fogja elolvasni és aláírni: ${versionLanguage}.`,
@@ -217,8 +208,8 @@ export const hu: Messages = {
       'Az Európai Bizottság ellenjegyezte, és ezt a dokumentumot elektronikus bélyegzővel látta el. A dokumentum bármilyen módosítása érvényteleníti a bélyegzőt.',
     seal: {
       heading: 'Elektronikus bélyegző',
-      sealedBy: 'A bélyegzőt alkalmazta',
-      sealedAt: 'A bélyegző időpontja',
+      sealedBy: 'A bélyegző létrehozója',
+      sealedAt: 'A bélyegző elhelyezésének időpontja',
       level: 'Aláírási szint',
       howToCheck: 'Nyissa meg a fájlt egy PDF-olvasóban, és nézze meg az aláírások panelt, vagy ellenőrizze a dokumentum végén található ellenőrzési címen.',
     },
@@ -270,7 +261,7 @@ export const hu: Messages = {
         DECLARATION_CREATED: 'Nyilatkozat létrehozva',
         DECLARATION_EDITED: 'Nyilatkozat szerkesztve',
         DECLARATION_OPENED: 'Nyilatkozat megnyitva aláírásra',
-        DECLARATION_CLOSED: 'Nyilatkozat lezárva az aláírás elől',
+        DECLARATION_CLOSED: 'Nyilatkozat aláírása lezárva',
         NOTIFICATIONS_CHANGED: 'Csapatértesítések módosítva',
         REINVITED: 'Újra meghívva',
         LINK_EXTENDED: 'Meghívó meghosszabbítva',

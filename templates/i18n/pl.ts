@@ -66,7 +66,7 @@ export const pl: Messages = {
     publicationLegend: 'Rejestr publiczny (nieobowiązkowo)',
     publicationHint: 'To pole można pozostawić niezaznaczone: podpisanie przebiega tak samo.',
     signButton: 'Podpisz deklarację',
-    declineHeading: 'Lub odmowa podpisania',
+    declineHeading: 'Można też odmówić podpisania',
     declineLead: 'Jeśli Państwa organizacja nie podpisze deklaracji, prosimy podać Komisji Europejskiej powód.',
     declineReason: 'Powód odmowy',
     declineButton: 'Odmów podpisania deklaracji',
@@ -205,7 +205,7 @@ export const pl: Messages = {
     checkDocumentLead: 'Ten dokument można sprawdzić pod poniższym adresem lub skanując kod:',
     legalWeight:
       'Sygnatariusz złożył podpis, potwierdzając niniejszą deklarację za pomocą osobistego linku wysłanego na powyższy adres e-mail (zwykły podpis elektroniczny). ' +
-      'Komisja Europejska opatrzyła ją kontrasygnatą i opatrzyła niniejszy dokument pieczęcią elektroniczną. Każda zmiana dokumentu unieważnia pieczęć.',
+      'Komisja Europejska opatrzyła ją kontrasygnatą, a niniejszy dokument – pieczęcią elektroniczną. Każda zmiana dokumentu unieważnia pieczęć.',
     seal: {
       heading: 'Pieczęć elektroniczna',
       sealedBy: 'Podmiot składający pieczęć',
@@ -250,8 +250,8 @@ export const pl: Messages = {
         COUNTERSIGNED: 'Opatrzono kontrasygnatą',
         SEALED: 'Opatrzono certyfikat pieczęcią elektroniczną',
         DELIVERED: 'Wysłano certyfikat e-mailem',
-        REVOKED: 'Unieważniono',
-        EXPIRED: 'Wygasło',
+        REVOKED: 'Wycofano zaproszenie',
+        EXPIRED: 'Upłynął termin',
         FAILED: 'Jeden z etapów się nie powiódł',
         CONTACT_CORRECTED: 'Poprawiono dane kontaktowe',
         MAIL_BOUNCED: 'Wiadomość e-mail została zwrócona',

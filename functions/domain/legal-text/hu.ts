@@ -4,5 +4,5 @@ import type { LegalText } from './legal-text';
 export const hu: LegalText = {
   consent: 'Hozzájárulok, hogy ezt a nyilatkozatot szervezetem nevében elektronikusan aláírjam, és megerősítem, hogy erre jogosult vagyok.',
   publication:
-    'Hozzájárulunk, hogy az Európai Kikötői Szövetség az aláírók nyilvános nyilvántartásában közzétegye szervezetünk nevét, országát és kategóriáját, miután kötelezettségvállalásunkat ellenjegyezték és elektronikus bélyegzővel látták el. Személyek neve vagy címe nem kerül közzétételre.',
+    'Hozzájárulunk, hogy az Európai Kikötői Szövetség az aláírók nyilvános nyilvántartásában közzétegye szervezetünk nevét, országát és kategóriáját, miután kötelezettségvállalásunkat ellenjegyezték és elektronikus bélyegzővel látták el. Személyek nevét vagy címét nem teszik közzé.',
 };

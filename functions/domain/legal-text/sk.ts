@@ -4,5 +4,5 @@ import type { LegalText } from './legal-text';
 export const sk: LegalText = {
   consent: 'Súhlasím s tým, že toto vyhlásenie podpíšem elektronicky v mene svojej organizácie, a potvrdzujem, že som na to oprávnený(-á).',
   publication:
-    'Súhlasíme s tým, aby Európska aliancia prístavov zverejnila názov, krajinu a kategóriu našej organizácie vo svojom verejnom registri signatárov, keď bude k nášmu záväzku pripojená kontrasignácia a elektronická pečať. Mená ani adresy žiadnych osôb sa nezverejňujú.',
+    'Súhlasíme s tým, aby Európska aliancia prístavov zverejnila názov, krajinu a kategóriu našej organizácie vo svojom verejnom registri signatárov, keď bude náš záväzok kontrasignovaný a opatrený elektronickou pečaťou. Mená ani adresy žiadnych osôb sa nezverejňujú.',
 };

@@ -3,7 +3,7 @@ import type { SampleText } from './sample-text';
 export const et: SampleText = {
   title: 'Euroopa Sadamate Liit: ühisdeklaratsioon uimastikaubanduse ja kuritegeliku sissetungi vastu ELi sadamates',
   paragraphs: [
-    'Meie, allakirjutanud õiguskaitseasutused, tolliasutused, sadamate haldusasutused, eraettevõtjatest sadamakäitajad ja ELi asutused koos Euroopa Komisjoniga,',
+    'Meie, allakirjutanud õiguskaitseasutused, tolliasutused, sadamate haldusasutused, eraettevõtjatest sadamakäitajad ja ELi ametid koos Euroopa Komisjoniga,',
     '',
     'tunnistades, et kuritegelikud võrgustikud kasutavad ELi sadamaid uimastikaubanduseks ning et ELis konfiskeeritakse aastas üle 300 tonni kokaiini,',
     '',

@@ -3,7 +3,7 @@ import type { SampleText } from './sample-text';
 export const fi: SampleText = {
   title: 'Euroopan satamaliittouma: yhteinen julistus huumekauppaa ja rikollisen toiminnan soluttautumista EU:n satamiin vastaan',
   paragraphs: [
-    'Me allekirjoittaneet lainvalvontaviranomaiset, tulliviranomaiset, satamaviranomaiset, yksityiset satamanpitäjät ja EU:n virastot yhdessä Euroopan komission kanssa,',
+    'Me allekirjoittaneet lainvalvontaviranomaiset, tulliviranomaiset, satamaviranomaiset, yksityiset satamaoperaattorit ja EU:n virastot yhdessä Euroopan komission kanssa,',
     '',
     'jotka toteamme, että rikollisverkostot käyttävät EU:n satamia huumekauppaan ja että EU:ssa takavarikoidaan kokaiinia yli 300 tonnia vuodessa,',
     '',
@@ -14,7 +14,7 @@ export const fi: SampleText = {
     'joint-operations': 'Osallistumme yhteisiin operaatioihin EU:n satamissa.',
     'risk-analysis': 'Sovellamme yhteistä riskianalyysia konteihin, jotka saapuvat korkean riskin alkuperäpaikoista.',
     'scanning': 'Otamme käyttöön konttien läpivalaisuvalmiudet EU:n standardien mukaisesti.',
-    'access-control': 'Valvomme kulunvalvontaa ja satamatyöntekijöiden taustatarkastuksia.',
+    'access-control': 'Huolehdimme kulunvalvonnasta ja satamatyöntekijöiden taustatarkastuksista.',
     'vulnerability-assessment': 'Arvioimme vuosittain sataman alttiuden rikollisen toiminnan soluttautumiselle.',
     'screen-staff': 'Tarkastamme arkaluonteisissa tehtävissä toimivan henkilöstön ja suojelemme sitä uhkailulta.',
     'report-incidents': 'Ilmoitamme epäilyttävistä tapahtumista viipymättä toimivaltaisille viranomaisille.',

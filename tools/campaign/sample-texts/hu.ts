@@ -3,7 +3,7 @@ import type { SampleText } from './sample-text';
 export const hu: SampleText = {
   title: 'Európai Kikötői Szövetség: közös nyilatkozat a kábítószer-kereskedelem és az uniós kikötőkbe való bűnözői beszivárgás ellen',
   paragraphs: [
-    'Mi, alulírott bűnüldöző hatóságok, vámhatóságok, kikötői hatóságok, magánkikötő-üzemeltetők és uniós ügynökségek, az Európai Bizottsággal együtt,',
+    'Mi, alulírott bűnüldöző hatóságok, vámhatóságok, kikötői hatóságok, magánszektorbeli kikötőüzemeltetők és uniós ügynökségek, az Európai Bizottsággal együtt,',
     '',
     'elismerve, hogy a bűnözői hálózatok kábítószer-kereskedelemre használják ki az uniós kikötőket, és hogy az EU-ban lefoglalt kokain mennyisége évente meghaladja a 300 tonnát,',
     '',

@@ -3,7 +3,7 @@ import type { SampleText } from './sample-text';
 export const lt: SampleText = {
   title: 'Europos uostų aljansas: bendra deklaracija prieš prekybą narkotikais ir nusikalstamų grupuočių skverbimąsi į ES uostus',
   paragraphs: [
-    'Mes, toliau pasirašiusios teisėsaugos institucijos, muitinės, uostų administracijos, privatūs uostų operatoriai ir ES agentūros, kartu su Europos Komisija,',
+    'Mes, toliau pasirašę teisėsaugos institucijos, muitinės, uostų administracijos, privatūs uostų operatoriai ir ES agentūros, kartu su Europos Komisija,',
     '',
     'pripažindami, kad nusikalstami tinklai naudojasi ES uostais prekybai narkotikais ir kad ES per metus konfiskuojama daugiau kaip 300 tonų kokaino,',
     '',

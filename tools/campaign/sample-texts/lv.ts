@@ -1,9 +1,9 @@
 import type { SampleText } from './sample-text';
 
 export const lv: SampleText = {
-  title: 'Eiropas Ostu alianse: kopīga deklarācija pret narkotiku tirdzniecību un noziedzīgu iefiltrēšanos ES ostās',
+  title: 'Eiropas Ostu alianse: kopīgā deklarācija pret narkotiku tirdzniecību un noziedzīgu iefiltrēšanos ES ostās',
   paragraphs: [
-    'Mēs, turpmāk parakstījušās tiesībaizsardzības iestādes, muitas dienesti, ostu pārvaldes, privātie ostu operatori un ES aģentūras, kopā ar Eiropas Komisiju,',
+    'Mēs, apakšā parakstījušies tiesībaizsardzības iestādes, muitas dienesti, ostu pārvaldes, privātie ostu operatori un ES aģentūras, kopā ar Eiropas Komisiju,',
     '',
     'atzīstot, ka noziedzīgi tīkli izmanto ES ostas narkotiku tirdzniecībai un ka ES ik gadu tiek konfiscētas vairāk nekā 300 tonnas kokaīna,',
     '',
