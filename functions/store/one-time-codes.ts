@@ -20,6 +20,11 @@ export interface CodeState {
 
 export async function getCodeState(commitmentId: string): Promise<CodeState> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.oneTimeCode(commitmentId), ConsistentRead: true }));
+  return codeStateOf(Item);
+}
+
+/** The code state an `OTP` item holds (none yet when it does not exist). */
+export function codeStateOf(Item: Record<string, unknown> | undefined): CodeState {
   return {
     failedAttempts: Number(Item?.failedAttempts ?? 0),
     ...(typeof Item?.codeHash === 'string' ? { codeHash: Item.codeHash } : {}),

@@ -38,7 +38,7 @@ describe('the emailed signing link', () => {
     expect(opened.status).toBe(303);
     expect(opened.headers.get('location')).toBe('/signing');
     const cookie = opened.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^signing-session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
+    expect(cookie).toMatch(/^signing-session=cmt_[0-9a-hjkmnp-tv-z]{26}\.[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
     expect(cookie).not.toContain(link.slice(link.lastIndexOf('/') + 1));
     const events = await auditEvents(campaign, admin, commitmentId);
     expect(events.map((event) => event.type)).toEqual(['INVITED', 'INVITATION_SENT', 'VIEWED', 'CODE_SENT']);
