@@ -16,13 +16,17 @@ import { clock } from '../shared/clock';
 
 /** Emails the sealed PDF, once, and records the delivery. */
 export async function deliverCertificate(commitmentId: string): Promise<{ delivered: boolean }> {
-  // The record and the sealed bytes in one read: a delivery that has anything to do needs both.
-  const { commitment: found, sealedDocument } = await readCommitmentWithSealedDocument(commitmentId);
-  if (!found) throw new DomainError('NOT_FOUND', `There is no commitment ${commitmentId}.`);
-  const commitment = found;
-  if (commitment.state === 'DELIVERED') return { delivered: true };
-  if (commitment.state !== 'SEALED') throw new Error(`commitment ${commitmentId} cannot be delivered in state ${commitment.state}`);
+  // The claim first (a delivery that already happened finds it recorded), then the record and the
+  // sealed bytes in one read: what is emailed comes from the record as it is after the claim.
   const claimed = await claimMailForTask(commitmentId, 'delivery');
+  const { commitment: found, sealedDocument } = await readCommitmentWithSealedDocument(commitmentId);
+  if (!found || found.state !== 'SEALED') {
+    if (claimed) await releaseMailClaim(commitmentId, 'delivery').catch(() => undefined);
+    if (found?.state === 'DELIVERED') return { delivered: true };
+    if (!found) throw new DomainError('NOT_FOUND', `There is no commitment ${commitmentId}.`);
+    throw new Error(`commitment ${commitmentId} cannot be delivered in state ${found.state}`);
+  }
+  const commitment = found;
   // Already sent by an earlier attempt that did not get to record the delivery.
   let messageId = claimed ? '' : (await sentMessageId(commitmentId, 'delivery')) ?? '';
   if (claimed) {
