@@ -49,6 +49,32 @@ describe('the emailed signing link', () => {
     expect(page.html).toContain(el.code.title);
   });
 
+  it('names its commitment in the link and the session, and refuses either once it names another commitment', async () => {
+    const first = await invitedOperator();
+    const second = await invitedOperator();
+    const secret = first.link.slice(first.link.lastIndexOf('/') + 1);
+    expect(secret.startsWith(`${first.commitmentId}.`)).toBe(true);
+    const random = secret.slice(secret.indexOf('.') + 1);
+    // The first link's random part under the second commitment's id: a link of nobody.
+    const forged = first.campaign.operator(first.link.replace(secret, `${second.commitmentId}.${random}`), { recipient: first.email });
+    expect((await forged.landing()).status).toBe(404);
+    expect((await forged.open()).status).toBe(404);
+
+    await openForm(first.operator);
+    const cookie = first.operator.cookie!;
+    const sessionId = cookie.slice(cookie.indexOf('=') + 1);
+    expect(sessionId.startsWith(`${first.commitmentId}.`)).toBe(true);
+    const namedOther = `${cookie.slice(0, cookie.indexOf('=') + 1)}${second.commitmentId}.${sessionId.slice(sessionId.indexOf('.') + 1)}`;
+    expect((await first.operator.send('/signing', { cookie: namedOther })).status).toBe(404);
+    const form = await first.operator.readForm();
+    const signed = await first.operator.send('/signing', { cookie: namedOther, body: first.operator.signFields(form, { name: 'Nobody', title: 'None' }).toString() });
+    expect(signed.status).toBe(404);
+    expect(await commitmentState(first.campaign, first.admin, first.commitmentId)).toBe('INVITED');
+    expect(await commitmentState(second.campaign, second.admin, second.commitmentId)).toBe('INVITED');
+    // The session itself still works under its own commitment.
+    expect((await first.operator.page()).status).toBe(200);
+  });
+
   it('gives exactly one signature, one workflow callback and one confirmation email to 50 concurrent sign POSTs', async () => {
     const { campaign, admin, commitmentId, email, operator } = await invitedOperator();
     await openForm(operator);
