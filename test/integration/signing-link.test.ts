@@ -1,4 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { hashLinkSecret } from '../../functions/domain/hashing';
+import { hashSessionId } from '../../functions/domain/signing';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
+import { localStack } from '../support/local-stack';
 import { isEmailFor } from '../../tools/campaign/campaign-client';
 import { messagesFor } from '../../templates/i18n';
 import { auditEvents, commitmentItems, commitmentState, waitForState } from '../support/campaign';
@@ -6,6 +13,8 @@ import { invitedOperator, logLines, openForm } from '../support/signing';
 import { waitForIdle } from '../support/workflow-time';
 
 const el = messagesFor('el');
+
+const tableClient = () => DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: localStack().urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
 
 describe('the emailed signing link', () => {
   it('changes nothing when opened 100 times by GET or HEAD (mail scanners open every link)', async () => {
@@ -73,6 +82,32 @@ describe('the emailed signing link', () => {
     expect(await commitmentState(second.campaign, second.admin, second.commitmentId)).toBe('INVITED');
     // The session itself still works under its own commitment.
     expect((await first.operator.page()).status).toBe(200);
+  });
+
+  it('still opens a link emailed, and serves a session opened, before secrets and ids named their commitment', async () => {
+    const { campaign, admin, commitmentId, email, link, operator } = await invitedOperator();
+    const db = tableClient();
+    const copy = async (from: { PK: string; SK: string }, to: { PK: string; SK: string }) => {
+      const { Item } = await db.send(new GetCommand({ TableName: localStack().aws.tableName, Key: from, ConsistentRead: true }));
+      await db.send(new PutCommand({ TableName: localStack().aws.tableName, Item: { ...Item, ...to } }));
+    };
+    const secret = link.slice(link.lastIndexOf('/') + 1);
+    const olderSecret = randomBytes(32).toString('base64url');
+    await copy({ PK: `LINK#${hashLinkSecret(secret)}`, SK: 'LINK' }, { PK: `LINK#${hashLinkSecret(olderSecret)}`, SK: 'LINK' });
+    const older = campaign.operator(link.replace(secret, olderSecret), { recipient: email });
+    expect((await older.landing()).status).toBe(200);
+    expect((await older.open()).status).toBe(303);
+
+    await openForm(operator);
+    const cookie = operator.cookie!;
+    const sessionId = cookie.slice(cookie.indexOf('=') + 1);
+    const olderSessionId = randomBytes(32).toString('base64url');
+    await copy({ PK: `SESSION#${hashSessionId(sessionId)}`, SK: 'SESSION' }, { PK: `SESSION#${hashSessionId(olderSessionId)}`, SK: 'SESSION' });
+    const olderCookie = `${cookie.slice(0, cookie.indexOf('=') + 1)}${olderSessionId}`;
+    expect((await operator.send('/signing', { cookie: olderCookie })).status).toBe(200);
+    operator.cookie = olderCookie;
+    expect((await operator.sign({ name: 'Αθανάσιος Παπαδόπουλος', title: 'Director' })).status).toBe(200);
+    await waitForState(campaign, admin, commitmentId, 'VERIFIED');
   });
 
   it('gives exactly one signature, one workflow callback and one confirmation email to 50 concurrent sign POSTs', async () => {
