@@ -7,7 +7,8 @@ import { renderSealedCertificate } from '../pdf/render-sealed-certificate';
 import { loadSealSigner } from '../seal/seal-signer';
 import { configuredTimestamps } from '../seal/timestamp-source';
 import { logger } from '../shared/logger';
-import { listCommitmentEvents, type AuditEvent } from '../store/audit';
+import { getCommitmentWithEvents, type AuditEvent } from '../store/audit';
+import { DomainError } from '../domain/errors';
 import { storeSealedDocument } from '../store/documents';
 import { verificationUrl } from './verification-url';
 import { loadCommitment, loadDeclarationContent } from './load';
@@ -19,12 +20,14 @@ import { assertOwnSealVerifies } from './check-own-seal';
  * returns the stored document's hash instead of sealing again.
  */
 export async function sealCertificate(commitmentId: string): Promise<{ sha256: string; size: number }> {
-  const commitment = await loadCommitment(commitmentId);
+  // The record and the events the certificate prints, in one read.
+  const { commitment, events } = await getCommitmentWithEvents(commitmentId);
+  if (!commitment) throw new DomainError('NOT_FOUND', `There is no commitment ${commitmentId}.`);
   if (commitment.document) return { sha256: commitment.document.sha256, size: commitment.document.size };
   if (commitment.state !== 'COUNTERSIGNED' || !commitment.signature || !commitment.countersignature) {
     throw new Error(`commitment ${commitmentId} cannot be sealed in state ${commitment.state}`);
   }
-  const [declaration, events, signer] = await Promise.all([loadDeclarationContent(commitment.declarationId), listCommitmentEvents(commitmentId), loadSealSigner()]);
+  const [declaration, signer] = await Promise.all([loadDeclarationContent(commitment.declarationId), loadSealSigner()]);
   const sealedAt = clock.now();
   const bytes = await renderSealedCertificate(certificateInput(commitment, declaration, events), signer, {
     timestamp: configuredTimestamps(),

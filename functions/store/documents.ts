@@ -97,6 +97,25 @@ export async function readSealedDocument(commitmentId: string): Promise<{ record
     ExpressionAttributeValues: { ':pk': `CMT#${commitmentId}`, ':doc': 'DOC' },
     ConsistentRead: true,
   });
+  return sealedDocumentIn(items, commitmentId);
+}
+
+/**
+ * The commitment and its sealed document, in one query of the commitment's partition (its
+ * `COMMITMENT` item sorts just before `DOC` and the document's chunks): what delivery reads.
+ */
+export async function readCommitmentWithSealedDocument(commitmentId: string): Promise<{ commitment: Commitment | undefined; sealedDocument: () => { record: DocumentRecord; bytes: Buffer } | undefined }> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :commitment AND :lastChunk',
+    ExpressionAttributeValues: { ':pk': `CMT#${commitmentId}`, ':commitment': keys.commitment(commitmentId).SK, ':lastChunk': 'DOC#\uffff' },
+    ConsistentRead: true,
+  });
+  const commitmentItem = items.find((item) => item.SK === keys.commitment(commitmentId).SK);
+  // The bytes are joined and checked against their record only when asked for.
+  return { commitment: commitmentItem ? withoutKeys<Commitment>(commitmentItem) : undefined, sealedDocument: () => sealedDocumentIn(items, commitmentId) };
+}
+
+function sealedDocumentIn(items: readonly Record<string, unknown>[], commitmentId: string): { record: DocumentRecord; bytes: Buffer } | undefined {
   const meta = items.find((item) => item.SK === 'DOC');
   if (!meta) return undefined;
   const record = withoutKeys<DocumentRecord>(meta);

@@ -174,6 +174,9 @@ function itemKindsOf(request: Record<string, unknown>): string[] {
   };
   const transactItems = request.TransactItems as Record<string, KeyedRequest>[] | undefined;
   if (transactItems) return transactItems.map((item) => kindOf(Object.values(item)[0] ?? {}));
+  // BatchGetItem: the kinds of the keys it asks for, table by table.
+  const batch = request.RequestItems as Record<string, { Keys?: AttributeMap[] }> | undefined;
+  if (batch) return Object.values(batch).flatMap((table) => (table.Keys ?? []).map((Key) => kindOf({ Key })));
   return [kindOf(request as KeyedRequest)];
 }
 

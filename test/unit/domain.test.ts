@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../functions/domain/categories';
 import { invitationSchema, outcomeOf, type Commitment } from '../../functions/domain/commitment';
 import { buildDeclaration, createDeclarationSchema, textFor } from '../../functions/domain/declaration';
-import { hashLinkSecret, LINK_SECRET_PATTERN, newLinkSecret, sha256Hex } from '../../functions/domain/hashing';
+import { commitmentIdNamedBy, hashLinkSecret, LINK_SECRET_PATTERN, newLinkSecret, sha256Hex } from '../../functions/domain/hashing';
 import { ID_PATTERN, newId } from '../../functions/domain/ids';
 import { verifySignature } from '../../functions/domain/verification';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
@@ -128,12 +128,18 @@ describe('ids and secrets', () => {
     expect(first.length).toBeLessThanOrEqual(80);
   });
 
-  it('makes 256-bit link secrets that never repeat, stored only as a hash', () => {
-    const secrets = new Set(Array.from({ length: 1000 }, newLinkSecret));
+  it('makes 256-bit link secrets that never repeat, name their commitment, and are stored only as a hash', () => {
+    const commitmentId = newId('cmt');
+    const secrets = new Set(Array.from({ length: 1000 }, () => newLinkSecret(commitmentId)));
     expect(secrets.size).toBe(1000);
     const [secret] = secrets;
     expect(secret).toMatch(LINK_SECRET_PATTERN);
-    expect(Buffer.from(secret!, 'base64url')).toHaveLength(32);
+    expect(commitmentIdNamedBy(secret!)).toBe(commitmentId);
+    expect(Buffer.from(secret!.slice(commitmentId.length + 1), 'base64url')).toHaveLength(32);
+    // Links emailed before secrets named their commitment still have the right shape.
+    expect('A'.repeat(43)).toMatch(LINK_SECRET_PATTERN);
+    expect(commitmentIdNamedBy('A'.repeat(43))).toBeUndefined();
+    expect(`${commitmentId}.${'A'.repeat(44)}`).not.toMatch(LINK_SECRET_PATTERN);
     expect(hashLinkSecret(secret!)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashLinkSecret(secret!)).not.toContain(secret!);
   });

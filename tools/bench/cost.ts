@@ -65,7 +65,8 @@ try {
     delivered,
     oneTimeCode,
     usdPerCommitment: Number(total.toPrecision(3)),
-    goalUsdPerCommitment: 0.0005,
+    // Within 10% of the floor of four emails and six transitions ($0.00055).
+    goalUsdPerCommitment: 0.0006,
     usage: {
       stateTransitions: round(stateTransitions, 2),
       lambdaInvocations: round(lambdaRequests, 2),

@@ -139,7 +139,7 @@ export class CampaignClient {
 
 /** The signing link in an invitation or reminder. */
 export function signingLinkIn(email: MailboxEmail): string {
-  const link = /(https?:\/\/[^\s"<>]+\/sign\/[A-Za-z0-9_-]{43})/.exec(email.body.text ?? '')?.[1];
+  const link = /(https?:\/\/[^\s"<>]+\/sign\/(?:[a-z]{1,4}_[0-9a-hjkmnp-tv-z]{26}\.)?[A-Za-z0-9_-]{43})/.exec(email.body.text ?? '')?.[1];
   if (!link) throw new Error(`no signing link in "${email.subject}"`);
   return link;
 }
