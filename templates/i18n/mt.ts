@@ -29,15 +29,15 @@ export const mt: Messages = {
 
   landing: {
     invitedOrganisation: (organisation, category) => `Stedina lil ${organisation} (${category})`,
-    nothingRecorded: 'Il-ftuħ ta’ din il-paġna ma ffirma u ma rreġistra xejn.',
+    nothingRecorded: 'Bil-ftuħ ta’ din il-paġna ma ġie ffirmat u rreġistrat xejn.',
     whatNext: 'Agħżel Kompli biex taqra d-dikjarazzjoni u l-impenji tal-organizzazzjoni tiegħek, imbagħad iffirma jew irrifjuta.',
-    codeNotice: (maskedEmail) => `Biex nikkonfermaw li int, se nibagħtu kodiċi ta’ 6 ċifri b’email lil ${maskedEmail}.`,
+    codeNotice: (maskedEmail) => `Biex nikkonfermaw l-identità tiegħek, se nibagħtu kodiċi ta’ 6 ċifri b’email lil ${maskedEmail}.`,
     continueButton: 'Kompli',
     versionNotice: (versionLanguage) => `Din id-dikjarazzjoni għad m’għandhiex verżjoni bil-Malti: se taqraha u tiffirmaha f’din il-lingwa: ${versionLanguage}.`,
   },
 
   code: {
-    title: 'Ikkonferma li int',
+    title: 'Ikkonferma l-identità tiegħek',
     sent: (maskedEmail, time) => `Bgħatnielek kodiċi ta’ 6 ċifri b’email lil ${maskedEmail} (ħin: ${time}). Huwa validu għal 10 minuti.`,
     notSent: (maskedEmail) => `Qabel ma tiffirma, nibagħtu kodiċi ta’ 6 ċifri b’email lil ${maskedEmail}.`,
     expired: 'L-aħħar kodiċi tiegħek skada. Itlob wieħed ġdid.',
@@ -61,7 +61,7 @@ export const mt: Messages = {
     fingerprint: 'L-impronta SHA-256 ta’ dan it-test:',
     otherLanguages: 'Aqra din id-dikjarazzjoni bil-lingwi:',
     commitmentsLegend: 'L-impenji tal-organizzazzjoni tiegħek',
-    commitmentsHint: 'Biex tiffirma, l-impenji obbligatorji għandhom jiġu aċċettati. Il-miżuri fakultattivi jistgħu jintgħażlu.',
+    commitmentsHint: 'Biex tiffirma, l-impenji obbligatorji għandhom jiġu aċċettati. Tista’ tagħżel ukoll miżuri fakultattivi.',
     signerHeading: 'Min jiffirma',
     signerName: 'Ismek sħiħ',
     signerTitle: 'Il-funzjoni tiegħek',
@@ -141,21 +141,21 @@ export const mt: Messages = {
     reminderLead: (organisation) => `Din hija tfakkira: il-Kummissjoni Ewropea għadha qed tistenna l-firma ta’ ${organisation} fuq id-dikjarazzjoni konġunta hawn taħt.`,
     newLinkSubject: (title) => `Il-link ġdid tiegħek biex tiffirma “${title}”`,
     newLinkLead: (organisation) => `Il-Kummissjoni Ewropea bagħtitlek link ġdid għal ${organisation}. Jekk il-link ta’ qabel kien imsakkar, issa ma għadux.`,
-    linkInstructions: 'Iftaħ il-link hawn taħt biex taqra d-dikjarazzjoni u l-impenji tal-organizzazzjoni tiegħek, imbagħad iffirma jew irrifjuta. M’għandekx bżonn kont. Il-ftuħ tal-link ma jiffirma xejn.',
-    linkButton: 'Aqra u iffirma d-dikjarazzjoni',
+    linkInstructions: 'Iftaħ il-link hawn taħt biex taqra d-dikjarazzjoni u l-impenji tal-organizzazzjoni tiegħek, imbagħad iffirma jew irrifjuta. M’għandekx bżonn kont. Bil-ftuħ tal-link ma jiġi ffirmat xejn.',
+    linkButton: 'Aqra u ffirma d-dikjarazzjoni',
     linkCopy: 'Jew ikkopja dan l-indirizz fil-browser tiegħek:',
     linkSafety: 'Il-link huwa personali għall-organizzazzjoni tiegħek. Jekk jogħġbok tgħaddihx lil ħaddieħor.',
-    linkCodeNotice: 'Biex nikkonfermaw li int, qabel ma tiffirma se nibagħtu kodiċi ta’ 6 ċifri b’email f’dan l-indirizz.',
+    linkCodeNotice: 'Biex nikkonfermaw l-identità tiegħek, qabel ma tiffirma se nibagħtu kodiċi ta’ 6 ċifri b’email f’dan l-indirizz.',
     linkValidity: (date) => `Il-link huwa validu sa ${date}.`,
     codeSubject: 'Il-kodiċi tiegħek biex tiffirma d-dikjarazzjoni konġunta',
-    codeLead: 'Daħħal dan il-kodiċi fil-paġna tal-iffirmar biex tikkonferma li int:',
+    codeLead: 'Daħħal dan il-kodiċi fil-paġna tal-iffirmar biex tikkonferma l-identità tiegħek:',
     codeValidity: (time) => `Il-kodiċi huwa validu għal 10 minuti, sa ${time}. La tgħaddih lil ħadd.`,
     codeNotYou: 'Jekk ma tlabtx dan il-kodiċi, jista’ jkun li xi ħadd għandu l-link tal-iffirmar tiegħek: la ddaħħalx il-kodiċi mkien, u għid lill-Kummissjoni Ewropea.',
     confirmationSubject: (title) => `Irċevejna l-firma tiegħek fuq “${title}”`,
     confirmationLead: (organisation) => `Irreġistrajna l-firma ta’ ${organisation} fuq id-dikjarazzjoni konġunta.`,
     confirmationSigner: 'Iffirmat minn',
     confirmationFunction: 'Funzjoni',
-    confirmationTime: 'Iffirmat fi',
+    confirmationTime: 'Data u ħin tal-iffirmar',
     confirmationLanguage: 'Verżjoni lingwistika ffirmata',
     confirmationNotYou: 'Jekk ma ffirmajtx int, għid lill-Kummissjoni Ewropea minnufih.',
     deliverySubject: (title) => `L-impenn issiġillat tiegħek: “${title}”`,
@@ -182,7 +182,7 @@ export const mt: Messages = {
     countryHeading: (country, count) => `${country} (${count.toLocaleString('mt')})`,
     categoryHeading: (category, count) => `${category} (${count.toLocaleString('mt')})`,
     jointSealed: (date, count) =>
-      `Id-dikjarazzjoni konġunta ġiet issiġillata fi ${date} b’${countForms('mt', count, {
+      `Data tas-siġillar tad-dikjarazzjoni konġunta: ${date}. Firmatarji: ${countForms('mt', count, {
         one: 'firmatarju wieħed',
         two: '2 firmatarji',
         few: `${count.toLocaleString('mt')} firmatarji`,
@@ -220,12 +220,12 @@ export const mt: Messages = {
     name: 'Isem',
     function: 'Funzjoni',
     emailAddress: 'Indirizz tal-email',
-    signedAt: 'Iffirmat fi',
+    signedAt: 'Data u ħin tal-iffirmar',
     publicRegister: 'Reġistru pubbliku',
     publicRegisterAgreed: 'Qabel li jitniżżel fir-reġistru pubbliku tal-Alleanza Ewropea tal-Portijiet (organizzazzjoni, pajjiż u kategorija biss)',
     countersignatureHeading: 'Kontrafirma',
     onBehalfOf: 'F’isem',
-    countersignedAt: 'Kontrafirmat fi',
+    countersignedAt: 'Data u ħin tal-kontrafirma',
     verificationHeading: 'Verifika',
     checkCertificateLead: 'Iċċekkja dan iċ-ċertifikat fl-indirizz hawn taħt, jew skennja l-kodiċi:',
     checkDocumentLead: 'Iċċekkja dan id-dokument fl-indirizz hawn taħt, jew skennja l-kodiċi:',
@@ -235,7 +235,7 @@ export const mt: Messages = {
     seal: {
       heading: 'Siġill elettroniku',
       sealedBy: 'Issiġillat minn',
-      sealedAt: 'Issiġillat fi',
+      sealedAt: 'Data u ħin tas-siġillar',
       level: 'Livell tal-firma',
       howToCheck: 'Iftaħ dan il-fajl f’qarrej tal-PDF u ara l-pannell tal-firem tiegħu, jew iċċekkjah fl-indirizz tal-verifika fl-aħħar ta’ dan id-dokument.',
     },
@@ -305,7 +305,7 @@ export const mt: Messages = {
           many: `${formattedCount}-il organizzazzjoni`,
           other: `${formattedCount} organizzazzjoni`,
         })}, b’kontrafirma tal-Kummissjoni Ewropea għal kull waħda (Anness)`,
-      previewMade: 'Abbozz għal eżami magħmul fi',
+      previewMade: 'Data tal-abbozz għal eżami',
       campaignClosed: 'Kampanja magħluqa',
       annexHeading: (count, formattedCount) =>
         `Anness: ${countForms('mt', count, {
@@ -323,13 +323,13 @@ export const mt: Messages = {
       certificateTitle: (declarationTitle, documentId) => `${declarationTitle}: ċertifikat ${documentId}`,
       certificateSubject: (signerName, organisation) => `Iffirmat minn ${signerName}, ${organisation}`,
       jointTitle: (declarationTitle, count, formattedCount) =>
-        `${declarationTitle}: dikjarazzjoni konġunta b’${countForms('mt', count, {
+        `${declarationTitle}: dikjarazzjoni konġunta (${countForms('mt', count, {
           one: `${formattedCount} firmatarju`,
           two: `${formattedCount} firmatarji`,
           few: `${formattedCount} firmatarji`,
           many: `${formattedCount}-il firmatarju`,
           other: `${formattedCount} firmatarju`,
-        })}`,
+        })})`,
     },
   },
 };
