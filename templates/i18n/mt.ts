@@ -182,13 +182,7 @@ export const mt: Messages = {
     countryHeading: (country, count) => `${country} (${count.toLocaleString('mt')})`,
     categoryHeading: (category, count) => `${category} (${count.toLocaleString('mt')})`,
     jointSealed: (date, count) =>
-      `Data tas-siġillar tad-dikjarazzjoni konġunta: ${date}. Firmatarji: ${countForms('mt', count, {
-        one: 'firmatarju wieħed',
-        two: '2 firmatarji',
-        few: `${count.toLocaleString('mt')} firmatarji`,
-        many: `${count.toLocaleString('mt')}-il firmatarju`,
-        other: `${count.toLocaleString('mt')} firmatarju`,
-      })}.`,
+      `Data tas-siġillar tad-dikjarazzjoni konġunta: ${date}. Numru ta’ firmatarji: ${count.toLocaleString('mt')}.`,
     jointCheck: 'Iċċekkja d-dikjarazzjoni konġunta ssiġillata',
     jointNotYet: 'Id-dikjarazzjoni konġunta ssiġillata ssir meta tingħalaq il-kampanja.',
     allDeclarations: 'Id-dikjarazzjonijiet kollha',
