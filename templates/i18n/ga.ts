@@ -302,7 +302,7 @@ export const ga: Messages = {
     joint: {
       signatories: 'Sínitheoirí',
       signatoriesSummary: (count, formattedCount) =>
-        `${organisationsGa(count, formattedCount)}, gach ceann acu frithshínithe ag an gCoimisiún Eorpach (Iarscríbhinn)`,
+        `${organisationsGa(count, formattedCount)}, ${countForms('ga', count, { one: 'frithshínithe', other: 'gach ceann acu frithshínithe' })} ag an gCoimisiún Eorpach (Iarscríbhinn)`,
       previewMade: 'Réamhamharc déanta',
       campaignClosed: 'Feachtas dúnta',
       annexHeading: (count, formattedCount) => `Iarscríbhinn: ${signatoriesGa(count, formattedCount)}`,
