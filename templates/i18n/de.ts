@@ -1,5 +1,8 @@
 import type { Messages } from './messages';
-import { countForms, plural } from './plural';
+import { countForms, formatCount } from './plural';
+
+/** "1 Versuch", "2 Versuche": the count with the form of the noun that goes with it. */
+const counted = (count: number, one: string, other: string): string => `${formatCount('de', count)} ${countForms('de', count, { one, other })}`;
 
 export const de: Messages = {
   languageName: 'Deutsch',
@@ -37,9 +40,9 @@ export const de: Messages = {
     sendButton: 'Code per E-Mail senden',
     newCodeButton: 'Neuen Code per E-Mail senden',
     newCodeLead: 'Keine E-Mail erhalten oder Code abgelaufen?',
-    triesLeft: (count) => (count === 1 ? 'Sie haben noch 1 Versuch.' : `Sie haben noch ${count} Versuche.`),
+    triesLeft: (count) => `Sie haben noch ${counted(count, 'Versuch', 'Versuche')}.`,
     errorFormat: 'Geben Sie die 6 Ziffern des Codes ein, zum Beispiel 123456.',
-    errorWrong: (triesLeft) => `Dieser Code ist nicht richtig. ${triesLeft === 1 ? 'Sie haben noch 1 Versuch' : `Sie haben noch ${triesLeft} Versuche`}, bevor der Link gesperrt wird.`,
+    errorWrong: (triesLeft) => `Dieser Code ist nicht richtig. Sie haben noch ${counted(triesLeft, 'Versuch', 'Versuche')}, bevor der Link gesperrt wird.`,
     errorExpired: 'Dieser Code ist abgelaufen. Fordern Sie unten einen neuen an.',
     errorNone: 'Wir haben Ihnen noch keinen Code gesendet. Fordern Sie unten einen an.',
   },
@@ -51,7 +54,7 @@ export const de: Messages = {
     fingerprint: 'SHA-256-Fingerabdruck dieses Textes:',
     otherLanguages: 'Diese Erklärung lesen auf:',
     commitmentsLegend: 'Die Verpflichtungen Ihrer Organisation',
-    commitmentsHint: 'Verpflichtende Zusagen müssen für die Unterzeichnung angenommen werden. Freiwillige Maßnahmen können gewählt werden.',
+    commitmentsHint: 'Die erforderlichen Verpflichtungen müssen Sie für die Unterzeichnung annehmen. Freiwillige Maßnahmen können Sie zusätzlich wählen.',
     signerHeading: 'Wer unterzeichnet',
     signerName: 'Ihr vollständiger Name',
     signerTitle: 'Ihre Funktion',
@@ -67,10 +70,10 @@ export const de: Messages = {
     errorSummary: 'Bitte korrigieren Sie Folgendes',
     errorNameRequired: 'Geben Sie Ihren vollständigen Namen ein.',
     errorTitleRequired: 'Geben Sie Ihre Funktion ein.',
-    errorTooLong: (max) => `Verwenden Sie höchstens ${max} Zeichen.`,
+    errorTooLong: (max) => `Verwenden Sie höchstens ${counted(max, 'Zeichen', 'Zeichen')}.`,
     errorControlCharacters: 'Entfernen Sie die unsichtbaren Steuerzeichen.',
     errorConsent: 'Kreuzen Sie das Kästchen an, um der elektronischen Unterzeichnung zuzustimmen.',
-    errorRequiredCommitment: (text) => `Nehmen Sie die verpflichtende Zusage an: „${text}“`,
+    errorRequiredCommitment: (text) => `Nehmen Sie die erforderliche Verpflichtung an: „${text}“`,
     errorReasonRequired: 'Geben Sie den Grund der Ablehnung ein.',
     errorOutdated: 'Diese Seite war nicht mehr aktuell. Prüfen Sie die Erklärung erneut und unterzeichnen Sie dann.',
   },
@@ -78,7 +81,7 @@ export const de: Messages = {
   outcome: {
     signedTitle: 'Vielen Dank: Ihre Unterschrift ist gespeichert',
     signedLead: (organisation) => `Die Verpflichtung von ${organisation} zur gemeinsamen Erklärung ist gespeichert. So geht es weiter:`,
-    nextSteps: ['Automatische Prüfungen verifizieren die Unterschrift.', 'Die Europäische Kommission gegenzeichnet sie.', 'Sie erhalten das gesiegelte PDF-Zertifikat per E-Mail.'],
+    nextSteps: ['Automatische Prüfungen verifizieren die Unterschrift.', 'Die Europäische Kommission zeichnet sie gegen.', 'Sie erhalten das gesiegelte PDF-Zertifikat per E-Mail.'],
     confirmationSent: 'Wir senden Ihnen außerdem eine Bestätigung Ihrer Unterschrift per E-Mail.',
     closePage: 'Sie können diese Seite schließen.',
     declinedTitle: 'Sie haben die Erklärung abgelehnt',
@@ -102,7 +105,7 @@ export const de: Messages = {
     rateLimited: (time, minutes) => ({
       title: 'Zu viele Versuche',
       message: 'Zum Schutz dieser Einladung pausieren wir nach vielen Versuchen in kurzer Zeit.',
-      next: `Bitte versuchen Sie es nach ${time} erneut (in etwa ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'}).`,
+      next: `Bitte versuchen Sie es nach ${time} erneut (in etwa ${counted(minutes, 'Minute', 'Minuten')}).`,
     }),
     serverError: { title: 'Etwas ist schiefgelaufen', message: 'Auf unserer Seite ist etwas schiefgelaufen. Es wurde nichts geändert.', next: 'Bitte versuchen Sie es in einer Minute erneut.' },
     openLinkAgain: 'Öffnen Sie den Link in Ihrer E-Mail erneut',
@@ -119,7 +122,7 @@ export const de: Messages = {
     reminderLead: (organisation) => `Dies ist eine Erinnerung: Die Europäische Kommission erwartet noch die Unterschrift von ${organisation} unter der folgenden gemeinsamen Erklärung.`,
     newLinkSubject: (title) => `Ihr neuer Link zur Unterzeichnung von „${title}“`,
     newLinkLead: (organisation) => `Die Europäische Kommission hat Ihnen einen neuen Link für ${organisation} gesendet. Falls der frühere Link gesperrt war, ist er jetzt entsperrt.`,
-    linkInstructions: 'Öffnen Sie den folgenden Link, um die Erklärung und die Verpflichtungen Ihrer Organisation zu lesen und dann zu unterzeichnen oder abzulehnen. Sie brauchen kein Konto. Das Öffnen des Links unterzeichnet nichts.',
+    linkInstructions: 'Öffnen Sie den folgenden Link, um die Erklärung und die Verpflichtungen Ihrer Organisation zu lesen und dann zu unterzeichnen oder abzulehnen. Sie brauchen kein Konto. Durch das Öffnen des Links wird nichts unterzeichnet.',
     linkButton: 'Erklärung lesen und unterzeichnen',
     linkCopy: 'Oder kopieren Sie diese Adresse in Ihren Browser:',
     linkSafety: 'Der Link gilt nur für Ihre Organisation. Bitte leiten Sie ihn nicht weiter.',
@@ -145,16 +148,16 @@ export const de: Messages = {
   register: {
     title: 'Öffentliches Verzeichnis der Unterzeichner',
     lead: 'Organisationen, die der Europäischen Hafenallianz durch Unterzeichnung ihrer gemeinsamen Erklärung beigetreten sind und der Veröffentlichung hier zugestimmt haben.',
-    whoIsListed: 'Eine Organisation erscheint hier, sobald ihre Verpflichtung von der Europäischen Kommission gegengezeichnet, besiegelt und zugestellt ist, und nur, wenn sie bei der Unterzeichnung der Veröffentlichung zugestimmt hat. Angezeigt werden nur Name, Land und Kategorie.',
+    whoIsListed: 'Eine Organisation erscheint hier, sobald ihre Verpflichtung von der Europäischen Kommission gegengezeichnet, gesiegelt und zugestellt ist, und nur, wenn sie bei der Unterzeichnung der Veröffentlichung zugestimmt hat. Angezeigt werden nur Name, Land und Kategorie.',
     declarationsHeading: 'Erklärungen',
     noDeclarations: 'Noch ist keine Erklärung zur Unterzeichnung geöffnet.',
-    listedCount: (count) => (plural('de', count) === 'one' ? '1 Organisation verzeichnet' : `${count.toLocaleString('de')} Organisationen verzeichnet`),
+    listedCount: (count) => `${counted(count, 'Organisation', 'Organisationen')} verzeichnet`,
     noneListed: 'Noch ist keine Organisation verzeichnet.',
     countryHeading: (country, count) => `${country} (${count.toLocaleString('de')})`,
     categoryHeading: (category, count) => `${category} (${count.toLocaleString('de')})`,
-    jointSealed: (date, count) => `Die gemeinsame Erklärung wurde am ${date} mit ${plural('de', count) === 'one' ? '1 Unterzeichner' : `${count.toLocaleString('de')} Unterzeichnern`} besiegelt.`,
-    jointCheck: 'Die besiegelte gemeinsame Erklärung prüfen',
-    jointNotYet: 'Die besiegelte gemeinsame Erklärung wird erstellt, wenn die Kampagne endet.',
+    jointSealed: (date, count) => `Die gemeinsame Erklärung wurde am ${date} mit ${counted(count, 'Unterzeichner', 'Unterzeichnern')} gesiegelt.`,
+    jointCheck: 'Die gesiegelte gemeinsame Erklärung prüfen',
+    jointNotYet: 'Die gesiegelte gemeinsame Erklärung wird erstellt, wenn die Kampagne endet.',
     allDeclarations: 'Alle Erklärungen',
     otherLanguages: 'Diese Seite auf:',
     notFound: { title: 'Kein solches Verzeichnis', message: 'Unter dieser Adresse gibt es kein öffentliches Verzeichnis.', next: 'Prüfen Sie die Adresse oder sehen Sie sich die Liste aller Erklärungen an.' },
@@ -211,7 +214,7 @@ export const de: Messages = {
       failed: 'Nicht bestanden',
       checks: {
         'text-hash': 'Der Unterzeichner hat den Text der Erklärung in der herausgegebenen Fassung gesehen',
-        'required-commitments': 'Alle verpflichtenden Zusagen wurden angenommen',
+        'required-commitments': 'Alle erforderlichen Verpflichtungen wurden angenommen',
         'email-domain': 'Die E-Mail-Adresse des Unterzeichners gehört zur Organisation',
         'one-time-code': 'Der Unterzeichner hat einen Einmalcode bestätigt',
       },

@@ -1,5 +1,10 @@
 import type { Messages } from './messages';
-import { countForms, plural } from './plural';
+import { countForms, formatCount } from './plural';
+
+/** "1 προσπάθεια", "2 προσπάθειες": the count with the form of the noun that goes with it. */
+const counted = (count: number, one: string, other: string): string => `${formatCount('el', count)} ${countForms('el', count, { one, other })}`;
+const triesLeftEl = (count: number): string =>
+  countForms('el', count, { one: `Σας απομένει ${counted(count, 'προσπάθεια', 'προσπάθειες')}`, other: `Σας απομένουν ${counted(count, 'προσπάθεια', 'προσπάθειες')}` });
 
 export const el: Messages = {
   languageName: 'Ελληνικά',
@@ -19,7 +24,7 @@ export const el: Messages = {
 
   landing: {
     invitedOrganisation: (organisation, category) => `Πρόσκληση προς: ${organisation} (${category})`,
-    nothingRecorded: 'Το άνοιγμα αυτής της σελίδας δεν υπέγραψε ούτε κατέγραψε τίποτα.',
+    nothingRecorded: 'Με το άνοιγμα αυτής της σελίδας δεν υπογράφηκε ούτε καταγράφηκε τίποτα.',
     whatNext: 'Επιλέξτε «Συνέχεια» για να διαβάσετε τη δήλωση και τις δεσμεύσεις του οργανισμού σας και, στη συνέχεια, να υπογράψετε ή να αρνηθείτε.',
     codeNotice: (maskedEmail) => `Για να επιβεβαιώσουμε ότι είστε εσείς, θα στείλουμε εξαψήφιο κωδικό στη διεύθυνση ${maskedEmail}.`,
     versionNotice: (versionLanguage) => `Η δήλωση αυτή δεν διατίθεται ακόμη στα ελληνικά: θα τη διαβάσετε και θα την υπογράψετε σε αυτή τη γλώσσα: ${versionLanguage}.`,
@@ -37,9 +42,9 @@ export const el: Messages = {
     sendButton: 'Στείλτε μου κωδικό',
     newCodeButton: 'Στείλτε μου νέο κωδικό',
     newCodeLead: 'Δεν λάβατε μήνυμα ή έληξε ο κωδικός;',
-    triesLeft: (count) => (count === 1 ? 'Σας απομένει 1 προσπάθεια.' : `Σας απομένουν ${count} προσπάθειες.`),
+    triesLeft: (count) => `${triesLeftEl(count)}.`,
     errorFormat: 'Πληκτρολογήστε τα 6 ψηφία του κωδικού, για παράδειγμα 123456.',
-    errorWrong: (triesLeft) => `Ο κωδικός δεν είναι σωστός. ${triesLeft === 1 ? 'Σας απομένει 1 προσπάθεια' : `Σας απομένουν ${triesLeft} προσπάθειες`} πριν κλειδωθεί ο σύνδεσμος.`,
+    errorWrong: (triesLeft) => `Ο κωδικός δεν είναι σωστός. ${triesLeftEl(triesLeft)} πριν κλειδωθεί ο σύνδεσμος.`,
     errorExpired: 'Ο κωδικός έληξε. Ζητήστε νέο παρακάτω.',
     errorNone: 'Δεν σας έχουμε στείλει ακόμη κωδικό. Ζητήστε έναν παρακάτω.',
   },
@@ -67,7 +72,7 @@ export const el: Messages = {
     errorSummary: 'Διορθώστε τα εξής',
     errorNameRequired: 'Πληκτρολογήστε το ονοματεπώνυμό σας.',
     errorTitleRequired: 'Πληκτρολογήστε τη θέση σας.',
-    errorTooLong: (max) => `Χρησιμοποιήστε έως ${max} χαρακτήρες.`,
+    errorTooLong: (max) => `Χρησιμοποιήστε έως ${counted(max, 'χαρακτήρα', 'χαρακτήρες')}.`,
     errorControlCharacters: 'Αφαιρέστε τους αόρατους χαρακτήρες ελέγχου.',
     errorConsent: 'Επιλέξτε το πλαίσιο για να συμφωνήσετε με την ηλεκτρονική υπογραφή.',
     errorRequiredCommitment: (text) => `Αποδεχθείτε την υποχρεωτική δέσμευση: «${text}»`,
@@ -102,7 +107,7 @@ export const el: Messages = {
     rateLimited: (time, minutes) => ({
       title: 'Πάρα πολλές προσπάθειες',
       message: 'Για την προστασία αυτής της πρόσκλησης, κάνουμε παύση μετά από πολλές προσπάθειες σε σύντομο χρόνο.',
-      next: `Δοκιμάστε ξανά μετά τις ${time} (σε περίπου ${minutes} ${minutes === 1 ? 'λεπτό' : 'λεπτά'}).`,
+      next: `Δοκιμάστε ξανά μετά τις ${time} (σε περίπου ${counted(minutes, 'λεπτό', 'λεπτά')}).`,
     }),
     serverError: { title: 'Κάτι πήγε στραβά', message: 'Κάτι πήγε στραβά από την πλευρά μας. Δεν άλλαξε τίποτα.', next: 'Δοκιμάστε ξανά σε ένα λεπτό.' },
     openLinkAgain: 'Ανοίξτε ξανά τον σύνδεσμο του μηνύματός σας',
@@ -119,7 +124,7 @@ export const el: Messages = {
     reminderLead: (organisation) => `Υπενθύμιση: η Ευρωπαϊκή Επιτροπή αναμένει ακόμη την υπογραφή του φορέα ${organisation} στην παρακάτω κοινή δήλωση.`,
     newLinkSubject: (title) => `Ο νέος σας σύνδεσμος για την υπογραφή: «${title}»`,
     newLinkLead: (organisation) => `Η Ευρωπαϊκή Επιτροπή σας έστειλε νέο σύνδεσμο για τον φορέα ${organisation}. Αν ο προηγούμενος σύνδεσμος ήταν κλειδωμένος, τώρα ξεκλειδώθηκε.`,
-    linkInstructions: 'Ανοίξτε τον παρακάτω σύνδεσμο για να διαβάσετε τη δήλωση και τις δεσμεύσεις του οργανισμού σας και, στη συνέχεια, να υπογράψετε ή να αρνηθείτε. Δεν χρειάζεται λογαριασμός. Το άνοιγμα του συνδέσμου δεν υπογράφει τίποτα.',
+    linkInstructions: 'Ανοίξτε τον παρακάτω σύνδεσμο για να διαβάσετε τη δήλωση και τις δεσμεύσεις του οργανισμού σας και, στη συνέχεια, να υπογράψετε ή να αρνηθείτε. Δεν χρειάζεται λογαριασμός. Με το άνοιγμα του συνδέσμου δεν υπογράφεται τίποτα.',
     linkButton: 'Ανάγνωση και υπογραφή της δήλωσης',
     linkCopy: 'Ή αντιγράψτε αυτή τη διεύθυνση στο πρόγραμμα περιήγησης:',
     linkSafety: 'Ο σύνδεσμος προορίζεται μόνο για τον οργανισμό σας. Παρακαλούμε μην τον προωθήσετε.',
@@ -148,11 +153,11 @@ export const el: Messages = {
     whoIsListed: 'Ένας οργανισμός εμφανίζεται εδώ μόλις η δέσμευσή του προσυπογραφεί από την Ευρωπαϊκή Επιτροπή, σφραγιστεί και παραδοθεί, και μόνο εάν συμφώνησε στη δημοσίευση όταν υπέγραψε. Εμφανίζονται μόνο η επωνυμία, η χώρα και η κατηγορία του.',
     declarationsHeading: 'Δηλώσεις',
     noDeclarations: 'Καμία δήλωση δεν είναι ακόμη ανοιχτή για υπογραφή.',
-    listedCount: (count) => (plural('el', count) === 'one' ? '1 οργανισμός στο μητρώο' : `${count.toLocaleString('el')} οργανισμοί στο μητρώο`),
+    listedCount: (count) => `${counted(count, 'οργανισμός', 'οργανισμοί')} στο μητρώο`,
     noneListed: 'Κανένας οργανισμός δεν αναφέρεται ακόμη.',
     countryHeading: (country, count) => `${country} (${count.toLocaleString('el')})`,
     categoryHeading: (category, count) => `${category} (${count.toLocaleString('el')})`,
-    jointSealed: (date, count) => `Η κοινή δήλωση σφραγίστηκε στις ${date} με ${plural('el', count) === 'one' ? '1 υπογράφοντα' : `${count.toLocaleString('el')} υπογράφοντες`}.`,
+    jointSealed: (date, count) => `Η κοινή δήλωση σφραγίστηκε στις ${date} με ${counted(count, 'υπογράφοντα', 'υπογράφοντες')}.`,
     jointCheck: 'Έλεγχος της σφραγισμένης κοινής δήλωσης',
     jointNotYet: 'Η σφραγισμένη κοινή δήλωση συντάσσεται όταν κλείσει η εκστρατεία.',
     allDeclarations: 'Όλες οι δηλώσεις',
@@ -203,7 +208,7 @@ export const el: Messages = {
       howToCheck: 'Ανοίξτε το αρχείο σε πρόγραμμα ανάγνωσης PDF και δείτε τον πίνακα υπογραφών του ή ελέγξτε το στη διεύθυνση επαλήθευσης στο τέλος του παρόντος εγγράφου.',
     },
     audit: {
-      heading: 'Ίχνος ελέγχου',
+      heading: 'Διαδρομή ελέγχου',
       lead: 'Όλα τα καταγεγραμμένα συμβάντα της παρούσας δέσμευσης, σε UTC.',
       checksHeading: 'Έλεγχοι επαλήθευσης',
       noChecks: 'Δεν καταγράφηκε κανένας αυτόματος έλεγχος.',
@@ -262,8 +267,8 @@ export const el: Messages = {
       signatories: 'Υπογράφοντες',
       signatoriesSummary: (count, formattedCount) =>
         `${formattedCount} ${countForms('el', count, {
-          one: 'οργανισμός, προσυπογεγραμμένος από την Ευρωπαϊκή Επιτροπή',
-          other: 'οργανισμοί, καθένας προσυπογεγραμμένος από την Ευρωπαϊκή Επιτροπή',
+          one: 'οργανισμός, με προσυπογραφή της Ευρωπαϊκής Επιτροπής',
+          other: 'οργανισμοί, ο καθένας με προσυπογραφή της Ευρωπαϊκής Επιτροπής',
         })} (Παράρτημα)`,
       previewMade: 'Ημερομηνία προεπισκόπησης',
       campaignClosed: 'Λήξη εκστρατείας',

@@ -26,7 +26,7 @@ export const es: Messages = {
 
   landing: {
     invitedOrganisation: (organisation, category) => `Invitación a ${organisation} (${category})`,
-    nothingRecorded: 'Abrir esta página no ha firmado ni registrado nada.',
+    nothingRecorded: 'Al abrir esta página no se ha firmado ni registrado nada.',
     whatNext: 'Seleccione «Continuar» para leer la declaración y los compromisos de su organización y, a continuación, firme o rechace.',
     codeNotice: (maskedEmail) => `Para confirmar su identidad, enviaremos un código de 6 cifras por correo electrónico a ${maskedEmail}.`,
     continueButton: 'Continuar',
@@ -109,7 +109,7 @@ export const es: Messages = {
     rateLimited: (time, minutes) => ({
       title: 'Demasiados intentos',
       message: 'Para proteger esta invitación, hacemos una pausa tras muchos intentos en poco tiempo.',
-      next: `Vuelva a intentarlo después de las ${time} (dentro de unos ${counted(minutes, n(minutes), 'minuto', 'minutos')}).`,
+      next: `Vuelva a intentarlo después de las ${time} (dentro de ${counted(minutes, n(minutes), 'minuto', 'minutos')} aproximadamente).`,
     }),
     serverError: { title: 'Se ha producido un error', message: 'Se ha producido un error por nuestra parte. No se ha modificado nada.', next: 'Vuelva a intentarlo dentro de un minuto.' },
     openLinkAgain: 'Vuelva a abrir el enlace de su correo',
@@ -126,7 +126,7 @@ export const es: Messages = {
     reminderLead: (organisation) => `Le recordamos que la Comisión Europea sigue esperando la firma de ${organisation} en la declaración conjunta que figura a continuación.`,
     newLinkSubject: (title) => `Su nuevo enlace para firmar «${title}»`,
     newLinkLead: (organisation) => `La Comisión Europea le ha enviado un nuevo enlace para ${organisation}. Si el enlace anterior estaba bloqueado, ya está desbloqueado.`,
-    linkInstructions: 'Abra el enlace que figura a continuación para leer la declaración y los compromisos de su organización y, después, firme o rechace. No necesita ninguna cuenta. Abrir el enlace no firma nada.',
+    linkInstructions: 'Abra el enlace que figura a continuación para leer la declaración y los compromisos de su organización y, después, firme o rechace. No necesita ninguna cuenta. Al abrir el enlace no se firma nada.',
     linkButton: 'Leer y firmar la declaración',
     linkCopy: 'O copie esta dirección en su navegador:',
     linkSafety: 'El enlace es personal de su organización. Le rogamos que no lo reenvíe.',

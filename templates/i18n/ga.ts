@@ -173,7 +173,7 @@ export const ga: Messages = {
     confirmationLead: (organisation) => `Thaifeadamar síniú ${organisation} ar an dearbhú comhpháirteach.`,
     confirmationSigner: 'Sínithe ag',
     confirmationFunction: 'Post',
-    confirmationTime: 'Sínithe ag an am',
+    confirmationTime: 'Am an tsínithe',
     confirmationLanguage: 'An leagan teanga a síníodh',
     confirmationNotYou: 'Murar shínigh tú, inis don Choimisiún Eorpach láithreach.',
     deliverySubject: (title) => `Do ghealltanas séalaithe: “${title}”`,
@@ -224,22 +224,22 @@ export const ga: Messages = {
     name: 'Ainm',
     function: 'Post',
     emailAddress: 'Seoladh ríomhphoist',
-    signedAt: 'Sínithe ag an am',
+    signedAt: 'Am an tsínithe',
     publicRegister: 'Clár poiblí',
     publicRegisterAgreed: 'D’aontaigh a bheith liostaithe i gclár poiblí Chomhghuaillíocht Eorpach na gCalafort (eagraíocht, tír agus catagóir amháin)',
     countersignatureHeading: 'Frithshíniú',
     onBehalfOf: 'Thar ceann',
-    countersignedAt: 'Frithshínithe ag an am',
+    countersignedAt: 'Am an fhrithshínithe',
     verificationHeading: 'Fíorú',
     checkCertificateLead: 'Seiceáil an teastas seo ag an seoladh thíos, nó scan an cód:',
     checkDocumentLead: 'Seiceáil an doiciméad seo ag an seoladh thíos, nó scan an cód:',
     legalWeight:
-      'Shínigh an sínitheoir trí an dearbhú seo a dheimhniú trí nasc pearsanta a seoladh chuig an seoladh ríomhphoist thuas (síniú leictreonach simplí). ' +
+      'Shínigh an sínitheoir tríd an dearbhú seo a dheimhniú trí nasc pearsanta a seoladh chuig an seoladh ríomhphoist thuas (síniú leictreonach simplí). ' +
       'Rinne an Coimisiún Eorpach frithshíniú air agus shéalaigh sé an doiciméad seo go leictreonach. Déanann aon athrú ar an doiciméad an séala a neamhbhailiú.',
     seal: {
       heading: 'Séala leictreonach',
       sealedBy: 'Séalaithe ag',
-      sealedAt: 'Séalaithe ag an am',
+      sealedAt: 'Am an tséalaithe',
       level: 'Leibhéal an tsínithe',
       howToCheck: 'Oscail an comhad seo i léitheoir PDF agus féach ar a phainéal sínithe, nó seiceáil é ag an seoladh fíoraithe ag deireadh an doiciméid seo.',
     },
@@ -285,7 +285,7 @@ export const ga: Messages = {
         FAILED: 'Theip ar chéim',
         CONTACT_CORRECTED: 'Ceartaíodh an teagmhálaí',
         MAIL_BOUNCED: 'Preabadh ríomhphost',
-        MAIL_COMPLAINED: 'Tuairiscíodh ríomhphost mar ríomhphost nach raibh uathu',
+        MAIL_COMPLAINED: 'Tuairiscíodh ríomhphost mar thurscar',
         MAIL_REJECTED: 'Dhiúltaigh an tseirbhís ríomhphoist do ríomhphost',
         MAIL_DELAYED: 'Tá moill ar ríomhphost',
         DECLARATION_CREATED: 'Cruthaíodh an dearbhú',
@@ -302,7 +302,7 @@ export const ga: Messages = {
     joint: {
       signatories: 'Sínitheoirí',
       signatoriesSummary: (count, formattedCount) =>
-        `${organisationsGa(count, formattedCount)}, gach ceann acu frithshínithe ag an gCoimisiún Eorpach (Iarscríbhinn)`,
+        `${organisationsGa(count, formattedCount)}, ${countForms('ga', count, { one: 'frithshínithe', other: 'gach ceann acu frithshínithe' })} ag an gCoimisiún Eorpach (Iarscríbhinn)`,
       previewMade: 'Réamhamharc déanta',
       campaignClosed: 'Feachtas dúnta',
       annexHeading: (count, formattedCount) => `Iarscríbhinn: ${signatoriesGa(count, formattedCount)}`,

@@ -82,7 +82,7 @@ export const nl: Messages = {
 
   outcome: {
     signedTitle: 'Dank u: uw handtekening is vastgelegd',
-    signedLead: (organisation) => `De verbintenis van ${organisation} bij de gezamenlijke verklaring is vastgelegd. De volgende stappen:`,
+    signedLead: (organisation) => `De verbintenis die ${organisation} met de gezamenlijke verklaring aangaat, is vastgelegd. De volgende stappen:`,
     nextSteps: ['Automatische controles verifiëren de handtekening.', 'De Europese Commissie plaatst haar medeondertekening.', 'U ontvangt het verzegelde pdf-certificaat per e-mail.'],
     confirmationSent: 'We sturen u ook een bevestiging van uw handtekening per e-mail.',
     closePage: 'U kunt deze pagina sluiten.',
@@ -98,7 +98,7 @@ export const nl: Messages = {
     linkDeclined: { title: 'Deze link is al gebruikt', message: 'Uw organisatie heeft deze verklaring al geweigerd.', next: 'Met deze link hoeft u niets meer te doen.' },
     linkRevoked: { title: 'Deze uitnodiging is ingetrokken', message: 'De Europese Commissie heeft deze uitnodiging ingetrokken.', next: 'Denkt u dat dit een vergissing is? Schrijf dan naar de Europese Commissie.' },
     linkLocked: { title: 'Deze link is geblokkeerd', message: 'Er is 5 keer een verkeerde code ingevoerd. Daarom is deze link geblokkeerd, ter bescherming van uw organisatie.', next: 'Vraag de Europese Commissie u een nieuwe link te sturen.' },
-    sessionUnknown: { title: 'We kunnen uw ondertekeningssessie niet vinden', message: 'Deze pagina opent alleen via de link in uw e-mail.', next: 'Open de link in onze e-mail opnieuw en kies dan “Doorgaan”.' },
+    sessionUnknown: { title: 'We kunnen uw ondertekeningssessie niet vinden', message: 'Deze pagina kan alleen worden geopend via de link in uw e-mail.', next: 'Open de link in onze e-mail opnieuw en kies dan “Doorgaan”.' },
     sessionExpired: { title: 'Uw ondertekeningssessie is afgelopen', message: 'Voor uw veiligheid duurt een ondertekeningssessie 30 minuten.', next: 'Open de link in onze e-mail opnieuw en kies dan “Doorgaan”.' },
     codeRequired: { title: 'Bevestig eerst uw code', message: 'Voer de code van 6 cijfers in die we u hebben gemaild, voordat u ondertekent of weigert.', next: 'Ga terug naar de ondertekeningspagina om de code in te voeren.' },
     forbidden: { title: 'Dit formulier kon niet worden aanvaard', message: 'Het formulier was niet meer actueel of kwam niet van deze website.', next: 'Open de link in onze e-mail opnieuw en probeer het nog een keer.' },
@@ -191,7 +191,7 @@ export const nl: Messages = {
     emailAddress: 'E-mailadres',
     signedAt: 'Ondertekend op',
     publicRegister: 'Openbaar register',
-    publicRegisterAgreed: 'Heeft ingestemd met vermelding in het openbaar register van de Europese Havenalliantie (alleen organisatie, land en categorie)',
+    publicRegisterAgreed: 'Heeft ingestemd met vermelding in het openbare register van de Europese Havenalliantie (alleen organisatie, land en categorie)',
     countersignatureHeading: 'Medeondertekening',
     onBehalfOf: 'Namens',
     countersignedAt: 'Medeondertekend op',

@@ -56,7 +56,7 @@ export const sv: Messages = {
     fingerprint: 'SHA-256-fingeravtryck för den här texten:',
     otherLanguages: 'Läs förklaringen på:',
     commitmentsLegend: 'Din organisations åtaganden',
-    commitmentsHint: 'De obligatoriska åtagandena måste godtas för att du ska kunna underteckna. Frivilliga åtgärder kan väljas.',
+    commitmentsHint: 'De obligatoriska åtagandena måste godtas för att du ska kunna underteckna. Du kan också välja frivilliga åtgärder.',
     signerHeading: 'Vem undertecknar',
     signerName: 'Ditt fullständiga namn',
     signerTitle: 'Din befattning',
@@ -82,7 +82,7 @@ export const sv: Messages = {
 
   outcome: {
     signedTitle: 'Tack! Din underskrift har registrerats',
-    signedLead: (organisation) => `Åtagandet från ${organisation} i den gemensamma förklaringen har registrerats. Så här går det till sedan:`,
+    signedLead: (organisation) => `Åtagandet från ${organisation} i den gemensamma förklaringen har registrerats. Nästa steg:`,
     nextSteps: ['Automatiska kontroller verifierar underskriften.', 'Europeiska kommissionen kontrasignerar den.', 'Du får det förseglade pdf-intyget via e-post.'],
     confirmationSent: 'Vi skickar också en bekräftelse på din underskrift via e-post.',
     closePage: 'Du kan stänga den här sidan.',
@@ -200,13 +200,13 @@ export const sv: Messages = {
     checkDocumentLead: 'Kontrollera dokumentet på adressen nedan eller skanna koden:',
     legalWeight:
       'Undertecknaren undertecknade genom att bekräfta förklaringen via en personlig länk som skickats till e-postadressen ovan (en enkel elektronisk underskrift). ' +
-      'Europeiska kommissionen kontrasignerade den och förseglade dokumentet elektroniskt. Varje ändring av dokumentet gör stämpeln ogiltig.',
+      'Europeiska kommissionen kontrasignerade den och försåg dokumentet med en elektronisk stämpel. Varje ändring av dokumentet gör stämpeln ogiltig.',
     seal: {
       heading: 'Elektronisk stämpel',
       sealedBy: 'Förseglat av',
       sealedAt: 'Förseglat den',
       level: 'Underskriftsnivå',
-      howToCheck: 'Öppna filen i ett pdf-program och titta i dess underskriftspanel, eller kontrollera den på verifieringsadressen i slutet av dokumentet.',
+      howToCheck: 'Öppna filen i ett pdf-program och titta på filens underskriftspanel, eller kontrollera den på verifieringsadressen i slutet av dokumentet.',
     },
     audit: {
       heading: 'Verifieringskedja',

@@ -3,7 +3,7 @@ import type { SampleText } from './sample-text';
 export const ga: SampleText = {
   title: 'Comhghuaillíocht Eorpach na gCalafort: Dearbhú Comhpháirteach in aghaidh na gáinneála ar dhrugaí agus an insíothlaithe choiriúil i gcalafoirt an Aontais',
   paragraphs: [
-    'Sinne, na gníomhaireachtaí forfheidhmithe dlí, na húdaráis custaim, na húdaráis calafoirt, na hoibreoirí calafoirt príobháideacha agus gníomhaireachtaí an Aontais atá faoi shíniú, mar aon leis an gCoimisiún Eorpach,',
+    'Sinne, na húdaráis forfheidhmithe dlí, na húdaráis custaim, na húdaráis calafoirt, na hoibreoirí calafoirt príobháideacha agus gníomhaireachtaí an Aontais atá faoi shíniú, mar aon leis an gCoimisiún Eorpach,',
     '',
     'ag aithint dúinn go mbaineann líonraí coiriúla leas as calafoirt an Aontais chun gáinneáil a dhéanamh ar dhrugaí, agus gur mó ná 300 tonna in aghaidh na bliana na hurghabhálacha cócaoin san Aontas,',
     '',

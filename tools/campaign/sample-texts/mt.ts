@@ -1,9 +1,9 @@
 import type { SampleText } from './sample-text';
 
 export const mt: SampleText = {
-  title: 'L-Alleanza Ewropea tal-Portijiet: Dikjarazzjoni Konġunta kontra t-traffikar tad-droga u l-infiltrazzjoni kriminali fil-portijiet tal-UE',
+  title: 'L-Alleanza Ewropea tal-Portijiet: dikjarazzjoni konġunta kontra t-traffikar tad-droga u l-infiltrazzjoni kriminali fil-portijiet tal-UE',
   paragraphs: [
-    'Aħna, l-aġenziji tal-infurzar tal-liġi, l-awtoritajiet doganali, l-awtoritajiet portwali, l-operaturi privati tal-portijiet u l-aġenziji tal-UE iffirmati hawn taħt, flimkien mal-Kummissjoni Ewropea,',
+    'Aħna, l-awtoritajiet tal-infurzar tal-liġi, l-awtoritajiet doganali, l-awtoritajiet portwali, l-operaturi privati tal-portijiet u l-aġenziji tal-UE iffirmati hawn taħt, flimkien mal-Kummissjoni Ewropea,',
     '',
     'filwaqt li nagħrfu li n-netwerks kriminali jisfruttaw il-portijiet tal-UE biex jittraffikaw id-droga, u li l-qbid tal-kokaina fl-UE jaqbeż it-300 tunnellata fis-sena,',
     '',
