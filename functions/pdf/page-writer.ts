@@ -208,6 +208,8 @@ export function addUriLink(lines: DrawnLine[], uri: string): void {
       Subtype: 'Link',
       Rect: [x, baseline - descent, x + width, baseline + style.size],
       Border: [0, 0, 0],
+      // Print flag: PDF/A wants every annotation printable.
+      F: 4,
       // A hex string needs no escaping, whatever characters the URI contains.
       A: { Type: 'Action', S: 'URI', URI: PDFHexString.of(Buffer.from(uri, 'utf8').toString('hex')) },
     });
