@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { rgb, type PDFDocument } from 'pdf-lib';
 import { addUriLink, drawTextLine, wrapLine, type PageWriter, type TextStyle } from './page-writer';
 import { drawQrCode, qrCodeSide } from './qr-code';
+import { writeSealPanel, type SealPanel } from './seal-panel';
 import { COLORS, formatUtc, startDocument, writeFooters, writeHeading, writeRows, writeTextIdentity, type DocumentLabels, type RenderOptions, type Styles } from './typesetting';
 
 export interface JointSignatory {
@@ -28,6 +29,8 @@ export interface JointDeclarationInput {
    * unsealed and not the joint declaration, which exists only once the campaign is closed.
    */
   previewAt?: string;
+  /** Who seals the document, when and to which level: the panel on the first page; left out when absent (a preview). */
+  seal?: SealPanel;
 }
 
 /** Dark red: reads as a warning, with a contrast of over 7:1 on white. */
@@ -67,6 +70,7 @@ export async function renderJointDeclaration(input: JointDeclarationInput, optio
   ]);
   writer.skip(8);
   writer.rule(COLORS.rule);
+  if (input.seal) writeSealPanel(writer, styles, labels, input.seal);
   writeHeading(writer, styles, labels.declarationHeading);
   writer.text(input.declaration.text, styles.body);
   writeVerification(writer, styles, labels, input);

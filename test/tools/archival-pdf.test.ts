@@ -125,6 +125,21 @@ describe('the seal panel', () => {
     expect(first).toContain(normalizeWhitespace(wording.howToCheck).slice(0, 40));
   });
 
+  it('opens the joint declaration too, when it is to be sealed', async () => {
+    const doc = await renderJointDeclaration({
+      documentId: 'dcl_panel',
+      declaration: declaration(paragraphs(2)),
+      closedAt: '2026-12-01T17:00:00Z',
+      signatories: [{ organisation: 'Port of Antwerp-Bruges', category: 'port_authority', country: 'BE', signer: 'Jan Peeters', signedAt: '2026-11-26T12:00:00Z' }],
+      verificationUrl: 'https://signing.example.eu/verify/dcl_panel',
+      seal: { sealedBy: 'European Commission seal, European Commission (BE)', sealedAt: '2026-12-01T17:05:00Z', level: 'B-T' },
+    });
+    const first = pageText(write(await doc.save()), 1);
+    const { seal: wording } = en.document;
+    expect(first).toContain(`${wording.heading} ${wording.sealedBy} European Commission seal, European Commission (BE) ${wording.sealedAt} 2026-12-01 17:05:00 UTC ${wording.level} PAdES B-T`);
+    expect(first).toContain(normalizeWhitespace(wording.trustedTime).slice(0, 40));
+  });
+
   it('names the level the seal reaches by default, and has no timestamp to speak of for a B-B seal', async () => {
     const path = write(await renderSealedCertificate(certificateWith(2, 1, false), seal.signer));
     const first = pageText(path, 1);
