@@ -121,7 +121,6 @@ function xmpDate(date: Date): string {
 /** XML 1.0 text: the markup characters escaped, and the control characters XML cannot carry dropped. */
 function escapeXml(value: string): string {
   return value
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
