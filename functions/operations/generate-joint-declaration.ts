@@ -7,6 +7,7 @@ import { newId } from '../domain/ids';
 import { downloadUrl, FILE_PREFIXES, putFile } from '../files/bucket';
 import { renderJointDeclaration, type JointDeclarationInput, type JointSignatory } from '../pdf/joint-declaration';
 import { sealPdf } from '../pdf/seal';
+import { sealSubjectName } from '../pdf/seal-panel';
 import { loadSealSigner } from '../seal/seal-signer';
 import { configuredTimestamps } from '../seal/timestamp-source';
 import type { Caller } from '../shared/access';
@@ -64,14 +65,15 @@ export async function generateJointDeclaration(declarationId: string, caller: Ca
 
   const signatories = jointSignatories(await listCommitments(declarationId));
   assertJointDeclarationFits(signatories.length);
-  const [signer, doc] = await Promise.all([
-    loadSealSigner(),
-    renderJointDeclaration(jointDeclarationInput(declaration, signatories), {
-      onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { declarationId, codePoint: character.codePointAt(0) }),
-    }),
-  ]);
+  const signer = await loadSealSigner();
   const sealedAt = clock.now();
-  const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp: configuredTimestamps(), sealedAt });
+  const timestamp = configuredTimestamps();
+  // The first page names the seal to come: its certificate's subject, this time of sealing, its level.
+  const seal = { sealedBy: sealSubjectName(signer.certificateChain[0]!), sealedAt: sealedAt.toISOString(), level: timestamp ? 'B-T' : 'B-B' } as const;
+  const doc = await renderJointDeclaration({ ...jointDeclarationInput(declaration, signatories), seal }, {
+    onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { declarationId, codePoint: character.codePointAt(0) }),
+  });
+  const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp, sealedAt });
   await assertOwnSealVerifies(bytes, sealedAt, { declarationId });
   // The bytes go to the bucket first under a key of their own; the record that names them is written last.
   const objectKey = `${FILE_PREFIXES.jointDeclarations}${declarationId}/${newId('gen')}.pdf`;

@@ -202,6 +202,7 @@ export const en: Messages = {
       sealedAt: 'Sealed at',
       level: 'Signature level',
       howToCheck: 'Open this file in a PDF reader and look at its signature panel, or check it at the verification address at the end of this document.',
+      trustedTime: 'The trusted time of sealing is the one in the signature’s timestamp, which a PDF reader or the verification page shows.',
     },
     audit: {
       heading: 'Audit trail',

@@ -225,6 +225,8 @@ export interface DocumentLabels {
     readonly level: string;
     /** How to check the seal: open the file in a PDF reader's signature panel, or the verification address. */
     readonly howToCheck: string;
+    /** Beside the time of sealing when the seal carries a timestamp: the timestamp's time is the one to trust. */
+    readonly trustedTime: string;
   };
   readonly audit: {
     readonly heading: string;
