@@ -215,6 +215,7 @@ export const cs: Messages = {
       sealedAt: 'Datum a čas připojení pečeti',
       level: 'Úroveň podpisu',
       howToCheck: 'Otevřete tento soubor v prohlížeči PDF a podívejte se na panel podpisů, nebo ho ověřte na ověřovací adrese na konci tohoto dokumentu.',
+      trustedTime: 'Důvěryhodný čas zapečetění je čas v časovém razítku podpisu, který zobrazí čtečka PDF nebo ověřovací stránka.',
     },
     audit: {
       heading: 'Auditní záznam',

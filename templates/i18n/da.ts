@@ -207,6 +207,7 @@ export const da: Messages = {
       sealedAt: 'Forseglet den',
       level: 'Signaturniveau',
       howToCheck: 'Åbn filen i et PDF-læseprogram, og se filens signaturpanel, eller kontrollér den på verifikationsadressen sidst i dette dokument.',
+      trustedTime: 'Det pålidelige tidspunkt for forseglingen er det i signaturens tidsstempel, som en PDF-læser eller verifikationssiden viser.',
     },
     audit: {
       heading: 'Revisionsspor',

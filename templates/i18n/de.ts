@@ -204,6 +204,7 @@ export const de: Messages = {
       sealedAt: 'Gesiegelt am',
       level: 'Signaturniveau',
       howToCheck: 'Öffnen Sie diese Datei in einem PDF-Reader und sehen Sie sich das Signaturfenster an, oder prüfen Sie sie unter der Prüfadresse am Ende dieses Dokuments.',
+      trustedTime: 'Maßgeblich ist der Zeitpunkt der Siegelung im Zeitstempel der Signatur, den ein PDF-Reader oder die Prüfseite anzeigt.',
     },
     audit: {
       heading: 'Prüfpfad',

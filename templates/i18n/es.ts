@@ -209,6 +209,7 @@ export const es: Messages = {
       sealedAt: 'Fecha y hora del sellado',
       level: 'Nivel de firma',
       howToCheck: 'Abra este archivo en un lector de PDF y consulte su panel de firmas, o compruébelo en la dirección de verificación que figura al final de este documento.',
+      trustedTime: 'La hora fiable del sellado es la del sello de tiempo de la firma, que muestran los lectores de PDF y la página de verificación.',
     },
     audit: {
       heading: 'Registro de auditoría',

@@ -212,6 +212,7 @@ export const et: Messages = {
       sealedAt: 'Templi lisamise aeg',
       level: 'Allkirja tase',
       howToCheck: 'Avage see fail PDF-lugejas ja vaadake selle allkirjapaneeli või kontrollige seda käesoleva dokumendi lõpus oleval kontrollimise aadressil.',
+      trustedTime: 'Pitseldamise usaldusväärne aeg on allkirja ajatemplis, mida näitab PDF-lugeja või kontrollileht.',
     },
     audit: {
       heading: 'Auditijälg',

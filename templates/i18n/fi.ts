@@ -212,6 +212,7 @@ export const fi: Messages = {
       sealedAt: 'Leimausaika',
       level: 'Allekirjoituksen taso',
       howToCheck: 'Avaa tämä tiedosto PDF-lukijassa ja katso sen allekirjoituspaneelia tai tarkista se tämän asiakirjan lopussa olevassa tarkistusosoitteessa.',
+      trustedTime: 'Sinetöinnin luotettava aika on allekirjoituksen aikaleimassa, jonka PDF-lukija tai tarkistussivu näyttää.',
     },
     audit: {
       heading: 'Kirjausketju',

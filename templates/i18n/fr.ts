@@ -205,6 +205,7 @@ export const fr: Messages = {
       sealedAt: 'Scellé le',
       level: 'Niveau de signature',
       howToCheck: 'Ouvrez ce fichier dans un lecteur PDF et consultez son panneau des signatures, ou vérifiez-le à l’adresse de vérification figurant à la fin de ce document.',
+      trustedTime: 'L’heure de scellement qui fait foi est celle de l’horodatage de la signature, affichée par un lecteur PDF ou par la page de vérification.',
     },
     audit: {
       heading: 'Piste d’audit',

@@ -242,6 +242,7 @@ export const ga: Messages = {
       sealedAt: 'Am an tséalaithe',
       level: 'Leibhéal an tsínithe',
       howToCheck: 'Oscail an comhad seo i léitheoir PDF agus féach ar a phainéal sínithe, nó seiceáil é ag an seoladh fíoraithe ag deireadh an doiciméid seo.',
+      trustedTime: 'Is é an t-am iontaofa séalaithe an t-am atá i stampa ama an tsínithe, a thaispeánann léitheoir PDF nó an leathanach fíoraithe.',
     },
     audit: {
       heading: 'Rian iniúchta',

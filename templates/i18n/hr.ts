@@ -215,6 +215,7 @@ export const hr: Messages = {
       sealedAt: 'Vrijeme pečaćenja',
       level: 'Razina potpisa',
       howToCheck: 'Otvorite ovu datoteku u čitaču PDF-a i pogledajte ploču s potpisima ili je provjerite na adresi za provjeru na kraju ovog dokumenta.',
+      trustedTime: 'Pouzdano vrijeme pečaćenja ono je u vremenskom žigu potpisa, koje prikazuje čitač PDF-a ili stranica za provjeru.',
     },
     audit: {
       heading: 'Revizijski trag',

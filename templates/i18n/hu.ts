@@ -212,6 +212,7 @@ export const hu: Messages = {
       sealedAt: 'A bélyegző elhelyezésének időpontja',
       level: 'Aláírási szint',
       howToCheck: 'Nyissa meg a fájlt egy PDF-olvasóban, és nézze meg az aláírások panelt, vagy ellenőrizze a dokumentum végén található ellenőrzési címen.',
+      trustedTime: 'A lepecsételés hiteles időpontja az aláírás időbélyegzőjében szereplő időpont, amelyet a PDF-olvasó vagy az ellenőrző oldal megjelenít.',
     },
     audit: {
       heading: 'Ellenőrzési napló',

@@ -209,6 +209,7 @@ export const it: Messages = {
       sealedAt: 'Data e ora del sigillo',
       level: 'Livello della firma',
       howToCheck: 'Apra questo file in un lettore PDF e consulti il pannello delle firme, oppure lo verifichi all’indirizzo di verifica indicato alla fine di questo documento.',
+      trustedTime: 'L’ora attendibile della sigillatura è quella della marca temporale della firma, mostrata da un lettore PDF o dalla pagina di verifica.',
     },
     audit: {
       heading: 'Pista di controllo',

@@ -215,6 +215,7 @@ export const lt: Messages = {
       sealedAt: 'Spaudo uždėjimo laikas',
       level: 'Parašo lygis',
       howToCheck: 'Atidarykite šį failą PDF skaitytuve ir peržiūrėkite jo parašų skydelį arba patikrinkite jį patikros adresu, nurodytu šio dokumento pabaigoje.',
+      trustedTime: 'Patikimas užantspaudavimo laikas yra parašo laiko žymoje; jį rodo PDF skaitytuvas arba tikrinimo puslapis.',
     },
     audit: {
       heading: 'Audito seka',

@@ -215,6 +215,7 @@ export const lv: Messages = {
       sealedAt: 'Zīmoga uzlikšanas laiks',
       level: 'Paraksta līmenis',
       howToCheck: 'Atveriet šo datni PDF lasītājā un apskatiet tās parakstu paneli vai pārbaudiet to pārbaudes adresē šā dokumenta beigās.',
+      trustedTime: 'Uzticamais apzīmogošanas laiks ir paraksta laika zīmogā, ko parāda PDF lasītājs vai pārbaudes lapa.',
     },
     audit: {
       heading: 'Revīzijas liecības',

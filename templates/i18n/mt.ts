@@ -232,6 +232,7 @@ export const mt: Messages = {
       sealedAt: 'Data u ħin tas-siġillar',
       level: 'Livell tal-firma',
       howToCheck: 'Iftaħ dan il-fajl f’qarrej tal-PDF u ara l-pannell tal-firem tiegħu, jew iċċekkjah fl-indirizz tal-verifika fl-aħħar ta’ dan id-dokument.',
+      trustedTime: 'Il-ħin affidabbli tas-siġillar huwa dak fil-timbru tal-ħin tal-firma, li juri qarrej tal-PDF jew il-paġna tal-verifika.',
     },
     audit: {
       heading: 'Traċċa tal-awditjar',

@@ -207,6 +207,7 @@ export const nl: Messages = {
       sealedAt: 'Verzegeld op',
       level: 'Handtekeningniveau',
       howToCheck: 'Open dit bestand in een pdf-lezer en bekijk het handtekeningenpaneel, of controleer het op het verificatieadres aan het einde van dit document.',
+      trustedTime: 'Het betrouwbare tijdstip van verzegeling is dat in het tijdstempel van de handtekening, dat een pdf-lezer of de verificatiepagina toont.',
     },
     audit: {
       heading: 'Audittrail',

@@ -212,6 +212,7 @@ export const pl: Messages = {
       sealedAt: 'Data złożenia pieczęci',
       level: 'Poziom podpisu',
       howToCheck: 'Proszę otworzyć ten plik w czytniku PDF i sprawdzić panel podpisów lub sprawdzić go pod adresem weryfikacyjnym podanym na końcu dokumentu.',
+      trustedTime: 'Wiarygodny czas opieczętowania to czas zapisany w znaczniku czasu podpisu, widoczny w czytniku PDF lub na stronie weryfikacji.',
     },
     audit: {
       heading: 'Ścieżka audytu',

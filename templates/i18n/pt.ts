@@ -211,6 +211,7 @@ export const pt: Messages = {
       sealedAt: 'Data e hora da selagem',
       level: 'Nível da assinatura',
       howToCheck: 'Abra este ficheiro num leitor de PDF e consulte o painel de assinaturas, ou verifique-o no endereço de verificação indicado no fim deste documento.',
+      trustedTime: 'A hora fidedigna da selagem é a do carimbo temporal da assinatura, apresentada por um leitor de PDF ou pela página de verificação.',
     },
     audit: {
       heading: 'Pista de auditoria',

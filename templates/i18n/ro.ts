@@ -213,6 +213,7 @@ export const ro: Messages = {
       sealedAt: 'Data și ora sigilării',
       level: 'Nivelul semnăturii',
       howToCheck: 'Deschideți acest fișier într-un cititor PDF și consultați panoul de semnături sau verificați-l la adresa de verificare de la sfârșitul acestui document.',
+      trustedTime: 'Ora de încredere a sigilării este cea din marca temporală a semnăturii, afișată de un cititor PDF sau de pagina de verificare.',
     },
     audit: {
       heading: 'Pistă de audit',

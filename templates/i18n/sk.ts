@@ -215,6 +215,7 @@ export const sk: Messages = {
       sealedAt: 'Dátum a čas pripojenia pečate',
       level: 'Úroveň podpisu',
       howToCheck: 'Otvorte tento súbor v čítačke PDF a pozrite sa na panel podpisov, alebo ho overte na overovacej adrese na konci tohto dokumentu.',
+      trustedTime: 'Dôveryhodný čas zapečatenia je čas v časovej pečiatke podpisu, ktorý zobrazí čítačka PDF alebo overovacia stránka.',
     },
     audit: {
       heading: 'Audítorský záznam',

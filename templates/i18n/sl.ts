@@ -215,6 +215,7 @@ export const sl: Messages = {
       sealedAt: 'Čas žigosanja',
       level: 'Raven podpisa',
       howToCheck: 'To datoteko odprite v bralniku PDF in si oglejte ploščo s podpisi ali jo preverite na naslovu za preverjanje na koncu tega dokumenta.',
+      trustedTime: 'Zanesljiv čas žigosanja je čas v časovnem žigu podpisa, ki ga prikaže bralnik PDF ali stran za preverjanje.',
     },
     audit: {
       heading: 'Revizijska sled',

@@ -207,6 +207,7 @@ export const sv: Messages = {
       sealedAt: 'Förseglat den',
       level: 'Underskriftsnivå',
       howToCheck: 'Öppna filen i ett pdf-program och titta på filens underskriftspanel, eller kontrollera den på verifieringsadressen i slutet av dokumentet.',
+      trustedTime: 'Den tillförlitliga tidpunkten för förseglingen är den i signaturens tidsstämpel, som en PDF-läsare eller verifieringssidan visar.',
     },
     audit: {
       heading: 'Verifieringskedja',
