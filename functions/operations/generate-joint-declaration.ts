@@ -5,10 +5,7 @@ import { DomainError } from '../domain/errors';
 import { sha256Hex } from '../domain/hashing';
 import { newId } from '../domain/ids';
 import { downloadUrl, FILE_PREFIXES, putFile } from '../files/bucket';
-import { renderJointDeclaration, type JointDeclarationInput, type JointSignatory } from '../pdf/joint-declaration';
-import { sealPdf } from '../pdf/seal';
-import { loadSealSigner } from '../seal/seal-signer';
-import { configuredTimestamps } from '../seal/timestamp-source';
+import type { JointDeclarationInput, JointSignatory } from '../pdf/joint-declaration';
 import type { Caller } from '../shared/access';
 import { logger } from '../shared/logger';
 import { listCommitments } from '../store/commitments';
@@ -16,7 +13,9 @@ import { getJointDeclarationRecord, storeJointDeclaration, type JointDeclaration
 import { loadDeclaration } from './load';
 import { verificationUrl } from './verification-url';
 import { clock } from '../shared/clock';
-import { assertOwnSealVerifies } from './check-own-seal';
+
+/** The renderer and the seal, evaluated by the first request that renders (joint-declaration-engine.ts). */
+const pdfEngine = () => import('./joint-declaration-engine');
 
 /** Short enough for the annex's category column. */
 const CATEGORY_COLUMN_LABELS: Readonly<Record<Category, string>> = {
@@ -64,6 +63,7 @@ export async function generateJointDeclaration(declarationId: string, caller: Ca
 
   const signatories = jointSignatories(await listCommitments(declarationId));
   assertJointDeclarationFits(signatories.length);
+  const { loadSealSigner, renderJointDeclaration, sealPdf, configuredTimestamps, assertOwnSealVerifies } = await pdfEngine();
   const [signer, doc] = await Promise.all([
     loadSealSigner(),
     renderJointDeclaration(jointDeclarationInput(declaration, signatories), {
@@ -96,6 +96,7 @@ export async function previewJointDeclaration(declarationId: string): Promise<{ 
   const signatories = jointSignatories(await listCommitments(declarationId));
   assertJointDeclarationFits(signatories.length);
   const renderedAt = clock.now();
+  const { renderJointDeclaration } = await pdfEngine();
   const doc = await renderJointDeclaration({ ...jointDeclarationInput(declaration, signatories), previewAt: renderedAt.toISOString() }, {
     onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { declarationId, codePoint: character.codePointAt(0) }),
   });
