@@ -14,8 +14,12 @@ import { loadDeclaration } from './load';
 import { verificationUrl } from './verification-url';
 import { clock } from '../shared/clock';
 
-/** The renderer and the seal, evaluated by the first request that renders (joint-declaration-engine.ts). */
-const pdfEngine = () => import('./joint-declaration-engine');
+/**
+ * The renderer (pdf-lib, the fonts) and the seal are evaluated by the first request that renders, not
+ * when the function starts: asking again for a joint declaration already made, or a refusal, needs neither.
+ */
+const renderer = () => import('../pdf/joint-declaration');
+const seal = () => import('./joint-declaration-seal');
 
 /** Short enough for the annex's category column. */
 const CATEGORY_COLUMN_LABELS: Readonly<Record<Category, string>> = {
@@ -63,7 +67,7 @@ export async function generateJointDeclaration(declarationId: string, caller: Ca
 
   const signatories = jointSignatories(await listCommitments(declarationId));
   assertJointDeclarationFits(signatories.length);
-  const { loadSealSigner, renderJointDeclaration, sealPdf, configuredTimestamps, assertOwnSealVerifies } = await pdfEngine();
+  const [{ renderJointDeclaration }, { loadSealSigner, sealPdf, configuredTimestamps, assertOwnSealVerifies }] = await Promise.all([renderer(), seal()]);
   const [signer, doc] = await Promise.all([
     loadSealSigner(),
     renderJointDeclaration(jointDeclarationInput(declaration, signatories), {
@@ -96,7 +100,7 @@ export async function previewJointDeclaration(declarationId: string): Promise<{ 
   const signatories = jointSignatories(await listCommitments(declarationId));
   assertJointDeclarationFits(signatories.length);
   const renderedAt = clock.now();
-  const { renderJointDeclaration } = await pdfEngine();
+  const { renderJointDeclaration } = await renderer();
   const doc = await renderJointDeclaration({ ...jointDeclarationInput(declaration, signatories), previewAt: renderedAt.toISOString() }, {
     onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { declarationId, codePoint: character.codePointAt(0) }),
   });
