@@ -38,6 +38,9 @@ export const EXTERNAL_MODULES: string[] = [];
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../functions/shared/lambda-credentials.ts'),
+  // pdf-lib's data our documents never use, decoded on first use rather than at every cold start.
+  '@pdf-lib/standard-fonts': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/standard-font-encodings.ts'),
+  '@pdf-lib/upng': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/png-decoder.ts'),
 };
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

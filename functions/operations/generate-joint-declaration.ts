@@ -5,11 +5,7 @@ import { DomainError } from '../domain/errors';
 import { sha256Hex } from '../domain/hashing';
 import { newId } from '../domain/ids';
 import { downloadUrl, FILE_PREFIXES, putFile } from '../files/bucket';
-import { renderJointDeclaration, type JointDeclarationInput, type JointSignatory } from '../pdf/joint-declaration';
-import { sealPdf } from '../pdf/seal';
-import { sealSubjectName } from '../pdf/seal-panel';
-import { loadSealSigner } from '../seal/seal-signer';
-import { configuredTimestamps } from '../seal/timestamp-source';
+import type { JointDeclarationInput, JointSignatory } from '../pdf/joint-declaration';
 import type { Caller } from '../shared/access';
 import { logger } from '../shared/logger';
 import { listCommitments } from '../store/commitments';
@@ -17,7 +13,13 @@ import { getJointDeclarationRecord, storeJointDeclaration, type JointDeclaration
 import { loadDeclaration } from './load';
 import { verificationUrl } from './verification-url';
 import { clock } from '../shared/clock';
-import { assertOwnSealVerifies } from './check-own-seal';
+
+/**
+ * The renderer (pdf-lib, the fonts) and the seal are evaluated by the first request that renders, not
+ * when the function starts: asking again for a joint declaration already made, or a refusal, needs neither.
+ */
+const renderer = () => import('../pdf/joint-declaration');
+const sealing = () => import('./joint-declaration-seal');
 
 /** Short enough for the annex's category column. */
 const CATEGORY_COLUMN_LABELS: Readonly<Record<Category, string>> = {
@@ -65,6 +67,7 @@ export async function generateJointDeclaration(declarationId: string, caller: Ca
 
   const signatories = jointSignatories(await listCommitments(declarationId));
   assertJointDeclarationFits(signatories.length);
+  const [{ renderJointDeclaration }, { loadSealSigner, sealPdf, sealSubjectName, configuredTimestamps, assertOwnSealVerifies }] = await Promise.all([renderer(), sealing()]);
   const signer = await loadSealSigner();
   const sealedAt = clock.now();
   const timestamp = configuredTimestamps();
@@ -98,6 +101,7 @@ export async function previewJointDeclaration(declarationId: string): Promise<{ 
   const signatories = jointSignatories(await listCommitments(declarationId));
   assertJointDeclarationFits(signatories.length);
   const renderedAt = clock.now();
+  const { renderJointDeclaration } = await renderer();
   const doc = await renderJointDeclaration({ ...jointDeclarationInput(declaration, signatories), previewAt: renderedAt.toISOString() }, {
     onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { declarationId, codePoint: character.codePointAt(0) }),
   });

@@ -50,10 +50,30 @@ export function languageName(language: string): string {
 
 /** "3 December 2026, 14:05 UTC" in the reader's language. */
 export function formatDateTime(date: Date, language: string): string {
-  return `${new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' }).format(date)} UTC`;
+  return `${dateTimeFormat('dateTime', language).format(date)} UTC`;
 }
 
 /** "14:05 UTC". */
 export function formatTime(date: Date, language: string): string {
-  return `${new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC', hourCycle: 'h23' }).format(date)} UTC`;
+  return `${dateTimeFormat('time', language).format(date)} UTC`;
+}
+
+const DATE_TIME_STYLES = {
+  dateTime: { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' },
+  time: { hour: '2-digit', minute: '2-digit', timeZone: 'UTC', hourCycle: 'h23' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/** Building a formatter loads its locale's data (about a millisecond); each page and email would build one. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+/** Two styles for each official language, with room to spare; a tag beyond that is formatted uncached. */
+const MAX_CACHED_FORMATS = 64;
+
+function dateTimeFormat(style: keyof typeof DATE_TIME_STYLES, language: string): Intl.DateTimeFormat {
+  const key = `${style} ${language}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, DATE_TIME_STYLES[style]);
+    if (dateTimeFormats.size < MAX_CACHED_FORMATS) dateTimeFormats.set(key, format);
+  }
+  return format;
 }

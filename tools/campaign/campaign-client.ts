@@ -63,6 +63,18 @@ export class CampaignClient {
     return this.api<{ total: number; byState: Record<string, number>; commitments: { id: string; state: string; email: string }[] }>(token, 'GET', `/api/declarations/${declarationId}`);
   }
 
+  /**
+   * Waits at most `timeoutMs` for the local stack's workflow to have nothing left to do (`GET
+   * /local/idle`): true once it has, false when the time ran out first.
+   */
+  async workflowIdle(timeoutMs: number): Promise<boolean> {
+    const response = await fetch(`${this.appUrl}/local/idle?timeoutMs=${timeoutMs}`);
+    await response.body?.cancel();
+    if (response.status === 200) return true;
+    if (response.status === 504) return false;
+    throw new HttpError(response.status, '', 'GET /local/idle');
+  }
+
   countersignAllVerified(token: string, declarationId: string) {
     return this.api<{ countersigned: number; results: { commitmentId: string; result: string }[] }>(token, 'POST', `/api/declarations/${declarationId}/countersignatures`, { allVerified: true });
   }
