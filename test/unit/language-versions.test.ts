@@ -27,7 +27,7 @@ function signatureOn(shown: { textSha256: string }, extra: Partial<Signature> = 
   return { signerName: 'Agent', signerTitle: 'Directeur', acceptedCommitmentIds: ['risk-analysis', 'scanning'], language: 'fr', textSha256: shown.textSha256, signedAt: '2026-11-26T12:05:00Z', ...extra };
 }
 
-function refusalDetails(input: unknown): string[] {
+function refusalDetails(input: unknown): readonly string[] {
   try {
     validate(createDeclarationSchema, input, placeInDeclaration);
   } catch (error) {
