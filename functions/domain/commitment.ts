@@ -1,6 +1,6 @@
 import * as z from './zod';
 import { CATEGORIES, type Category } from './categories';
-import { languageCode, lineField } from './text';
+import { lineField, operatorLanguageCode } from './text';
 import type { PastRound } from './rounds';
 
 export const COMMITMENT_STATES = [
@@ -141,7 +141,7 @@ export const invitationSchema = z.strictObject({
     contactName: lineField('contact name'),
     emailDomains: z._default(z.array(domainName).check(z.maxLength(20)), []),
   }),
-  language: z._default(languageCode, 'en'),
+  language: z._default(operatorLanguageCode, 'en'),
 });
 
 export type InvitationInput = z.infer<typeof invitationSchema>;

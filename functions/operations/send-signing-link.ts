@@ -84,16 +84,18 @@ export async function emailNewLink(
     expiresAt: options.expiresAt.getTime(),
     generation: linkGenerationOf(commitment),
   });
+  const version = textFor(declaration, commitment.language);
   const email = invitationMessage({
     kind: options.template,
     language: commitment.language,
     contactName: commitment.organisation.contactName,
     organisationName: commitment.organisation.name,
-    declarationTitle: textFor(declaration, commitment.language).text.title,
+    declarationTitle: version.text.title,
     signingUrl: `${appUrl()}/sign/${secret}`,
     expiresAt: options.expiresAt,
     contactAddress: requiredEnv(ENV.commissionContactAddress),
     oneTimeCode: requiresOneTimeCode(declaration),
+    versionLanguage: version.language,
   });
   return sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitment.id, options.mailKind) });
 }

@@ -4,6 +4,7 @@ import type { ClauseShown, VersionShown } from '../../functions/domain/version-s
 import type { OperatorLanguage } from '../../functions/domain/languages';
 import { html, type SafeHtml } from '../html';
 import { languageName, type Messages } from '../i18n';
+import { versionNoticeOf } from './landing-page';
 import { operatorPage } from './layout';
 
 /** A problem tied to one field: `field` is the id of the element to fix. */
@@ -18,6 +19,8 @@ export interface SigningPageInput {
   readonly language: OperatorLanguage;
   /** The language version shown: the declaration and the signatory's commitments, in one language. */
   readonly version: VersionShown;
+  /** Whether the declaration has a version in the page's language (else the page says which one is shown). */
+  readonly hasVersionInPageLanguage: boolean;
   /** The other language versions of the declaration, with the address that shows each. */
   readonly otherVersions: readonly { readonly language: string; readonly href: string }[];
   readonly organisationName: string;
@@ -63,6 +66,7 @@ export function signingPage(input: SigningPageInput): string {
 <h1 lang="${input.version.language}">${input.version.title}</h1>
 <p class="muted">${m.form.forOrganisation(input.organisationName, input.categoryLabel)}</p>
 <p>${m.form.stepsLead}</p>
+${input.hasVersionInPageLanguage ? '' : versionNoticeOf(m, input.language, input.version.language)}
 ${summary}
 ${versions}
 <h2>${m.form.declarationHeading}</h2>

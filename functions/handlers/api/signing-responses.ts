@@ -142,6 +142,7 @@ export function signingFormResponse(
     messages: m,
     language: languages.ui,
     version,
+    hasVersionInPageLanguage: declaration.texts[languages.ui] !== undefined,
     otherVersions: Object.keys(declaration.texts)
       .filter((language) => language !== version.language)
       .sort()

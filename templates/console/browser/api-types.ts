@@ -7,8 +7,11 @@ export type DeclarationStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
 
 export interface CommitmentClause {
   readonly id: string;
+  /** The text in the declaration's default language. */
   readonly text: string;
   readonly required: boolean;
+  /** The text in each language version (absent on declarations stored before commitments were translated). */
+  readonly texts?: Readonly<Record<string, string>>;
 }
 
 export interface OrganisationDomains {
