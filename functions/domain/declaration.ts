@@ -222,7 +222,10 @@ export function missingForOpening(content: {
 }): FieldProblem[] {
   const missing: FieldProblem[] = [];
   const add = (path: readonly (string | number)[], what: string, place = path) => missing.push({ field: path.join('.'), message: `${placeInDeclaration(place)}: ${what}` });
-  for (const [language, text] of Object.entries(content.texts)) {
+  // The default language first, then the others by code: a stored map keeps no order.
+  const languages = Object.keys(content.texts).sort((a, b) => Number(b === content.defaultLanguage) - Number(a === content.defaultLanguage) || a.localeCompare(b));
+  for (const language of languages) {
+    const text = content.texts[language]!;
     if (!text.title) add(['texts', language, 'title'], 'the title is missing');
     if (!text.text) add(['texts', language, 'text'], 'the text is missing');
   }
@@ -231,7 +234,7 @@ export function missingForOpening(content: {
     if (clauses.length === 0) add(['commitments', category], 'add at least one commitment');
     clauses.forEach((clause, index) => {
       const texts = clauseTexts(clause, content.defaultLanguage);
-      for (const language of Object.keys(content.texts)) {
+      for (const language of languages) {
         if (texts[language]) continue;
         const path = language === content.defaultLanguage ? ['commitments', category, index, 'text'] : ['commitments', category, index, 'texts', language];
         add(path, `the ${languageName(language)} text is missing`, ['commitments', category, index]);
