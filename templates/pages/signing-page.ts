@@ -3,8 +3,9 @@ import { publicationStatement } from '../../functions/domain/publication';
 import type { ClauseShown, VersionShown } from '../../functions/domain/version-shown';
 import type { OperatorLanguage } from '../../functions/domain/languages';
 import { html, type SafeHtml } from '../html';
-import { languageName, type Messages } from '../i18n';
+import type { Messages } from '../i18n';
 import { versionNoticeOf } from './landing-page';
+import { languageSwitch } from './language-switch';
 import { operatorPage } from './layout';
 
 /** A problem tied to one field: `field` is the id of the element to fix. */
@@ -52,11 +53,7 @@ export function signingPage(input: SigningPageInput): string {
   const summary = errors.length > 0
     ? html`<div class="errors" role="alert" id="form-errors"><h2>${m.form.errorSummary}</h2><ul>${errors.map((error) => html`<li><a href="#${error.field}">${error.message}</a></li>`)}</ul></div>`
     : '';
-  const versions = input.otherVersions.length > 0
-    ? html`<nav class="languages" aria-label="${m.form.otherLanguages}"><p>${m.form.otherLanguages}</p><ul>${input.otherVersions.map(
-        (version) => html`<li><a href="${version.href}" lang="${version.language}" hreflang="${version.language}">${languageName(version.language)}</a></li>`,
-      )}</ul></nav>`
-    : '';
+  const versions = languageSwitch(m.form.otherLanguages, input.otherVersions);
   const clause = (item: ClauseShown) => {
     const id = `c-${item.id}`;
     return html`<div class="check"><input type="checkbox" name="accepted" value="${item.id}" id="${id}"${accepted.has(item.id) ? html` checked` : ''}${item.required ? html` required aria-required="true"` : ''}${fieldAttributes(id)}>
