@@ -8,6 +8,8 @@ import { versionSha256, versionShown } from '../../functions/domain/version-show
 import { validate } from '../../functions/shared/http';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { SAMPLE_TEXTS } from '../../tools/campaign/sample-texts';
+import { campaignSignatories } from '../../tools/campaign/demo-signatories';
+import { OPERATOR_LANGUAGES } from '../../functions/domain/languages';
 
 const build = (input: unknown) => buildDeclaration(createDeclarationSchema.parse(input), 'dcl_test', 'admin', new Date('2026-11-26T12:00:00Z'));
 const declaration = build({ ...sampleDeclaration(), oneTimeCode: false });
@@ -123,5 +125,15 @@ describe('a commitment\'s texts as written', () => {
       'Customs authority, commitment 1, English text: two different English texts are given (text and texts.en): give it once',
       'Customs authority, commitment 2, English text: two different English texts are given (text and texts.en): give it once',
     ]);
+  });
+});
+
+describe('the demo campaign', () => {
+  it('invites each of 30 sample signatories in its own language, every one a version of the sample declaration', () => {
+    const invited = campaignSignatories(30, 'demo');
+    expect(invited.every(({ invitation, signatory }) => invitation.language === signatory.language)).toBe(true);
+    expect(new Set(invited.map(({ invitation }) => invitation.language))).toEqual(new Set(OPERATOR_LANGUAGES));
+    const versions = Object.keys(sampleDeclaration().texts);
+    expect(invited.filter(({ invitation }) => !versions.includes(invitation.language))).toEqual([]);
   });
 });
