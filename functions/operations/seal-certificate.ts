@@ -1,6 +1,7 @@
 import type { Commitment } from '../domain/commitment';
 import { CATEGORY_LABELS } from '../domain/categories';
-import { textFor, type DeclarationContent } from '../domain/declaration';
+import type { DeclarationContent } from '../domain/declaration';
+import { versionShown } from '../domain/version-shown';
 import type { AuditTrail } from '../pdf/certificate-audit';
 import type { CertificateInput } from '../pdf/certificate';
 import { renderSealedCertificate } from '../pdf/render-sealed-certificate';
@@ -49,14 +50,14 @@ export function certificateInput(commitment: Commitment, declaration: Declaratio
   const signature = commitment.signature;
   const countersignature = commitment.countersignature;
   if (!signature || !countersignature) throw new Error(`commitment ${commitment.id} is not signed and countersigned`);
-  const { language, text } = textFor(declaration, signature.language);
-  const accepted = new Set(signature.acceptedCommitmentIds);
   const category = commitment.organisation.category;
+  const version = versionShown(declaration, signature.language, category);
+  const accepted = new Set(signature.acceptedCommitmentIds);
   return {
     documentId: commitment.id,
-    declaration: { id: declaration.id, title: text.title, version: declaration.version, language, text: text.text, textSha256: text.sha256 },
+    declaration: { id: declaration.id, title: version.title, version: declaration.version, language: version.language, text: version.text, textSha256: version.textSha256 },
     category: { id: category, label: CATEGORY_LABELS[category] },
-    commitments: declaration.commitments[category].map((clause) => ({ ...clause, accepted: accepted.has(clause.id) })),
+    commitments: version.clauses.map((clause) => ({ ...clause, accepted: accepted.has(clause.id) })),
     organisation: { name: commitment.organisation.name, country: commitment.organisation.country },
     signer: { name: signature.signerName, title: signature.signerTitle, email: commitment.organisation.email, signedAt: signature.signedAt },
     ...(signature.publication ? { publishedInRegister: true } : {}),

@@ -87,16 +87,18 @@ export async function emailNewLink(
 
 /** Emails a link whose hash is already stored to the invited address. Returns the SES message id. */
 async function emailSigningLink(commitment: Commitment, declaration: DeclarationContent, secret: string, options: { mailKind: string; template: InvitationKind; expiresAt: Date }): Promise<string> {
+  const version = textFor(declaration, commitment.language);
   const email = invitationMessage({
     kind: options.template,
     language: commitment.language,
     contactName: commitment.organisation.contactName,
     organisationName: commitment.organisation.name,
-    declarationTitle: textFor(declaration, commitment.language).text.title,
+    declarationTitle: version.text.title,
     signingUrl: `${appUrl()}/sign/${secret}`,
     expiresAt: options.expiresAt,
     contactAddress: requiredEnv(ENV.commissionContactAddress),
     oneTimeCode: requiresOneTimeCode(declaration),
+    versionLanguage: version.language,
   });
   return sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitment.id, options.mailKind) });
 }

@@ -62,6 +62,7 @@ async function submit(open: OpenSession, fields: FormFields, request: { clientAd
       acceptedCommitmentIds: form.accepted,
       language: form.language,
       textSha256: form.textSha256,
+      hashCovers: 'text-and-commitments',
       signedAt: now.toISOString(),
       consent: { text: consent.text, sha256: consent.sha256, language: consent.language },
       ...(publication ? { publication: { text: publication.text, sha256: publication.sha256, language: publication.language } } : {}),

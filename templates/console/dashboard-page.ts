@@ -1,5 +1,11 @@
+import { OPERATOR_LANGUAGES } from '../../functions/domain/languages';
 import { html } from '../html';
 import type { ConsolePage } from './layout';
+
+const languageNames = new Intl.DisplayNames('en', { type: 'language' });
+
+/** The languages an organisation can be invited in: those the product speaks to operators, no other. */
+const inviteLanguageOptions = OPERATOR_LANGUAGES.map((language) => html`<option value="${language}"${language === 'en' ? html` selected` : ''}>${languageNames.of(language) ?? language} (${language})</option>`);
 
 export function dashboardPage(declarationId: string): ConsolePage {
   return {
@@ -81,7 +87,7 @@ export function dashboardPage(declarationId: string): ConsolePage {
 <div><label for="i-country">Country (ISO code)</label><input type="text" id="i-country" maxlength="2" size="4" required></div>
 <div class="grow"><label for="i-email">Contact's email</label><input type="email" id="i-email" maxlength="254" required></div>
 <div class="grow"><label for="i-contact">Contact's name</label><input type="text" id="i-contact" maxlength="200" required></div>
-<div><label for="i-language">Language</label><input type="text" id="i-language" maxlength="2" size="4" value="en"></div>
+<div><label for="i-language">Language</label><select id="i-language">${inviteLanguageOptions}</select></div>
 <div class="grow"><label for="i-domains">Registered email domains (optional)</label><input type="text" id="i-domains" maxlength="2000" placeholder="customs.example, douane.example"></div>
 <div><button type="submit" class="primary" id="invite-submit">Invite</button></div>
 </form>
@@ -90,7 +96,7 @@ export function dashboardPage(declarationId: string): ConsolePage {
 <h2>Invite many from a CSV file</h2>
 <p>One row per organisation, up to 5,000, UTF-8, separated by commas or semicolons, with a first line naming the columns:
 <code>organisation</code>, <code>category</code> (${'law_enforcement, customs, port_authority, private_operator or eu_agency'}), <code>country</code> (two letters),
-<code>email</code>, <code>contact_name</code>, and optionally <code>language</code> (two letters, default en) and <code>email_domains</code> (separated by spaces or semicolons).
+<code>email</code>, <code>contact_name</code>, and optionally <code>language</code> (one of the 24 official EU languages by its two-letter code, default en; another is refused) and <code>email_domains</code> (separated by spaces or semicolons).
 <button type="button" class="small" id="csv-template">Download a template</button></p>
 <p class="muted">First the whole file is checked: every row with a problem is listed with its line. Nothing is imported until the file is clean, unless you choose to import only the good rows. An address already invited is skipped, never invited twice.</p>
 <div class="row"><div class="grow"><label for="csv-file">Invitation file (.csv)</label><input type="file" id="csv-file" accept=".csv,text/csv"></div>

@@ -22,7 +22,7 @@ export function declarationFormPage(declarationId?: string): ConsolePage {
 <fieldset><legend>Text of the declaration, per language</legend><div id="texts"></div>
 <button type="button" id="add-language" class="small">Add a language</button></fieldset>
 <h2>Commitments per category</h2>
-<p class="muted">Each category of signatory commits to its own list; "required" commitments must be accepted to sign.</p>
+<p class="muted">Each category of signatory commits to its own list; "required" commitments must be accepted to sign. Each commitment is written in every language listed above: a signatory reads the declaration and its commitments in one language, and the SHA-256 recorded at signing covers both.</p>
 <div id="categories"></div>
 <fieldset><legend>Deadline and reminders</legend>
 <label for="deadline">Deadline (UTC, optional)</label><input type="datetime-local" id="deadline" aria-describedby="deadline-hint" data-field="deadline">

@@ -23,14 +23,26 @@ import { ro } from './ro';
 import { sk } from './sk';
 import { sl } from './sl';
 import { sv } from './sv';
+import { catalogFiles } from './catalog-files';
 import type { Messages } from './messages';
 
 export type { Messages, Problem } from './messages';
 
-/** One catalog per language the product speaks to operators: a missing one fails type-checking. */
-const CATALOGS: Readonly<Record<OperatorLanguage, Messages>> = {
-  bg, cs, da, de, el, en, es, et, fi, fr, ga, hr, hu, it, lt, lv, mt, nl, pl, pt, ro, sk, sl, sv,
-};
+declare global {
+  /** Written in as true by the deployed bundles, whose catalogs are files of their own (infra/bundle-options.ts). */
+  var __EPA_CATALOG_FILES__: boolean | undefined;
+}
+
+/**
+ * One catalog per language the product speaks to operators: a missing one fails type-checking.
+ * A deployed function carries English alone and reads another catalog from its own file when a
+ * page or email first needs it, so 23 catalogs it does not use add nothing to its bundle; run from
+ * source (the local stack, tests), every catalog is imported.
+ */
+let CATALOGS: Readonly<Record<OperatorLanguage, Messages>>;
+// An `if` on the written-in constant: esbuild drops the branch not taken, and with it the imports only it uses.
+if (globalThis.__EPA_CATALOG_FILES__) CATALOGS = catalogFiles(en);
+else CATALOGS = { bg, cs, da, de, el, en, es, et, fi, fr, ga, hr, hu, it, lt, lv, mt, nl, pl, pt, ro, sk, sl, sv };
 
 export function messagesFor(language: string): Messages {
   return isOperatorLanguage(language) ? CATALOGS[language] : en;

@@ -49,6 +49,7 @@ export interface Messages {
     readonly forOrganisation: (organisation: string, category: string) => string;
     readonly stepsLead: string;
     readonly declarationHeading: string;
+    /** Before the SHA-256 recorded at signing, which covers the declaration text and the commitments shown below it. */
     readonly fingerprint: string;
     readonly otherLanguages: string;
     readonly commitmentsLegend: string;

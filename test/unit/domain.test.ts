@@ -43,12 +43,13 @@ describe('a declaration', () => {
   it('refuses control characters in a title and a default language without text', () => {
     const input = sampleDeclaration();
     expect(createDeclarationSchema.safeParse({ ...input, texts: { en: { title: 'Bad\u0007title', text: 'x' } } }).success).toBe(false);
-    expect(createDeclarationSchema.safeParse({ ...input, defaultLanguage: 'de' }).success).toBe(false);
+    expect(createDeclarationSchema.safeParse({ ...sampleDeclaration({ languages: ['en', 'fr'] }), defaultLanguage: 'de' }).success).toBe(false);
   });
 
   it('falls back to the default language when the invitation language has no text', () => {
-    expect(textFor(declaration, 'el').language).toBe('en');
-    expect(textFor(declaration, 'fr').language).toBe('fr');
+    const bilingual = buildDeclaration(createDeclarationSchema.parse(sampleDeclaration({ languages: ['en', 'fr'] })), 'dcl_test', 'admin', new Date('2026-11-26T12:00:00Z'));
+    expect(textFor(bilingual, 'el').language).toBe('en');
+    expect(textFor(bilingual, 'fr').language).toBe('fr');
   });
 });
 

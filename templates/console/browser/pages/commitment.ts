@@ -116,7 +116,7 @@ async function render(session: Session): Promise<void> {
   const earlier = earlierRounds(commitment);
   if (earlier) content.append(earlier);
   const s = commitment.signature;
-  if (s) content.append(section('Signature', facts([['Signed by', `${s.signerName}, ${s.signerTitle}`], ['Signed', fmtDate(s.signedAt)], ['Language seen', s.language], ['SHA-256 of the text seen', el('span', { class: 'mono' }, s.textSha256)], ['Commitments accepted', acceptedCommitments(commitment, declaration)]])));
+  if (s) content.append(section('Signature', facts([['Signed by', `${s.signerName}, ${s.signerTitle}`], ['Signed', fmtDate(s.signedAt)], ['Language seen', s.language], [s.hashCovers ? 'SHA-256 of the text and commitments seen' : 'SHA-256 of the text seen', el('span', { class: 'mono' }, s.textSha256)], ['Commitments accepted', acceptedCommitments(commitment, declaration)]])));
   if (commitment.decline) content.append(section('Declined', facts([['Reason', commitment.decline.reason], ['When', fmtDate(commitment.decline.declinedAt)]])));
   const v = commitment.verification;
   if (v) content.append(section('Automatic checks', el('ul', {}, v.checks.map((check) => el('li', {}, el('span', { class: `badge ${check.passed ? 'good' : 'bad'}` }, check.passed ? 'passed' : 'failed'), ` ${check.detail}`)))));

@@ -459,7 +459,7 @@ async function inviteOne(event: Event): Promise<void> {
     const value = (id: string) => byId(id, HTMLInputElement).value;
     const invitation = {
       organisation: { name: value('i-name'), category: select('i-category').value, country: value('i-country').trim().toUpperCase(), email: value('i-email'), contactName: value('i-contact'), emailDomains: value('i-domains').split(/[\s,;]+/).filter(Boolean) },
-      language: value('i-language').trim().toLowerCase() || 'en',
+      language: byId('i-language', HTMLSelectElement).value,
     };
     const result = await api<InvitationsAnswer>(`${base}/invitations`, { method: 'POST', body: { invitations: [invitation] } });
     const one = result.results[0];
