@@ -1,9 +1,11 @@
 import { html } from '../html';
+import type { ConsoleLanguage } from './i18n';
 import type { ConsolePage } from './layout';
 import { notificationSettingsForm } from './notification-settings-section';
 
-export function declarationFormPage(declarationId?: string): ConsolePage {
+export function declarationFormPage(declarationId?: string, language: ConsoleLanguage = 'en'): ConsolePage {
   return {
+    language,
     title: declarationId ? 'Edit draft' : 'New declaration',
     section: 'declarations',
     params: declarationId ? { declarationId } : {},
