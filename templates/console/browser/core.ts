@@ -123,6 +123,11 @@ export function count(n: number, wording: CountWording): string {
   return countIn(n, wording, LANGUAGE);
 }
 
+/** Names the page after what it shows, keeping the console's name that the server wrote in the page's language. */
+export function retitle(name: string): void {
+  document.title = [name, ...document.title.split(' · ').slice(1)].join(' · ');
+}
+
 export function say(message: string): void {
   byId('status').textContent = message;
 }

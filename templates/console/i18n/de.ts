@@ -262,6 +262,7 @@ export const de: ConsoleMessages = {
     contactCorrected: 'Kontaktperson berichtigt. {message}',
     round: 'Runde',
     roundNumber: 'Runde {round}',
+    extendedLabel: 'Verlängert',
     extendedBy: '{date} von {by}',
     earlierRounds: 'Frühere Runden',
     earlierRoundsIntro: 'Die Organisation wurde erneut eingeladen; hier steht, wie jede frühere Einladung endete. Ihre Ereignisse stehen in der Zeitleiste unten.',

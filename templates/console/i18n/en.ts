@@ -206,6 +206,7 @@ export const en = {
     contactCorrected: 'Contact corrected. {message}',
     round: 'Round',
     roundNumber: 'Round {round}',
+    extendedLabel: 'Extended',
     extendedBy: '{date} by {by}',
     earlierRounds: 'Earlier rounds',
     earlierRoundsIntro: 'The organisation was invited again; what each earlier invitation came to. Their events are in the timeline below.',

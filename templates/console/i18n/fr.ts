@@ -262,6 +262,7 @@ export const fr: ConsoleMessages = {
     contactCorrected: 'Contact corrigé. {message}',
     round: 'Cycle',
     roundNumber: 'Cycle {round}',
+    extendedLabel: 'Prolongation',
     extendedBy: '{date} par {by}',
     earlierRounds: 'Cycles précédents',
     earlierRoundsIntro: 'L\'organisation a été invitée de nouveau ; voici l\'issue de chaque invitation précédente. Leurs événements figurent dans la chronologie ci-dessous.',

@@ -4,7 +4,7 @@
  */
 import type { BulkResult, ClosingAnswer, CommitmentRow, CountersignaturesAnswer, Declaration, DeclarationDashboard, ImportReport, InvitationsAnswer, RemindersAnswer, ReminderAnswer, ReviewAnswer, ReviewsAnswer, SignaturesOverTime } from '../api-types';
 import { moveDeadlineButton } from '../deadline';
-import { act, api, ApiError, ask, byId, CATEGORY_LABELS, clear, CONFIG, count, COUNTS, download, el, findById, fmtDate, say, showProblem, start, STATE_LABELS, stateBadge, statusBadge, svg, uuid } from '../core';
+import { act, api, ApiError, ask, byId, CATEGORY_LABELS, clear, CONFIG, count, COUNTS, download, el, findById, fmtDate, retitle, say, showProblem, start, STATE_LABELS, stateBadge, statusBadge, svg, uuid } from '../core';
 import { exportSealedPdfs } from '../document-export';
 import { showJointDeclaration } from '../joint-declaration';
 
@@ -39,7 +39,7 @@ function renderSummary(data: DeclarationDashboard): void {
   const current = data.declaration;
   declaration = current;
   const title = current.texts[current.defaultLanguage]?.title ?? current.id;
-  document.title = `${title} · Ports Alliance signing console`;
+  retitle(title);
   byId('title').textContent = title;
   clear(byId('meta')).append(statusBadge(current.status), ` Version ${current.version} · created ${fmtDate(current.createdAt)}`
     + (current.deadline ? ` · deadline ${fmtDate(current.deadline)}` : '')
