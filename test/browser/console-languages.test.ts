@@ -52,10 +52,10 @@ afterAll(async () => {
 });
 
 /**
- * Words that are English and neither French nor German. Found in the console's own wording (not in
- * the data it shows), one means a message the page left in English.
+ * Words that are English and neither French nor German (whole words: "Sign" is not in "Signé").
+ * Found in the console's own wording (not in the data it shows), one means a message left in English.
  */
-const ENGLISH_WORDS = /\b(the|and|of|is|are|with|by|to|for|from|not|yet|no|signed|awaiting|invited|declaration|declarations|commitment|commitments|countersign|countersignature|sign|review|queue|export|search|state|category|country|audit|trail|next|previous|delivered|verified|joint)\b/gi;
+const ENGLISH_WORDS = /(?<!\p{L})(the|and|of|is|are|with|by|to|for|from|not|yet|no|signed|awaiting|invited|declaration|declarations|commitment|commitments|countersign|countersignature|sign|review|queue|export|search|state|category|country|audit|trail|next|previous|delivered|verified|joint)(?!\p{L})/giu;
 
 /** The page's visible text, less the data it shows (names, addresses, the declaration's own text, ids). */
 async function visibleWording(page: Page): Promise<string> {
