@@ -55,11 +55,15 @@ afterAll(async () => {
  * Words that are English and neither French nor German (whole words: "Sign" is not in "Signé").
  * Found in the console's own wording (not in the data it shows), one means a message left in English.
  */
-const ENGLISH_WORDS = /(?<!\p{L})(the|and|of|is|are|with|by|to|for|from|not|yet|no|signed|awaiting|invited|declaration|declarations|commitment|commitments|countersign|countersignature|sign|review|queue|export|search|state|category|country|audit|trail|next|previous|delivered|verified|joint)(?!\p{L})/giu;
+const ENGLISH_WORDS = /(?<!\p{L})(the|and|of|is|are|with|by|to|for|from|not|yet|no|signed|awaiting|invited|declaration|declarations|commitment|commitments|countersign|countersignature|sign|review|queue|export|search|state|category|country|trail|next|previous|delivered|verified|joint)(?!\p{L})/giu;
 
-/** The page's visible text, less the data it shows (names, addresses, the declaration's own text, ids). */
+/**
+ * The page's visible text, less the data it shows: names, addresses, the declaration's own text,
+ * ids, and each audit event's detail, which the timeline shows as the record has it (field: value).
+ */
 async function visibleWording(page: Page): Promise<string> {
-  const text = await page.evaluate('document.body.innerText') as string;
+  const details = (await page.locator('#timeline li > div.muted').allInnerTexts()).filter(Boolean);
+  const text = details.reduce((rest, detail) => rest.split(detail).join(' '), await page.evaluate('document.body.innerText') as string);
   const who = ((await page.locator('#who span').textContent()) ?? '').split(' · ')[0] ?? '';
   // Whole values only (a language code such as "de" must not cut words), longest first.
   const data = [...campaign.data, who, campaign.declarationId, campaign.verifiedId].filter((value) => value.length > 3).sort((a, b) => b.length - a.length);
