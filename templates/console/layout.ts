@@ -187,7 +187,7 @@ export function renderConsoleProblemPage(status: number, message: string, langua
 </header>
 <main id="main" tabindex="-1">
 <section class="panel" aria-labelledby="problem-title"><h1 id="problem-title">${problem.title}</h1>
-<p>${problem.message}</p>
+<p${language === 'en' ? html`` : html` lang="en"`}>${problem.message}</p>
 <p>${problem.next}</p>
 <p><a href="/console">${m.problem.backToList}</a></p></section>
 </main>

@@ -30,5 +30,7 @@ describe('the language of the console\'s pages', () => {
     expect(missing.status).toBe(404);
     expect(languageOf(missing.markup)).toBe('de');
     expect(missing.markup).toContain('Diese Seite gibt es nicht');
+    // The refusal itself is the API's, in English, and marked so.
+    expect(missing.markup).toMatch(/<p lang="en">[^<]+<\/p>/);
   });
 });

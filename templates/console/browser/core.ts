@@ -138,6 +138,8 @@ export class ApiError extends Error {
   readonly body: unknown;
   /** Set when the answer was "sign in (again)": the sign-in panel is shown instead of a problem. */
   signInNeeded = false;
+  /** The language of the message when it is not the page's: the API words its refusals in English. */
+  language: string | undefined;
 
   constructor(status: number, message: string, details?: readonly string[], body?: unknown) {
     super(message);
@@ -152,7 +154,8 @@ export function showProblem(error: unknown): void {
   if (!error || (error instanceof ApiError && error.signInNeeded)) return;
   const details = (error instanceof ApiError ? error.details : []).map((detail) => el('li', {}, detail));
   const message = error instanceof Error && error.message ? error.message : String(error);
-  box.append(el('div', { class: 'alert' }, el('strong', {}, message), details.length ? el('ul', {}, details) : null));
+  const language = error instanceof ApiError && error.language !== LANGUAGE ? error.language : undefined;
+  box.append(el('div', { class: 'alert', lang: language }, el('strong', {}, message), details.length ? el('ul', {}, details) : null));
 }
 export function clearProblem(): void {
   clear(byId('problem'));
@@ -307,6 +310,13 @@ interface ErrorBody {
   readonly details?: readonly string[];
 }
 
+/** The API's refusal, as it words it (in English). */
+function refusal(response: Response, body: ErrorBody): ApiError {
+  const error = new ApiError(response.status, body.message || response.statusText, body.details, body);
+  error.language = 'en';
+  return error;
+}
+
 function signInAgain(message: string): ApiError {
   showSignIn(T.sessionEnded);
   const error = new ApiError(401, message);
@@ -333,14 +343,13 @@ export async function api(path: string, options: ApiOptions & { readonly raw?: b
   if (options.raw) {
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as ErrorBody;
-      throw new ApiError(response.status, body.message || response.statusText, body.details, body);
+      throw refusal(response, body);
     }
     return response;
   }
   const body: unknown = await response.json().catch(() => ({}));
   if (!response.ok && !(options.accept ?? []).includes(response.status)) {
-    const refusal = body as ErrorBody;
-    throw new ApiError(response.status, refusal.message || response.statusText, refusal.details, body);
+    throw refusal(response, body as ErrorBody);
   }
   return body;
 }
