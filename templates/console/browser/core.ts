@@ -5,6 +5,7 @@
  */
 import type { ConsoleConfig } from '../console-config';
 import { count as countIn, type CountWording } from '../counts';
+import { CONSOLE_LANGUAGE_COOKIE } from '../i18n/language';
 import { fill } from '../i18n/messages';
 import { carriesFragmentToken, signInResultOf } from './sign-in-result';
 
@@ -27,8 +28,6 @@ export const CONFIG = JSON.parse(byId('console-config').textContent ?? '') as Co
 export const LANGUAGE = CONFIG.language;
 export const T = CONFIG.messages;
 export { fill };
-/** The cookie the language switch writes; the server reads it to choose each page's language (i18n/language.ts). */
-const LANGUAGE_COOKIE = 'console-language';
 const TOKEN_KEY = 'ports-alliance.token';
 const RETURN_KEY = 'ports-alliance.return-to';
 const PKCE_KEY = 'ports-alliance.pkce';
@@ -444,7 +443,7 @@ function setUpLanguageSwitch(): void {
   document.querySelectorAll<HTMLButtonElement>('button[data-language]').forEach((choice) => {
     choice.addEventListener('click', () => {
       const secure = location.protocol === 'https:' ? '; Secure' : '';
-      document.cookie = `${LANGUAGE_COOKIE}=${choice.dataset.language ?? ''}; Path=/console; Max-Age=31536000; SameSite=Lax${secure}`;
+      document.cookie = `${CONSOLE_LANGUAGE_COOKIE}=${choice.dataset.language ?? ''}; Path=/console; Max-Age=31536000; SameSite=Lax${secure}`;
       location.reload();
     });
   });
