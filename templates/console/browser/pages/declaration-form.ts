@@ -1,6 +1,6 @@
 /** The form that writes a new declaration, or edits a draft. */
 import type { CommitmentClause, Declaration, DeclarationDashboard, OrganisationDomains, SavedDeclaration } from '../api-types';
-import { act, api, ApiError, byId, clear, CONFIG, el, showProblem, start } from '../core';
+import { act, api, ApiError, byId, clear, CONFIG, el, fill as fillMessage, showProblem, start, T } from '../core';
 import { collectNotificationSettings, enableNotificationSettings, fillNotificationSettings } from '../notification-settings';
 
 let fieldCounter = 0;
@@ -79,10 +79,10 @@ function addLanguage(language: string, title: string, text: string): HTMLInputEl
   const titleInput = el('input', { type: 'text', maxlength: 300, value: title, 'data-name': 'title' });
   const textArea = el('textarea', { rows: 8, 'data-name': 'text' });
   textArea.value = text;
-  const remove = el('button', { type: 'button', class: 'small danger' }, 'Remove this language');
+  const remove = el('button', { type: 'button', class: 'small danger' }, T.removeLanguage);
   remove.addEventListener('click', () => { block.remove(); syncClauseLanguages(); button('add-language').focus(); });
   code.addEventListener('input', syncClauseLanguages);
-  block.append(el('div', { class: 'row' }, field('Language (two letters, e.g. fr)', code), el('div', { class: 'grow' }, field('Title', titleInput))), field('Text', textArea), remove);
+  block.append(el('div', { class: 'row' }, field(T.languageCode, code), el('div', { class: 'grow' }, field(T.textTitle, titleInput))), field(T.textBody, textArea), remove);
   byId('texts').append(block);
   syncClauseLanguages();
   return code;
@@ -97,13 +97,13 @@ function addClause(list: HTMLElement, clause: CommitmentClause | null, defaultLa
   const requiredId = fieldId('required');
   const required = el('input', { type: 'checkbox', id: requiredId, 'data-name': 'required' });
   required.checked = !clause || clause.required !== false;
-  const remove = el('button', { type: 'button', class: 'small danger' }, 'Remove');
+  const remove = el('button', { type: 'button', class: 'small danger' }, T.remove);
   remove.addEventListener('click', () => {
     const next = item.nextElementSibling ?? item.previousElementSibling;
     item.remove();
     next?.querySelector('textarea')?.focus();
   });
-  item.append(texts, el('div', { class: 'row' }, field('Id (optional: lower case, digits, dashes)', id), el('div', {}, required, el('label', { class: 'inline-label', for: requiredId }, 'Required to sign')), el('div', {}, remove)));
+  item.append(texts, el('div', { class: 'row' }, field(T.commitmentIdOptional, id), el('div', {}, required, el('label', { class: 'inline-label', for: requiredId }, T.requiredToSign)), el('div', {}, remove)));
   list.append(item);
   syncClauseLanguages();
   return texts.querySelector('textarea');
@@ -113,7 +113,7 @@ function buildCategories(commitments: Declaration['commitments'] | null, default
   const container = clear(byId('categories'));
   for (const category of CONFIG.categories) {
     const list = el('div', { 'data-category': category.id });
-    const add = el('button', { type: 'button', class: 'small' }, `Add a commitment for ${category.label}`);
+    const add = el('button', { type: 'button', class: 'small' }, fillMessage(T.addCommitmentFor, { category: category.label }));
     add.addEventListener('click', () => addClause(list, null, defaultLanguage)?.focus());
     const clauses = commitments?.[category.id] ?? [null];
     clauses.forEach((clause) => addClause(list, clause, defaultLanguage));
@@ -129,7 +129,7 @@ function parseDomains(text: string, problems: string[]): OrganisationDomains[] {
     if (!line.trim()) return;
     const colon = line.lastIndexOf(':');
     if (colon < 1) {
-      problems.push(`Registered domains, line ${index + 1}: write the organisation, a colon, then its domains.`);
+      problems.push(fillMessage(T.domainsLineProblem, { line: index + 1 }));
       return;
     }
     entries.push({ organisation: line.slice(0, colon).trim(), domains: line.slice(colon + 1).split(/[\s,;]+/).filter(Boolean) });
@@ -146,7 +146,7 @@ function collect() {
   const texts: Record<string, { title: string; text: string }> = {};
   document.querySelectorAll('[data-language-block]').forEach((block) => {
     const language = named(block, 'language', HTMLInputElement).value.trim().toLowerCase();
-    if (texts[language]) problems.push(`The language ${language} is listed twice.`);
+    if (texts[language]) problems.push(fillMessage(T.languageTwice, { language }));
     const title = named(block, 'title', HTMLInputElement);
     const text = named(block, 'text', HTMLTextAreaElement);
     title.dataset.field = `texts.${language}.title`;
@@ -189,7 +189,7 @@ function collect() {
     organisationDomains: parseDomains(byId('organisationDomains', HTMLTextAreaElement).value, problems),
     notifications: collectNotificationSettings(),
   };
-  if (problems.length) throw new ApiError(400, 'The form is not complete.', problems);
+  if (problems.length) throw new ApiError(400, T.formIncomplete, problems);
   return declaration;
 }
 
@@ -297,13 +297,13 @@ void start(async () => {
   });
   if (declarationId) {
     const { declaration } = await api<DeclarationDashboard>(`/api/declarations/${encodeURIComponent(declarationId)}?pageSize=1`);
-    byId('form-title').textContent = `Edit draft: ${declaration.texts[declaration.defaultLanguage]?.title ?? declaration.id}`;
+    byId('form-title').textContent = fillMessage(T.editDraftTitle, { title: declaration.texts[declaration.defaultLanguage]?.title ?? declaration.id });
     button('save-open').remove();
-    button('save-draft').textContent = 'Save the draft';
+    button('save-draft').textContent = T.saveTheDraft;
     fillNotificationSettings(declaration.notifications);
     enableNotificationSettings(declaration.id, declaration.status);
     if (declaration.status !== 'DRAFT') {
-      showProblem(new ApiError(409, `This declaration is ${declaration.status}; only a draft can be edited.`));
+      showProblem(new ApiError(409, fillMessage(T.onlyDraftEditable, { status: declaration.status === 'OPEN' ? T.statusOpen : T.statusClosed })));
       byId('declaration-form').hidden = true;
       return;
     }
