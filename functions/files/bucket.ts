@@ -34,6 +34,17 @@ export async function downloadUrl(key: string, filename: string, now: Date): Pro
   return { url, expiresAt: new Date(now.getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString() };
 }
 
+/** The bytes of one object, or undefined when there is no object under that key. */
+export async function readFile(key: string): Promise<Uint8Array | undefined> {
+  try {
+    const { Body } = await s3().send(new GetObjectCommand({ Bucket: bucketName(), Key: key }));
+    return Body ? await Body.transformToByteArray() : undefined;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+    throw error;
+  }
+}
+
 /** Stores a file in one request (a PDF of a few megabytes). */
 export async function putFile(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
   await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: key, Body: bytes, ContentType: contentType, ContentLength: bytes.length }));

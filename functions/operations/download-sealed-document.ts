@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors';
 import { readSealedDocument } from '../store/documents';
+import { sealedCertificateBytes } from './sealed-certificate-file';
 
 export interface SealedDocumentDownload {
   /** The PDF exactly as sealed and stored. */
@@ -11,5 +12,5 @@ export interface SealedDocumentDownload {
 export async function downloadSealedDocument(commitmentId: string): Promise<SealedDocumentDownload> {
   const document = await readSealedDocument(commitmentId);
   if (!document) throw new DomainError('NOT_FOUND', `No sealed document exists for ${commitmentId} yet.`);
-  return { bytes: document.bytes, sha256: document.record.sha256 };
+  return { bytes: await sealedCertificateBytes(document), sha256: document.record.sha256 };
 }
