@@ -1,6 +1,7 @@
 import type { Commitment } from '../domain/commitment';
 import { sha256Hex } from '../domain/hashing';
-import { FILE_PREFIXES, putFile, readFile } from '../files/bucket';
+import { putFile, readFile } from '../files/objects';
+import { FILE_PREFIXES } from '../files/prefixes';
 import { isChunked, MAX_DOCUMENT_BYTES, readChunkedDocumentBytes, storeSealedDocument, StoredDocumentMismatch, type DocumentRecord, type StoredDocument } from '../store/documents';
 
 /**
