@@ -1,8 +1,13 @@
 import type { Commitment } from '../domain/commitment';
 import { sha256Hex } from '../domain/hashing';
-import { putFile, readFile } from '../files/objects';
 import { FILE_PREFIXES } from '../files/prefixes';
 import { isChunked, MAX_DOCUMENT_BYTES, readChunkedDocumentBytes, storeSealedDocument, StoredDocumentMismatch, type DocumentRecord, type StoredDocument } from '../store/documents';
+
+/**
+ * The S3 client, loaded on first use: the sealing function's cold start (its fonts and pdf-lib) does
+ * not also pay for evaluating a client it needs only once the PDF is sealed.
+ */
+const bucketObjects = () => import('../files/objects');
 
 /**
  * Where a sealed certificate's bytes go in the files bucket: named by the commitment and the bytes' own
@@ -24,7 +29,7 @@ export async function storeSealedCertificate(commitment: Commitment, bytes: Uint
   }
   const sha256 = sha256Hex(bytes);
   const objectKey = certificateObjectKey(commitment.id, sha256);
-  await putFile(objectKey, bytes, 'application/pdf');
+  await (await bucketObjects()).putFile(objectKey, bytes, 'application/pdf');
   return storeSealedDocument(commitment, { objectKey, size: bytes.length, sha256 }, sealedAt);
 }
 
@@ -40,7 +45,7 @@ export async function sealedCertificateBytes(document: StoredDocument | Document
     if (isChunked(record)) return readChunkedDocumentBytes(record);
     throw new Error(`the record of the sealed document of ${record.commitmentId} names no stored bytes`);
   }
-  const stored = await readFile(record.objectKey);
+  const stored = await (await bucketObjects()).readFile(record.objectKey);
   if (!stored) throw new StoredDocumentMismatch(`the sealed document of ${record.commitmentId} is missing from the files bucket (${record.objectKey})`);
   const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
   if (bytes.length !== record.size || sha256Hex(bytes) !== record.sha256) {
