@@ -12,6 +12,7 @@ import { registerEntryPut } from '../store/register';
 import { registerEntryOf } from '../domain/register';
 import { claimMailForTask, mailSentItem, recordMailSent, releaseMailClaim, sentMessageId } from '../store/mail-claims';
 import { loadDeclarationContent } from './load';
+import { sealedCertificateBytes } from './sealed-certificate-file';
 import { clock } from '../shared/clock';
 
 /** Emails the sealed PDF, once, and records the delivery. */
@@ -32,7 +33,7 @@ export async function deliverCertificate(commitmentId: string): Promise<{ delive
   if (claimed) {
     try {
       const declaration = await loadDeclarationContent(commitment.declarationId);
-      const document = sealedDocument();
+      const document = sealedDocument;
       if (!document) throw new Error(`commitment ${commitmentId} is SEALED but has no stored document`);
       const email = deliveryMessage({
         language: commitment.language,
@@ -46,7 +47,7 @@ export async function deliverCertificate(commitmentId: string): Promise<{ delive
       messageId = await sendEmail({
         ...email,
         to: { name: commitment.organisation.contactName, address: commitment.organisation.email },
-        attachments: [{ filename: `ports-alliance-commitment-${commitmentId}.pdf`, contentType: 'application/pdf', content: document.bytes }],
+        attachments: [{ filename: `ports-alliance-commitment-${commitmentId}.pdf`, contentType: 'application/pdf', content: await sealedCertificateBytes(document) }],
         tags: mailTags(commitmentId, 'delivery'),
       });
     } catch (error) {

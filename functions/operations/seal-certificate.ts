@@ -10,11 +10,11 @@ import { configuredTimestamps } from '../seal/timestamp-source';
 import { logger } from '../shared/logger';
 import { getCommitmentWithEvents, type AuditEvent } from '../store/audit';
 import { DomainError } from '../domain/errors';
-import { storeSealedDocument } from '../store/documents';
 import { verificationUrl } from './verification-url';
 import { loadCommitment, loadDeclarationContent } from './load';
 import { clock } from '../shared/clock';
 import { assertOwnSealVerifies } from './check-own-seal';
+import { storeSealedCertificate } from './sealed-certificate-file';
 
 /**
  * Renders the certificate, seals it once, checks the seal as a verifier would, and stores it. A retry after the bytes were stored
@@ -36,7 +36,7 @@ export async function sealCertificate(commitmentId: string): Promise<{ sha256: s
     onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { commitmentId, codePoint: character.codePointAt(0) }),
   });
   await assertOwnSealVerifies(bytes, sealedAt, { commitmentId });
-  const stored = await storeSealedDocument(commitment, bytes, sealedAt);
+  const stored = await storeSealedCertificate(commitment, bytes, sealedAt);
   if (!stored.ok) {
     const current = await loadCommitment(commitmentId);
     if (current.document) return { sha256: current.document.sha256, size: current.document.size };
