@@ -81,7 +81,7 @@ td.date{white-space:nowrap}
 @media (max-width:600px){main{padding:0 8px;margin:12px auto}.panel{padding:14px 12px}header{padding:0 12px}header .who{margin-left:0}dl.facts{grid-template-columns:minmax(0,1fr)}dl.facts dd{margin-bottom:8px}}
 .queue-item{border:1px solid #d6d9de;border-radius:6px;padding:12px 16px;margin:10px 0}
 .clause{border:1px dashed #c4c8ce;border-radius:4px;padding:8px 12px;margin:8px 0}
-dl.facts{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:4px 16px;margin:0}dl.facts dt{font-weight:600}dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
+dl.facts{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:4px 16px;margin:0}dl.facts dt{font-weight:600}dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
 `;
 
 /** "Resend a link" belongs to the signing flow; the console offers it when the route exists. */
