@@ -101,7 +101,9 @@ async function validate(pdf: Buffer, settings: TrustSettings, now: Date): Promis
   const sealedEnd = step('byte range', () => `the seal covers bytes [${seal.byteRange.join(' ')}] of the ${pdf.length}, all but its own value`, () => {
     if (seal.byteRangeProblems.length > 0) findings.fail('BYTE_RANGE_INVALID', `The seal's byte range [${seal.byteRange.join(' ')}] is not sound: ${seal.byteRangeProblems.join('; ')}.`);
     const revisionEnd = revisionEndAfter(pdf, seal.signedEnd);
-    if (revisionEnd === undefined || revisionEnd > seal.signedEnd) {
+    // The end-of-line after %%EOF separates revisions; signers commonly leave it out of the byte range, and it changes nothing.
+    const onlyEndOfLine = revisionEnd !== undefined && /^[\r\n]*$/.test(pdf.subarray(seal.signedEnd, revisionEnd).toString('latin1'));
+    if (revisionEnd === undefined || !onlyEndOfLine) {
       const uncovered = (revisionEnd ?? pdf.length) - seal.signedEnd;
       findings.fail('BYTE_RANGE_INCOMPLETE', `The seal's byte range stops ${uncovered} byte${uncovered === 1 ? '' : 's'} before the end of the document it signs: those bytes are not sealed.`);
     }
