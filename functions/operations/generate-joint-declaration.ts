@@ -71,7 +71,7 @@ export async function generateJointDeclaration(declarationId: string, caller: Ca
     }),
   ]);
   const sealedAt = clock.now();
-  const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp: configuredTimestamps(), sealedAt });
+  const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp: configuredTimestamps(), longTermValidation: {}, sealedAt });
   await assertOwnSealVerifies(bytes, sealedAt, { declarationId });
   // The bytes go to the bucket first under a key of their own; the record that names them is written last.
   const objectKey = `${FILE_PREFIXES.jointDeclarations}${declarationId}/${newId('gen')}.pdf`;
