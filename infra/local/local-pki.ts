@@ -52,13 +52,26 @@ export async function startLocalPki(options: { port: number; dataDir: string; se
   try {
     const files = await ensurePki(dir, baseUrl, options.sealPrivateKeyFile);
     await publishCrls(dir);
-    const ocspPort = await freePort();
-    responder = spawn('openssl', [
-      'ocsp', '-index', path.join(dir, 'ca', 'index.txt'), '-port', String(ocspPort),
-      '-rsigner', files.issuingCaCertificate, '-rkey', path.join(dir, 'ca', 'ca.key'), '-CA', files.issuingCaCertificate,
-      '-ndays', '7', '-resp_no_certs', '-ignore_err',
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
-    await listening(responder);
+    let ocspPort = 0;
+    const startResponder = async () => {
+      ocspPort = await freePort();
+      const child = spawn('openssl', [
+        'ocsp', '-index', path.join(dir, 'ca', 'index.txt'), '-port', String(ocspPort),
+        '-rsigner', files.issuingCaCertificate, '-rkey', path.join(dir, 'ca', 'ca.key'), '-CA', files.issuingCaCertificate,
+        '-ndays', '7', '-resp_no_certs', '-ignore_err',
+      ], { stdio: ['ignore', 'pipe', 'pipe'] });
+      responder = child;
+      await listening(child);
+    };
+    const stopResponder = async () => {
+      const child = responder;
+      if (child && child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill();
+        await exited;
+      }
+    };
+    await startResponder();
     server.on('request', (request, response) => {
       const name = (request.url ?? '').replace(/^\/pki\//, '');
       if (request.method === 'POST' && name === 'ocsp') {
@@ -90,7 +103,6 @@ export async function startLocalPki(options: { port: number; dataDir: string; se
       response.writeHead(200, { 'content-type': file[1], 'content-length': String(body.length) });
       response.end(body);
     });
-    const stopResponder = responder;
     return {
       files,
       baseUrl,
@@ -101,13 +113,12 @@ export async function startLocalPki(options: { port: number; dataDir: string; se
         writeFileSync(file, certificatePem);
         await openssl(['ca', '-config', path.join(dir, 'ca', 'openssl.cnf'), '-batch', '-revoke', file, '-crl_reason', reason]);
         await publishCrls(dir);
+        // openssl ocsp reads its index once: start it again to answer from the new one.
+        await stopResponder();
+        await startResponder();
       },
       stop: async () => {
-        if (stopResponder.exitCode === null) {
-          const exited = new Promise((resolve) => stopResponder.once('exit', resolve));
-          stopResponder.kill();
-          await exited;
-        }
+        await stopResponder();
         await closeServer(server);
       },
     };

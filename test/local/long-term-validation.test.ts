@@ -94,4 +94,11 @@ describe('long-term validation with the local PKI', () => {
       longTermValidation: { fetch: unreachable },
     })).rejects.toThrow(/could not be fetched/);
   });
+
+  it('reports a seal certificate revoked in the PKI as revoked', async () => {
+    await pki.revoke(readFileSync(pki.files.sealCertificate, 'utf8'));
+    const report = await verifySealedPdf(await seal(true), { sealAnchors: [root], timestampAnchors: [root] });
+    expect(report.valid).toBe(false);
+    expect(report.failures.map((failure) => failure.code)).toContain('CERTIFICATE_REVOKED');
+  });
 });
