@@ -43,8 +43,8 @@ export interface FunctionNeeds {
   /** Counts signing attempts against the rate limits: RATE_LIMIT_PER_ADDRESS and RATE_LIMIT_PER_LINK when the deployment sets its own. */
   readonly rateLimited?: true;
   /**
-   * The files bucket (ZIP exports, joint declarations): FILES_BUCKET_NAME with `read` (s3:GetObject, to sign
-   * download URLs) or `write` (s3:PutObject and s3:AbortMultipartUpload: uploads, multipart included) or both.
+   * The files bucket (ZIP exports, joint declarations, sealed certificates): FILES_BUCKET_NAME with `read` (s3:GetObject, to
+   * read a file or sign its download URLs) or `write` (s3:PutObject and s3:AbortMultipartUpload: uploads, multipart included) or both.
    */
   readonly files?: 'read' | 'write' | 'read-write';
   /** Starts the export builder: EXPORT_BUILDER_FUNCTION_NAME and lambda:InvokeFunction on that function only. */
@@ -158,7 +158,7 @@ export const API_FUNCTIONS = {
   },
   'download-document': {
     entry: 'functions/handlers/api/download-document.ts',
-    needs: { table: 'read' },
+    needs: { table: 'read', files: 'read' },
     description: 'Download one sealed PDF, byte for byte as sealed',
   },
   'generate-joint-declaration': {
@@ -296,14 +296,14 @@ export const TASK_FUNCTIONS = {
   },
   'seal-certificate': {
     entry: 'functions/handlers/tasks/seal-certificate.ts',
-    needs: { table: 'read-write', contact: true, sealKey: true },
+    needs: { table: 'read-write', contact: true, sealKey: true, files: 'write' },
     memorySize: 1024,
     timeoutSeconds: 60,
     description: 'Render the certificate PDF, seal it once and store it',
   },
   'deliver-certificate': {
     entry: 'functions/handlers/tasks/deliver-certificate.ts',
-    needs: { table: 'read-write', mail: true, contact: true },
+    needs: { table: 'read-write', mail: true, contact: true, files: 'read' },
     timeoutSeconds: 30,
     description: 'Email the sealed PDF to the signatory',
   },
@@ -350,9 +350,9 @@ export const EVENT_FUNCTIONS = {
   },
   'build-document-export': {
     entry: 'functions/handlers/events/build-document-export.ts',
-    needs: { table: 'read-write', files: 'write' },
+    needs: { table: 'read-write', files: 'read-write' },
     source: 'export-requests',
-    // Streams thousands of PDFs from the table into a multipart upload; 5,000 take well under a minute.
+    // Streams thousands of PDFs from the files bucket into a multipart upload; 5,000 take well under a minute.
     memorySize: 1024,
     timeoutSeconds: 900,
     description: 'Build a ZIP of sealed PDFs with its manifest, streamed into the files bucket',

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_FUNCTIONS } from '../functions/catalog';
+import { OPERATOR_LANGUAGES } from '../functions/domain/languages';
+import { CATALOG_FILES_DIR } from '../templates/i18n/catalog-files';
 import { buildConsoleScripts } from './console-scripts';
 
 /**
@@ -38,6 +40,9 @@ export const EXTERNAL_MODULES: string[] = [];
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../functions/shared/lambda-credentials.ts'),
+  // pdf-lib's data our documents never use, decoded on first use rather than at every cold start.
+  '@pdf-lib/standard-fonts': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/standard-font-encodings.ts'),
+  '@pdf-lib/upng': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/png-decoder.ts'),
 };
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,12 +58,46 @@ const MAX_DEFINE_BYTES = 120 * 1024;
  * console page gets its pages' browser scripts (templates/console/console-scripts.d.ts).
  */
 export function bundleDefines(entryPoint: string): Record<string, string> {
-  if (path.resolve(entryPoint) !== path.resolve(REPO_ROOT, API_FUNCTIONS['console-page'].entry)) return {};
+  // Every function reads the catalogs other than English from files beside its bundle (catalogFilesCommand).
+  const catalogs = { 'globalThis.__EPA_CATALOG_FILES__': 'true' };
+  if (path.resolve(entryPoint) !== path.resolve(REPO_ROOT, API_FUNCTIONS['console-page'].entry)) return catalogs;
   const scripts = JSON.stringify(buildConsoleScripts());
   if (Buffer.byteLength(scripts) > MAX_DEFINE_BYTES) {
     throw new Error(`The console scripts (${Buffer.byteLength(scripts)} bytes as JSON) exceed ${MAX_DEFINE_BYTES} bytes, more than CDK's bundling can pass to esbuild`);
   }
-  return { 'globalThis.__CONSOLE_SCRIPTS__': scripts };
+  return { ...catalogs, 'globalThis.__CONSOLE_SCRIPTS__': scripts };
+}
+
+/**
+ * The operator catalogs as files beside a function's bundle, `i18n/<language>.mjs`, one ES module
+ * each, so that a bundle carries only English and a page or email reads the one catalog it needs
+ * (templates/i18n/catalog-files.ts): 24 catalogs in every bundle would add some 400 KB to each.
+ */
+export function catalogFilesBuildOptions(bundleDir: string) {
+  return {
+    entryPoints: OPERATOR_LANGUAGES.filter((language) => language !== 'en').map((language) => path.join(REPO_ROOT, 'templates', 'i18n', `${language}.ts`)),
+    outdir: path.join(bundleDir, CATALOG_FILES_DIR),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node' as const,
+    format: 'esm' as const,
+    target: BUNDLE_TARGET,
+    minify: true,
+    charset: BUNDLE_CHARSET,
+    logLevel: 'error' as const,
+  };
+}
+
+/** The same build as one esbuild command, for CDK's bundling (its `afterBundling` hook). */
+export function catalogFilesCommand(bundleDir: string): string {
+  const options = catalogFilesBuildOptions(bundleDir);
+  const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+  return [
+    quote(path.join(REPO_ROOT, 'node_modules', '.bin', 'esbuild')),
+    ...options.entryPoints.map(quote),
+    '--bundle', '--platform=node', '--format=esm', `--target=${options.target}`, '--minify', `--charset=${options.charset}`, '--log-level=error',
+    `--outdir=${quote(options.outdir)}`, '--out-extension:.js=.mjs',
+  ].join(' ');
 }
 
 /** The esbuild options the deployment's bundling amounts to, for measuring bundles outside CDK. */

@@ -9,7 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/catalog';
-import { BUNDLE_ALIASES, BUNDLE_CHARSET, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET, bundleDefines, EXTERNAL_MODULES, REQUIRE_BANNER } from './bundle-options';
+import { BUNDLE_ALIASES, BUNDLE_CHARSET, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET, bundleDefines, catalogFilesCommand, EXTERNAL_MODULES, REQUIRE_BANNER } from './bundle-options';
 
 /** The repository root: catalog entries are relative to it. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -136,10 +136,18 @@ export class HandlerFunction extends NodejsFunction {
             sourceMap: props.sourceMaps ?? false,
             ...(props.sourceMaps ? { sourceMapMode: SourceMapMode.DEFAULT, sourcesContent: false } : {}),
             externalModules: EXTERNAL_MODULES,
-            esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
+            // This CDK version declares `charset` but does not pass it to esbuild: said again here, so that
+            // the deployed bundle keeps non-ASCII text as UTF-8 like the bundles the tests measure.
+            esbuildArgs: { ...Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to])), '--charset': BUNDLE_CHARSET },
             banner: REQUIRE_BANNER,
             // Built only when this synth bundles: CDK reads the props for nothing otherwise.
             define: Stack.of(scope).bundlingRequired ? bundleDefines(entry) : {},
+            // The operator catalogs but English, as files beside the bundle (templates/i18n/catalog-files.ts).
+            commandHooks: {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (_inputDir: string, outputDir: string) => [catalogFilesCommand(outputDir)],
+            },
           },
         }),
     });

@@ -327,30 +327,8 @@ export class StatefulStack extends Stack {
       conditions: { ArnNotEquals: { 'aws:SourceArn': configurationSetArn } },
     }));
 
-    // Kept for years: a daily AWS Backup of the table, which holds every record and every sealed PDF
-    // (docs/operations.md#backups-and-restore). Point-in-time recovery covers the last 35 days.
-    this.backupVault = new backup.BackupVault(this, 'BackupVault', { removalPolicy: RemovalPolicy.RETAIN });
-    const plan = new backup.BackupPlan(this, 'BackupPlan', { backupVault: this.backupVault });
-    const keptFor = Duration.days(props.backupRetentionDays);
-    plan.addRule(new backup.BackupPlanRule({
-      ruleName: 'Daily',
-      scheduleExpression: events.Schedule.cron({ hour: '2', minute: '30' }),
-      startWindow: Duration.hours(1),
-      completionWindow: Duration.hours(6),
-      deleteAfter: keptFor,
-      copyActions: props.backupCopyVaultArn
-        ? [{ destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'BackupCopyVault', props.backupCopyVaultArn), deleteAfter: keptFor }]
-        : undefined,
-    }));
-    const selection = plan.addSelection('Records', { resources: [backup.BackupResource.fromDynamoDbTable(this.table)] });
-    Validations.of((selection.grantPrincipal as iam.Role).node.defaultChild!).acknowledge({
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
-      reason: 'The role AWS Backup assumes to back the table up: AWS documents and maintains this service-role policy for exactly that.',
-    });
-    new CfnOutput(this, 'BackupVaultName', { value: this.backupVault.backupVaultName, description: 'Daily backups of the table; restore: docs/operations.md#backups-and-restore' });
-
     // Large files: ZIP exports of sealed PDFs (expire after a few days), previews of the joint declaration
-    // (a day), and the sealed joint declarations themselves (kept). Private, encrypted, TLS only; readers get
+    // (a day), and the sealed certificates and joint declarations themselves (kept). Private, encrypted, TLS only; readers get
     // a pre-signed URL valid for minutes, signed with the credentials of a function allowed s3:GetObject.
     this.filesAccessLogsBucket = new s3.Bucket(this, 'FilesAccessLogs', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -372,13 +350,50 @@ export class StatefulStack extends Stack {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.filesAccessLogsBucket,
       serverAccessLogsPrefix: 'files/',
+      // Sealed PDFs must last decades: a replaced or deleted object stays as an older version, and AWS Backup
+      // (which backs up versioned buckets only) keeps daily copies. Expired exports and previews go for good.
+      versioned: true,
       lifecycleRules: [
-        { id: 'ExpireExports', prefix: 'exports/', expiration: Duration.days(FILES_EXPIRY_DAYS.exports) },
-        { id: 'ExpirePreviews', prefix: 'previews/', expiration: Duration.days(FILES_EXPIRY_DAYS.previews) },
-        { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        { id: 'ExpireExports', prefix: 'exports/', expiration: Duration.days(FILES_EXPIRY_DAYS.exports), noncurrentVersionExpiration: Duration.days(1) },
+        { id: 'ExpirePreviews', prefix: 'previews/', expiration: Duration.days(FILES_EXPIRY_DAYS.previews), noncurrentVersionExpiration: Duration.days(1) },
+        { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1), expiredObjectDeleteMarker: true },
       ],
       removalPolicy,
     });
+
+    // Kept for years: a daily AWS Backup of the table, which holds every record, and of the files bucket,
+    // which holds the sealed PDFs those records name (docs/operations.md#backups-and-restore). Point-in-time
+    // recovery covers the table's last 35 days; versioning keeps every replaced or deleted object of the bucket.
+    this.backupVault = new backup.BackupVault(this, 'BackupVault', { removalPolicy: RemovalPolicy.RETAIN });
+    const plan = new backup.BackupPlan(this, 'BackupPlan', { backupVault: this.backupVault });
+    const keptFor = Duration.days(props.backupRetentionDays);
+    plan.addRule(new backup.BackupPlanRule({
+      ruleName: 'Daily',
+      scheduleExpression: events.Schedule.cron({ hour: '2', minute: '30' }),
+      startWindow: Duration.hours(1),
+      completionWindow: Duration.hours(6),
+      deleteAfter: keptFor,
+      copyActions: props.backupCopyVaultArn
+        ? [{ destinationBackupVault: backup.BackupVault.fromBackupVaultArn(this, 'BackupCopyVault', props.backupCopyVaultArn), deleteAfter: keptFor }]
+        : undefined,
+    }));
+    const selection = plan.addSelection('Records', {
+      resources: [backup.BackupResource.fromDynamoDbTable(this.table), backup.BackupResource.fromArn(this.filesBucket.bucketArn)],
+    });
+    const backupRole = selection.grantPrincipal as iam.Role;
+    // AWS Backup needs this policy besides its general one to read a bucket's objects, versions and tags.
+    backupRole.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSBackupServiceRolePolicyForS3Backup'));
+    Validations.of(backupRole.node.defaultChild!).acknowledge(
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+        reason: 'The role AWS Backup assumes to back the table up: AWS documents and maintains this service-role policy for exactly that.',
+      },
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup]',
+        reason: 'The role AWS Backup assumes to back the files bucket up: AWS documents and maintains this policy for exactly that.',
+      },
+    );
+    new CfnOutput(this, 'BackupVaultName', { value: this.backupVault.backupVaultName, description: 'Daily backups of the table and the files bucket; restore: docs/operations.md#backups-and-restore' });
 
     // TableName, UserPoolId and UserPoolClientId are output by the stateless stack, with the API URL.
     new CfnOutput(this, 'SealKeyArn', { value: this.sealKey.keyArn, description: 'The KMS key that seals; request its certificate with `npm run seal:csr`' });
@@ -387,7 +402,7 @@ export class StatefulStack extends Stack {
       description: 'Put the seal certificate chain here as {"certificateChainPem": "..."}',
     });
     new CfnOutput(this, 'SesConfigurationSetName', { value: this.configurationSet.configurationSetName });
-    new CfnOutput(this, 'FilesBucketName', { value: this.filesBucket.bucketName, description: 'ZIP exports and joint declarations; downloaded through pre-signed URLs only' });
+    new CfnOutput(this, 'FilesBucketName', { value: this.filesBucket.bucketName, description: 'Sealed certificates, joint declarations and ZIP exports; versioned, backed up with the table' });
   }
 }
 

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { FunctionId } from '../functions/catalog';
 import type { WorkflowTimings } from '../functions/workflow/contract';
+import { localStackNodeFlags } from '../infra/local-stack-node-flags';
 import { REPO_ROOT } from './repo-root';
 
 /** `npm start`'s entry. */
@@ -102,7 +103,7 @@ export async function spawnLocalStack(options: LocalStackProcessOptions = {}, ti
 class PortTakenError extends Error {}
 
 function spawnOnce(options: LocalStackProcessOptions, timeoutMs: number): Promise<LocalStackProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', LOCAL_STACK_ENTRY, ...localStackFlags(options)], {
+  const child = spawn(process.execPath, [...localStackNodeFlags(), '--import', 'tsx', LOCAL_STACK_ENTRY, ...localStackFlags(options)], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import * as z from '../domain/zod';
 import { API_FUNCTIONS, ROUTES, routeScopes, type RouteSpec } from '../catalog';
 import { ID_PATTERN } from '../domain/ids';
+import { LINK_SECRET_PATTERN } from '../domain/hashing';
 import { contractOf, type OperationContract } from './contract';
 
 type JsonObject = Record<string, unknown>;
@@ -14,7 +15,7 @@ function jsonSchema(schema: z.ZodMiniType): JsonObject {
 const PATH_PARAMETER_PATTERNS: Readonly<Record<string, string>> = {
   declarationId: ID_PATTERN.source,
   commitmentId: ID_PATTERN.source,
-  linkSecret: '^[A-Za-z0-9_-]{43}$',
+  linkSecret: LINK_SECRET_PATTERN.source,
 };
 
 function pathParameters(path: string): JsonObject[] {

@@ -8,7 +8,7 @@ import { COMMITMENT_STATES } from '../domain/commitment';
 import { LIST_SORT_KEYS } from '../domain/commitment-list';
 import { ID_PATTERN } from '../domain/ids';
 import { emailAddress } from '../domain/commitment';
-import { languageCode, lineField, textField, wellFormed } from '../domain/text';
+import { lineField, operatorLanguageCode, textField, wellFormed } from '../domain/text';
 
 export { createDeclarationSchema, updateDeclarationSchema } from '../domain/declaration';
 export { inviteRequestSchema } from '../domain/commitment';
@@ -149,7 +149,7 @@ export const contactCorrectionSchema = z
   .strictObject({
     email: z.optional(emailAddress),
     contactName: z.optional(lineField('contact name')),
-    language: z.optional(languageCode),
+    language: z.optional(operatorLanguageCode),
   })
   .check(z.refine((body) => body.email !== undefined || body.contactName !== undefined || body.language !== undefined, 'send at least one of email, contactName and language'));
 

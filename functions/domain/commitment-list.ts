@@ -1,5 +1,6 @@
 import { CATEGORIES, type Category } from './categories';
 import { COMMITMENT_STATES, type Commitment, type CommitmentState, type ContactProblem } from './commitment';
+import { matchesEveryWord, searchWords } from './search-text';
 
 /** One line of the tracking list: what an admin scans, without the whole record. */
 export interface CommitmentRow {
@@ -65,18 +66,12 @@ export function commitmentRow(commitment: Commitment): CommitmentRow {
   };
 }
 
-/** Lower case without accents, so that "Pireas" finds "Piréas" and "ΛΙΜΕΝΙΚΟ" finds "Λιμενικό". */
-export function foldForSearch(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
-}
 
 function matches(row: CommitmentRow, query: ListQuery, words: readonly string[]): boolean {
   if (query.states && query.states.length > 0 && !query.states.includes(row.state)) return false;
   if (query.categories && query.categories.length > 0 && !query.categories.includes(row.category)) return false;
   if (query.countries && query.countries.length > 0 && !query.countries.includes(row.country)) return false;
-  if (words.length === 0) return true;
-  const haystack = foldForSearch([row.organisation, row.contactName, row.signer ?? '', row.email, row.id].join(' '));
-  return words.every((word) => haystack.includes(word));
+  return matchesEveryWord([row.organisation, row.contactName, row.signer ?? '', row.email, row.id].join(' '), words);
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -107,7 +102,7 @@ export interface ListPage {
 
 /** Filters, searches, sorts (ties by invitation, then id) and cuts one page. */
 export function listPage(rows: readonly CommitmentRow[], query: ListQuery): ListPage {
-  const words = foldForSearch(query.search ?? '').split(/\s+/).filter((word) => word !== '');
+  const words = searchWords(query.search);
   const direction = query.order === 'desc' ? -1 : 1;
   const found = rows
     .filter((row) => matches(row, query, words))

@@ -1,6 +1,6 @@
 import * as z from './zod';
 import { CATEGORIES, type Category } from './categories';
-import { languageCode, lineField } from './text';
+import { lineField, operatorLanguageCode } from './text';
 import type { PastRound } from './rounds';
 
 export const COMMITMENT_STATES = [
@@ -41,9 +41,15 @@ export interface Signature {
   readonly signerName: string;
   readonly signerTitle: string;
   readonly acceptedCommitmentIds: readonly string[];
-  /** The language version the signer saw, and the SHA-256 of that text as shown to them. */
+  /** The language version the signer saw, and the SHA-256 of what it showed them. */
   readonly language: string;
   readonly textSha256: string;
+  /**
+   * What `textSha256` covers: the declaration text and the commitments shown with it
+   * (`versionSha256` in functions/domain/version-shown.ts). Absent on signatures recorded when it
+   * covered the declaration text alone.
+   */
+  readonly hashCovers?: 'text-and-commitments';
   readonly signedAt: string;
   /** The consent statement the signer ticked, exactly as shown, in the language of the page. */
   readonly consent?: { readonly text: string; readonly sha256: string; readonly language: string };
@@ -135,7 +141,7 @@ export const invitationSchema = z.strictObject({
     contactName: lineField('contact name'),
     emailDomains: z._default(z.array(domainName).check(z.maxLength(20)), []),
   }),
-  language: z._default(languageCode, 'en'),
+  language: z._default(operatorLanguageCode, 'en'),
 });
 
 export type InvitationInput = z.infer<typeof invitationSchema>;

@@ -8,8 +8,14 @@ import { DEFAULT_NOTIFICATION_SETTINGS, notificationSettingsSchema, type Notific
 
 export interface CommitmentClause {
   readonly id: string;
+  /** The text in the declaration's default language. */
   readonly text: string;
   readonly required: boolean;
+  /**
+   * The text in each language version of the declaration, the default one included. Absent on
+   * declarations stored before commitments were translated: their one `text` was shown in every version.
+   */
+  readonly texts?: Readonly<Record<string, string>>;
 }
 
 export interface DeclarationText {
@@ -75,7 +81,10 @@ export type DeclarationContent = Omit<Declaration, 'status' | 'closedAt'>;
 // A draft is saved with fields still empty; what opening it needs is checked then (missingForOpening).
 const clauseSchema = z.object({
   id: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'the id must be 1-40 lowercase letters, digits or dashes'))),
-  text: textField('the text', 2_000, { allowEmpty: true }),
+  /** The text in the declaration's default language. */
+  text: z._default(textField('the text', 2_000, { allowEmpty: true }), ''),
+  /** The text in other language versions (the default one may be given here instead of `text`). */
+  texts: z.optional(z.record(languageCode, textField('the text', 2_000, { allowEmpty: true }))),
   required: z._default(z.boolean(), true),
 });
 
@@ -114,7 +123,12 @@ const declarationFields = {
   notifications: z._default(notificationSettingsSchema, DEFAULT_NOTIFICATION_SETTINGS),
 };
 
-type DeclarationFields = { texts: Record<string, { title: string }>; defaultLanguage: string; organisationDomains: readonly { organisation: string }[] };
+type DeclarationFields = {
+  texts: Record<string, { title: string }>;
+  defaultLanguage: string;
+  organisationDomains: readonly { organisation: string }[];
+  commitments: Readonly<Record<Category, readonly { text: string; texts?: Readonly<Record<string, string>> }[]>>;
+};
 
 function checkDeclarationFields(input: DeclarationFields, context: z.core.$RefinementCtx): void {
   const named = input.texts[input.defaultLanguage];
@@ -127,6 +141,17 @@ function checkDeclarationFields(input: DeclarationFields, context: z.core.$Refin
     if (seen.has(key)) context.addIssue({ code: 'custom', message: `${entry.organisation} is listed twice`, path: ['organisationDomains', index, 'organisation'] });
     seen.add(key);
   });
+  for (const category of CATEGORIES) {
+    (input.commitments[category] ?? []).forEach((clause, index) => {
+      for (const language of Object.keys(clause.texts ?? {})) {
+        if (!input.texts[language]) context.addIssue({ code: 'custom', message: `the declaration has no ${languageName(language)} version (${language}): add one, or remove this text`, path: ['commitments', category, index, 'texts', language] });
+      }
+      const inDefault = clause.texts?.[input.defaultLanguage];
+      if (clause.text && inDefault && inDefault !== clause.text) {
+        context.addIssue({ code: 'custom', message: `two different ${languageName(input.defaultLanguage)} texts are given (text and texts.${input.defaultLanguage}): give it once`, path: ['commitments', category, index, 'texts', input.defaultLanguage] });
+      }
+    });
+  }
 }
 
 /** A new declaration: OPEN for invitations at once, unless `draft` is true. */
@@ -162,28 +187,45 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
 
 /** Where a path points in a declaration, in the words of the console's form: "French version", "Customs authority, commitment 2". */
 export function placeInDeclaration(path: readonly PropertyKey[]): string {
-  const [field, key, index] = path.map(String);
+  const [field, key, index, part, language] = path.map(String);
   if (field === 'texts') return key ? `${languageName(key)} version` : 'Text of the declaration';
   if (field === 'commitments') {
     if (!key) return 'Commitments';
     const category = CATEGORY_LABELS[key as Category] ?? key;
-    return index === undefined ? category : `${category}, commitment ${Number(index) + 1}`;
+    if (index === undefined) return category;
+    const clause = `${category}, commitment ${Number(index) + 1}`;
+    return part === 'texts' && language ? `${clause}, ${languageName(language)} text` : clause;
   }
   if (field === 'organisationDomains') return key === undefined ? 'Registered email domains' : `Registered email domains, line ${Number(key) + 1}`;
   return (field && FIELD_NAMES[field]) ?? (path.length > 0 ? path.map(String).join('.') : 'The declaration');
 }
 
 /**
+ * A commitment's text in each language it has one in: `texts`, with `text` as the default
+ * language's (as an admin writes it, and as stored).
+ */
+export function clauseTexts(clause: { readonly text: string; readonly texts?: Readonly<Record<string, string>> }, defaultLanguage: string): Record<string, string> {
+  const texts: Record<string, string> = Object.fromEntries(Object.entries(clause.texts ?? {}).filter(([, text]) => text !== ''));
+  if (clause.text) texts[defaultLanguage] = clause.text;
+  return texts;
+}
+
+/**
  * What a declaration still lacks to be opened for signing, every piece in words with its field:
- * a title and a text in each language, and at least one commitment, each with its text, per category.
+ * a title and a text in each language, and at least one commitment per category, each with its
+ * text in every language version (the message names the language and the commitment).
  */
 export function missingForOpening(content: {
+  readonly defaultLanguage: string;
   readonly texts: Readonly<Record<string, { readonly title: string; readonly text: string }>>;
-  readonly commitments: Readonly<Record<Category, readonly { readonly text: string }[]>>;
+  readonly commitments: Readonly<Record<Category, readonly { readonly text: string; readonly texts?: Readonly<Record<string, string>> }[]>>;
 }): FieldProblem[] {
   const missing: FieldProblem[] = [];
-  const add = (path: readonly (string | number)[], what: string) => missing.push({ field: path.join('.'), message: `${placeInDeclaration(path)}: ${what}` });
-  for (const [language, text] of Object.entries(content.texts)) {
+  const add = (path: readonly (string | number)[], what: string, place = path) => missing.push({ field: path.join('.'), message: `${placeInDeclaration(place)}: ${what}` });
+  // The default language first, then the others by code: a stored map keeps no order.
+  const languages = Object.keys(content.texts).sort((a, b) => Number(b === content.defaultLanguage) - Number(a === content.defaultLanguage) || a.localeCompare(b));
+  for (const language of languages) {
+    const text = content.texts[language]!;
     if (!text.title) add(['texts', language, 'title'], 'the title is missing');
     if (!text.text) add(['texts', language, 'text'], 'the text is missing');
   }
@@ -191,7 +233,12 @@ export function missingForOpening(content: {
     const clauses = content.commitments[category] ?? [];
     if (clauses.length === 0) add(['commitments', category], 'add at least one commitment');
     clauses.forEach((clause, index) => {
-      if (!clause.text) add(['commitments', category, index, 'text'], 'the text is missing');
+      const texts = clauseTexts(clause, content.defaultLanguage);
+      for (const language of languages) {
+        if (texts[language]) continue;
+        const path = language === content.defaultLanguage ? ['commitments', category, index, 'text'] : ['commitments', category, index, 'texts', language];
+        add(path, `the ${languageName(language)} text is missing`, ['commitments', category, index]);
+      }
     });
   }
   return missing;
@@ -225,11 +272,10 @@ export function buildDeclaration(input: DeclarationInput & { draft?: boolean }, 
   );
   const commitments = Object.fromEntries(
     CATEGORIES.map((category) => {
-      const clauses = input.commitments[category].map((clause, index) => ({
-        id: clause.id ?? `${category.replace(/_/g, '-')}-${index + 1}`,
-        text: clause.text,
-        required: clause.required,
-      }));
+      const clauses = input.commitments[category].map((clause, index) => {
+        const texts = clauseTexts(clause, input.defaultLanguage);
+        return { id: clause.id ?? `${category.replace(/_/g, '-')}-${index + 1}`, text: texts[input.defaultLanguage] ?? '', required: clause.required, texts };
+      });
       return [category, clauses];
     }),
   ) as Record<Category, CommitmentClause[]>;
@@ -256,7 +302,7 @@ export function requiresOneTimeCode(declaration: Pick<Declaration, 'oneTimeCode'
 }
 
 /** The text shown for a language, falling back to the declaration's default language. */
-export function textFor(declaration: DeclarationContent, language: string): { language: string; text: DeclarationText } {
+export function textFor(declaration: Pick<DeclarationContent, 'id' | 'texts' | 'defaultLanguage'>, language: string): { language: string; text: DeclarationText } {
   const exact = declaration.texts[language];
   if (exact) return { language, text: exact };
   const fallback = declaration.texts[declaration.defaultLanguage];

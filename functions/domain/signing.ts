@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { sha256Hex } from './hashing';
+import { commitmentIdNamedBy, sha256Hex } from './hashing';
 
 /** How long a signing session lasts after the emailed link was exchanged for it. */
 export const SESSION_SECONDS = 30 * 60;
@@ -8,12 +8,23 @@ export const CODE_VALIDITY_SECONDS = 10 * 60;
 /** Wrong codes in a row after which the link is locked until an admin resends it. */
 export const MAX_WRONG_CODES = 5;
 
-/** A session id: 256 random bits, base64url; only its SHA-256 is stored. */
-export function newSessionId(): string {
-  return randomBytes(32).toString('base64url');
+/**
+ * A session id: the commitment's id, then 256 random bits, base64url; only its SHA-256 is stored.
+ * The commitment's id in front lets a request read the session, the commitment and its code state
+ * in one round trip; the stored session decides which commitment it belongs to, so a changed
+ * prefix only makes the id unknown.
+ */
+export function newSessionId(commitmentId: string): string {
+  return `${commitmentId}.${randomBytes(32).toString('base64url')}`;
 }
 
-export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/** A session id; sessions opened before ids named their commitment have the random part alone. */
+export const SESSION_ID_PATTERN = /^(?:[a-z]{1,4}_[0-9a-hjkmnp-tv-z]{26}\.)?[A-Za-z0-9_-]{43}$/;
+
+/** The commitment a session id names, if it names one (see newSessionId). */
+export function commitmentIdOfSession(sessionId: string): string | undefined {
+  return commitmentIdNamedBy(sessionId);
+}
 
 export function hashSessionId(sessionId: string): string {
   return sha256Hex(`session:${sessionId}`);

@@ -1,4 +1,5 @@
 import * as z from './zod';
+import { isOperatorLanguage, OPERATOR_LANGUAGES } from './languages';
 
 // C0/C1 controls other than tab and newline, plus bidi overrides that can disguise text.
 export const FORBIDDEN_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -45,6 +46,19 @@ export function textField(label: string, max = 50_000, { allowEmpty = false } = 
 }
 
 export const languageCode = z.string().check(z.regex(/^[a-z]{2}$/, 'language must be a two-letter ISO 639-1 code such as "en"'));
+
+/**
+ * The language an operator is invited in: one the product speaks to operators (pages, emails and
+ * the consent statement exist in each), never silently another.
+ */
+export const operatorLanguageCode = z.pipe(
+  z.string({ error: 'language must be text' }).check(z.trim(), z.toLowerCase()),
+  z.string().check(
+    z.refine((value) => isOperatorLanguage(value), {
+      error: (issue) => `${JSON.stringify(issue.input)} is not a language the product supports; use one of ${OPERATOR_LANGUAGES.join(', ')}`,
+    }),
+  ),
+);
 
 /** Where a path points in a request, in words a person reads; by default the path itself. */
 export type DescribePlace = (path: readonly PropertyKey[]) => string;

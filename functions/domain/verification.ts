@@ -1,5 +1,6 @@
 import type { Commitment, Signature, VerificationCheck } from './commitment';
 import { requiresOneTimeCode, type DeclarationContent } from './declaration';
+import { versionShown } from './version-shown';
 
 export interface VerificationResult {
   readonly outcome: 'VERIFIED' | 'NEEDS_REVIEW';
@@ -9,7 +10,7 @@ export interface VerificationResult {
 /** The automatic checks on a signature. Any failed check sends the commitment to an admin. */
 export function verifySignature(commitment: Commitment, signature: Signature, declaration: DeclarationContent): VerificationResult {
   const checks: VerificationCheck[] = [
-    checkTextHash(signature, declaration),
+    checkTextHash(commitment, signature, declaration),
     checkRequiredCommitments(commitment, signature, declaration),
     checkEmailDomain(commitment),
     checkOneTimeCode(commitment, signature, declaration),
@@ -17,14 +18,20 @@ export function verifySignature(commitment: Commitment, signature: Signature, de
   return { outcome: checks.every((check) => check.passed) ? 'VERIFIED' : 'NEEDS_REVIEW', checks };
 }
 
-function checkTextHash(signature: Signature, declaration: DeclarationContent): VerificationCheck {
-  const expected = declaration.texts[signature.language]?.sha256;
-  if (!expected) {
+function checkTextHash(commitment: Commitment, signature: Signature, declaration: DeclarationContent): VerificationCheck {
+  if (!declaration.texts[signature.language]) {
     return { check: 'text-hash', passed: false, detail: `The declaration has no text in the language the signer saw (${signature.language}).` };
   }
-  return expected === signature.textSha256
-    ? { check: 'text-hash', passed: true, detail: `The signer saw the declaration text exactly as issued in this language (${signature.language}).` }
-    : { check: 'text-hash', passed: false, detail: 'The declaration text the signer saw differs from the text issued with the invitation.' };
+  const version = versionShown(declaration, signature.language, commitment.organisation.category);
+  // Signatures recorded before the hash covered the commitments are checked against the text alone.
+  if (signature.hashCovers !== 'text-and-commitments') {
+    return version.textSha256 === signature.textSha256
+      ? { check: 'text-hash', passed: true, detail: `The signer saw the declaration text exactly as issued in this language (${signature.language}); this signature's hash covers the text alone.` }
+      : { check: 'text-hash', passed: false, detail: 'The declaration text the signer saw differs from the text issued with the invitation.' };
+  }
+  return version.sha256 === signature.textSha256
+    ? { check: 'text-hash', passed: true, detail: `The signer saw the declaration text and the commitments exactly as issued in this language (${signature.language}).` }
+    : { check: 'text-hash', passed: false, detail: 'The declaration text or the commitments the signer saw differ from those issued with the invitation.' };
 }
 
 function checkRequiredCommitments(commitment: Commitment, signature: Signature, declaration: DeclarationContent): VerificationCheck {

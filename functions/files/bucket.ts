@@ -1,19 +1,10 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { PassThrough, type Writable } from 'node:stream';
-import { ENV } from '../catalog';
-import { requiredEnv } from '../shared/config';
+import { bucketName, s3 } from './objects';
 
-let client: S3Client | undefined;
-
-/** The endpoint comes from AWS_ENDPOINT_URL_S3 when set (the local stack), as the SDK defines. */
-function s3(): S3Client {
-  client ??= new S3Client({});
-  return client;
-}
-
-const bucketName = () => requiredEnv(ENV.filesBucketName);
+export { putFile, readFile } from './objects';
 
 /** How long a download URL works: long enough to start a download, short enough that a forwarded link is soon useless. */
 export const DOWNLOAD_URL_SECONDS = 300;
@@ -32,11 +23,6 @@ export async function downloadUrl(key: string, filename: string, now: Date): Pro
     signingDate: now,
   });
   return { url, expiresAt: new Date(now.getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString() };
-}
-
-/** Stores a file in one request (a PDF of a few megabytes). */
-export async function putFile(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
-  await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: key, Body: bytes, ContentType: contentType, ContentLength: bytes.length }));
 }
 
 export interface StreamedUpload {

@@ -16,7 +16,7 @@ export interface AwaitSignatureOptions {
  * acted yet, the invitation (or the next reminder) is emailed with a fresh link.
  */
 export async function awaitSignature(options: AwaitSignatureOptions): Promise<{ waiting: boolean }> {
-  const { waiting, commitment } = await parkWait(options.commitmentId, 'signature', options.taskToken, options.round);
+  const { waiting, commitment } = await parkWait(options.commitmentId, 'signature', options.taskToken, options.round, true);
   if (waiting) await sendSigningLink(commitment, options.remindersSent);
   return { waiting };
 }

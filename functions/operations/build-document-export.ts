@@ -3,9 +3,10 @@ import { streamUpload } from '../files/bucket';
 import { ZipStream } from '../files/zip-stream';
 import { clock } from '../shared/clock';
 import { loggableError, logger } from '../shared/logger';
-import { readDocumentBytes, StoredDocumentMismatch, type DocumentRecord } from '../store/documents';
+import { StoredDocumentMismatch, type DocumentRecord } from '../store/documents';
 import { claimDocumentExport, completeDocumentExport, failDocumentExport, getDocumentExport, recordExportProgress } from '../store/document-exports';
 import { selectExportDocuments } from './find-documents';
+import { sealedCertificateBytes } from './sealed-certificate-file';
 
 /** Documents read ahead of the one being written: enough to hide the table's latency, few enough to keep memory flat. */
 const READ_AHEAD = 16;
@@ -18,7 +19,7 @@ export type BuildOutcome = 'built' | 'not-pending' | 'not-found' | 'failed';
 class ExportStopped extends Error {}
 
 /**
- * Builds one export: claims it (once), streams the selected PDFs from the table into a ZIP that is
+ * Builds one export: claims it (once), streams the selected PDFs from the files bucket (or the table, for those sealed before) into a ZIP that is
  * uploaded to the files bucket as it is written, checking each PDF's bytes against the SHA-256
  * recorded when it was sealed, then adds the manifest (CSV and JSON) and records the export ready.
  * A failure is recorded on the export, with a reason, and the partial upload removed.
@@ -72,7 +73,7 @@ export async function buildDocumentExport(exportId: string): Promise<BuildOutcom
 /** Each document with its bytes, in order, reading a few ahead. */
 async function* readInOrder(documents: readonly DocumentRecord[]): AsyncGenerator<{ document: DocumentRecord; bytes: Buffer }> {
   const read = (document: DocumentRecord) => {
-    const reading = readDocumentBytes(document).then((bytes) => ({ document, bytes }), (error: unknown) => {
+    const reading = sealedCertificateBytes(document).then((bytes) => ({ document, bytes }), (error: unknown) => {
       if (!(error instanceof StoredDocumentMismatch)) throw error;
       throw new ExportStopped(`The stored PDF of ${document.organisation} (${document.commitmentId}) does not match the SHA-256 recorded when it was sealed, `
         + 'so the export was stopped and nothing was made available. Report it to the security team.', { cause: error });

@@ -7,26 +7,33 @@ import { sendEmail } from '../mail/send-email';
 import { requiredEnv } from '../shared/config';
 import { isTransient, TransientError } from '../shared/errors';
 import { loggableError, logger } from '../shared/logger';
-import { recordEvent } from '../store/audit';
-import { claimMailForTask, recordMailSent, releaseMailClaim } from '../store/mail-claims';
-import { loadCommitment, loadDeclarationContent } from './load';
+import type { Commitment } from '../domain/commitment';
+import { claimMailForTask, mailClaimItem, recordMailSentWithEvent, releaseMailClaim } from '../store/mail-claims';
+import type { TransactItem } from '../store/table';
+import { loadDeclarationContent } from './load';
 
 const KIND = 'signature-confirmation';
+
+/** The confirmation's claim, taken in the transaction that records the checks (claimed: true below). */
+export function confirmationClaim(commitment: Commitment): TransactItem {
+  return mailClaimItem(commitment.id, roundMailKind(roundOf(commitment), KIND), true);
+}
 
 /**
  * Emails the signatory what was recorded, once per signature (claimed like every email), from
  * the workflow's verify step (after the checks) so that a failed send is retried with the
  * workflow's backoff. A
  * send that keeps failing for a reason other than an outage is logged, not allowed to stop the
- * signature on its way.
+ * signature on its way. `commitment` is the record as the verify step left it; `claimed` when
+ * that step's transaction took the claim.
  */
-export async function confirmSignature(commitmentId: string): Promise<'sent' | 'already-sent' | 'not-signed' | 'failed'> {
-  const commitment = await loadCommitment(commitmentId);
+export async function confirmSignature(commitment: Commitment, claimed: boolean): Promise<'sent' | 'already-sent' | 'not-signed' | 'failed'> {
+  const commitmentId = commitment.id;
   const signature = commitment.signature;
   // Revoked before the workflow got here: the organisation hears from the Commission instead.
   if (!signature || commitment.state === 'REVOKED') return 'not-signed';
   const kind = roundMailKind(roundOf(commitment), KIND);
-  if (!(await claimMailForTask(commitmentId, kind))) return 'already-sent';
+  if (!claimed && !(await claimMailForTask(commitmentId, kind))) return 'already-sent';
   try {
     const declaration = await loadDeclarationContent(commitment.declarationId);
     const email = signatureConfirmationMessage({
@@ -42,8 +49,7 @@ export async function confirmSignature(commitmentId: string): Promise<'sent' | '
       contactAddress: requiredEnv(ENV.commissionContactAddress),
     });
     const messageId = await sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitmentId, KIND) });
-    await recordMailSent(commitmentId, kind, messageId);
-    await recordEvent({ commitmentId, declarationId: commitment.declarationId, type: 'SIGNATURE_CONFIRMATION_SENT', actor: 'workflow', detail: { messageId } });
+    await recordMailSentWithEvent(commitmentId, kind, messageId, { commitmentId, declarationId: commitment.declarationId, type: 'SIGNATURE_CONFIRMATION_SENT', actor: 'workflow', detail: { messageId } });
     return 'sent';
   } catch (error) {
     await releaseMailClaim(commitmentId, kind).catch(() => undefined);

@@ -1,3 +1,4 @@
+import type { Commitment } from '../domain/commitment';
 import { DomainError } from '../domain/errors';
 import type { Caller } from '../shared/access';
 import { adminActor } from '../store/audit';
@@ -36,8 +37,9 @@ export async function countersignCommitments(request: CountersignRequest, caller
  * Countersigns one verified commitment: one conditional transition, so any number of concurrent
  * clicks (or two admins' overlapping bulk actions) give one countersignature.
  */
-async function countersignCommitment(commitmentId: string, caller: Caller, declarationId?: string): Promise<CountersignResult> {
-  const commitment = await getCommitment(commitmentId);
+async function countersignCommitment(commitmentId: string, caller: Caller, declarationId?: string, listed?: Commitment): Promise<CountersignResult> {
+  // A commitment just listed needs no second read: the transition's condition checks its state.
+  const commitment = listed ?? (await getCommitment(commitmentId));
   if (!commitment || (declarationId !== undefined && commitment.declarationId !== declarationId)) {
     return { commitmentId, result: 'not-found', message: 'No such commitment in this declaration.' };
   }
@@ -62,8 +64,10 @@ async function countersignCommitment(commitmentId: string, caller: Caller, decla
 /** Countersigns the listed commitments, or every verified one of the declaration; reports per commitment. */
 async function countersignMany(declarationId: string, selection: { commitmentIds?: readonly string[]; allVerified?: boolean }, caller: Caller): Promise<CountersignResult[]> {
   await loadDeclaration(declarationId);
-  const ids = selection.allVerified
-    ? (await listCommitments(declarationId)).filter((commitment) => commitment.state === 'VERIFIED').map((commitment) => commitment.id)
-    : [...new Set(selection.commitmentIds ?? [])];
+  if (selection.allVerified) {
+    const verified = (await listCommitments(declarationId)).filter((commitment) => commitment.state === 'VERIFIED');
+    return mapWithConcurrency(verified, 8, (commitment) => countersignCommitment(commitment.id, caller, declarationId, commitment));
+  }
+  const ids = [...new Set(selection.commitmentIds ?? [])];
   return mapWithConcurrency(ids, 8, (id) => countersignCommitment(id, caller, declarationId));
 }

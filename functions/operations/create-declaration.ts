@@ -29,7 +29,7 @@ export function refuseDuplicateClauseIds(declaration: Pick<Declaration, 'commitm
 }
 
 /** Opening needs every piece: the refusal lists each one missing, in words, with its field. */
-export function refuseIncomplete(declaration: Pick<Declaration, 'texts' | 'commitments'>, code: 'INVALID_INPUT' | 'WRONG_STATE'): void {
+export function refuseIncomplete(declaration: Pick<Declaration, 'defaultLanguage' | 'texts' | 'commitments'>, code: 'INVALID_INPUT' | 'WRONG_STATE'): void {
   const fields = missingForOpening(declaration);
   if (fields.length > 0) {
     throw new DomainError(code, 'The declaration cannot be opened for signing yet: fill in what is missing, or save it as a draft.', fields.map((problem) => problem.message), { fields });

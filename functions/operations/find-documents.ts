@@ -1,5 +1,5 @@
 import type { Category } from '../domain/categories';
-import { foldForSearch } from '../domain/commitment-list';
+import { matchesEveryWord, searchWords } from '../domain/search-text';
 import type { ExportSelection } from '../domain/document-export';
 import { listCommitments } from '../store/commitments';
 import { listDocuments, type DocumentRecord } from '../store/documents';
@@ -19,13 +19,13 @@ export interface DocumentQuery {
 /** The sealed documents of a declaration that match, newest first. */
 export async function findDocuments(declarationId: string, query: DocumentQuery): Promise<DocumentRecord[]> {
   await loadDeclaration(declarationId);
-  const words = foldForSearch(query.search ?? '').split(/\s+/).filter((word) => word !== '');
+  const words = searchWords(query.search);
   return (await listDocuments(declarationId))
     .filter((document) => !query.categories?.length || query.categories.includes(document.category as Category))
     .filter((document) => !query.countries?.length || query.countries.includes(document.country))
     .filter((document) => !query.sealedFrom || document.sealedAt >= query.sealedFrom)
     .filter((document) => !query.sealedTo || document.sealedAt < query.sealedTo)
-    .filter((document) => words.every((word) => foldForSearch(`${document.organisation} ${document.commitmentId}`).includes(word)))
+    .filter((document) => matchesEveryWord(`${document.organisation} ${document.commitmentId}`, words))
     .reverse();
 }
 

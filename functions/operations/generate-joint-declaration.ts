@@ -5,10 +5,7 @@ import { DomainError } from '../domain/errors';
 import { sha256Hex } from '../domain/hashing';
 import { newId } from '../domain/ids';
 import { downloadUrl, FILE_PREFIXES, putFile } from '../files/bucket';
-import { renderJointDeclaration, type JointDeclarationInput, type JointSignatory } from '../pdf/joint-declaration';
-import { sealPdf } from '../pdf/seal';
-import { loadSealSigner } from '../seal/seal-signer';
-import { configuredTimestamps } from '../seal/timestamp-source';
+import type { JointDeclarationInput, JointSignatory } from '../pdf/joint-declaration';
 import type { Caller } from '../shared/access';
 import { logger } from '../shared/logger';
 import { listCommitments } from '../store/commitments';
@@ -16,7 +13,13 @@ import { getJointDeclarationRecord, storeJointDeclaration, type JointDeclaration
 import { loadDeclaration } from './load';
 import { verificationUrl } from './verification-url';
 import { clock } from '../shared/clock';
-import { assertOwnSealVerifies } from './check-own-seal';
+
+/**
+ * The renderer (pdf-lib, the fonts) and the seal are evaluated by the first request that renders, not
+ * when the function starts: asking again for a joint declaration already made, or a refusal, needs neither.
+ */
+const renderer = () => import('../pdf/joint-declaration');
+const sealing = () => import('./joint-declaration-seal');
 
 /** Short enough for the annex's category column. */
 const CATEGORY_COLUMN_LABELS: Readonly<Record<Category, string>> = {
@@ -64,14 +67,16 @@ export async function generateJointDeclaration(declarationId: string, caller: Ca
 
   const signatories = jointSignatories(await listCommitments(declarationId));
   assertJointDeclarationFits(signatories.length);
-  const [signer, doc] = await Promise.all([
-    loadSealSigner(),
-    renderJointDeclaration(jointDeclarationInput(declaration, signatories), {
-      onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { declarationId, codePoint: character.codePointAt(0) }),
-    }),
-  ]);
+  const [{ renderJointDeclaration }, { loadSealSigner, sealPdf, sealSubjectName, configuredTimestamps, assertOwnSealVerifies }] = await Promise.all([renderer(), sealing()]);
+  const signer = await loadSealSigner();
   const sealedAt = clock.now();
-  const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp: configuredTimestamps(), longTermValidation: {}, sealedAt });
+  const timestamp = configuredTimestamps();
+  // The first page names the seal to come: its certificate's subject, this time of sealing, its level.
+  const seal = { sealedBy: sealSubjectName(signer.certificateChain[0]!), sealedAt: sealedAt.toISOString(), level: timestamp ? 'B-LTA' : 'B-B' } as const;
+  const doc = await renderJointDeclaration({ ...jointDeclarationInput(declaration, signatories), seal }, {
+    onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { declarationId, codePoint: character.codePointAt(0) }),
+  });
+  const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp, longTermValidation: {}, sealedAt });
   await assertOwnSealVerifies(bytes, sealedAt, { declarationId });
   // The bytes go to the bucket first under a key of their own; the record that names them is written last.
   const objectKey = `${FILE_PREFIXES.jointDeclarations}${declarationId}/${newId('gen')}.pdf`;
@@ -96,6 +101,7 @@ export async function previewJointDeclaration(declarationId: string): Promise<{ 
   const signatories = jointSignatories(await listCommitments(declarationId));
   assertJointDeclarationFits(signatories.length);
   const renderedAt = clock.now();
+  const { renderJointDeclaration } = await renderer();
   const doc = await renderJointDeclaration({ ...jointDeclarationInput(declaration, signatories), previewAt: renderedAt.toISOString() }, {
     onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { declarationId, codePoint: character.codePointAt(0) }),
   });

@@ -37,7 +37,7 @@ export async function openSigningSession(request: OpenSigningSessionRequest, now
   requireFormToken(post.fields, landingFormToken(await loadSigningKey(), open.linkHash), open.commitment.language);
   const { commitment, declaration } = open;
   const language = operatorLanguage([commitment.language], request.acceptLanguage);
-  const sessionId = newSessionId();
+  const sessionId = newSessionId(commitment.id);
   const linkExpiresAt = open.expiresAt;
   const expiresAt = new Date(Math.min(now.getTime() + SESSION_SECONDS * 1000, linkExpiresAt));
   const created = await createSession(

@@ -8,7 +8,7 @@ import { requiredEnv } from '../shared/config';
 import { loadSigningKey } from '../shared/signing-key';
 import { storeNewCode } from '../store/one-time-codes';
 import { linkLocked } from './one-time-code';
-import { limitAttempts } from './rate-limit';
+import { attemptInTransaction } from './rate-limit';
 import { clock } from '../shared/clock';
 
 /**
@@ -16,8 +16,8 @@ import { clock } from '../shared/clock';
  * earlier code stops working. Refused while the link is locked, and past the codes' rate limit.
  */
 export async function sendOneTimeCode(commitment: Commitment, now = clock.now()): Promise<{ expiresAt: Date }> {
-  // Every emailed code counts, so that no path can flood the invited address.
-  await limitAttempts({ scope: 'code', subject: commitment.id, language: commitment.language }, now);
+  // Every emailed code counts, so that no path can flood the invited address: counted in the code's own transaction.
+  const attempt = attemptInTransaction({ scope: 'code', subject: commitment.id, language: commitment.language }, now);
   const key = await loadSigningKey();
   const code = newOneTimeCode();
   const expiresAt = new Date(now.getTime() + CODE_VALIDITY_SECONDS * 1000);
@@ -25,8 +25,10 @@ export async function sendOneTimeCode(commitment: Commitment, now = clock.now())
     commitment.id,
     { hash: hashOneTimeCode(key, commitment.id, code), sentTo: commitment.organisation.email, sentAt: now, expiresAt },
     { commitmentId: commitment.id, declarationId: commitment.declarationId, type: 'CODE_SENT', actor: 'operator', at: now.toISOString(), detail: { expiresAt: expiresAt.toISOString() } },
+    attempt.item,
   );
-  if (!stored) throw linkLocked(commitment);
+  if (stored === 'limited') throw attempt.refusal();
+  if (stored === 'locked') throw linkLocked(commitment);
   const email = oneTimeCodeMessage({
     language: commitment.language,
     contactName: commitment.organisation.contactName,

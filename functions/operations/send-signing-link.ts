@@ -8,9 +8,9 @@ import { invitationMessage, type InvitationKind } from '../mail/messages';
 import { sendEmail } from '../mail/send-email';
 import { appUrl, requiredEnv } from '../shared/config';
 import { TransientError, isTransient } from '../shared/errors';
-import { adminActor, recordEvent } from '../store/audit';
-import { claimMail, claimMailForTask, recordMailSent, releaseMailClaim } from '../store/mail-claims';
-import { putLink } from '../store/links';
+import { adminActor } from '../store/audit';
+import { claimMailAlong, recordMailSentWithEvent, releaseMailClaim } from '../store/mail-claims';
+import { linkPut, putLink } from '../store/links';
 import { loadDeclarationContent } from './load';
 import { clock } from '../shared/clock';
 
@@ -33,17 +33,15 @@ export async function sendSigningLink(commitment: Commitment, reminderNumber: nu
     : roundMailKind(roundOf(commitment), reminderNumber === 0 ? 'invitation' : `reminder-${reminderNumber}`);
   const declaration = await loadDeclarationContent(commitment.declarationId);
   if (!requested && reminderNumber > 0 && !declaration.reminders.automatic) return 'skipped';
+  const secret = newLinkSecret(commitment.id);
+  const expiresAt = signingLinkExpiry(commitment, declaration);
   // The workflow's own emails may take over a claim its dead attempt left; an admin's click may not.
-  if (!(await (requested ? claimMail : claimMailForTask)(commitment.id, kind))) return 'already-sent';
+  // The claim and the link the email carries are written together.
+  const link = linkPut(hashLinkSecret(secret), { commitmentId: commitment.id, issuedAt: clock.now().toISOString(), expiresAt: expiresAt.getTime(), generation: linkGenerationOf(commitment) });
+  if (!(await claimMailAlong(commitment.id, kind, !requested, [link]))) return 'already-sent';
   try {
-    const messageId = await emailNewLink(commitment, declaration, {
-      mailKind: kind,
-      template: reminderNumber === 0 && !requested ? 'invitation' : 'reminder',
-      expiresAt: signingLinkExpiry(commitment, declaration),
-      issuedAt: clock.now(),
-    });
-    await recordMailSent(commitment.id, kind, messageId);
-    await recordEvent({
+    const messageId = await emailSigningLink(commitment, declaration, secret, { mailKind: kind, template: reminderNumber === 0 && !requested ? 'invitation' : 'reminder', expiresAt });
+    await recordMailSentWithEvent(commitment.id, kind, messageId, {
       commitmentId: commitment.id,
       declarationId: commitment.declarationId,
       type: reminderNumber === 0 && !requested ? 'INVITATION_SENT' : 'REMINDER_SENT',
@@ -77,23 +75,30 @@ export async function emailNewLink(
   declaration: DeclarationContent,
   options: { mailKind: string; template: InvitationKind; expiresAt: Date; issuedAt: Date },
 ): Promise<string> {
-  const secret = newLinkSecret();
+  const secret = newLinkSecret(commitment.id);
   await putLink(hashLinkSecret(secret), {
     commitmentId: commitment.id,
     issuedAt: options.issuedAt.toISOString(),
     expiresAt: options.expiresAt.getTime(),
     generation: linkGenerationOf(commitment),
   });
+  return emailSigningLink(commitment, declaration, secret, options);
+}
+
+/** Emails a link whose hash is already stored to the invited address. Returns the SES message id. */
+async function emailSigningLink(commitment: Commitment, declaration: DeclarationContent, secret: string, options: { mailKind: string; template: InvitationKind; expiresAt: Date }): Promise<string> {
+  const version = textFor(declaration, commitment.language);
   const email = invitationMessage({
     kind: options.template,
     language: commitment.language,
     contactName: commitment.organisation.contactName,
     organisationName: commitment.organisation.name,
-    declarationTitle: textFor(declaration, commitment.language).text.title,
+    declarationTitle: version.text.title,
     signingUrl: `${appUrl()}/sign/${secret}`,
     expiresAt: options.expiresAt,
     contactAddress: requiredEnv(ENV.commissionContactAddress),
     oneTimeCode: requiresOneTimeCode(declaration),
+    versionLanguage: version.language,
   });
   return sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitment.id, options.mailKind) });
 }

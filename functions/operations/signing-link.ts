@@ -1,11 +1,11 @@
 import type { Commitment } from '../domain/commitment';
 import { requiresOneTimeCode, type DeclarationContent } from '../domain/declaration';
-import { hashLinkSecret, LINK_SECRET_PATTERN } from '../domain/hashing';
+import { commitmentIdNamedBy, hashLinkSecret, LINK_SECRET_PATTERN } from '../domain/hashing';
 import { linkGenerationOf } from '../domain/rounds';
 import { SigningError, unknownLink } from '../shared/signing-errors';
 import { getCommitment } from '../store/commitments';
 import { getDeclarationContent } from '../store/declarations';
-import { getLink, type SigningLink } from '../store/links';
+import { getLink, getLinkWithCommitment, type SigningLink } from '../store/links';
 import { getCodeState, type CodeState } from '../store/one-time-codes';
 import { clock } from '../shared/clock';
 
@@ -26,9 +26,7 @@ export interface OpenLink {
 export async function resolveSigningLink(secret: string, now = clock.now()): Promise<OpenLink> {
   if (!LINK_SECRET_PATTERN.test(secret)) throw unknownLink();
   const linkHash = hashLinkSecret(secret);
-  const link = await getLink(linkHash);
-  if (!link) throw unknownLink();
-  const [commitment, codeState] = await Promise.all([getCommitment(link.commitmentId), getCodeState(link.commitmentId)]);
+  const { link, commitment, codeState } = await readLink(secret, linkHash);
   const declaration = commitment ? await getDeclarationContent(commitment.declarationId) : undefined;
   if (!commitment || !declaration) throw unknownLink();
   // A link of an earlier generation (before a new round or a corrected contact) no longer works.
@@ -58,4 +56,18 @@ export function assertSignable(commitment: Commitment, declaration: DeclarationC
 export function alreadyUsed(commitment: Pick<Commitment, 'state' | 'language'>, code: 'LINK_USED' | 'SESSION_USED' = 'LINK_USED'): SigningError {
   const outcome = commitment.state === 'DECLINED' ? 'declined' : 'signed';
   return new SigningError(code, `Your organisation has already ${outcome} this declaration; nothing more is needed from this link.`, { language: commitment.language, outcome });
+}
+
+/** The link with its commitment and code state: one round trip when the secret names its commitment. */
+async function readLink(secret: string, linkHash: string): Promise<{ link: SigningLink; commitment: Commitment | undefined; codeState: CodeState }> {
+  const named = commitmentIdNamedBy(secret);
+  if (named) {
+    const found = await getLinkWithCommitment(linkHash, named);
+    if (!found) throw unknownLink();
+    return found;
+  }
+  const link = await getLink(linkHash);
+  if (!link) throw unknownLink();
+  const [commitment, codeState] = await Promise.all([getCommitment(link.commitmentId), getCodeState(link.commitmentId)]);
+  return { link, commitment, codeState };
 }

@@ -11,6 +11,7 @@ import { SigningError, unknownSession } from '../shared/signing-errors';
 import { getCommitment, transition, type TransitionRequest } from '../store/commitments';
 import { linkStillValid } from '../store/links';
 import { consumeSession } from '../store/signing-sessions';
+import { parkedTaskUnchanged, type ParkedTask } from '../store/task-tokens';
 import { retryOnTransactionConflict } from '../store/transaction-conflicts';
 import { resumeWait } from '../workflow/client';
 import { admitSessionPost, type SessionPostRequest } from './admit-session-post';
@@ -36,11 +37,11 @@ export interface Submission {
  * workflow told. Concurrent submissions race on those conditions and exactly one wins.
  */
 export async function submitSignature(request: SessionPostRequest, now = clock.now()): Promise<Submission> {
-  const { open, fields, clientAddressHash } = await admitSessionPost(request, now);
-  return { open, fields, result: await submit(open, fields, { clientAddressHash }, now) };
+  const { open, fields, clientAddressHash, parkedTask } = await admitSessionPost(request, now, { withParkedTask: true });
+  return { open, fields, result: await submit(open, fields, { clientAddressHash, parkedTask }, now) };
 }
 
-async function submit(open: OpenSession, fields: FormFields, request: { clientAddressHash: string }, now: Date): Promise<SubmissionOutcome> {
+async function submit(open: OpenSession, fields: FormFields, request: { clientAddressHash: string; parkedTask?: { task: ParkedTask | undefined } }, now: Date): Promise<SubmissionOutcome> {
   const { commitment, declaration, session } = open;
   const codeRequired = requiresOneTimeCode(declaration);
   if (codeRequired && !session.codeVerifiedAt) {
@@ -61,6 +62,7 @@ async function submit(open: OpenSession, fields: FormFields, request: { clientAd
       acceptedCommitmentIds: form.accepted,
       language: form.language,
       textSha256: form.textSha256,
+      hashCovers: 'text-and-commitments',
       signedAt: now.toISOString(),
       consent: { text: consent.text, sha256: consent.sha256, language: consent.language },
       ...(publication ? { publication: { text: publication.text, sha256: publication.sha256, language: publication.language } } : {}),
@@ -71,17 +73,30 @@ async function submit(open: OpenSession, fields: FormFields, request: { clientAd
   } else {
     change = { to: 'DECLINED', set: { decline: { reason: form.reason, declinedAt: now.toISOString() } }, event: { type: 'DECLINED', actor: 'operator', detail: { reason: form.reason, clientAddressHash: request.clientAddressHash } } };
   }
-  const result = await retryOnTransactionConflict(() =>
-    transition({
-      commitment,
-      from: ['INVITED'],
-      ...change,
-      // The commitment's own expiry and link generation are checked on it; a link's own expiry only when it keeps none.
-      links: { generation: session.linkGeneration ?? 0, validAt: now },
-      alongside: [linkStillValid(session.linkHash, commitment.id, now, commitment.linksExpireAt === undefined), consumeSession(open.sessionHash, commitment.id, now, codeRequired)],
-      now,
-    }),
-  );
+  const record = (parked?: { task: ParkedTask | undefined }) =>
+    retryOnTransactionConflict(() =>
+      transition({
+        commitment,
+        from: ['INVITED'],
+        ...change,
+        // The commitment's own expiry and link generation are checked on it; a link's own expiry only when it keeps none.
+        links: { generation: session.linkGeneration ?? 0, validAt: now },
+        alongside: [
+          linkStillValid(session.linkHash, commitment.id, now, commitment.linksExpireAt === undefined),
+          consumeSession(open.sessionHash, commitment.id, now, codeRequired),
+          // The workflow's task as read with the session, so that its token can be answered without reading it again.
+          ...(parked ? [parkedTaskUnchanged(commitment.id, parked.task)] : []),
+        ],
+        now,
+      }),
+    );
+  let parked = request.parkedTask;
+  let result = await record(parked);
+  if (!result.ok && result.reason === 'alongside' && result.alongsideIndex === 2) {
+    // The workflow parked a new token meanwhile (its next reminder): record without the check, and read the token after.
+    parked = undefined;
+    result = await record(undefined);
+  }
   if (!result.ok) {
     if (result.reason === 'state') {
       const current = (await getCommitment(commitment.id)) ?? commitment;
@@ -97,7 +112,7 @@ async function submit(open: OpenSession, fields: FormFields, request: { clientAd
     await resolveSigningSession(open.sessionId, now);
     throw unknownSession();
   }
-  const callback = await resumeWait(commitment.id, 'signature', change.to);
+  const callback = await resumeWait(commitment.id, 'signature', change.to, parked);
   logger.info('signature recorded', { commitmentId: commitment.id, outcome: change.to, callback });
   return { outcome: change.to as 'SIGNED' | 'DECLINED', organisation: commitment.organisation.name };
 }

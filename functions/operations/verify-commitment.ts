@@ -1,28 +1,39 @@
 import { verifySignature } from '../domain/verification';
+import type { Commitment } from '../domain/commitment';
 import { transition } from '../store/commitments';
+import type { TransactItem } from '../store/table';
 import { loadCommitment, loadDeclarationContent } from './load';
 import { clock } from '../shared/clock';
 
 export type VerificationOutcome = 'VERIFIED' | 'NEEDS_REVIEW';
 
-/** The workflow's automatic checks; repeating it after it ran returns the recorded outcome. */
-export async function verifyCommitment(commitmentId: string): Promise<{ outcome: VerificationOutcome }> {
+/**
+ * The workflow's automatic checks; repeating it after it ran returns the recorded outcome. Returns
+ * the commitment as recorded after the checks, and whether the `alongside` items (a mail claim
+ * that goes with the change) were written with them: they are only when the checks ran here.
+ */
+export async function verifyCommitment(commitmentId: string, alongsideFor: (commitment: Commitment) => readonly TransactItem[] = () => []): Promise<{ outcome: VerificationOutcome; commitment: Commitment; alongsideWritten: boolean }> {
   const commitment = await loadCommitment(commitmentId);
   if (commitment.state !== 'SIGNED' || !commitment.signature) {
     // Already verified (a retry), or moved on (revoked): the review wait reads the record.
-    return { outcome: commitment.verification?.outcome === 'VERIFIED' && commitment.state !== 'REVOKED' ? 'VERIFIED' : 'NEEDS_REVIEW' };
+    return { outcome: commitment.verification?.outcome === 'VERIFIED' && commitment.state !== 'REVOKED' ? 'VERIFIED' : 'NEEDS_REVIEW', commitment, alongsideWritten: false };
   }
   const declaration = await loadDeclarationContent(commitment.declarationId);
   const result = verifySignature(commitment, commitment.signature, declaration);
   const now = clock.now();
+  const alongside = alongsideFor(commitment);
+  const to = result.outcome === 'VERIFIED' ? 'VERIFIED' : 'IN_REVIEW';
+  const verification = { outcome: result.outcome, checks: result.checks, verifiedAt: now.toISOString() };
   const moved = await transition({
     commitment,
     from: ['SIGNED'],
-    to: result.outcome === 'VERIFIED' ? 'VERIFIED' : 'IN_REVIEW',
-    set: { verification: { outcome: result.outcome, checks: result.checks, verifiedAt: now.toISOString() } },
+    to,
+    set: { verification },
     event: { type: result.outcome === 'VERIFIED' ? 'VERIFIED' : 'FLAGGED_FOR_REVIEW', actor: 'workflow', detail: { checks: result.checks } },
+    alongside,
     now,
   });
   if (!moved.ok) return verifyCommitment(commitmentId);
-  return { outcome: result.outcome };
+  // The record as this transition left it: what the caller would otherwise read again.
+  return { outcome: result.outcome, commitment: { ...commitment, state: to, updatedAt: now.toISOString(), verification }, alongsideWritten: alongside.length > 0 };
 }

@@ -1,5 +1,5 @@
 import type { PageWriter } from './page-writer';
-import { formatUtc, writeHeading, writeRows, type Styles } from './typesetting';
+import { formatUtc, writeHeading, writeRows, type DocumentLabels, type Styles } from './typesetting';
 
 export interface AuditTrail {
   /** The commitment's audit events, oldest first. */
@@ -13,31 +13,39 @@ export interface AuditTrail {
 const TIME_COLUMN_WIDTH = 130;
 const STATUS_COLUMN_WIDTH = 60;
 
-/** The audit page: what happened when, by whom, and what the automatic checks found. */
-export function writeAuditTrail(writer: PageWriter, styles: Styles, audit: AuditTrail): void {
-  writer.newPage();
-  writeHeading(writer, styles, 'Audit trail');
-  writer.text('Every recorded event of this commitment, in UTC.', styles.label);
+/**
+ * The audit trail: what happened when, by whom, and what the automatic checks found, each by its name in
+ * the document's language. It follows the verification block on the same page when there is room.
+ */
+export function writeAuditTrail(writer: PageWriter, styles: Styles, labels: DocumentLabels, audit: AuditTrail): void {
+  const { audit: wording } = labels;
+  writeHeading(writer, styles, wording.heading, styles.label.leading + 4 + 3 * styles.body.leading);
+  writer.text(wording.lead, styles.label);
   writer.skip(4);
   for (const event of audit.events) {
-    writer.labelled(formatUtc(event.at, 'audit event time'), styles.label, TIME_COLUMN_WIDTH, `${describeEvent(event.type)}  ·  ${event.actor}`, styles.body);
+    writer.labelled(formatUtc(event.at, 'audit event time'), styles.label, TIME_COLUMN_WIDTH, `${eventName(wording.events, event.type)}  ·  ${event.actor}`, styles.body);
     writer.skip(1);
   }
-  writeHeading(writer, styles, 'Verification checks');
-  if (audit.checks.length === 0) writer.text('No automatic checks were recorded.', styles.body);
+  writeHeading(writer, styles, wording.checksHeading);
+  if (audit.checks.length === 0) writer.text(wording.noChecks, styles.body);
   for (const check of audit.checks) {
-    writer.labelled(check.passed ? 'Passed' : 'Failed', styles.status, STATUS_COLUMN_WIDTH, `${check.check}: ${check.detail}`, styles.body);
+    const name = (wording.checks as Readonly<Record<string, string>>)[check.check];
+    // A check we have no name for is shown by what it recorded; a failed one also says why.
+    const described = name === undefined ? `${check.check}: ${check.detail}` : check.passed || check.detail === '' ? name : `${name}: ${check.detail}`;
+    writer.labelled(check.passed ? wording.passed : wording.failed, styles.status, STATUS_COLUMN_WIDTH, described, styles.body);
     writer.skip(2);
   }
   if (audit.clientAddressHash) {
-    writeHeading(writer, styles, 'Signing session');
-    writeRows(writer, styles, [['Client address', 'recorded as a keyed hash (HMAC-SHA-256), not the address']]);
-    writer.labelled('Keyed hash', styles.label, 120, audit.clientAddressHash, styles.digest);
+    writeHeading(writer, styles, wording.sessionHeading);
+    writeRows(writer, styles, [[wording.clientAddress, wording.clientAddressHashed]]);
+    writer.labelled(wording.keyedHash, styles.label, 120, audit.clientAddressHash, styles.digest);
   }
 }
 
-/** "COUNTERSIGNED" reads "Countersigned"; "INVITATION_SENT" reads "Invitation sent". */
-function describeEvent(type: string): string {
+/** An event by its name in the document's language; a type without one reads as words ("INVITATION_SENT": "Invitation sent"). */
+function eventName(names: Readonly<Record<string, string>>, type: string): string {
+  const name = names[type];
+  if (name !== undefined) return name;
   const words = type.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

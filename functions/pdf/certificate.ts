@@ -1,29 +1,32 @@
 import { createHash } from 'node:crypto';
 import type { PDFDocument, PDFPage } from 'pdf-lib';
 import { writeAuditTrail, type AuditTrail } from './certificate-audit';
+import type { PadesLevel } from './pades-level';
 import { addUriLink, type PageWriter } from './page-writer';
 import { drawQrCode, qrCodeSide } from './qr-code';
+import { writeSealPanel, type SealPanel } from './seal-panel';
 import {
-  AUTHORITY,
   COLORS,
-  PRODUCT,
   formatUtc,
   startDocument,
   writeFooters,
   writeHeading,
   writeRows,
   writeTextIdentity,
+  type DocumentLabels,
   type RenderOptions,
   type Styles,
+  type Typesetting,
 } from './typesetting';
 
-export { formatUtc, type RenderOptions };
+export { formatUtc, type PadesLevel, type RenderOptions, type SealPanel };
 
 export interface CertificateInput {
   /** The commitment id. */
   documentId: string;
-  /** `textSha256` is the hex SHA-256 of the UTF-8 bytes of `text`. */
+  /** `textSha256` is the hex SHA-256 of the UTF-8 bytes of `text`; `language` is also the language the certificate is worded in. */
   declaration: { id: string; title: string; version: string; language: string; text: string; textSha256: string };
+  /** Printed by its name in the certificate's language when `id` is a category we know, else as `label`. */
   category: { id: string; label: string };
   commitments: { id: string; text: string; required: boolean; accepted: boolean }[];
   organisation: { name: string; country: string };
@@ -37,42 +40,56 @@ export interface CertificateInput {
   verificationUrl: string;
   /** The audit page; left out when absent. */
   audit?: AuditTrail;
+  /** Who seals the document, when and to which level: the panel on the first page; left out when absent. */
+  seal?: SealPanel;
 }
 
 const CHECK_BOX_SIZE = 8;
 const QR_MODULE_SIZE = 2.2;
 
-/** Lays out the certificate as an unsaved A4 document, ready to be sealed. */
+/** Lays out the certificate as an unsaved A4 PDF/A-3b document, worded in the declaration's language, ready to be sealed. */
 export async function renderCertificate(input: CertificateInput, options: RenderOptions = {}): Promise<PDFDocument> {
   assertDeclarationHash(input.declaration);
   const signedAt = formatUtc(input.signer.signedAt, 'signer.signedAt');
   const countersignedAt = formatUtc(input.countersignature.countersignedAt, 'countersignature.countersignedAt');
 
-  const { doc, styles, writer } = await startDocument(options);
-  setMetadata(doc, input);
-  writeCover(writer, styles, input);
-  writeDeclaration(writer, styles, input.declaration.text);
-  writeCommitments(writer, styles, input);
-  writeSection(writer, styles, 'Signatory', [
-    ['Organisation', input.organisation.name],
-    ['Category', input.category.label],
-    ['Country', input.organisation.country],
-    ['Name', input.signer.name],
-    ['Function', input.signer.title],
-    ['E-mail address', input.signer.email],
-    ['Signed at', signedAt],
-    ...(input.publishedInRegister ? [['Public register', 'Agreed to be listed in the European Ports Alliance’s public register (organisation, country and category only)'] as [string, string]] : []),
+  const typesetting = await startDocument((labels) => ({
+    documentId: input.documentId,
+    title: labels.metadata.certificateTitle(input.declaration.title, input.documentId),
+    subject: labels.metadata.certificateSubject(input.signer.name, input.organisation.name),
+    language: input.declaration.language,
+    createdAt: new Date(input.countersignature.countersignedAt),
+  }), input.declaration.language, options);
+  const { doc, styles, writer, labels } = typesetting;
+  const category = categoryName(typesetting, input.category);
+  writeCover(writer, styles, labels, input);
+  if (input.seal) writeSealPanel(writer, styles, labels, input.seal);
+  writeDeclaration(writer, styles, labels, input.declaration.text);
+  writeCommitments(writer, styles, labels, category, input);
+  writeSection(writer, styles, labels.signatoryHeading, [
+    [labels.organisation, input.organisation.name],
+    [labels.category, category],
+    [labels.country, input.organisation.country],
+    [labels.name, input.signer.name],
+    [labels.function, input.signer.title],
+    [labels.emailAddress, input.signer.email],
+    [labels.signedAt, signedAt],
+    ...(input.publishedInRegister ? [[labels.publicRegister, labels.publicRegisterAgreed] as [string, string]] : []),
   ]);
-  writeSection(writer, styles, 'Countersignature', [
-    ['On behalf of', AUTHORITY],
-    ['Name', input.countersignature.name],
-    ['Function', input.countersignature.title],
-    ['Countersigned at', countersignedAt],
+  writeSection(writer, styles, labels.countersignatureHeading, [
+    [labels.onBehalfOf, labels.authority],
+    [labels.name, input.countersignature.name],
+    [labels.function, input.countersignature.title],
+    [labels.countersignedAt, countersignedAt],
   ]);
-  writeVerification(writer, styles, input);
-  if (input.audit) writeAuditTrail(writer, styles, input.audit);
-  writeFooters(writer, styles, input.documentId);
+  writeVerification(writer, styles, labels, input);
+  if (input.audit) writeAuditTrail(writer, styles, labels, input.audit);
+  writeFooters(writer, styles, labels, input.documentId);
   return doc;
+}
+
+function categoryName({ messages }: Typesetting, category: CertificateInput['category']): string {
+  return (messages.categories as Readonly<Record<string, string>>)[category.id] ?? category.label;
 }
 
 /** The certificate prints the hash next to the text, so the two must agree. */
@@ -83,41 +100,29 @@ function assertDeclarationHash(declaration: CertificateInput['declaration']): vo
   }
 }
 
-function setMetadata(doc: PDFDocument, input: CertificateInput): void {
-  const issuedAt = new Date(input.countersignature.countersignedAt);
-  doc.setTitle(`${input.declaration.title}: certificate ${input.documentId}`, { showInWindowTitleBar: true });
-  doc.setSubject(`Signed by ${input.signer.name}, ${input.organisation.name}`);
-  doc.setAuthor(AUTHORITY);
-  doc.setCreator(`${PRODUCT} signing service`);
-  doc.setProducer(`${PRODUCT} signing service`);
-  doc.setLanguage(input.declaration.language);
-  doc.setCreationDate(issuedAt);
-  doc.setModificationDate(issuedAt);
-}
-
 /** What identifies the text signed: title, version, language and the SHA-256 of the text. */
-function writeCover(writer: PageWriter, styles: Styles, input: CertificateInput): void {
-  writeTextIdentity(writer, styles, 'CERTIFICATE OF SIGNATURE', input.declaration);
-  writeRows(writer, styles, [['Document ID', input.documentId]]);
+function writeCover(writer: PageWriter, styles: Styles, labels: DocumentLabels, input: CertificateInput): void {
+  writeTextIdentity(writer, styles, labels, labels.certificateKind, input.declaration);
+  writeRows(writer, styles, [[labels.documentId, input.documentId]]);
   writer.skip(8);
   writer.rule(COLORS.rule);
 }
 
-function writeDeclaration(writer: PageWriter, styles: Styles, text: string): void {
-  writeHeading(writer, styles, 'Declaration');
+function writeDeclaration(writer: PageWriter, styles: Styles, labels: DocumentLabels, text: string): void {
+  writeHeading(writer, styles, labels.declarationHeading);
   writer.text(text, styles.body);
 }
 
-function writeCommitments(writer: PageWriter, styles: Styles, input: CertificateInput): void {
-  writeHeading(writer, styles, `Commitments: ${input.category.label}`);
+function writeCommitments(writer: PageWriter, styles: Styles, labels: DocumentLabels, category: string, input: CertificateInput): void {
+  writeHeading(writer, styles, labels.commitmentsHeading(category));
   const statusWidth = 110;
   for (const commitment of input.commitments) {
     writer.decorateNextLine(styles.body, (page, baseline) => drawCheckBox(page, writer.contentLeft, baseline, commitment.accepted));
     writer.labelled(
-      commitment.accepted ? 'Accepted' : 'Not accepted',
+      commitment.accepted ? labels.accepted : labels.notAccepted,
       styles.status,
       statusWidth,
-      commitment.required ? `${commitment.text} (required)` : commitment.text,
+      commitment.required ? `${commitment.text} ${labels.requiredMark}` : commitment.text,
       styles.body,
       CHECK_BOX_SIZE + 6,
     );
@@ -141,13 +146,13 @@ function writeSection(writer: PageWriter, styles: Styles, heading: string, rows:
   writeRows(writer, styles, rows);
 }
 
-function writeVerification(writer: PageWriter, styles: Styles, input: CertificateInput): void {
+function writeVerification(writer: PageWriter, styles: Styles, labels: DocumentLabels, input: CertificateInput): void {
   const qrSide = qrCodeSide(input.verificationUrl, QR_MODULE_SIZE);
-  // Kept on one page: the address, the QR code and the closing note.
-  writeHeading(writer, styles, 'Verification', 3 * styles.body.leading + qrSide + 3 * styles.small.leading);
-  writeRows(writer, styles, [['Document ID', input.documentId]]);
+  // The address, the QR code and what they check stay together; the closing note may follow on the next page.
+  writeHeading(writer, styles, labels.verificationHeading, 3 * styles.body.leading + qrSide);
+  writeRows(writer, styles, [[labels.documentId, input.documentId]]);
   writer.skip(4);
-  writer.text('Check this certificate at the address below, or scan the code:', styles.label);
+  writer.text(labels.checkCertificateLead, styles.label);
   // Full width and small, so that the address stays on one line where it can be copied whole.
   addUriLink(writer.text(input.verificationUrl, styles.digest), input.verificationUrl);
   writer.skip(4);
@@ -156,10 +161,5 @@ function writeVerification(writer: PageWriter, styles: Styles, input: Certificat
   });
   writer.skip(6);
   // Section 6 of the design: state the legal weight honestly.
-  writer.text(
-    'The signatory signed by confirming this declaration through a personal link sent to the e-mail address ' +
-      `above (a simple electronic signature). The ${AUTHORITY} countersigned it and sealed this document ` +
-      'electronically. Any change to the document invalidates the seal.',
-    styles.small,
-  );
+  writer.text(labels.legalWeight, styles.small);
 }

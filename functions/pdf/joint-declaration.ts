@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { rgb, type PDFDocument } from 'pdf-lib';
 import { addUriLink, drawTextLine, wrapLine, type PageWriter, type TextStyle } from './page-writer';
 import { drawQrCode, qrCodeSide } from './qr-code';
-import { AUTHORITY, COLORS, PRODUCT, formatUtc, startDocument, writeFooters, writeHeading, writeRows, writeTextIdentity, type RenderOptions, type Styles } from './typesetting';
+import { writeSealPanel, type SealPanel } from './seal-panel';
+import { COLORS, formatUtc, startDocument, writeFooters, writeHeading, writeRows, writeTextIdentity, type DocumentLabels, type RenderOptions, type Styles } from './typesetting';
 
 export interface JointSignatory {
   organisation: string;
@@ -28,61 +29,65 @@ export interface JointDeclarationInput {
    * unsealed and not the joint declaration, which exists only once the campaign is closed.
    */
   previewAt?: string;
+  /** Who seals the document, when and to which level: the panel on the first page; left out when absent (a preview). */
+  seal?: SealPanel;
 }
 
 /** Dark red: reads as a warning, with a contrast of over 7:1 on white. */
 const PREVIEW_COLOR = rgb(0.6, 0, 0);
-const PREVIEW_MARK = 'PREVIEW: not sealed, not the joint declaration. Signatories may still be added.';
 
-/** The annex table: columns and their share of the line. */
+/** The annex table: columns, their share of the line and their heading in the document's language. */
 const COLUMNS = [
-  { title: 'Organisation', width: 0.34, value: (row: JointSignatory) => row.organisation },
-  { title: 'Category', width: 0.17, value: (row: JointSignatory) => row.category },
-  { title: 'Country', width: 0.08, value: (row: JointSignatory) => row.country },
-  { title: 'Signed by', width: 0.27, value: (row: JointSignatory) => row.signer },
-  { title: 'Date (UTC)', width: 0.14, value: (row: JointSignatory) => formatUtc(row.signedAt, 'signedAt').slice(0, 10) },
+  { title: (labels: DocumentLabels) => labels.organisation, width: 0.34, value: (row: JointSignatory) => row.organisation },
+  { title: (labels: DocumentLabels) => labels.category, width: 0.17, value: (row: JointSignatory) => row.category },
+  { title: (labels: DocumentLabels) => labels.country, width: 0.08, value: (row: JointSignatory) => row.country },
+  { title: (labels: DocumentLabels) => labels.joint.signedBy, width: 0.27, value: (row: JointSignatory) => row.signer },
+  { title: (labels: DocumentLabels) => labels.joint.dateUtc, width: 0.14, value: (row: JointSignatory) => formatUtc(row.signedAt, 'signedAt').slice(0, 10) },
 ] as const;
 const CELL_GAP = 6;
 const QR_MODULE_SIZE = 2.2;
 
-/** The joint declaration as an unsaved A4 document: cover, full text, verification, and the annex of signatories. */
+/** The joint declaration as an unsaved A4 PDF/A-3b document: cover, full text, verification, and the annex of signatories. */
 export async function renderJointDeclaration(input: JointDeclarationInput, options: RenderOptions = {}): Promise<PDFDocument> {
   const actual = createHash('sha256').update(input.declaration.text, 'utf8').digest('hex');
   if (actual !== input.declaration.textSha256.toLowerCase()) throw new Error(`declaration.textSha256 does not match the declaration text (SHA-256 is ${actual})`);
-  const { doc, styles, writer } = await startDocument(options);
   const closedAt = formatUtc(input.closedAt, 'closedAt');
-  doc.setTitle(`${input.declaration.title}: joint declaration with ${input.signatories.length} signatories`, { showInWindowTitleBar: true });
-  doc.setAuthor(AUTHORITY);
-  doc.setCreator(`${PRODUCT} signing service`);
-  doc.setProducer(`${PRODUCT} signing service`);
-  doc.setLanguage(input.declaration.language);
-  doc.setCreationDate(new Date(input.closedAt));
-  doc.setModificationDate(new Date(input.closedAt));
+  const { language } = input.declaration;
+  const count = input.signatories.length;
+  const formattedCount = count.toLocaleString(language);
+  const { doc, styles, writer, labels } = await startDocument((wording) => ({
+    documentId: input.documentId,
+    title: wording.metadata.jointTitle(input.declaration.title, count, formattedCount),
+    language,
+    createdAt: new Date(input.closedAt),
+  }), language, options);
 
-  writeTextIdentity(writer, styles, input.previewAt ? 'JOINT DECLARATION (PREVIEW)' : 'JOINT DECLARATION', input.declaration);
+  writeTextIdentity(writer, styles, labels, input.previewAt ? labels.jointDeclarationPreviewKind : labels.jointDeclarationKind, input.declaration);
   writeRows(writer, styles, [
-    ['Signatories', `${input.signatories.length.toLocaleString('en')} organisations, each countersigned by the ${AUTHORITY} (Annex)`],
-    input.previewAt ? ['Preview made', formatUtc(input.previewAt, 'previewAt')] : ['Campaign closed', closedAt],
-    ['Document ID', input.documentId],
+    [labels.joint.signatories, labels.joint.signatoriesSummary(count, formattedCount)],
+    input.previewAt ? [labels.joint.previewMade, formatUtc(input.previewAt, 'previewAt')] : [labels.joint.campaignClosed, closedAt],
+    [labels.documentId, input.documentId],
   ]);
   writer.skip(8);
   writer.rule(COLORS.rule);
-  writeHeading(writer, styles, 'Declaration');
+  if (input.seal) writeSealPanel(writer, styles, labels, input.seal);
+  writeHeading(writer, styles, labels.declarationHeading);
   writer.text(input.declaration.text, styles.body);
-  writeVerification(writer, styles, input);
-  writeAnnex(writer, styles, input.signatories);
-  writeFooters(writer, styles, input.documentId);
+  writeVerification(writer, styles, labels, input);
+  writeAnnex(writer, styles, labels, input.signatories, formattedCount);
+  writeFooters(writer, styles, labels, input.documentId);
   if (input.previewAt) {
     const { margin, height } = writer.geometry;
-    writer.forEachPage((page) => drawTextLine(page, PREVIEW_MARK, { ...styles.small, color: PREVIEW_COLOR }, margin.left, height - margin.top + 18));
+    const mark = writer.printable(labels.joint.previewMark);
+    writer.forEachPage((page) => drawTextLine(page, mark, { ...styles.small, color: PREVIEW_COLOR }, margin.left, height - margin.top + 18));
   }
   return doc;
 }
 
-function writeVerification(writer: PageWriter, styles: Styles, input: JointDeclarationInput): void {
+function writeVerification(writer: PageWriter, styles: Styles, labels: DocumentLabels, input: JointDeclarationInput): void {
   const qrSide = qrCodeSide(input.verificationUrl, QR_MODULE_SIZE);
-  writeHeading(writer, styles, 'Verification', 2 * styles.body.leading + qrSide);
-  writer.text('Check this document at the address below, or scan the code:', styles.label);
+  writeHeading(writer, styles, labels.verificationHeading, 2 * styles.body.leading + qrSide);
+  writer.text(labels.checkDocumentLead, styles.label);
   addUriLink(writer.text(input.verificationUrl, styles.digest), input.verificationUrl);
   writer.skip(4);
   writer.block(qrSide, (page, top) => {
@@ -91,14 +96,14 @@ function writeVerification(writer: PageWriter, styles: Styles, input: JointDecla
 }
 
 /** One row per signatory; cells wrap within their column and the header repeats on every page. */
-function writeAnnex(writer: PageWriter, styles: Styles, signatories: readonly JointSignatory[]): void {
-  writer.newPage();
-  writeHeading(writer, styles, `Annex: the ${signatories.length.toLocaleString('en')} signatories`);
+function writeAnnex(writer: PageWriter, styles: Styles, labels: DocumentLabels, signatories: readonly JointSignatory[], formattedCount: string): void {
   const cell: TextStyle = { ...styles.small, color: COLORS.ink, size: 8, leading: 10.5 };
   const header: TextStyle = { ...styles.status, size: 8, leading: 10.5 };
+  // Follows the verification block when the heading, the table's header and a few rows fit there.
+  writeHeading(writer, styles, labels.joint.annexHeading(signatories.length, formattedCount), header.leading + 3 + 4 * (cell.leading + 2));
   const columns = COLUMNS.map((column, index) => {
     const x = writer.contentLeft + COLUMNS.slice(0, index).reduce((sum, previous) => sum + previous.width * writer.contentWidth, 0);
-    return { ...column, x, innerWidth: column.width * writer.contentWidth - CELL_GAP };
+    return { ...column, title: writer.printable(column.title(labels)), x, innerWidth: column.width * writer.contentWidth - CELL_GAP };
   });
   const drawHeader = () => {
     writer.block(header.leading + 3, (page, top) => {

@@ -124,6 +124,19 @@ export class PageWriter {
     this.cursorY -= height;
   }
 
+  /**
+   * Runs `write` and marks what it wrote with a vertical bar in the left margin, `inset` points from the text.
+   * Keep what `write` writes on one page (keepTogether first); a bar is drawn on the page it ends on only.
+   */
+  markInMargin(write: () => void, color: Color, inset = 8, thickness = 2.5): void {
+    const startPage = this.page;
+    const top = this.cursorY;
+    write();
+    const bottom = this.cursorY;
+    const x = this.contentLeft - inset;
+    this.page.drawLine({ start: { x, y: this.page === startPage ? top : this.geometry.height - this.geometry.margin.top }, end: { x, y: bottom }, thickness, color });
+  }
+
   /** Draws on the current line without moving the cursor, e.g. a check box beside a line of text. */
   decorateNextLine(style: TextStyle, draw: (page: PDFPage, baseline: number) => void): void {
     this.keepTogether(style.leading);
@@ -195,6 +208,8 @@ export function addUriLink(lines: DrawnLine[], uri: string): void {
       Subtype: 'Link',
       Rect: [x, baseline - descent, x + width, baseline + style.size],
       Border: [0, 0, 0],
+      // Print flag: PDF/A wants every annotation printable.
+      F: 4,
       // A hex string needs no escaping, whatever characters the URI contains.
       A: { Type: 'Action', S: 'URI', URI: PDFHexString.of(Buffer.from(uri, 'utf8').toString('hex')) },
     });

@@ -1,14 +1,16 @@
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
+import { messagesFor, type Messages } from '../../templates/i18n';
+import { makeArchival, subsetTag, type ArchivalIdentity } from './archival';
 import { loadFonts, type FontBytes } from './fonts';
 import './native-deflate';
 import { PageWriter, drawTextLine, measureText, type TextStyle } from './page-writer';
 import { createPrintableText, type MissingGlyphListener } from './printable-text';
 import { TrueTypeFont, trueTypeFontkit } from './truetype';
 
-/** What every document we print shares: fonts, styles, headings, label rows and footers. */
+/** What every document we print shares: fonts, styles, wording, headings, label rows and footers. */
 
-export const AUTHORITY = 'European Commission';
-export const PRODUCT = 'European Ports Alliance';
+/** The wording of our documents, in the language of the declaration version they carry. */
+export type DocumentLabels = Messages['document'];
 
 export interface RenderOptions {
   /** Called once for each distinct character that no embedded font can draw (it is printed as U+FFFD). */
@@ -39,15 +41,28 @@ export interface Typesetting {
   readonly doc: PDFDocument;
   readonly styles: Styles;
   readonly writer: PageWriter;
+  readonly labels: DocumentLabels;
+  /** The whole catalog of the document's language (category names, for one). */
+  readonly messages: Messages;
 }
 
-/** A new A4 document with the embedded, subset Noto Sans fonts and a writer that flows text down its pages. */
-export async function startDocument(options: RenderOptions = {}): Promise<Typesetting> {
+/** What a document says about itself in its metadata; the rest of its archival identity is ours. */
+export type DocumentIdentity = Pick<ArchivalIdentity, 'documentId' | 'title' | 'subject' | 'language' | 'createdAt'>;
+
+/**
+ * A new A4 PDF/A-3b document in the language of its declaration version, with the embedded, subset Noto
+ * Sans fonts and a writer that flows text down its pages.
+ */
+export async function startDocument(identity: (labels: DocumentLabels) => DocumentIdentity, language: string, options: RenderOptions = {}): Promise<Typesetting> {
+  const messages = messagesFor(language);
+  const labels = messages.document;
+  const described = identity(labels);
   const fontBytes = loadFonts();
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const styles = createStyles(await embedFonts(doc, fontBytes));
+  makeArchival(doc, { ...described, author: labels.authority, creator: labels.product, producer: labels.product });
+  const styles = createStyles(await embedFonts(doc, fontBytes, described.documentId));
   const writer = new PageWriter(doc, createPrintableText(glyphCoverage(fontBytes), options.onMissingGlyph));
-  return { doc, styles, writer };
+  return { doc, styles, writer, labels, messages };
 }
 
 /** "2026-11-26T13:00:00+01:00" becomes "2026-11-26 12:00:00 UTC": one unambiguous zone for every reader. */
@@ -59,9 +74,14 @@ export function formatUtc(isoTimestamp: string, field = 'timestamp'): string {
   return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
-async function embedFonts(doc: PDFDocument, fonts: FontBytes): Promise<{ regular: PDFFont; bold: PDFFont }> {
+/** Subsets, named as PDF names them: a six-letter tag, a plus sign and the font's PostScript name. */
+async function embedFonts(doc: PDFDocument, fonts: FontBytes, documentId: string): Promise<{ regular: PDFFont; bold: PDFFont }> {
   doc.registerFontkit(trueTypeFontkit);
-  const [regular, bold] = await Promise.all([doc.embedFont(fonts.regular, { subset: true }), doc.embedFont(fonts.bold, { subset: true })]);
+  const embed = (bytes: Uint8Array) => {
+    const name = TrueTypeFont.of(bytes).postscriptName;
+    return doc.embedFont(bytes, { subset: true, customName: `${subsetTag(documentId, name)}+${name}` });
+  };
+  const [regular, bold] = await Promise.all([embed(fonts.regular), embed(fonts.bold)]);
   return { regular, bold };
 }
 
@@ -119,29 +139,30 @@ export function writeRows(writer: PageWriter, styles: Styles, rows: [string, str
 export function writeTextIdentity(
   writer: PageWriter,
   styles: Styles,
+  labels: DocumentLabels,
   documentKind: string,
   declaration: { readonly title: string; readonly version: string; readonly language: string; readonly textSha256: string },
 ): void {
-  writer.text(`${PRODUCT.toUpperCase()}  ·  ${documentKind}`, styles.brand);
+  writer.text(`${labels.product.toLocaleUpperCase(declaration.language)}  ·  ${documentKind}`, styles.brand);
   writer.skip(6);
   writer.text(declaration.title, styles.title);
   writer.skip(6);
   writeRows(writer, styles, [
-    ['Version', declaration.version],
-    ['Language', declaration.language],
+    [labels.version, declaration.version],
+    [labels.language, declaration.language],
   ]);
   // Smaller than body text so that the 64 hex digits stay on one line, easy to select and compare.
-  writer.labelled('SHA-256 of the text', styles.label, LABEL_COLUMN_WIDTH, declaration.textSha256.toLowerCase(), styles.digest);
+  writer.labelled(labels.textSha256, styles.label, LABEL_COLUMN_WIDTH, declaration.textSha256.toLowerCase(), styles.digest);
   writer.skip(1);
 }
 
-export function writeFooters(writer: PageWriter, styles: Styles, documentId: string): void {
+export function writeFooters(writer: PageWriter, styles: Styles, labels: DocumentLabels, documentId: string): void {
   const { margin, width } = writer.geometry;
   const baseline = margin.bottom - 30;
   const print = (page: PDFPage, text: string, x: number) => drawTextLine(page, text, styles.small, x, baseline);
   writer.forEachPage((page, pageNumber, pageCount) => {
-    print(page, writer.printable(`${PRODUCT}  ·  Document ${documentId}`), margin.left);
-    const pageLabel = `Page ${pageNumber} of ${pageCount}`;
+    print(page, writer.printable(`${labels.product}  ·  ${labels.footerDocument(documentId)}`), margin.left);
+    const pageLabel = writer.printable(labels.page(pageNumber, pageCount));
     print(page, pageLabel, width - margin.right - measureText(pageLabel, styles.small));
   });
 }

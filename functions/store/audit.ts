@@ -1,4 +1,5 @@
 import type { AuditEventType } from '../domain/audit-events';
+import type { Commitment } from '../domain/commitment';
 import { newId } from '../domain/ids';
 import { keys, queryAll, tableName, transact, withoutKeys, type TransactItem } from './table';
 import { clock } from '../shared/clock';
@@ -57,6 +58,24 @@ export async function listCommitmentEvents(commitmentId: string): Promise<AuditE
     ExpressionAttributeValues: { ':pk': `CMT#${commitmentId}`, ':prefix': keys.eventPrefix },
   });
   return items.map((item) => withoutKeys<AuditEvent>(item));
+}
+
+/**
+ * The commitment and its audit events in one query of its partition (`COMMITMENT` sorts before
+ * `EVENT#`; a stored document's items between them are skipped): what the certificate prints.
+ */
+export async function getCommitmentWithEvents(commitmentId: string): Promise<{ commitment: Commitment | undefined; events: AuditEvent[] }> {
+  const commitmentKey = keys.commitment(commitmentId);
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :commitment AND :lastEvent',
+    ExpressionAttributeValues: { ':pk': commitmentKey.PK, ':commitment': commitmentKey.SK, ':lastEvent': `${keys.eventPrefix}\uffff` },
+    ConsistentRead: true,
+  });
+  const commitmentItem = items.find((item) => item.SK === commitmentKey.SK);
+  return {
+    commitment: commitmentItem ? withoutKeys<Commitment>(commitmentItem) : undefined,
+    events: items.filter((item) => String(item.SK).startsWith(keys.eventPrefix)).map((item) => withoutKeys<AuditEvent>(item)),
+  };
 }
 
 /** An event that records something outside a state change (an email sent). */

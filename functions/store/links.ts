@@ -1,5 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, keys, tableName, type TransactItem } from './table';
+import type { Commitment } from '../domain/commitment';
+import { codeStateOf, type CodeState } from './one-time-codes';
+import { db, getItems, keys, tableName, withoutKeys, type TransactItem } from './table';
 
 export interface SigningLink {
   readonly commitmentId: string;
@@ -11,17 +13,32 @@ export interface SigningLink {
 }
 
 export async function putLink(hash: string, link: SigningLink): Promise<void> {
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.link(hash), ...link },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
+  await db().send(new PutCommand(linkPut(hash, link).Put!));
+}
+
+/** The new link as an item of a transaction (with the mail claim of the email that carries it). */
+export function linkPut(hash: string, link: SigningLink): TransactItem & { Put: NonNullable<TransactItem['Put']> } {
+  return { Put: { TableName: tableName(), Item: { ...keys.link(hash), ...link }, ConditionExpression: 'attribute_not_exists(PK)' } };
 }
 
 export async function getLink(hash: string): Promise<SigningLink | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.link(hash), ConsistentRead: true }));
+  return linkOf(Item);
+}
+
+/**
+ * The link and what opening it reads with it, the commitment and its one-time code state, in one
+ * round trip. `commitmentId` is the one the secret names; the link comes back only if it is bound
+ * to that commitment.
+ */
+export async function getLinkWithCommitment(hash: string, commitmentId: string): Promise<{ link: SigningLink; commitment: Commitment | undefined; codeState: CodeState } | undefined> {
+  const [linkItem, commitmentItem, codeItem] = await getItems([keys.link(hash), keys.commitment(commitmentId), keys.oneTimeCode(commitmentId)]);
+  const link = linkOf(linkItem);
+  if (!link || link.commitmentId !== commitmentId) return undefined;
+  return { link, commitment: commitmentItem ? withoutKeys<Commitment>(commitmentItem) : undefined, codeState: codeStateOf(codeItem) };
+}
+
+function linkOf(Item: Record<string, unknown> | undefined): SigningLink | undefined {
   if (!Item) return undefined;
   return {
     commitmentId: String(Item.commitmentId),

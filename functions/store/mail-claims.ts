@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { db, keys, tableName } from './table';
+import { auditEventPut, type NewAuditEvent } from './audit';
+import { db, keys, tableName, transact, type TransactItem } from './table';
 import { clock } from '../shared/clock';
 
 /**
@@ -69,4 +70,53 @@ export async function recordMailSent(commitmentId: string, kind: string, message
       ExpressionAttributeValues: { ':messageId': messageId, ':now': clock.now().toISOString() },
     }),
   );
+}
+
+/**
+ * The claim as an item of the transaction whose write it guards (claimMail's or, with `takeOver`,
+ * claimMailForTask's condition): a failed condition at its index means the email is not this
+ * sender's to send.
+ */
+export function mailClaimItem(commitmentId: string, kind: string, takeOver: boolean): TransactItem {
+  const now = clock.now().toISOString();
+  return takeOver
+    ? {
+        Update: {
+          TableName: tableName(),
+          Key: keys.mailClaim(commitmentId, kind),
+          UpdateExpression: 'SET claimedAt = :now ADD attempts :one',
+          ConditionExpression: 'attribute_not_exists(messageId)',
+          ExpressionAttributeValues: { ':now': now, ':one': 1 },
+        },
+      }
+    : { Put: { TableName: tableName(), Item: { ...keys.mailClaim(commitmentId, kind), claimedAt: now, attempts: 1 }, ConditionExpression: 'attribute_not_exists(PK)' } };
+}
+
+/** recordMailSent as an item of the transaction that records what the email was for. */
+export function mailSentItem(commitmentId: string, kind: string, messageId: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.mailClaim(commitmentId, kind),
+      UpdateExpression: 'SET messageId = :messageId, sentAt = :now',
+      ExpressionAttributeValues: { ':messageId': messageId, ':now': clock.now().toISOString() },
+    },
+  };
+}
+
+/** Records the sent message on its claim and the audit event that says it was sent, together. */
+export async function recordMailSentWithEvent(commitmentId: string, kind: string, messageId: string, event: NewAuditEvent): Promise<void> {
+  const result = await transact([mailSentItem(commitmentId, kind, messageId), auditEventPut(event)]);
+  if (!result.ok) throw new Error('audit event id collision');
+}
+
+/**
+ * Claims the email together with the writes it goes with (the link it carries), all or nothing.
+ * False when the claim is not this sender's; a failure of another item is an error.
+ */
+export async function claimMailAlong(commitmentId: string, kind: string, takeOver: boolean, alongside: readonly TransactItem[]): Promise<boolean> {
+  const result = await transact([mailClaimItem(commitmentId, kind, takeOver), ...alongside]);
+  if (result.ok) return true;
+  if (result.failedIndex === 0) return false;
+  throw new Error(`claiming the ${kind} email of ${commitmentId} failed on item ${result.failedIndex} of its transaction`);
 }

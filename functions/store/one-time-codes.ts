@@ -20,6 +20,11 @@ export interface CodeState {
 
 export async function getCodeState(commitmentId: string): Promise<CodeState> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.oneTimeCode(commitmentId), ConsistentRead: true }));
+  return codeStateOf(Item);
+}
+
+/** The code state an `OTP` item holds (none yet when it does not exist). */
+export function codeStateOf(Item: Record<string, unknown> | undefined): CodeState {
   return {
     failedAttempts: Number(Item?.failedAttempts ?? 0),
     ...(typeof Item?.codeHash === 'string' ? { codeHash: Item.codeHash } : {}),
@@ -30,9 +35,14 @@ export async function getCodeState(commitmentId: string): Promise<CodeState> {
   };
 }
 
-/** Replaces the pending code (an earlier one stops working), unless the link is locked. */
-export async function storeNewCode(commitmentId: string, code: { hash: string; sentTo: string; sentAt: Date; expiresAt: Date }, event: NewAuditEvent): Promise<boolean> {
+/**
+ * Replaces the pending code (an earlier one stops working), unless the link is locked or the
+ * `limit` item (the attempt counted in the same transaction) refuses it: `limited` when that item
+ * failed, `locked` when the lock did.
+ */
+export async function storeNewCode(commitmentId: string, code: { hash: string; sentTo: string; sentAt: Date; expiresAt: Date }, event: NewAuditEvent, limit: TransactItem): Promise<'stored' | 'limited' | 'locked'> {
   const result = await transact([
+    limit,
     {
       Update: {
         TableName: tableName(),
@@ -51,7 +61,8 @@ export async function storeNewCode(commitmentId: string, code: { hash: string; s
     },
     auditEventPut(event),
   ]);
-  return result.ok;
+  if (result.ok) return 'stored';
+  return result.failedIndex === 0 ? 'limited' : 'locked';
 }
 
 /**

@@ -1,6 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditEventPut, type NewAuditEvent } from './audit';
-import { db, keys, tableName, transact, type TransactItem } from './table';
+import type { Commitment } from '../domain/commitment';
+import { codeStateOf, type CodeState } from './one-time-codes';
+import { parkedTaskOf, type ParkedTask } from './task-tokens';
+import { db, getItems, keys, tableName, transact, withoutKeys, type TransactItem } from './table';
 
 /**
  * A short signing session, made when the operator pressed Continue on the landing page. The
@@ -42,6 +45,37 @@ export async function createSession(hash: string, session: SigningSession, viewe
 
 export async function getSession(hash: string): Promise<SigningSession | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.signingSession(hash), ConsistentRead: true }));
+  return sessionOf(Item);
+}
+
+/**
+ * The session and what every request under it reads with it, the commitment and its one-time
+ * code state (and, `withParkedTask`, the workflow's parked task, for the POST that ends the
+ * wait), in one round trip. `commitmentId` is the one the session id names; the session comes
+ * back only if it belongs to that commitment.
+ */
+export async function getSessionWithCommitment(
+  hash: string,
+  commitmentId: string,
+  withParkedTask = false,
+): Promise<{ session: SigningSession; commitment: Commitment | undefined; codeState: CodeState; parkedTask?: { task: ParkedTask | undefined } } | undefined> {
+  const [sessionItem, commitmentItem, codeItem, taskItem] = await getItems([
+    keys.signingSession(hash),
+    keys.commitment(commitmentId),
+    keys.oneTimeCode(commitmentId),
+    ...(withParkedTask ? [keys.taskToken(commitmentId)] : []),
+  ]);
+  const session = sessionOf(sessionItem);
+  if (!session || session.commitmentId !== commitmentId) return undefined;
+  return {
+    session,
+    commitment: commitmentItem ? withoutKeys<Commitment>(commitmentItem) : undefined,
+    codeState: codeStateOf(codeItem),
+    ...(withParkedTask ? { parkedTask: { task: parkedTaskOf(taskItem) } } : {}),
+  };
+}
+
+function sessionOf(Item: Record<string, unknown> | undefined): SigningSession | undefined {
   if (!Item) return undefined;
   return {
     commitmentId: String(Item.commitmentId),

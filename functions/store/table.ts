@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { tableName } from '../shared/config';
 
@@ -83,4 +83,23 @@ export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'Exc
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;
+}
+
+type ItemKey = { readonly PK: string; readonly SK: string };
+
+/**
+ * Several items by key in one round trip (BatchGetItem, strongly consistent), in the order of
+ * `itemKeys`; undefined for an item that does not exist. Keys DynamoDB left unprocessed (throttling)
+ * are asked for again.
+ */
+export async function getItems(itemKeys: readonly ItemKey[]): Promise<(Record<string, unknown> | undefined)[]> {
+  const found = new Map<string, Record<string, unknown>>();
+  let pending: ItemKey[] = [...itemKeys];
+  for (let pass = 0; pending.length > 0; pass++) {
+    if (pass > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1_000, 50 * 2 ** pass)));
+    const answer = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending.map(({ PK, SK }) => ({ PK, SK })), ConsistentRead: true } } }));
+    for (const item of answer.Responses?.[tableName()] ?? []) found.set(`${String(item.PK)}\n${String(item.SK)}`, item);
+    pending = (answer.UnprocessedKeys?.[tableName()]?.Keys ?? []) as ItemKey[];
+  }
+  return itemKeys.map(({ PK, SK }) => found.get(`${PK}\n${SK}`));
 }

@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { WaitStage } from '../domain/commitment';
-import { db, keys, tableName } from './table';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { CommitmentState, WaitStage } from '../domain/commitment';
+import { db, keys, tableName, transact, type TransactItem } from './table';
 
 /**
  * The workflow's task token for the wait a commitment is in. Kept in its own item so that no
@@ -12,12 +12,51 @@ export interface ParkedTask {
   readonly parkedAt: string;
 }
 
-export async function parkTaskToken(commitmentId: string, task: ParkedTask): Promise<void> {
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.taskToken(commitmentId), ...task } }));
+/**
+ * Parks the token only while the commitment still waits in `waitingState` (and is of `round`,
+ * when given), in one transaction: a user's change committed before it makes the park fail, and
+ * one committed after it finds the token. False when the commitment was not waiting (or is
+ * missing): the caller reads the record and resumes the task itself.
+ */
+export async function parkTaskTokenWhileWaiting(commitmentId: string, task: ParkedTask, waitingState: CommitmentState, round?: number): Promise<boolean> {
+  const roundCondition = round === undefined ? '' : round === 1 ? ' AND (attribute_not_exists(#round) OR #round = :round)' : ' AND #round = :round';
+  const result = await transact([
+    { Put: { TableName: tableName(), Item: { ...keys.taskToken(commitmentId), ...task } } },
+    {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: keys.commitment(commitmentId),
+        ConditionExpression: `#state = :waiting${roundCondition}`,
+        ExpressionAttributeNames: { '#state': 'state', ...(round === undefined ? {} : { '#round': 'round' }) },
+        ExpressionAttributeValues: { ':waiting': waitingState, ...(round === undefined ? {} : { ':round': round }) },
+      },
+    },
+  ]);
+  return result.ok;
 }
 
 export async function getParkedTask(commitmentId: string): Promise<ParkedTask | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.taskToken(commitmentId), ConsistentRead: true }));
+  return parkedTaskOf(Item);
+}
+
+export function parkedTaskOf(Item: Record<string, unknown> | undefined): ParkedTask | undefined {
   if (!Item) return undefined;
   return { token: String(Item.token), stage: Item.stage as WaitStage, parkedAt: String(Item.parkedAt) };
+}
+
+/**
+ * A transaction item that holds only while the parked task is still the one read before (or,
+ * when none was, while none is): a change committed with it can answer that task's token
+ * without reading it again, since any later park finds the change.
+ */
+export function parkedTaskUnchanged(commitmentId: string, seen: ParkedTask | undefined): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: keys.taskToken(commitmentId),
+      ConditionExpression: seen ? '#token = :token' : 'attribute_not_exists(PK)',
+      ...(seen ? { ExpressionAttributeNames: { '#token': 'token' }, ExpressionAttributeValues: { ':token': seen.token } } : {}),
+    },
+  };
 }

@@ -51,8 +51,9 @@ export type CallbackResult = 'delivered' | 'wait-over' | 'not-waiting' | 'deferr
  * ended (timed out, another callback won) is fine: the workflow reads the record when it
  * settles a timeout or parks its next token.
  */
-export async function resumeWait(commitmentId: string, stage: WaitStage, outcome: string): Promise<CallbackResult> {
-  const parked = await parkedTaskOrDefer(commitmentId);
+export async function resumeWait(commitmentId: string, stage: WaitStage, outcome: string, known?: { readonly task: ParkedTask | undefined }): Promise<CallbackResult> {
+  // `known`: the parked task as read before the change, which the change's transaction held unchanged.
+  const parked = known ? known.task : await parkedTaskOrDefer(commitmentId);
   if (parked === 'deferred') return 'deferred';
   if (!parked || parked.stage !== stage) return 'not-waiting';
   return answer(commitmentId, () => sendAnswer(parked.token, outcome), 'defer');

@@ -23,7 +23,7 @@ import { startLocalStepFunctions, type LocalStepFunctions } from './step-functio
 import { synthesizeForLocal, type LocalResources } from './synthesized';
 import { LocalLambdaRuntime } from './lambda-runtime';
 import { withConcurrencyLimit } from './concurrency-limit';
-import { startDynamoDbMeteringProxy, UsageMeter } from './usage-meter';
+import { startDynamoDbMeteringProxy, startS3MeteringProxy, UsageMeter } from './usage-meter';
 import { eventInjectionEndpoint } from './event-sources';
 import { faultControlEndpoint, startLocalFaults, type LocalFaults } from './faults';
 import type { Recovery } from './recovery';
@@ -134,6 +134,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // With faults, they reach SES and DynamoDB Local through proxies that fail on demand.
   const faultPorts = options.faults ? { mail: await freePort(), dynamodb: await freePort() } : undefined;
   const dynamodbEndpointPort = options.meterUsage ? await freePort() : faultPorts?.dynamodb ?? ports.dynamodb;
+  // With metering, the handlers reach the local S3 server through a proxy that counts requests.
+  const s3EndpointPort = options.meterUsage ? await freePort() : ports.s3;
   const appUrl = `http://127.0.0.1:${ports.app}`;
   // What the deployment would take from CDK context, set for this machine: the functions' resources
   // declare these variables only because the context sets them.
@@ -165,7 +167,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${ports.stepFunctions}`,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${ports.secretsManager}`,
       AWS_ENDPOINT_URL_KMS: `http://127.0.0.1:${ports.kms}`,
-      AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${ports.s3}`,
+      AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${s3EndpointPort}`,
       AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${ports.lambda}`,
     },
   });
@@ -204,6 +206,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await s3.stop();
       if (options.inMemory) rmSync(s3Directory, { recursive: true, force: true });
     });
+    if (options.meterUsage) {
+      const proxy = await startS3MeteringProxy({ target: s3.url, meter, port: s3EndpointPort });
+      stops.push(() => proxy.stop());
+    }
     // Functions that start another one (the export builder) invoke it through the Lambda API.
     const lambda = await startLocalLambdaService({
       port: ports.lambda,

@@ -18,9 +18,26 @@
  *   --ready-line                         print one line `LOCAL_STACK_READY <json>` (URLs, resources, each
  *                                        function's environment, timings) for a program that started it
  */
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { LOG_LEVELS, type LogLevel } from '../config';
-import { startLocalStack, type LocalStack, type LocalStackOptions } from './stack';
+import { missingLocalStackNodeFlags } from '../local-stack-node-flags';
+import type { LocalStack, LocalStackOptions } from './stack';
+
+// The stack runs with the Node flags it wants (infra/local-stack-node-flags.ts): without them, this
+// process starts the stack again with them, passes signals on, and exits as it exits. The stack's
+// modules are loaded only in the process that runs it.
+const missingNodeFlags = missingLocalStackNodeFlags();
+if (missingNodeFlags.length > 0) await runAgainWith(missingNodeFlags);
+
+function runAgainWith(nodeFlags: readonly string[]): Promise<never> {
+  const child = spawn(process.execPath, [...nodeFlags, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  // The stack stops on the first signal and ignores the next, so a Ctrl-C that reaches both processes stops it once.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  return new Promise<never>(() => {
+    child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 1)));
+  });
+}
 
 function fail(message: string): never {
   process.stderr.write(`npm start: ${message}\n`);
@@ -116,6 +133,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+const { startLocalStack } = await import('./stack');
 stack = await startLocalStack(options);
 
 if (flags['ready-line']) {

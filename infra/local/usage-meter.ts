@@ -27,6 +27,8 @@ export interface UsageSnapshot {
     /** Requests by operation and the kinds of items they touch (sort key up to its first `#`), e.g. `GetItem COMMITMENT`. */
     readonly requestsByKind: Readonly<Record<string, number>>;
   };
+  /** Requests to the files bucket, by S3's price tiers: PUT, COPY, POST and LIST; GET and the rest. */
+  readonly s3: { readonly writeRequests: number; readonly readRequests: number };
 }
 
 const WRITE_OPERATIONS = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
@@ -44,6 +46,7 @@ export class UsageMeter {
   private stateTransitions = 0;
   private dynamodb = { requests: 0, readUnits: 0, writeUnits: 0, transactionalWriteUnits: 0, transactionalReadUnits: 0 };
   private requestsByKind = new Map<string, number>();
+  private s3 = { writeRequests: 0, readRequests: 0 };
 
   reset(): void {
     this.since = new Date();
@@ -53,6 +56,7 @@ export class UsageMeter {
     this.stateTransitions = 0;
     this.dynamodb = { requests: 0, readUnits: 0, writeUnits: 0, transactionalWriteUnits: 0, transactionalReadUnits: 0 };
     this.requestsByKind.clear();
+    this.s3 = { writeRequests: 0, readRequests: 0 };
   }
 
   recordApi(functionId: string, ms: number): void {
@@ -80,6 +84,12 @@ export class UsageMeter {
     else if (READ_OPERATIONS.has(operation)) this.dynamodb.readUnits += units;
   }
 
+  /** One request to S3: a GET of an object is priced as a read, anything else (PUT, POST, a listing) as a write. */
+  recordS3(method: string, listing: boolean): void {
+    if ((method === 'GET' || method === 'HEAD') && !listing) this.s3.readRequests += 1;
+    else this.s3.writeRequests += 1;
+  }
+
   snapshot(): UsageSnapshot {
     return {
       since: this.since.toISOString(),
@@ -88,6 +98,7 @@ export class UsageMeter {
       taskSamples: Object.fromEntries([...this.taskSamples].map(([id, samples]) => [id, [...samples]])),
       stateTransitions: this.stateTransitions,
       dynamodb: { ...this.dynamodb, requestsByKind: Object.fromEntries(this.requestsByKind) },
+      s3: { ...this.s3 },
     };
   }
 
@@ -174,6 +185,9 @@ function itemKindsOf(request: Record<string, unknown>): string[] {
   };
   const transactItems = request.TransactItems as Record<string, KeyedRequest>[] | undefined;
   if (transactItems) return transactItems.map((item) => kindOf(Object.values(item)[0] ?? {}));
+  // BatchGetItem: the kinds of the keys it asks for, table by table.
+  const batch = request.RequestItems as Record<string, { Keys?: AttributeMap[] }> | undefined;
+  if (batch) return Object.values(batch).flatMap((table) => (table.Keys ?? []).map((Key) => kindOf({ Key })));
   return [kindOf(request as KeyedRequest)];
 }
 
@@ -186,4 +200,29 @@ function consumedUnits(payload: Buffer): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * An HTTP proxy in front of the local S3 server that counts each request, passing requests and
+ * answers through byte for byte (the host header too, so that SigV4 signatures still match).
+ */
+export async function startS3MeteringProxy(options: { target: string; meter: UsageMeter; port?: number }): Promise<{ url: string; stop(): Promise<void> }> {
+  const target = new URL(options.target);
+  const server: Server = createServer((incoming, outgoing) => {
+    const url = new URL(incoming.url ?? '/', 'http://local');
+    // Path-style: /bucket is the bucket itself (a listing when read), /bucket/key an object.
+    const listing = url.pathname.split('/').filter(Boolean).length < 2;
+    const forward = httpRequest({ host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
+      options.meter.recordS3(incoming.method ?? 'GET', listing);
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    });
+    forward.on('error', (error) => {
+      outgoing.writeHead(502, { 'content-type': 'text/plain' });
+      outgoing.end(error.message);
+    });
+    incoming.pipe(forward);
+  });
+  const url = await listenLocally(server, options.port ?? 0);
+  return { url, stop: () => closeServer(server) };
 }

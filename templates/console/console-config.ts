@@ -1,8 +1,11 @@
 /**
  * What a console page hands its browser script: the JSON in `#console-config` (written by
  * layout.ts, read by browser/core.ts) and the names of the pages' scripts. It imports nothing, so
- * that both the Lambda code and the browser code (templates/console/browser) can use it.
+ * that both the Lambda code and the browser code (templates/console/browser) can use it (its
+ * imports are types only).
  */
+import type { CountName, CountWording } from './counts';
+import type { BrowserMessages, ConsoleLanguage } from './i18n/messages';
 
 /** How the console signs people in: Cognito's hosted UI on AWS, the development sign-in locally. */
 export type SignInConfig =
@@ -25,6 +28,10 @@ export interface ConsoleConfig {
   readonly signIn: SignInConfig;
   /** Ids from the path, validated before they get here. */
   readonly page: Readonly<Record<string, string>>;
+  /** The language the page speaks, and the wording of its script in it (only that language's). */
+  readonly language: ConsoleLanguage;
+  readonly messages: BrowserMessages;
+  readonly counts: Readonly<Record<CountName, CountWording>>;
   readonly categories: readonly Labelled[];
   readonly states: readonly Labelled[];
   readonly csvColumns: readonly string[];

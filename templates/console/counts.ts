@@ -1,8 +1,9 @@
 /**
  * Every count the console shows, worded in its plural forms, and the one helper that picks the form
- * with `Intl.PluralRules`. It imports nothing, so that the browser code (templates/console/browser)
- * and the tests can both use it.
+ * with `Intl.PluralRules` (templates/i18n/plural.ts). It imports nothing else, so that the browser
+ * code (templates/console/browser) and the tests can both use it.
  */
+import { countForms } from '../i18n/plural';
 
 /**
  * A wording per plural category of the language (`{n}` is the number, formatted), and optionally
@@ -10,16 +11,19 @@
  */
 export type CountWording = Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string; none?: string }>;
 
-const LANGUAGE = 'en';
-const rules = new Intl.PluralRules(LANGUAGE);
-const numbers = new Intl.NumberFormat(LANGUAGE);
-
-/** `n` in the wording's form for it: "1 commitment", "3 commitments", "1,250 commitments". */
-export function count(n: number, wording: CountWording): string {
-  const form = (n === 0 ? wording.none : undefined) ?? wording[rules.select(n)] ?? wording.other;
-  return form.replace('{n}', numbers.format(n));
+/**
+ * `n` in the wording's form for it, by the plural rules and digit grouping of `language`:
+ * "1 commitment", "3 commitments", "1,250 commitments"; "0 engagement", "1 250 engagements".
+ */
+export function count(n: number, wording: CountWording, language = 'en'): string {
+  const form = (n === 0 ? wording.none : undefined) ?? countForms(language, n, wording);
+  return form.replace('{n}', new Intl.NumberFormat(language).format(n));
 }
 
+/** The name of each count the console shows. */
+export type CountName = keyof typeof COUNTS;
+
+/** The console's counts in English; the catalogs (i18n/) word them in each console language. */
 export const COUNTS = {
   commitment: { one: '{n} commitment', other: '{n} commitments' },
   commitmentsMatch: { one: '{n} commitment matches', other: '{n} commitments match' },

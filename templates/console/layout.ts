@@ -1,30 +1,19 @@
 import { createHash } from 'node:crypto';
 import { ROUTES } from '../../functions/catalog';
 import { AUDIT_EVENT_TYPES } from '../../functions/domain/audit-events';
-import { CATEGORIES, CATEGORY_LABELS } from '../../functions/domain/categories';
+import { CATEGORIES } from '../../functions/domain/categories';
 import { COMMITMENT_STATES } from '../../functions/domain/commitment';
 import { CSV_COLUMNS } from '../../functions/domain/invitation-csv';
 import { html, raw, type SafeHtml } from '../html';
 import { iconLink } from '../icon';
 import type { ConsoleConfig, ConsolePageScript, SignInConfig } from './console-config';
-import { EVENT_LABELS } from './event-labels';
+import { CONSOLE_LANGUAGE_NAMES, CONSOLE_LANGUAGES, CONSOLE_MESSAGES, type ConsoleLanguage } from './i18n';
+import { en } from './i18n/en';
 
 export type { SignInConfig } from './console-config';
 
-export const STATE_LABELS: Readonly<Record<(typeof COMMITMENT_STATES)[number], string>> = {
-  INVITED: 'Awaiting signature',
-  SIGNED: 'Signed, being checked',
-  DECLINED: 'Declined',
-  EXPIRED: 'Expired',
-  REVOKED: 'Revoked',
-  IN_REVIEW: 'Flagged for review',
-  REJECTED: 'Rejected',
-  VERIFIED: 'Verified, awaiting countersignature',
-  COUNTERSIGNED: 'Countersigned, being sealed',
-  SEALED: 'Sealed, being sent',
-  DELIVERED: 'Delivered',
-  FAILED: 'Failed',
-};
+/** What the console calls each state of a commitment, in English. */
+export const STATE_LABELS = en.states;
 
 const STYLE = `
 *{box-sizing:border-box}
@@ -36,7 +25,8 @@ header .brand{font-weight:600;margin:0;font-size:1rem}
 header nav ul{list-style:none;display:flex;gap:4px;margin:0;padding:0}
 header nav a{color:#fff;text-decoration:none;padding:16px 10px;display:inline-block}header nav a[aria-current=page],header nav a:hover{text-decoration:underline;text-underline-offset:6px}
 header .who{margin-left:auto;display:flex;gap:12px;align-items:center;font-size:.9rem}
-header .who button{background:transparent;color:#fff;border:1px solid #fff;padding:4px 10px;margin:0}
+header .who button,header .languages button{background:transparent;color:#fff;border:1px solid #fff;padding:4px 10px;margin:0}
+header .languages{list-style:none;display:flex;gap:4px;margin:0;padding:0;font-size:.9rem}header .languages button[aria-pressed=true]{background:#fff;color:#003399}
 main{max-width:1240px;margin:20px auto;padding:0 20px}
 .panel{background:#fff;border:1px solid #d6d9de;border-radius:6px;padding:20px 24px;margin-bottom:20px}
 h1{font-size:1.6rem;margin:0 0 4px}h2{font-size:1.25rem;margin:0 0 12px}h3{font-size:1.05rem;margin:16px 0 8px}
@@ -100,6 +90,8 @@ const RESEND_ROUTE_PATH = '/api/commitments/{commitmentId}/resend';
 const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 export interface ConsolePage {
+  /** The language the page is written in (its catalog wrote title and body). */
+  readonly language: ConsoleLanguage;
   readonly title: string;
   /** The navigation entry this page belongs to. */
   readonly section: 'declarations' | 'audit';
@@ -134,24 +126,31 @@ function scriptJson(value: unknown): string {
  */
 export function renderConsolePage(page: ConsolePage, signIn: SignInConfig): RenderedConsolePage {
   const script = consoleScript(page.script);
+  const m = CONSOLE_MESSAGES[page.language];
   const config: ConsoleConfig = {
     signIn,
     page: page.params ?? {},
-    categories: CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] })),
-    states: COMMITMENT_STATES.map((id) => ({ id, label: STATE_LABELS[id] })),
+    language: page.language,
+    messages: m.browser,
+    counts: m.counts,
+    categories: CATEGORIES.map((id) => ({ id, label: m.categories[id] })),
+    states: COMMITMENT_STATES.map((id) => ({ id, label: m.states[id] })),
     csvColumns: CSV_COLUMNS,
-    eventTypes: AUDIT_EVENT_TYPES.map((id) => ({ id, label: EVENT_LABELS[id] })),
+    eventTypes: AUDIT_EVENT_TYPES.map((id) => ({ id, label: m.events[id] })),
     features: { resendLink: ROUTES.some((route) => route.method === 'POST' && route.path === RESEND_ROUTE_PATH) },
   };
   const current = (section: ConsolePage['section']) => (page.section === section ? html` aria-current="page"` : html``);
+  // Each language is named in its own words and marked as such; the script (core.ts) keeps the choice.
+  const languages = CONSOLE_LANGUAGES.map((language) => html`<li><button type="button" data-language="${language}" lang="${language}" aria-pressed="${String(language === page.language)}">${CONSOLE_LANGUAGE_NAMES[language]}</button></li>`);
   const markup = html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">${iconLink()}<title>${page.title} · Ports Alliance signing console</title><style>${raw(STYLE)}</style></head>
+<html lang="${page.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">${iconLink()}<title>${page.title} · ${m.frame.consoleName}</title><style>${raw(STYLE)}</style></head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">${m.frame.skip}</a>
 <header>
-<p class="brand">European Commission · Ports Alliance signing console</p>
-<nav aria-label="Console"><ul><li><a href="/console"${current('declarations')}>Declarations</a></li><li><a href="/console/audit"${current('audit')}>Audit</a></li></ul></nav>
+<p class="brand">${m.frame.brand}</p>
+<nav aria-label="${m.frame.navigation}"><ul><li><a href="/console"${current('declarations')}>${m.frame.declarations}</a></li><li><a href="/console/audit"${current('audit')}>${m.frame.audit}</a></li></ul></nav>
+<ul class="languages" aria-label="${m.frame.languageSwitch}">${languages}</ul>
 <div class="who" id="who"></div>
 </header>
 <main id="main" tabindex="-1">
@@ -172,24 +171,25 @@ export function renderConsolePage(page: ConsolePage, signIn: SignInConfig): Rend
  * A console address that holds no page (an id that cannot be one, a malformed address): the frame
  * and a way back, with no script, so that it answers with its status before any sign-in.
  */
-export function renderConsoleProblemPage(status: number, message: string): RenderedConsolePage {
+export function renderConsoleProblemPage(status: number, message: string, language: ConsoleLanguage = 'en'): RenderedConsolePage {
+  const m = CONSOLE_MESSAGES[language];
   const problem = status >= 500
-    ? { title: 'Something went wrong', message, next: 'Try again in a minute.' }
-    : { title: 'There is no such page', message, next: 'Check the address, or find what you are looking for from the list of declarations.' };
+    ? { title: m.problem.serverTitle, message, next: m.problem.serverNext }
+    : { title: m.problem.notFoundTitle, message, next: m.problem.notFoundNext };
   const markup = html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">${iconLink()}<title>${problem.title} · Ports Alliance signing console</title><style>${raw(STYLE)}</style></head>
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">${iconLink()}<title>${problem.title} · ${m.frame.consoleName}</title><style>${raw(STYLE)}</style></head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">${m.frame.skip}</a>
 <header>
-<p class="brand">European Commission · Ports Alliance signing console</p>
-<nav aria-label="Console"><ul><li><a href="/console">Declarations</a></li><li><a href="/console/audit">Audit</a></li></ul></nav>
+<p class="brand">${m.frame.brand}</p>
+<nav aria-label="${m.frame.navigation}"><ul><li><a href="/console">${m.frame.declarations}</a></li><li><a href="/console/audit">${m.frame.audit}</a></li></ul></nav>
 </header>
 <main id="main" tabindex="-1">
 <section class="panel" aria-labelledby="problem-title"><h1 id="problem-title">${problem.title}</h1>
-<p>${problem.message}</p>
+<p${language === 'en' ? html`` : html` lang="en"`}>${problem.message}</p>
 <p>${problem.next}</p>
-<p><a href="/console">Go to the list of declarations</a></p></section>
+<p><a href="/console">${m.problem.backToList}</a></p></section>
 </main>
 </body></html>`.value;
   const csp = `default-src 'none'; style-src ${hashOf(STYLE)}; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;

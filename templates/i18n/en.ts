@@ -48,7 +48,7 @@ export const en: Messages = {
     forOrganisation: (organisation, category) => `For ${organisation} (${category}).`,
     stepsLead: 'Read the declaration, choose your organisation’s commitments, then sign. You can also decline at the end of the page.',
     declarationHeading: 'The declaration',
-    fingerprint: 'SHA-256 fingerprint of this text:',
+    fingerprint: 'SHA-256 fingerprint of this text and of the commitments below:',
     otherLanguages: 'Read this declaration in:',
     commitmentsLegend: 'Your organisation’s commitments',
     commitmentsHint: 'Required commitments must be accepted to sign. Optional measures may be chosen.',
@@ -202,6 +202,7 @@ export const en: Messages = {
       sealedAt: 'Sealed at',
       level: 'Signature level',
       howToCheck: 'Open this file in a PDF reader and look at its signature panel, or check it at the verification address at the end of this document.',
+      trustedTime: 'The trusted time of sealing is the one in the signature’s timestamp, which a PDF reader or the verification page shows.',
     },
     audit: {
       heading: 'Audit trail',

@@ -49,6 +49,7 @@ export interface Messages {
     readonly forOrganisation: (organisation: string, category: string) => string;
     readonly stepsLead: string;
     readonly declarationHeading: string;
+    /** Before the SHA-256 recorded at signing, which covers the declaration text and the commitments shown below it. */
     readonly fingerprint: string;
     readonly otherLanguages: string;
     readonly commitmentsLegend: string;
@@ -225,6 +226,8 @@ export interface DocumentLabels {
     readonly level: string;
     /** How to check the seal: open the file in a PDF reader's signature panel, or the verification address. */
     readonly howToCheck: string;
+    /** Beside the time of sealing when the seal carries a timestamp: the timestamp's time is the one to trust. */
+    readonly trustedTime: string;
   };
   readonly audit: {
     readonly heading: string;

@@ -1,5 +1,5 @@
 import { html } from '../html';
-import { formatDateTime, type Messages } from '../i18n';
+import { formatDateTime, languageName, type Messages } from '../i18n';
 import { operatorPage } from './layout';
 
 export interface LandingPageInput {
@@ -16,6 +16,11 @@ export interface LandingPageInput {
   readonly contactAddress: string;
 }
 
+/** Says which version the signer will read when the declaration has none in the page's language. */
+export function versionNoticeOf(m: Messages, pageLanguage: string, versionLanguage: string) {
+  return versionLanguage === pageLanguage ? '' : html`<p class="notice" id="version-notice">${m.landing.versionNotice(languageName(versionLanguage))}</p>`;
+}
+
 /**
  * What the emailed link opens: it changes nothing (mail scanners open every link). Its one button
  * posts back to the same address, which exchanges the link for a signing session.
@@ -25,6 +30,7 @@ export function landingPage(input: LandingPageInput): string {
   const body = html`
 <h1 lang="${input.titleLanguage}">${input.title}</h1>
 <p>${m.landing.invitedOrganisation(input.organisationName, input.categoryLabel)}</p>
+${versionNoticeOf(m, input.language, input.titleLanguage)}
 <p>${m.landing.nothingRecorded} ${m.landing.whatNext}</p>
 ${input.maskedEmail ? html`<p>${m.landing.codeNotice(input.maskedEmail)}</p>` : ''}
 <p class="muted">${m.validUntil(formatDateTime(input.expiresAt, input.language))}</p>

@@ -27,7 +27,7 @@ button:hover{text-decoration:underline}
 .hint{display:block;color:#3d4247;font-weight:400;margin:0 0 4px}
 .hash{font-family:monospace;font-size:.85rem;word-break:break-all}
 .muted{color:#3d4247;font-size:.95rem}
-.languages ul{list-style:none;padding:0;margin:4px 0;display:flex;flex-wrap:wrap;gap:4px 16px}
+.languages ul{list-style:none;padding:0;margin:4px 0;display:flex;flex-wrap:wrap;gap:4px 16px}.languages summary{cursor:pointer;margin:4px 0}
 .inline-form{margin-top:24px;border-top:1px solid #d0d4da;padding-top:8px}`;
 
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');

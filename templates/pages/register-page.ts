@@ -3,8 +3,9 @@ import { OPERATOR_LANGUAGES, type OperatorLanguage } from '../../functions/domai
 import { groupRegister } from '../../functions/domain/register';
 import type { PublicRegister } from '../../functions/operations/read-public-register';
 import { html, type SafeHtml } from '../html';
-import { languageName, type Messages } from '../i18n';
+import type { Messages } from '../i18n';
 import { operatorPage } from './layout';
+import { languageSwitch } from './language-switch';
 
 export interface RegisterPageInput {
   readonly register: PublicRegister;
@@ -28,9 +29,7 @@ export function registerPage(input: RegisterPageInput): string {
   const m = input.messages;
   const { register } = input;
   const declarationId = register.kind === 'declaration' ? register.declaration.id : undefined;
-  const languages = html`<nav class="languages" aria-label="${m.register.otherLanguages}"><p>${m.register.otherLanguages}</p><ul>${OPERATOR_LANGUAGES.filter((language) => language !== input.language).map(
-    (language) => html`<li><a href="${registerHref(declarationId, language)}" lang="${language}" hreflang="${language}">${languageName(language)}</a></li>`,
-  )}</ul></nav>`;
+  const languages = languageSwitch(m.register.otherLanguages, OPERATOR_LANGUAGES.filter((language) => language !== input.language).map((language) => ({ language, href: registerHref(declarationId, language) })));
   const body = register.kind === 'index' ? indexBody(input, register.declarations) : declarationBody(input, register);
   const title = register.kind === 'index' ? m.register.title : `${register.declaration.title} · ${m.register.title}`;
   return operatorPage({ title, language: input.language, messages: m, contactAddress: input.contactAddress }, html`${body}${languages}`);

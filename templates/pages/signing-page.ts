@@ -1,9 +1,11 @@
 import { consentStatement } from '../../functions/domain/consent';
 import { publicationStatement } from '../../functions/domain/publication';
-import type { CommitmentClause, DeclarationText } from '../../functions/domain/declaration';
+import type { ClauseShown, VersionShown } from '../../functions/domain/version-shown';
 import type { OperatorLanguage } from '../../functions/domain/languages';
 import { html, type SafeHtml } from '../html';
-import { languageName, type Messages } from '../i18n';
+import type { Messages } from '../i18n';
+import { versionNoticeOf } from './landing-page';
+import { languageSwitch } from './language-switch';
 import { operatorPage } from './layout';
 
 /** A problem tied to one field: `field` is the id of the element to fix. */
@@ -16,15 +18,14 @@ export interface SigningPageInput {
   readonly messages: Messages;
   /** The language of the page's own words, and of the consent statement it shows. */
   readonly language: OperatorLanguage;
-  /** The declaration text shown, in its language. */
-  readonly text: DeclarationText & { readonly language: string };
+  /** The language version shown: the declaration and the signatory's commitments, in one language. */
+  readonly version: VersionShown;
+  /** Whether the declaration has a version in the page's language (else the page says which one is shown). */
+  readonly hasVersionInPageLanguage: boolean;
   /** The other language versions of the declaration, with the address that shows each. */
   readonly otherVersions: readonly { readonly language: string; readonly href: string }[];
   readonly organisationName: string;
   readonly categoryLabel: string;
-  readonly clauses: readonly CommitmentClause[];
-  /** The language the commitments are written in. */
-  readonly clauseLanguage: string;
   readonly formToken: string;
   readonly action: string;
   /** What the signer typed before an error, so nothing is lost. */
@@ -52,38 +53,35 @@ export function signingPage(input: SigningPageInput): string {
   const summary = errors.length > 0
     ? html`<div class="errors" role="alert" id="form-errors"><h2>${m.form.errorSummary}</h2><ul>${errors.map((error) => html`<li><a href="#${error.field}">${error.message}</a></li>`)}</ul></div>`
     : '';
-  const versions = input.otherVersions.length > 0
-    ? html`<nav class="languages" aria-label="${m.form.otherLanguages}"><p>${m.form.otherLanguages}</p><ul>${input.otherVersions.map(
-        (version) => html`<li><a href="${version.href}" lang="${version.language}" hreflang="${version.language}">${languageName(version.language)}</a></li>`,
-      )}</ul></nav>`
-    : '';
-  const clause = (item: CommitmentClause) => {
+  const versions = languageSwitch(m.form.otherLanguages, input.otherVersions);
+  const clause = (item: ClauseShown) => {
     const id = `c-${item.id}`;
     return html`<div class="check"><input type="checkbox" name="accepted" value="${item.id}" id="${id}"${accepted.has(item.id) ? html` checked` : ''}${item.required ? html` required aria-required="true"` : ''}${fieldAttributes(id)}>
-<label for="${id}"><span lang="${input.clauseLanguage}">${item.text}</span> ${item.required ? m.required : m.optional}${fieldError(id)}</label></div>`;
+<label for="${id}"><span lang="${input.version.language}">${item.text}</span> ${item.required ? m.required : m.optional}${fieldError(id)}</label></div>`;
   };
   const body = html`
-<h1 lang="${input.text.language}">${input.text.title}</h1>
+<h1 lang="${input.version.language}">${input.version.title}</h1>
 <p class="muted">${m.form.forOrganisation(input.organisationName, input.categoryLabel)}</p>
 <p>${m.form.stepsLead}</p>
+${input.hasVersionInPageLanguage ? '' : versionNoticeOf(m, input.language, input.version.language)}
 ${summary}
 ${versions}
 <h2>${m.form.declarationHeading}</h2>
-<div class="declaration" id="declaration" lang="${input.text.language}">${input.text.text}</div>
-<p class="muted">${m.form.fingerprint} <span class="hash">${input.text.sha256}</span></p>
+<div class="declaration" id="declaration" lang="${input.version.language}">${input.version.text}</div>
+<p class="muted">${m.form.fingerprint} <span class="hash">${input.version.sha256}</span></p>
 <form method="post" action="${input.action}" novalidate>
 <input type="hidden" name="csrf" value="${input.formToken}">
 <input type="hidden" name="action" value="sign">
 <input type="hidden" name="pageLanguage" value="${input.language}">
-<input type="hidden" name="language" value="${input.text.language}">
-<input type="hidden" name="textSha256" value="${input.text.sha256}">
+<input type="hidden" name="language" value="${input.version.language}">
+<input type="hidden" name="textSha256" value="${input.version.sha256}">
 <input type="hidden" name="consentLanguage" value="${consent.language}">
 <input type="hidden" name="consentSha256" value="${consent.sha256}">
 <input type="hidden" name="publicationLanguage" value="${publication.language}">
 <input type="hidden" name="publicationSha256" value="${publication.sha256}">
 <fieldset aria-describedby="commitments-hint"><legend>${m.form.commitmentsLegend}</legend>
 <p class="hint" id="commitments-hint">${m.form.commitmentsHint}</p>
-${input.clauses.map(clause)}
+${input.version.clauses.map(clause)}
 </fieldset>
 <fieldset><legend>${m.form.signerHeading}</legend>
 <label for="signerName">${m.form.signerName}</label>${fieldError('signerName')}
@@ -112,5 +110,5 @@ ${input.clauses.map(clause)}
 <textarea id="reason" name="reason" rows="3" maxlength="2000"${fieldAttributes('reason')}>${input.previous?.reason ?? ''}</textarea>
 <button type="submit" class="secondary">${m.form.declineButton}</button>
 </form>`;
-  return operatorPage({ title: input.text.title, language: input.language, messages: m, contactAddress: input.contactAddress }, body);
+  return operatorPage({ title: input.version.title, language: input.language, messages: m, contactAddress: input.contactAddress }, body);
 }

@@ -19,12 +19,14 @@ describe('the console: creating a declaration', () => {
     const categories = ['Law enforcement', 'Customs authority', 'Port authority (public operator)', 'Private operator (terminal, shipping line, logistics)', 'EU agency'];
     for (const label of categories) {
       const group = page.getByRole('group', { name: label, exact: true });
-      await group.getByLabel('Commitment').first().fill(`Share what ${label.toLowerCase()} learns about trafficking with the other members.`);
+      await group.getByLabel('Commitment in English (en)').fill(`Share what ${label.toLowerCase()} learns about trafficking with the other members.`);
+      await group.getByLabel('Commitment in French (fr)').fill(`Partager avec les autres membres ce que l’on apprend sur les trafics (${label}).`);
     }
     const customs = page.getByRole('group', { name: 'Customs authority', exact: true });
     await customs.getByRole('button', { name: 'Add a commitment for Customs authority' }).click();
     await expect.poll(() => focusedTag(page)).toBe('TEXTAREA');
     await page.keyboard.type('Scan high-risk containers.');
+    await customs.getByLabel('Commitment in French (fr)').nth(1).fill('Scanner les conteneurs à haut risque.');
     await customs.getByLabel('Required to sign').nth(1).uncheck();
     await page.getByLabel('Deadline (UTC, optional)').fill('2031-03-31T17:00');
     await page.getByLabel('Send the workflow\'s automatic reminders').uncheck();
@@ -38,10 +40,11 @@ describe('the console: creating a declaration', () => {
 
     const declarationId = /declarations\/(dcl_[0-9a-z]+)/.exec(page.url())![1]!;
     const token = await client().token('commission-admin');
-    const stored = await client().api<{ declaration: { status: string; texts: Record<string, { title: string }>; commitments: Record<string, { text: string; required: boolean }[]>; organisationDomains: unknown[]; reminders: { automatic: boolean } } }>(token, 'GET', `/api/declarations/${declarationId}?pageSize=1`);
+    const stored = await client().api<{ declaration: { status: string; texts: Record<string, { title: string }>; commitments: Record<string, { text: string; texts: Record<string, string>; required: boolean }[]>; organisationDomains: unknown[]; reminders: { automatic: boolean } } }>(token, 'GET', `/api/declarations/${declarationId}?pageSize=1`);
     expect(stored.declaration.status).toBe('DRAFT');
     expect(Object.keys(stored.declaration.texts).sort()).toEqual(['en', 'fr']);
     expect(stored.declaration.commitments.customs!.map((clause) => clause.required)).toEqual([true, false]);
+    expect(stored.declaration.commitments.customs![1]!.texts).toEqual({ en: 'Scan high-risk containers.', fr: 'Scanner les conteneurs à haut risque.' });
     expect(stored.declaration.organisationDomains).toEqual([{ organisation: 'Port of Antwerp-Bruges', domains: ['portofantwerpbruges.example', 'pabr.example'] }]);
     expect(stored.declaration.reminders.automatic).toBe(false);
 
@@ -80,15 +83,25 @@ describe('the console: creating a declaration', () => {
     await expectAccessible(page, 'the declaration form with a refused field');
     expect(page.url()).toMatch(/\/console\/declarations\/new$/);
 
-    // Opened at once, everything missing is named at its field; the first takes the focus.
+    // Opened at once, everything missing is named at its field, commitments by language; the first takes the focus.
     await title.fill('A declaration begun in the console');
+    await page.getByRole('button', { name: 'Add a language' }).click();
+    const maltese = page.locator('[data-language-block]').nth(1);
+    await maltese.getByLabel('Language (two letters, e.g. fr)').fill('mt');
+    await maltese.getByLabel('Title').fill('Dikjarazzjoni konġunta');
+    await maltese.getByLabel('Text').fill('Aħna, il-firmatarji, nimpenjaw ruħna.');
+    const customs = page.getByRole('group', { name: 'Customs authority', exact: true });
+    await customs.getByLabel('Commitment in English (en)').fill('Scan high-risk containers.');
     await page.getByRole('button', { name: 'Create and open for signing' }).click();
     await expect.poll(() => alert.textContent()).toContain('cannot be opened for signing yet');
-    expect(await alert.textContent()).toContain('Customs authority, commitment 1: the text is missing');
+    expect(await alert.textContent()).toContain('Law enforcement, commitment 1: the English text is missing');
+    expect(await alert.textContent()).toContain('Customs authority, commitment 1: the Maltese text is missing');
+    expect(await describedBy(customs.getByLabel('Commitment in Maltese (mt)'))).toEqual(['Customs authority, commitment 1: the Maltese text is missing']);
     expect(await title.getAttribute('aria-invalid')).toBeNull();
     expect(await text.getAttribute('aria-invalid')).toBe('true');
     expect(await describedBy(text)).toEqual(['English version: the text is missing']);
-    expect(await page.locator('[aria-invalid=true]').count()).toBe(6);
+    // The English text, four English and five Maltese commitment texts.
+    expect(await page.locator('[aria-invalid=true]').count()).toBe(10);
     await expect.poll(() => page.evaluate('document.activeElement.dataset.field')).toBe('texts.en.text');
     await expectAccessible(page, 'the declaration form with the fields missing to open it');
 

@@ -53,6 +53,9 @@ describe('the public register in a browser (headless Chromium)', () => {
     expect(await page.content()).not.toContain(email);
     await expectAccessible(page, 'the register of a declaration');
 
+    // The other 23 languages are folded under one line until it is opened.
+    expect(await page.getByRole('link', { name: 'Ελληνικά' }).isVisible()).toBe(false);
+    await page.getByText(m.register.otherLanguages, { exact: true }).click();
     await page.getByRole('link', { name: 'Ελληνικά' }).click();
     await page.getByRole('heading', { level: 2, name: 'Μάλτα (1)' }).waitFor();
     await expectAccessible(page, 'the register in Greek');

@@ -8,6 +8,7 @@ import { CONSOLE_PAGE_SCRIPTS, type ConsolePageScript, type ConsoleScripts } fro
 import { dashboardPage } from '../../templates/console/dashboard-page';
 import { declarationFormPage } from '../../templates/console/declaration-form-page';
 import { declarationsPage } from '../../templates/console/declarations-page';
+import { CONSOLE_LANGUAGES, CONSOLE_MESSAGES } from '../../templates/console/i18n';
 import { renderConsolePage, type ConsolePage } from '../../templates/console/layout';
 
 const PAGES: readonly [ConsolePageScript, ConsolePage][] = [
@@ -61,6 +62,35 @@ describe('the console\'s browser scripts', () => {
       const hash = createHash('sha256').update(inline[0]!, 'utf8').digest('base64');
       expect(csp, name).toContain(`script-src 'sha256-${hash}';`);
       expect(csp, name).not.toMatch(/unsafe-inline|unsafe-eval/);
+    }
+  });
+});
+
+describe('the console\'s scripts in each language', () => {
+  const configOf = (markup: string) => JSON.parse(/<script type="application\/json" id="console-config">([\s\S]*?)<\/script>/.exec(markup)?.[1] ?? '{}') as { language?: string; messages?: unknown; counts?: unknown };
+
+  it('are the same script, allowed by the same hash: the page hands its script the wording of its own language as data', () => {
+    for (const name of CONSOLE_PAGE_SCRIPTS) {
+      const pages = CONSOLE_LANGUAGES.map((language) => renderConsolePage({ ...dashboardPage('dcl_0123456789abcdef', language), script: name }, { kind: 'none' }));
+      const hashes = new Set(pages.map((page) => /script-src ('sha256-[^']+')/.exec(page.csp)?.[1]));
+      expect(hashes.size, name).toBe(1);
+      pages.forEach((page, index) => {
+        const language = CONSOLE_LANGUAGES[index]!;
+        expect(page.markup, name).toContain(`<html lang="${language}">`);
+        const config = configOf(page.markup);
+        expect(config.language).toBe(language);
+        expect(config.messages).toEqual(CONSOLE_MESSAGES[language].browser);
+        expect(config.counts).toEqual(CONSOLE_MESSAGES[language].counts);
+      });
+    }
+  });
+
+  it('carry no catalog: their wording is in the page', () => {
+    for (const name of CONSOLE_PAGE_SCRIPTS) {
+      for (const language of CONSOLE_LANGUAGES) {
+        expect(scripts[name], `${name} ${language}`).not.toContain(CONSOLE_MESSAGES[language].browser.signInIntro);
+        expect(scripts[name], `${name} ${language}`).not.toContain(CONSOLE_MESSAGES[language].browser.closeEffect);
+      }
     }
   });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { API_FUNCTIONS } from '../../functions/catalog';
 import { lambdaBuildOptions } from '../../infra/bundle-options';
 import { HandlerFunction, REPO_ROOT } from '../../infra/handler-function';
+import { OPERATOR_LANGUAGES } from '../../functions/domain/languages';
 
 /**
  * The bundle tests, the bench and deployed-bundles.test.ts build with `lambdaBuildOptions`; CDK
@@ -35,6 +36,9 @@ describe('the deployment\'s bundling', () => {
         return sha256(result.outputFiles[0]!.contents);
       }));
       expect(deployed.sort()).toEqual(measured.sort());
+      // Beside each bundle, the operator catalogs it reads from files (templates/i18n/catalog-files.ts): all but English.
+      const catalogs = OPERATOR_LANGUAGES.filter((language) => language !== 'en').map((language) => `${language}.mjs`);
+      for (const asset of assets) expect(readdirSync(path.join(outdir, asset, 'i18n')).sort(), asset).toEqual(catalogs);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }

@@ -228,10 +228,17 @@ describe('backups', () => {
       BackupPlan: { BackupPlanRule: [Match.objectLike({ RuleName: 'Daily', ScheduleExpression: 'cron(30 2 * * ? *)', Lifecycle: { DeleteAfterDays: 3650 } })] },
     });
     const [tableId] = Object.keys(stateful.findResources('AWS::DynamoDB::Table'));
+    const [bucketId] = Object.keys(stateful.findResources('AWS::S3::Bucket', { Properties: { BucketName: Match.anyValue() } }));
     stateful.hasResourceProperties('AWS::Backup::BackupSelection', {
-      BackupSelection: Match.objectLike({ Resources: [{ 'Fn::GetAtt': [tableId, 'Arn'] }] }),
+      BackupSelection: Match.objectLike({ Resources: [{ 'Fn::GetAtt': [tableId, 'Arn'] }, { 'Fn::GetAtt': [bucketId, 'Arn'] }] }),
     });
     stateful.hasResource('AWS::Backup::BackupVault', { DeletionPolicy: 'Retain' });
+    // AWS Backup backs up only versioned buckets, and needs its S3 policy to read them.
+    stateful.hasResourceProperties('AWS::S3::Bucket', { BucketName: Match.anyValue(), VersioningConfiguration: { Status: 'Enabled' } });
+    stateful.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'backup.amazonaws.com' } })] }),
+      ManagedPolicyArns: Match.arrayWith([{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup']] }]),
+    });
     const [rule] = (Object.values(stateful.findResources('AWS::Backup::BackupPlan'))[0] as { Properties: { BackupPlan: { BackupPlanRule: { CopyActions?: unknown }[] } } }).Properties.BackupPlan.BackupPlanRule;
     expect(rule!.CopyActions).toBeUndefined();
   });
@@ -401,7 +408,7 @@ describe('functions', () => {
       'countersign-commitments': [ENV.stateMachineArn],
       'revoke-commitment': [ENV.stateMachineArn],
       'await-signature': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.linkValiditySeconds],
-      'deliver-certificate': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress],
+      'deliver-certificate': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.filesBucketName],
       'signing-page': [ENV.appUrl, ENV.commissionContactAddress, ENV.signingKeySecretId],
       'signing-form': [ENV.appUrl, ENV.commissionContactAddress, ENV.signingKeySecretId],
       'check-signing-code': [ENV.appUrl, ENV.commissionContactAddress, ENV.signingKeySecretId],
@@ -409,10 +416,11 @@ describe('functions', () => {
       'send-signing-code': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.signingKeySecretId],
       'resend-signing-link': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.linkValiditySeconds],
       'verify-signature': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress],
-      'seal-certificate': [ENV.appUrl, ENV.commissionContactAddress, ENV.sealKeyId, ENV.sealCertificateSecretId],
+      'seal-certificate': [ENV.appUrl, ENV.commissionContactAddress, ENV.sealKeyId, ENV.sealCertificateSecretId, ENV.filesBucketName],
       'correct-contact': [ENV.senderAddress, ENV.sesConfigurationSet, ENV.appUrl, ENV.commissionContactAddress, ENV.linkValiditySeconds],
       'generate-joint-declaration': [ENV.appUrl, ENV.commissionContactAddress, ENV.sealKeyId, ENV.sealCertificateSecretId, ENV.filesBucketName],
       'download-joint-declaration': [ENV.filesBucketName],
+      'download-document': [ENV.filesBucketName],
       'preview-joint-declaration': [ENV.appUrl, ENV.commissionContactAddress, ENV.filesBucketName],
       'get-document-export': [ENV.filesBucketName],
       'build-document-export': [ENV.filesBucketName],
@@ -661,7 +669,10 @@ describe('the files bucket', () => {
     const s3Actions = (id: FunctionId) => actionsOf(id).filter((action) => action.startsWith('s3:')).sort();
     const expected: Partial<Record<FunctionId, string[]>> = {
       'get-document-export': ['s3:GetObject'],
-      'build-document-export': ['s3:AbortMultipartUpload', 's3:PutObject'],
+      'build-document-export': ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
+      'seal-certificate': ['s3:AbortMultipartUpload', 's3:PutObject'],
+      'deliver-certificate': ['s3:GetObject'],
+      'download-document': ['s3:GetObject'],
       'generate-joint-declaration': ['s3:AbortMultipartUpload', 's3:PutObject'],
       'download-joint-declaration': ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
       'preview-joint-declaration': ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],

@@ -45,7 +45,7 @@ describe('a declaration from draft to closed', () => {
   it('refuses a deadline in the past and a default language without a text, naming each', async () => {
     const campaign = client();
     const admin = await campaign.token('commission-admin');
-    const error = await failure(campaign.api(admin, 'POST', '/api/declarations', { ...sampleDeclaration(), defaultLanguage: 'de', deadline: '2001-01-01T00:00:00Z' }));
+    const error = await failure(campaign.api(admin, 'POST', '/api/declarations', { ...sampleDeclaration({ languages: ['en', 'fr'] }), defaultLanguage: 'de', deadline: '2001-01-01T00:00:00Z' }));
     expect(error?.status).toBe(400);
     const details = (JSON.parse(error!.body) as { details: string[] }).details;
     expect(details).toEqual(expect.arrayContaining(['Deadline: it must be in the future', 'Default language: German (de) has no version below: write one, or choose one of the languages below']));
@@ -73,12 +73,14 @@ describe('a declaration from draft to closed', () => {
       'French version: the title is missing',
       'French version: the text is missing',
       'Law enforcement: add at least one commitment',
-      'Customs authority, commitment 2: the text is missing',
+      'Customs authority, commitment 1: the French text is missing',
+      'Customs authority, commitment 2: the English text is missing',
+      'Customs authority, commitment 2: the French text is missing',
       'Port authority (public operator): add at least one commitment',
       'Private operator (terminal, shipping line, logistics): add at least one commitment',
       'EU agency: add at least one commitment',
     ]);
-    expect(body.fields.map((field) => field.field)).toEqual(['texts.fr.title', 'texts.fr.text', 'commitments.law_enforcement', 'commitments.customs.1.text', 'commitments.port_authority', 'commitments.private_operator', 'commitments.eu_agency']);
+    expect(body.fields.map((field) => field.field)).toEqual(['texts.fr.title', 'texts.fr.text', 'commitments.law_enforcement', 'commitments.customs.0.texts.fr', 'commitments.customs.1.text', 'commitments.customs.1.texts.fr', 'commitments.port_authority', 'commitments.private_operator', 'commitments.eu_agency']);
     const stillDraft = await campaign.api<Dashboard>(admin, 'GET', `/api/declarations/${draft.id}?pageSize=1`);
     expect(stillDraft.declaration.status).toBe('DRAFT');
 

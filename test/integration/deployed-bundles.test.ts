@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS, type ApiFunctionId } from '../../functions/catalog';
 import { isEmailFor } from '../../tools/campaign/campaign-client';
 import { matchRoute, toEvent } from '../../infra/local/http-api';
-import { lambdaBuildOptions } from '../../infra/bundle-options';
+import { catalogFilesBuildOptions, lambdaBuildOptions } from '../../infra/bundle-options';
 import { localStack } from '../support/local-stack';
+import { messagesFor } from '../../templates/i18n';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { invitedOperator } from '../support/signing';
 
 /** The repository (not read from infra/handler-function.ts, which would load the CDK into this test). */
@@ -34,7 +36,9 @@ const bundles = new Map<ApiFunctionId, Promise<string>>();
 function bundle(functionId: ApiFunctionId): Promise<string> {
   if (!bundles.has(functionId)) {
     const outfile = path.join(bundleDir, functionId, 'index.mjs');
-    bundles.set(functionId, build({ ...lambdaBuildOptions(path.join(REPO_ROOT, API_FUNCTIONS[functionId].entry)), outfile }).then(() => outfile));
+    // With the catalogs beside it, as CDK's bundling leaves them (infra/handler-function.ts).
+    const built = Promise.all([build({ ...lambdaBuildOptions(path.join(REPO_ROOT, API_FUNCTIONS[functionId].entry)), outfile }), build(catalogFilesBuildOptions(path.dirname(outfile)))]);
+    bundles.set(functionId, built.then(() => outfile));
   }
   return bundles.get(functionId)!;
 }
@@ -90,12 +94,13 @@ describe('the deployed bundles, run as Lambda runs them', () => {
     expect(answer.headers?.['content-security-policy']).toBe(local.headers.get('content-security-policy'));
   });
 
-  it('email a new signing link through the bundled SES client, with the credentials of the environment', async () => {
+  it('email a new signing link through the bundled SES client, with the credentials of the environment, in Greek from the catalog file beside the bundle', async () => {
     const { campaign, commitmentId, email } = await invitedOperator();
     const answer = await invoke('resend-signing-link', { method: 'POST', path: `/api/commitments/${commitmentId}/resend`, groups: ['commission-admin'] });
     expect(answer.statusCode, answer.body).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ resend: 1 });
-    await campaign.waitForEmails(email, isEmailFor('new-link'));
+    const [newLink] = await campaign.waitForEmails(email, isEmailFor('new-link'));
+    expect(newLink!.subject).toBe(messagesFor('el').email.newLinkSubject(sampleDeclaration().texts.el!.title));
   });
 
   it('refuse a caller outside the admin group, as the same handler does behind the local API', async () => {

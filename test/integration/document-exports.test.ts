@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { waitFor, type CampaignClient } from '../../tools/campaign/campaign-client';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
@@ -167,11 +167,13 @@ describe('a ZIP export of sealed PDFs', () => {
   it('stops, says whose PDF differs from its recorded SHA-256, and offers no download when stored bytes were altered', async () => {
     const [victim] = commitmentIds;
     const items = await commitmentItems(victim!);
-    const chunk = items.find((item) => String(item.SK).includes('#CHUNK#'))!;
-    const original = Buffer.from(chunk.bytes as Uint8Array);
+    const objectKey = String(items.find((item) => item.SK === 'DOC')!.objectKey);
+    const s3 = new S3Client({ endpoint: localStack().urls.s3, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
+    const bucket = localStack().aws.filesBucketName;
+    const original = Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey }))).Body!.transformToByteArray());
     const altered = Buffer.from(original);
     altered[Math.floor(altered.length / 2)]! ^= 0xff;
-    await db().send(new UpdateCommand({ TableName: localStack().aws.tableName, Key: { PK: chunk.PK, SK: chunk.SK }, UpdateExpression: 'SET #bytes = :bytes', ExpressionAttributeNames: { '#bytes': 'bytes' }, ExpressionAttributeValues: { ':bytes': altered } }));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: objectKey, Body: altered }));
     try {
       const { answer } = await startExport(auditor, { requestId: requestId() });
       const done = await finished(auditor, answer.export!.exportId);
@@ -180,7 +182,7 @@ describe('a ZIP export of sealed PDFs', () => {
       expect(done.failure).toContain('does not match the SHA-256 recorded when it was sealed');
       expect(done.download).toBeUndefined();
     } finally {
-      await db().send(new UpdateCommand({ TableName: localStack().aws.tableName, Key: { PK: chunk.PK, SK: chunk.SK }, UpdateExpression: 'SET #bytes = :bytes', ExpressionAttributeNames: { '#bytes': 'bytes' }, ExpressionAttributeValues: { ':bytes': original } }));
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: objectKey, Body: original }));
     }
   });
 });

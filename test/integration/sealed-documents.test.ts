@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { type CampaignClient, isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client';
 import { verifySealedPdf } from '../../functions/pdf/verify-seal';
 import { findSignatureDictionaries, trimPadding } from '../../functions/pdf/signature-dictionaries';
@@ -35,6 +36,13 @@ let admin: string;
 let declarationId: string;
 let commitmentId: string;
 let certificate: Buffer;
+let deliveryAddress: string;
+
+const s3 = () => new S3Client({ endpoint: localStack().urls.s3, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
+async function readObject(key: string): Promise<Buffer> {
+  const { Body } = await s3().send(new GetObjectCommand({ Bucket: localStack().aws.filesBucketName, Key: key }));
+  return Buffer.from(await Body!.transformToByteArray());
+}
 
 async function verifyApi(body: Uint8Array | string, contentType: string): Promise<{ status: number; answer: VerificationAnswer }> {
   const response = await fetch(`${localStack().urls.app}/api/verify`, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : new Uint8Array(body) });
@@ -45,6 +53,7 @@ async function verifyApi(body: Uint8Array | string, contentType: string): Promis
 beforeAll(async () => {
   ({ campaign, admin, declarationId, commitmentId } = await invitedCommitment());
   const email = (await campaign.api<{ commitment: { organisation: { email: string } } }>(admin, 'GET', `/api/commitments/${commitmentId}`)).commitment.organisation.email;
+  deliveryAddress = email;
   const [invitation] = await campaign.waitForEmails(email, isEmailFor('invitation'));
   await campaign.signThroughLink(signingLinkIn(invitation!), { name: 'Αθανάσιος Παπαδόπουλος', title: 'Αρχιπλοίαρχος' });
   await waitForState(campaign, admin, commitmentId, 'VERIFIED');
@@ -73,16 +82,53 @@ describe('the sealed certificate on the local stack', () => {
     expect((events[0]?.detail as { sha256: string }).sha256).toBe(sha256(certificate));
   });
 
-  it('serves the chunks its record names, not those a seal left behind when it crashed before its record', async () => {
+  it('keeps the PDF in the files bucket under the commitment and its SHA-256, named by its record, and nothing of it in the table', async () => {
     const items = await commitmentItems(commitmentId);
-    const generation = items.find((item) => item.SK === 'DOC')?.generation;
-    const chunks = items.filter((item) => String(item.SK).includes('#CHUNK#'));
-    expect(chunks.map((item) => item.SK)).toEqual([`DOC#${generation}#CHUNK#0000`]);
+    const record = items.find((item) => item.SK === 'DOC')!;
+    expect(record.objectKey).toBe(`certificates/${commitmentId}/${sha256(certificate)}.pdf`);
+    expect(record.size).toBe(certificate.length);
+    expect(items.filter((item) => String(item.SK).includes('#CHUNK#'))).toEqual([]);
+    expect(sha256(await readObject(String(record.objectKey)))).toBe(sha256(certificate));
+    // What the delivery email carried is what the bucket holds.
+    const [delivery] = await campaign.waitForEmails(deliveryAddress, isEmailFor('delivery'));
+    expect(sha256(Buffer.from(delivery!.attachments[0]!.content, 'base64'))).toBe(sha256(certificate));
+  });
 
+  it('serves a download from the bucket, and refuses other bytes under its key with a clear error instead of serving them', async () => {
+    const objectKey = `certificates/${commitmentId}/${sha256(certificate)}.pdf`;
+    const auditor = await campaign.token('auditor');
+    const altered = Buffer.from(certificate);
+    altered[Math.floor(altered.length / 2)]! ^= 0xff;
+    await s3().send(new PutObjectCommand({ Bucket: localStack().aws.filesBucketName, Key: objectKey, Body: altered }));
+    try {
+      const response = await fetch(`${localStack().urls.app}/api/documents/${commitmentId}`, { headers: { authorization: `Bearer ${auditor}` } });
+      expect(response.status).toBe(409);
+      expect(response.headers.get('content-type')).toContain('application/json');
+      const answer = (await response.json()) as { message: string };
+      expect(answer.message).toContain(commitmentId);
+      expect(answer.message).toContain('does not match the SHA-256 recorded when it was sealed');
+    } finally {
+      await s3().send(new PutObjectCommand({ Bucket: localStack().aws.filesBucketName, Key: objectKey, Body: certificate }));
+    }
+    expect(sha256((await campaign.downloadDocument(auditor, commitmentId)).bytes)).toBe(sha256(certificate));
+  });
+
+  it('still serves a certificate recorded before the bucket held them, from its chunks in the table, not those of a seal that crashed', async () => {
     const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: localStack().urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
-    await db.send(new PutCommand({ TableName: localStack().aws.tableName, Item: { PK: `CMT#${commitmentId}`, SK: 'DOC#gen_crashed#CHUNK#0000', bytes: randomBytes(1024) } }));
-    const again = await campaign.downloadDocument(await campaign.token('auditor'), commitmentId);
-    expect(sha256(again.bytes)).toBe(sha256(certificate));
+    const table = localStack().aws.tableName;
+    const record = (await commitmentItems(commitmentId)).find((item) => item.SK === 'DOC')!;
+    const { objectKey: _objectKey, ...withoutObject } = record;
+    await db.send(new PutCommand({ TableName: table, Item: { ...withoutObject, chunkCount: 1, generation: 'gen_legacy' } }));
+    await db.send(new PutCommand({ TableName: table, Item: { PK: `CMT#${commitmentId}`, SK: 'DOC#gen_legacy#CHUNK#0000', bytes: certificate } }));
+    await db.send(new PutCommand({ TableName: table, Item: { PK: `CMT#${commitmentId}`, SK: 'DOC#gen_crashed#CHUNK#0000', bytes: randomBytes(1024) } }));
+    try {
+      const again = await campaign.downloadDocument(await campaign.token('auditor'), commitmentId);
+      expect(sha256(again.bytes)).toBe(sha256(certificate));
+    } finally {
+      await db.send(new PutCommand({ TableName: table, Item: record }));
+      await db.send(new DeleteCommand({ TableName: table, Key: { PK: `CMT#${commitmentId}`, SK: 'DOC#gen_legacy#CHUNK#0000' } }));
+      await db.send(new DeleteCommand({ TableName: table, Key: { PK: `CMT#${commitmentId}`, SK: 'DOC#gen_crashed#CHUNK#0000' } }));
+    }
   });
 });
 

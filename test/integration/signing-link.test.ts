@@ -1,4 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { hashLinkSecret } from '../../functions/domain/hashing';
+import { hashSessionId } from '../../functions/domain/signing';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
+import { localStack } from '../support/local-stack';
 import { isEmailFor } from '../../tools/campaign/campaign-client';
 import { messagesFor } from '../../templates/i18n';
 import { auditEvents, commitmentItems, commitmentState, waitForState } from '../support/campaign';
@@ -7,9 +14,13 @@ import { waitForIdle } from '../support/workflow-time';
 
 const el = messagesFor('el');
 
+const tableClient = () => DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: localStack().urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+
 describe('the emailed signing link', () => {
   it('changes nothing when opened 100 times by GET or HEAD (mail scanners open every link)', async () => {
     const { campaign, admin, commitmentId, operator } = await invitedOperator();
+    // The invitation email can arrive before the task that sent it has recorded INVITATION_SENT.
+    await waitForIdle(campaign.appUrl, { executions: [commitmentId] });
     const before = await commitmentItems(commitmentId);
     const responses: Response[] = [];
     for (let batch = 0; batch < 4; batch++) {
@@ -38,7 +49,7 @@ describe('the emailed signing link', () => {
     expect(opened.status).toBe(303);
     expect(opened.headers.get('location')).toBe('/signing');
     const cookie = opened.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^signing-session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
+    expect(cookie).toMatch(/^signing-session=cmt_[0-9a-hjkmnp-tv-z]{26}\.[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
     expect(cookie).not.toContain(link.slice(link.lastIndexOf('/') + 1));
     const events = await auditEvents(campaign, admin, commitmentId);
     expect(events.map((event) => event.type)).toEqual(['INVITED', 'INVITATION_SENT', 'VIEWED', 'CODE_SENT']);
@@ -47,6 +58,58 @@ describe('the emailed signing link', () => {
     const page = await operator.page();
     expect(page.status).toBe(200);
     expect(page.html).toContain(el.code.title);
+  });
+
+  it('names its commitment in the link and the session, and refuses either once it names another commitment', async () => {
+    const first = await invitedOperator();
+    const second = await invitedOperator();
+    const secret = first.link.slice(first.link.lastIndexOf('/') + 1);
+    expect(secret.startsWith(`${first.commitmentId}.`)).toBe(true);
+    const random = secret.slice(secret.indexOf('.') + 1);
+    // The first link's random part under the second commitment's id: a link of nobody.
+    const forged = first.campaign.operator(first.link.replace(secret, `${second.commitmentId}.${random}`), { recipient: first.email });
+    expect((await forged.landing()).status).toBe(404);
+    expect((await forged.open()).status).toBe(404);
+
+    await openForm(first.operator);
+    const cookie = first.operator.cookie!;
+    const sessionId = cookie.slice(cookie.indexOf('=') + 1);
+    expect(sessionId.startsWith(`${first.commitmentId}.`)).toBe(true);
+    const namedOther = `${cookie.slice(0, cookie.indexOf('=') + 1)}${second.commitmentId}.${sessionId.slice(sessionId.indexOf('.') + 1)}`;
+    expect((await first.operator.send('/signing', { cookie: namedOther })).status).toBe(404);
+    const form = await first.operator.readForm();
+    const signed = await first.operator.send('/signing', { cookie: namedOther, body: first.operator.signFields(form, { name: 'Nobody', title: 'None' }).toString() });
+    expect(signed.status).toBe(404);
+    expect(await commitmentState(first.campaign, first.admin, first.commitmentId)).toBe('INVITED');
+    expect(await commitmentState(second.campaign, second.admin, second.commitmentId)).toBe('INVITED');
+    // The session itself still works under its own commitment.
+    expect((await first.operator.page()).status).toBe(200);
+  });
+
+  it('still opens a link emailed, and serves a session opened, before secrets and ids named their commitment', async () => {
+    const { campaign, admin, commitmentId, email, link, operator } = await invitedOperator();
+    const db = tableClient();
+    const copy = async (from: { PK: string; SK: string }, to: { PK: string; SK: string }) => {
+      const { Item } = await db.send(new GetCommand({ TableName: localStack().aws.tableName, Key: from, ConsistentRead: true }));
+      await db.send(new PutCommand({ TableName: localStack().aws.tableName, Item: { ...Item, ...to } }));
+    };
+    const secret = link.slice(link.lastIndexOf('/') + 1);
+    const olderSecret = randomBytes(32).toString('base64url');
+    await copy({ PK: `LINK#${hashLinkSecret(secret)}`, SK: 'LINK' }, { PK: `LINK#${hashLinkSecret(olderSecret)}`, SK: 'LINK' });
+    const older = campaign.operator(link.replace(secret, olderSecret), { recipient: email });
+    expect((await older.landing()).status).toBe(200);
+    expect((await older.open()).status).toBe(303);
+
+    await openForm(operator);
+    const cookie = operator.cookie!;
+    const sessionId = cookie.slice(cookie.indexOf('=') + 1);
+    const olderSessionId = randomBytes(32).toString('base64url');
+    await copy({ PK: `SESSION#${hashSessionId(sessionId)}`, SK: 'SESSION' }, { PK: `SESSION#${hashSessionId(olderSessionId)}`, SK: 'SESSION' });
+    const olderCookie = `${cookie.slice(0, cookie.indexOf('=') + 1)}${olderSessionId}`;
+    expect((await operator.send('/signing', { cookie: olderCookie })).status).toBe(200);
+    operator.cookie = olderCookie;
+    expect((await operator.sign({ name: 'Αθανάσιος Παπαδόπουλος', title: 'Director' })).status).toBe(200);
+    await waitForState(campaign, admin, commitmentId, 'VERIFIED');
   });
 
   it('gives exactly one signature, one workflow callback and one confirmation email to 50 concurrent sign POSTs', async () => {

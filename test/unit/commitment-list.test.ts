@@ -27,6 +27,29 @@ describe('the tracking list', () => {
     expect(listPage(rows, { ...base, search: 'pristaniste' }).rows.map((r) => r.id)).toEqual(['d']);
   });
 
+  it('searches across scripts by transliteration, as names are romanised officially or letter by letter', () => {
+    const people: CommitmentRow[] = [
+      row({ id: 'gr', organisation: 'Λιμενικό Σώμα – Ελληνική Ακτοφυλακή', contactName: 'Ελένη Παπαδοπούλου', country: 'GR' }),
+      row({ id: 'bg', organisation: 'Агенция „Митници“', contactName: 'Иван Петров', country: 'BG' }),
+      row({ id: 'bg2', organisation: 'Пристанищна администрация Бургас', contactName: 'Христо Хаджиев', country: 'BG' }),
+      row({ id: 'pl', organisation: 'Zarząd Morskiego Portu Gdańsk', contactName: 'Łucja Żółkiewska', country: 'PL' }),
+      row({ id: 'mt', organisation: 'Transport Malta', contactName: 'Ġużeppi Borġ', country: 'MT' }),
+    ];
+    const found = (search: string) => listPage(people, { ...base, search }).rows.map((r) => r.id);
+    expect(found('papadopoulou')).toEqual(['gr']);
+    expect(found('Papadopoyloy')).toEqual(['gr']);
+    expect(found('limeniko soma')).toEqual(['gr']);
+    expect(found('mitnitsi')).toEqual(['bg']);
+    expect(found('ivan petrov')).toEqual(['bg']);
+    expect(found('pristanishtna burgas')).toEqual(['bg2']);
+    expect(found('hristo hadzhiev')).toEqual(['bg2']);
+    expect(found('lucja zolkiewska')).toEqual(['pl']);
+    expect(found('guzeppi borg')).toEqual(['mt']);
+    expect(found('Παπαδοπούλου')).toEqual(['gr']);
+    expect(found('митници')).toEqual(['bg']);
+    expect(found('papadopoulou mitnitsi')).toEqual([]);
+  });
+
   it('sorts by organisation, state or signature, unsigned last', () => {
     expect(listPage(rows, { ...base, sort: 'organisation' }).rows.map((r) => r.organisation)).toEqual(['Douane française', 'Europol', 'Port of Rotterdam', 'Pristanište Rijeka', 'Λιμενικό Σώμα']);
     expect(listPage(rows, { ...base, sort: 'signedAt' }).rows.map((r) => r.id)).toEqual(['d', 'a', 'b', 'c', 'e']);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../functions/domain/categories';
 import { invitationSchema, outcomeOf, type Commitment } from '../../functions/domain/commitment';
 import { buildDeclaration, createDeclarationSchema, textFor } from '../../functions/domain/declaration';
-import { hashLinkSecret, LINK_SECRET_PATTERN, newLinkSecret, sha256Hex } from '../../functions/domain/hashing';
+import { commitmentIdNamedBy, hashLinkSecret, LINK_SECRET_PATTERN, newLinkSecret, sha256Hex } from '../../functions/domain/hashing';
 import { ID_PATTERN, newId } from '../../functions/domain/ids';
 import { verifySignature } from '../../functions/domain/verification';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
@@ -43,12 +43,13 @@ describe('a declaration', () => {
   it('refuses control characters in a title and a default language without text', () => {
     const input = sampleDeclaration();
     expect(createDeclarationSchema.safeParse({ ...input, texts: { en: { title: 'Bad\u0007title', text: 'x' } } }).success).toBe(false);
-    expect(createDeclarationSchema.safeParse({ ...input, defaultLanguage: 'de' }).success).toBe(false);
+    expect(createDeclarationSchema.safeParse({ ...sampleDeclaration({ languages: ['en', 'fr'] }), defaultLanguage: 'de' }).success).toBe(false);
   });
 
   it('falls back to the default language when the invitation language has no text', () => {
-    expect(textFor(declaration, 'el').language).toBe('en');
-    expect(textFor(declaration, 'fr').language).toBe('fr');
+    const bilingual = buildDeclaration(createDeclarationSchema.parse(sampleDeclaration({ languages: ['en', 'fr'] })), 'dcl_test', 'admin', new Date('2026-11-26T12:00:00Z'));
+    expect(textFor(bilingual, 'el').language).toBe('en');
+    expect(textFor(bilingual, 'fr').language).toBe('fr');
   });
 });
 
@@ -128,12 +129,18 @@ describe('ids and secrets', () => {
     expect(first.length).toBeLessThanOrEqual(80);
   });
 
-  it('makes 256-bit link secrets that never repeat, stored only as a hash', () => {
-    const secrets = new Set(Array.from({ length: 1000 }, newLinkSecret));
+  it('makes 256-bit link secrets that never repeat, name their commitment, and are stored only as a hash', () => {
+    const commitmentId = newId('cmt');
+    const secrets = new Set(Array.from({ length: 1000 }, () => newLinkSecret(commitmentId)));
     expect(secrets.size).toBe(1000);
     const [secret] = secrets;
     expect(secret).toMatch(LINK_SECRET_PATTERN);
-    expect(Buffer.from(secret!, 'base64url')).toHaveLength(32);
+    expect(commitmentIdNamedBy(secret!)).toBe(commitmentId);
+    expect(Buffer.from(secret!.slice(commitmentId.length + 1), 'base64url')).toHaveLength(32);
+    // Links emailed before secrets named their commitment still have the right shape.
+    expect('A'.repeat(43)).toMatch(LINK_SECRET_PATTERN);
+    expect(commitmentIdNamedBy('A'.repeat(43))).toBeUndefined();
+    expect(`${commitmentId}.${'A'.repeat(44)}`).not.toMatch(LINK_SECRET_PATTERN);
     expect(hashLinkSecret(secret!)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashLinkSecret(secret!)).not.toContain(secret!);
   });

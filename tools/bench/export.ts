@@ -6,9 +6,10 @@
  * The certificates: a few are rendered and sealed here as the product seals them (the in-memory
  * development key), and the N documents of the declaration are copies of those, each with its own
  * PDF comment appended after the last `%%EOF` (so each has its own SHA-256, as in a real export, and
- * a real certificate's size). They are written into the table as the sealing task stores a document
- * (the record, its chunks, the hash lookup item), straight through DynamoDB: sealing 5,000 through
- * the whole workflow would take the best part of an hour and measure something else.
+ * a real certificate's size). They are stored as the sealing task stores a document (the PDF in the
+ * files bucket under its SHA-256, then the record naming it and the hash lookup item), straight through
+ * S3 and DynamoDB: sealing 5,000 through the whole workflow would take the best part of an hour and
+ * measure something else.
  *
  * `seconds` runs from the POST that asks for the export to the GET that finds it READY (the stack
  * is polled every 100 ms). `peakRssMb` is the stack process's peak resident memory (VmHWM) over that
@@ -23,10 +24,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, type BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { newId } from '../../functions/domain/ids';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { createDevelopmentSeal } from '../../functions/seal/in-memory-signer';
-import { CHUNK_BYTES } from '../../functions/store/document-chunks';
+import { certificateObjectKey } from '../../functions/operations/sealed-certificate-file';
 import { keys } from '../../functions/store/table';
 import { CampaignClient, waitFor } from '../campaign/campaign-client';
 import { sampleDeclaration } from '../campaign/sample-declaration';
@@ -59,6 +61,8 @@ try {
   const auditor = await campaign.token('auditor');
   const declarationId = (await campaign.createDeclaration(admin, sampleDeclaration())).id;
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.urls.dynamodb, region: stack.aws.region, credentials: stack.aws.credentials }));
+  const s3 = new S3Client({ endpoint: stack.urls.s3, region: stack.aws.region, credentials: stack.aws.credentials, forcePathStyle: true });
+  const uploads: Promise<unknown>[] = [];
 
   log(`Storing ${certificates} sealed certificates...`);
   const items: Record<string, unknown>[] = [];
@@ -76,17 +80,19 @@ try {
     const bytes = Buffer.concat([original, Buffer.from(`%bench copy ${index}\n`)]);
     const commitmentId = newId('cmt');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const generation = newId('gen');
-    const chunkCount = Math.ceil(bytes.length / CHUNK_BYTES);
+    const objectKey = certificateObjectKey(commitmentId, sha256);
+    // The object before the record that names it, as the sealing task does; 16 uploads at a time.
+    uploads.push(s3.send(new PutObjectCommand({ Bucket: stack.aws.filesBucketName, Key: objectKey, Body: bytes, ContentType: 'application/pdf' })));
+    if (uploads.length >= 16) await Promise.all(uploads.splice(0));
     const record = {
-      commitmentId, declarationId, sha256, size: bytes.length, chunkCount, generation, sealedAt: new Date(sealedAt + index * 1000).toISOString(),
+      commitmentId, declarationId, sha256, size: bytes.length, objectKey, sealedAt: new Date(sealedAt + index * 1000).toISOString(),
       organisation: `${fixture.organisation} ${index + 1}`, category: fixture.category, country: fixture.country,
     };
     items.push({ ...keys.document(commitmentId), GSI1PK: keys.documentsOf(declarationId), GSI1SK: `${record.sealedAt}#${commitmentId}`, ...record });
     items.push({ ...keys.documentHash(sha256), sha256, kind: 'certificate', documentId: commitmentId, declarationId });
-    for (let chunk = 0; chunk < chunkCount; chunk++) items.push({ ...keys.documentChunk(commitmentId, generation, chunk), bytes: bytes.subarray(chunk * CHUNK_BYTES, (chunk + 1) * CHUNK_BYTES) });
     await flush();
   }
+  await Promise.all(uploads);
   await flush(true);
 
   const pid = stack.child.pid!;

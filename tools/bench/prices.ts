@@ -19,4 +19,8 @@ export const PRICES = {
   sesPerAttachmentGb: 0.12,
   /** HTTP APIs, first 300 million requests a month (metered per 512 KB). */
   httpApiPerRequest: 1.0 / 1_000_000,
+  /** S3 Standard: PUT, COPY, POST and LIST requests. */
+  s3PerWriteRequest: 0.005 / 1_000,
+  /** S3 Standard: GET and all other requests. */
+  s3PerReadRequest: 0.0004 / 1_000,
 } as const;

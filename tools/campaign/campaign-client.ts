@@ -63,6 +63,18 @@ export class CampaignClient {
     return this.api<{ total: number; byState: Record<string, number>; commitments: { id: string; state: string; email: string }[] }>(token, 'GET', `/api/declarations/${declarationId}`);
   }
 
+  /**
+   * Waits at most `timeoutMs` for the local stack's workflow to have nothing left to do (`GET
+   * /local/idle`): true once it has, false when the time ran out first.
+   */
+  async workflowIdle(timeoutMs: number): Promise<boolean> {
+    const response = await fetch(`${this.appUrl}/local/idle?timeoutMs=${timeoutMs}`);
+    await response.body?.cancel();
+    if (response.status === 200) return true;
+    if (response.status === 504) return false;
+    throw new HttpError(response.status, '', 'GET /local/idle');
+  }
+
   countersignAllVerified(token: string, declarationId: string) {
     return this.api<{ countersigned: number; results: { commitmentId: string; result: string }[] }>(token, 'POST', `/api/declarations/${declarationId}/countersignatures`, { allVerified: true });
   }
@@ -139,7 +151,7 @@ export class CampaignClient {
 
 /** The signing link in an invitation or reminder. */
 export function signingLinkIn(email: MailboxEmail): string {
-  const link = /(https?:\/\/[^\s"<>]+\/sign\/[A-Za-z0-9_-]{43})/.exec(email.body.text ?? '')?.[1];
+  const link = /(https?:\/\/[^\s"<>]+\/sign\/(?:[a-z]{1,4}_[0-9a-hjkmnp-tv-z]{26}\.)?[A-Za-z0-9_-]{43})/.exec(email.body.text ?? '')?.[1];
   if (!link) throw new Error(`no signing link in "${email.subject}"`);
   return link;
 }

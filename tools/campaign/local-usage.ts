@@ -26,6 +26,8 @@ export interface UsageReport {
     /** Requests by operation and the kinds of items they touch, e.g. `GetItem COMMITMENT`. */
     readonly requestsByKind: Readonly<Record<string, number>>;
   };
+  /** Requests to the files bucket, by S3's price tiers (PUT, COPY, POST, LIST; GET and the rest). */
+  readonly s3: { readonly writeRequests: number; readonly readRequests: number };
 }
 
 export async function readUsage(appUrl: string): Promise<UsageReport> {

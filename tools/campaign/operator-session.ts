@@ -117,9 +117,9 @@ export class OperatorSession {
     return code;
   }
 
-  /** Enters a code (the emailed one by default): 303 when confirmed. */
-  async enterCode(code?: string): Promise<Response> {
-    const { html } = await this.page();
+  /** Enters a code (the emailed one by default) on the code page, shown already or read now: 303 when confirmed. */
+  async enterCode(code?: string, shown?: string): Promise<Response> {
+    const html = shown ?? (await this.page()).html;
     return this.send('/signing/code', { body: new URLSearchParams({ csrf: hidden(html, 'csrf') ?? '', code: code ?? (await this.emailedCode()) }).toString() });
   }
 
@@ -137,11 +137,14 @@ export class OperatorSession {
     const page = await this.page();
     if (page.status !== 200) return new Response(page.html, { status: page.status, headers: page.response.headers });
     if (!page.html.includes('name="code"') && !page.html.includes('id="send-code"')) return undefined;
+    // A browser shows the page it was sent to once: the code is entered on the page already read.
+    let codePage: string | undefined = page.html;
     if (!page.html.includes('name="code"')) {
       const sent = await this.requestCode();
       if (sent.status !== 303) return sent;
+      codePage = undefined;
     }
-    const entered = await this.enterCode();
+    const entered = await this.enterCode(undefined, codePage);
     return entered.status === 303 ? undefined : entered;
   }
 

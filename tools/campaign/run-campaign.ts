@@ -4,6 +4,9 @@ import { campaignSignatories } from './demo-signatories';
 import { MailboxWatcher } from './mailbox-watcher';
 import { sampleDeclaration } from './sample-declaration';
 
+/** How long the runner waits for the workflow to settle before it looks at the status anyway. */
+const STATUS_INTERVAL_MS = 3_000;
+
 export interface CampaignRun {
   readonly declarationId: string;
   readonly signatories: number;
@@ -72,16 +75,19 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRun
     });
 
     let statusPolls = 0;
+    // Each look at the status lists every commitment, work for the stack and DynamoDB Local that grows
+    // with the campaign: look once the workflow has settled, or every few seconds for the progress bar.
     const settled = (phase: string, waitingStates: readonly string[]) => async () => {
+      await client.workflowIdle(STATUS_INTERVAL_MS);
       statusPolls += 1;
       const status = await client.status(admin, declaration.id);
       const done = status.commitments.filter((commitment) => !waitingStates.includes(commitment.state)).length;
       report(phase, done, total);
       return done === total ? status : undefined;
     };
-    await waitFor(settled('Verifying', ['INVITED', 'SIGNED']), 600_000, 'verification of every signature', 250);
+    await waitFor(settled('Verifying', ['INVITED', 'SIGNED']), 600_000, 'verification of every signature', 0);
     await client.countersignAllVerified(admin, declaration.id);
-    const final = await waitFor(settled('Sealing and delivering', ['VERIFIED', 'COUNTERSIGNED', 'SEALED']), 1_800_000, 'sealing and delivery', 250);
+    const final = await waitFor(settled('Sealing and delivering', ['VERIFIED', 'COUNTERSIGNED', 'SEALED']), 1_800_000, 'sealing and delivery', 0);
     return {
       declarationId: declaration.id,
       signatories: total,

@@ -1,5 +1,8 @@
 import type { LegalText } from './legal-text';
-import { en } from './en';
 
 /** Legal text in bg: each string is hashed exactly as written, so a changed character is a new statement. */
-export const bg: LegalText = en;
+export const bg: LegalText = {
+  consent: 'Съгласен/съгласна съм да подпиша тази декларация по електронен път от името на моята организация и потвърждавам, че съм оправомощен/оправомощена да направя това.',
+  publication:
+    'Съгласни сме Европейският алианс на пристанищата да публикува наименованието, държавата и категорията на нашата организация в своя публичен регистър на подписалите страни, след като нашият ангажимент бъде приподписан и подпечатан. Не се публикуват имена или адреси на лица.',
+};

@@ -10,6 +10,7 @@ import { commitmentPage } from '../../../templates/console/commitment-page';
 import { dashboardPage } from '../../../templates/console/dashboard-page';
 import { declarationFormPage } from '../../../templates/console/declaration-form-page';
 import { declarationsPage } from '../../../templates/console/declarations-page';
+import { consoleLanguage, type ConsoleLanguage } from '../../../templates/console/i18n';
 import { renderConsolePage, renderConsoleProblemPage, type ConsolePage, type SignInConfig } from '../../../templates/console/layout';
 
 /** Cognito's hosted UI when the deployment has a domain; the development sign-in on the local stack. */
@@ -27,20 +28,26 @@ function idFrom(event: APIGatewayProxyEventV2, name: string): string {
   return id;
 }
 
+/** The admin's choice of language (a cookie the console's switch writes), else the browser's, else English. */
+function languageOf(event: APIGatewayProxyEventV2): ConsoleLanguage {
+  return consoleLanguage({ cookies: event.cookies ?? [], acceptLanguage: event.headers?.['accept-language'] });
+}
+
 function pageFor(event: APIGatewayProxyEventV2): ConsolePage {
+  const language = languageOf(event);
   switch (event.routeKey) {
     case 'GET /console/declarations/new':
-      return declarationFormPage();
+      return declarationFormPage(undefined, language);
     case 'GET /console/declarations/{declarationId}':
-      return dashboardPage(idFrom(event, 'declarationId'));
+      return dashboardPage(idFrom(event, 'declarationId'), language);
     case 'GET /console/declarations/{declarationId}/edit':
-      return declarationFormPage(idFrom(event, 'declarationId'));
+      return declarationFormPage(idFrom(event, 'declarationId'), language);
     case 'GET /console/commitments/{commitmentId}':
-      return commitmentPage(idFrom(event, 'commitmentId'));
+      return commitmentPage(idFrom(event, 'commitmentId'), language);
     case 'GET /console/audit':
-      return auditPage();
+      return auditPage(language);
     default:
-      return declarationsPage();
+      return declarationsPage(language);
   }
 }
 
@@ -48,7 +55,7 @@ function pageFor(event: APIGatewayProxyEventV2): ConsolePage {
 export const handler = httpHandler(async (event) => {
   const { markup, csp } = renderConsolePage(pageFor(event), signInConfig());
   return page(200, markup, csp);
-}, (status, error) => {
-  const { markup, csp } = renderConsoleProblemPage(status, error.message);
+}, (status, error, event) => {
+  const { markup, csp } = renderConsoleProblemPage(status, error.message, languageOf(event));
   return page(status, markup, csp);
 });

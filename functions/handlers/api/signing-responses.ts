@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ENV } from '../../catalog';
 import { requiresOneTimeCode } from '../../domain/declaration';
+import { versionShown } from '../../domain/version-shown';
 import { operatorLanguage, parseAcceptLanguage, pickLanguage, type OperatorLanguage } from '../../domain/languages';
 import { hasLiveCode, landingFormToken, maskEmail, MAX_WRONG_CODES, sessionFormToken } from '../../domain/signing';
 import type { FieldProblem } from '../../domain/signing-form';
@@ -134,21 +135,20 @@ export function signingFormResponse(
   const { commitment, declaration } = open;
   const languages = sessionLanguages(open, options.language);
   const m = messagesFor(languages.ui);
-  const clauses = declaration.commitments[commitment.organisation.category];
+  const version = versionShown(declaration, languages.text, commitment.organisation.category);
+  const clauses = version.clauses;
   const paths = signingPaths();
-  const text = declaration.texts[languages.text]!;
   return operatorPage(options.status ?? 200, signingPage({
     messages: m,
     language: languages.ui,
-    text: { ...text, language: languages.text },
+    version,
+    hasVersionInPageLanguage: declaration.texts[languages.ui] !== undefined,
     otherVersions: Object.keys(declaration.texts)
-      .filter((language) => language !== languages.text)
+      .filter((language) => language !== version.language)
       .sort()
       .map((language) => ({ language, href: `${paths.form}?lang=${language}` })),
     organisationName: commitment.organisation.name,
     categoryLabel: m.categories[commitment.organisation.category],
-    clauses,
-    clauseLanguage: declaration.defaultLanguage,
     formToken: sessionFormToken(key, open.sessionId),
     action: paths.form,
     previous: options.previous,

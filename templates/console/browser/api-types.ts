@@ -7,8 +7,11 @@ export type DeclarationStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
 
 export interface CommitmentClause {
   readonly id: string;
+  /** The text in the declaration's default language. */
   readonly text: string;
   readonly required: boolean;
+  /** The text in each language version (absent on declarations stored before commitments were translated). */
+  readonly texts?: Readonly<Record<string, string>>;
 }
 
 export interface OrganisationDomains {
@@ -189,7 +192,7 @@ export interface Commitment {
   readonly language: string;
   readonly state: string;
   readonly invitedAt: string;
-  readonly signature?: { readonly signerName: string; readonly signerTitle: string; readonly signedAt: string; readonly language: string; readonly textSha256: string; readonly acceptedCommitmentIds: readonly string[] };
+  readonly signature?: { readonly signerName: string; readonly signerTitle: string; readonly signedAt: string; readonly language: string; readonly textSha256: string; readonly hashCovers?: 'text-and-commitments'; readonly acceptedCommitmentIds: readonly string[] };
   readonly decline?: { readonly reason: string; readonly declinedAt: string };
   readonly verification?: { readonly checks: readonly { readonly passed: boolean; readonly detail: string }[] };
   readonly review?: { readonly decision: 'APPROVED' | 'REJECTED'; readonly reason: string; readonly reviewedBy: string; readonly reviewedAt: string };

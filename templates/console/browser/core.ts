@@ -4,6 +4,9 @@
  * everything as text (never as markup). A page's entry module (pages/) calls `start(render)`.
  */
 import type { ConsoleConfig } from '../console-config';
+import { count as countIn, type CountWording } from '../counts';
+import { CONSOLE_LANGUAGE_COOKIE } from '../i18n/language';
+import { fill } from '../i18n/messages';
 import { carriesFragmentToken, signInResultOf } from './sign-in-result';
 
 /** The element with this id, of this kind. The page's own markup holds it: a missing one is a bug. */
@@ -21,6 +24,10 @@ export function findById(id: string): HTMLElement | null {
 }
 
 export const CONFIG = JSON.parse(byId('console-config').textContent ?? '') as ConsoleConfig;
+/** The language the page speaks, and its script's wording in it (the page's catalog, handed over as data). */
+export const LANGUAGE = CONFIG.language;
+export const T = CONFIG.messages;
+export { fill };
 const TOKEN_KEY = 'ports-alliance.token';
 const RETURN_KEY = 'ports-alliance.return-to';
 const PKCE_KEY = 'ports-alliance.pkce';
@@ -81,21 +88,44 @@ export function stateBadge(state: string): HTMLSpanElement {
   return el('span', { class: `badge ${BADGE[state] ?? ''}` }, STATE_LABELS[state] ?? state);
 }
 export function statusBadge(status: string): HTMLSpanElement {
-  return el('span', { class: `badge ${BADGE[status] ?? ''}` }, status === 'DRAFT' ? 'Draft' : status === 'OPEN' ? 'Open for signing' : 'Closed');
+  return el('span', { class: `badge ${BADGE[status] ?? ''}` }, status === 'DRAFT' ? T.draft : status === 'OPEN' ? T.open : T.closed);
 }
+const DATE_PARTS = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' } as const;
+const DATE_FORMAT = new Intl.DateTimeFormat(LANGUAGE, DATE_PARTS);
+const TIME_FORMAT = new Intl.DateTimeFormat(LANGUAGE, { ...DATE_PARTS, second: '2-digit' });
+/**
+ * A time in UTC, to the minute. English keeps the ISO order ("2026-12-03 07:05 UTC"), which reads
+ * the same to every team; French and German write it as they do ("03/12/2026 07:05", "03.12.2026, 07:05").
+ */
 export function fmtDate(iso: string | undefined): string {
-  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '';
+  if (!iso) return '';
+  return fill(T.utc, { time: LANGUAGE === 'en' ? iso.slice(0, 16).replace('T', ' ') : DATE_FORMAT.format(new Date(iso)) });
 }
 /** To the second, for the order of events: "2026-12-03 07:05:09 UTC". */
 export function fmtTime(iso: string | undefined): string {
-  return iso ? `${iso.slice(0, 19).replace('T', ' ')} UTC` : '';
+  if (!iso) return '';
+  return fill(T.utc, { time: LANGUAGE === 'en' ? iso.slice(0, 19).replace('T', ' ') : TIME_FORMAT.format(new Date(iso)) });
+}
+/** A number with the page language's digit grouping and decimal sign. */
+export function fmtNumber(n: number, options?: Intl.NumberFormatOptions): string {
+  return n.toLocaleString(LANGUAGE, options);
 }
 const EVENT_LABELS: Readonly<Record<string, string>> = Object.fromEntries(CONFIG.eventTypes.map((type) => [type.id, type.label]));
 /** What an audit event is called; a kind this console does not know yet is put in words from its code. */
 export function eventLabel(type: string): string {
   return EVENT_LABELS[type] ?? `${type.charAt(0)}${type.slice(1).toLowerCase().replace(/_/g, ' ')}`;
 }
-export { count, COUNTS } from '../counts';
+/** The page language's wording of each count (COUNTS.signatory, ...). */
+export const COUNTS = CONFIG.counts;
+/** `n` in the wording's form for it, by the page language's plural rules. */
+export function count(n: number, wording: CountWording): string {
+  return countIn(n, wording, LANGUAGE);
+}
+
+/** Names the page after what it shows, keeping the console's name that the server wrote in the page's language. */
+export function retitle(name: string): void {
+  document.title = [name, ...document.title.split(' · ').slice(1)].join(' · ');
+}
 
 export function say(message: string): void {
   byId('status').textContent = message;
@@ -107,6 +137,8 @@ export class ApiError extends Error {
   readonly body: unknown;
   /** Set when the answer was "sign in (again)": the sign-in panel is shown instead of a problem. */
   signInNeeded = false;
+  /** The language of the message when it is not the page's: the API words its refusals in English. */
+  language: string | undefined;
 
   constructor(status: number, message: string, details?: readonly string[], body?: unknown) {
     super(message);
@@ -121,7 +153,8 @@ export function showProblem(error: unknown): void {
   if (!error || (error instanceof ApiError && error.signInNeeded)) return;
   const details = (error instanceof ApiError ? error.details : []).map((detail) => el('li', {}, detail));
   const message = error instanceof Error && error.message ? error.message : String(error);
-  box.append(el('div', { class: 'alert' }, el('strong', {}, message), details.length ? el('ul', {}, details) : null));
+  const language = error instanceof ApiError && error.language !== LANGUAGE ? error.language : undefined;
+  box.append(el('div', { class: 'alert', lang: language }, el('strong', {}, message), details.length ? el('ul', {}, details) : null));
 }
 export function clearProblem(): void {
   clear(byId('problem'));
@@ -248,7 +281,7 @@ async function takeSignInResult(): Promise<boolean> {
   history.replaceState(null, '', location.pathname);
   const pkce = JSON.parse(sessionStorage.getItem(PKCE_KEY) || '{}') as { verifier?: string; state?: string };
   sessionStorage.removeItem(PKCE_KEY);
-  if (!pkce.verifier || pkce.state !== result.state) throw new ApiError(400, 'The sign-in could not be completed (its state did not match). Sign in again.');
+  if (!pkce.verifier || pkce.state !== result.state) throw new ApiError(400, T.signInStateMismatch);
   const response = await fetch(`${mode.domainUrl}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -256,7 +289,7 @@ async function takeSignInResult(): Promise<boolean> {
   });
   // The access token, not the ID token: the API takes only access tokens carrying its scopes.
   const tokens = (await response.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string };
-  if (!response.ok || !tokens.access_token) throw new ApiError(response.status, 'The sign-in could not be completed. Sign in again.');
+  if (!response.ok || !tokens.access_token) throw new ApiError(response.status, T.signInFailed);
   sessionStorage.setItem(TOKEN_KEY, tokens.access_token);
   if (tokens.refresh_token) sessionStorage.setItem(REFRESH_KEY, tokens.refresh_token);
   return true;
@@ -276,8 +309,15 @@ interface ErrorBody {
   readonly details?: readonly string[];
 }
 
+/** The API's refusal, as it words it (in English). */
+function refusal(response: Response, body: ErrorBody): ApiError {
+  const error = new ApiError(response.status, body.message || response.statusText, body.details, body);
+  error.language = 'en';
+  return error;
+}
+
 function signInAgain(message: string): ApiError {
-  showSignIn('Your session has ended. Sign in again.');
+  showSignIn(T.sessionEnded);
   const error = new ApiError(401, message);
   error.signInNeeded = true;
   return error;
@@ -291,25 +331,24 @@ export function api<T>(path: string, options?: ApiOptions): Promise<T>;
 export function api(path: string, options: ApiOptions & { readonly raw: true }): Promise<Response>;
 export async function api(path: string, options: ApiOptions & { readonly raw?: boolean } = {}): Promise<unknown> {
   const session = currentSession();
-  if (!session) throw signInAgain('Sign in first.');
+  if (!session) throw signInAgain(T.signInFirst);
   const headers: Record<string, string> = { authorization: `Bearer ${session.token}` };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(path, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
   if (response.status === 401) {
     sessionStorage.removeItem(TOKEN_KEY);
-    throw signInAgain('Sign in again.');
+    throw signInAgain(T.signInAgain);
   }
   if (options.raw) {
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as ErrorBody;
-      throw new ApiError(response.status, body.message || response.statusText, body.details, body);
+      throw refusal(response, body);
     }
     return response;
   }
   const body: unknown = await response.json().catch(() => ({}));
   if (!response.ok && !(options.accept ?? []).includes(response.status)) {
-    const refusal = body as ErrorBody;
-    throw new ApiError(response.status, refusal.message || response.statusText, refusal.details, body);
+    throw refusal(response, body as ErrorBody);
   }
   return body;
 }
@@ -353,7 +392,7 @@ export function ask(title: string, message: string, confirmLabel: string, reason
     const reason = reasonLabel ? el('textarea', { id: reasonId, rows: 3, maxlength: 2000, required: true }) : null;
     const error = el('p', { class: 'muted', 'aria-live': 'polite' });
     const confirm = el('button', { type: 'submit', class: 'primary' }, confirmLabel);
-    const cancel = el('button', { type: 'button' }, 'Cancel');
+    const cancel = el('button', { type: 'button' }, T.cancel);
     const form = el('form', { method: 'dialog' }, el('h2', { id: 'dialog-title' }, title), el('p', {}, message),
       reason ? [el('label', { for: reasonId }, reasonLabel ?? ''), reason] : null, error, confirm, cancel);
     const dialog = el('dialog', { 'aria-labelledby': 'dialog-title' }, form);
@@ -361,7 +400,7 @@ export function ask(title: string, message: string, confirmLabel: string, reason
     form.addEventListener('submit', (event) => {
       if (reason && !reason.value.trim()) {
         event.preventDefault();
-        error.textContent = 'Write the reason first.';
+        error.textContent = T.writeReasonFirst;
         reason.focus();
         return;
       }
@@ -384,23 +423,35 @@ function showSignIn(message?: string): void {
   const mode = CONFIG.signIn;
   const button = mode.kind === 'none'
     ? null
-    : el('button', { type: 'button', class: 'primary', id: 'sign-in-button', onclick: () => void signIn() }, mode.kind === 'development' ? 'Sign in (development)' : 'Sign in');
+    : el('button', { type: 'button', class: 'primary', id: 'sign-in-button', onclick: () => void signIn() }, mode.kind === 'development' ? T.signInDevelopment : T.signIn);
   panel.append(el('section', { class: 'panel', 'aria-labelledby': 'sign-in-title' },
-    el('h1', { id: 'sign-in-title' }, 'Sign in'),
-    el('p', {}, message || 'The console is for European Commission staff: admins who run the campaign and auditors who check it.'),
-    button ?? el('p', { class: 'alert' }, 'No sign-in is configured for this deployment: deploy with -c cognitoDomainPrefix=<prefix> to use the Cognito sign-in page.')));
+    el('h1', { id: 'sign-in-title' }, T.signIn),
+    el('p', {}, message || T.signInIntro),
+    button ?? el('p', { class: 'alert' }, T.signInMissing)));
   button?.focus();
 }
 
 function renderWho(session: Session | null): void {
   const who = clear(byId('who'));
   if (!session) return;
-  who.append(el('span', {}, `${session.name} · ${session.isAdmin ? 'Commission admin' : session.isAuditor ? 'Auditor' : 'no role'}`),
-    el('button', { type: 'button', onclick: () => void signOut() }, 'Sign out'));
+  who.append(el('span', {}, `${session.name} · ${session.isAdmin ? T.roleAdmin : session.isAuditor ? T.roleAuditor : T.roleNone}`),
+    el('button', { type: 'button', onclick: () => void signOut() }, T.signOut));
+}
+
+/** The header's language switch: the choice is kept for a year in a cookie, and the page is asked for again in it. */
+function setUpLanguageSwitch(): void {
+  document.querySelectorAll<HTMLButtonElement>('button[data-language]').forEach((choice) => {
+    choice.addEventListener('click', () => {
+      const secure = location.protocol === 'https:' ? '; Secure' : '';
+      document.cookie = `${CONSOLE_LANGUAGE_COOKIE}=${choice.dataset.language ?? ''}; Path=/console; Max-Age=31536000; SameSite=Lax${secure}`;
+      location.reload();
+    });
+  });
 }
 
 /** Signs in if needed, removes admin-only controls for everyone else, then renders the page. */
 export async function start(render: (session: Session) => Promise<void> | void): Promise<void> {
+  setUpLanguageSwitch();
   try {
     if (await takeSignInResult()) {
       const back = sessionStorage.getItem(RETURN_KEY);

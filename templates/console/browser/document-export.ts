@@ -1,6 +1,6 @@
 /** The "Export sealed PDFs (ZIP)" action of the audit page and the commitments list: start, follow, download. */
 import type { DocumentExport } from './api-types';
-import { act, api, clear, count, COUNTS, el, say, uuid } from './core';
+import { act, api, clear, count, COUNTS, el, fill, fmtNumber, say, T, uuid } from './core';
 
 /** The filters of the list the export follows, as the export request takes them. */
 export interface ExportFilters {
@@ -15,7 +15,7 @@ export interface ExportFilters {
 /** How often the page asks how far the export got. */
 const POLL_MS = 1_000;
 
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+const megabytes = (bytes: number) => fmtNumber(bytes / 1_000_000, { maximumFractionDigits: 1 });
 
 /** Only the filters that are set: an empty one means "any". */
 function requestBody(filters: ExportFilters): Record<string, unknown> {
@@ -28,7 +28,7 @@ function requestBody(filters: ExportFilters): Record<string, unknown> {
  */
 export async function exportSealedPdfs(trigger: HTMLButtonElement, output: HTMLElement, declarationId: string, filters: ExportFilters): Promise<void> {
   await act(trigger, async () => {
-    const status = el('p', { id: 'zip-status' }, 'Preparing the ZIP…');
+    const status = el('p', { id: 'zip-status' }, T.preparingZip);
     const progress = el('progress', { id: 'zip-progress', max: 1, value: 0, 'aria-labelledby': 'zip-status' });
     clear(output).append(el('div', { role: 'status' }, status), progress);
     let { export: current } = await api<{ export: DocumentExport }>(`/api/declarations/${encodeURIComponent(declarationId)}/document-exports`, {
@@ -38,23 +38,22 @@ export async function exportSealedPdfs(trigger: HTMLButtonElement, output: HTMLE
       if (current.total !== undefined) {
         progress.max = Math.max(current.total, 1);
         progress.value = current.added ?? 0;
-        status.textContent = `Added ${(current.added ?? 0).toLocaleString('en')} of ${count(current.total, COUNTS.sealedPdf)}…`;
+        status.textContent = fill(T.zipAdded, { added: fmtNumber(current.added ?? 0), pdfs: count(current.total, COUNTS.sealedPdf) });
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       ({ export: current } = await api<{ export: DocumentExport }>(`/api/document-exports/${encodeURIComponent(current.exportId)}`));
     }
     if (current.state === 'FAILED' || !current.download) {
-      clear(output).append(el('div', { class: 'alert', role: 'alert' }, el('p', {}, current.failure ?? 'The export failed. Start a new one.')));
+      clear(output).append(el('div', { class: 'alert', role: 'alert' }, el('p', {}, current.failure ?? T.exportFailed)));
       return;
     }
     const added = current.added ?? 0;
     const link = el('a', { href: current.download.url, id: 'zip-download', class: 'button primary', download: current.download.filename },
-      `Download the ZIP (${count(added, COUNTS.sealedPdf)}, ${megabytes(current.zipBytes ?? 0)})`);
+      fill(T.downloadZip, { pdfs: count(added, COUNTS.sealedPdf), size: megabytes(current.zipBytes ?? 0) }));
     clear(output).append(el('div', { class: 'ok' },
       el('p', {}, link),
-      el('p', { class: 'muted' }, 'Files are named country/category/organisation-id.pdf; manifest.csv and manifest.json list each with its SHA-256, commitment id and sealing time. '
-        + 'The link works for five minutes: export again for a new one.')));
+      el('p', { class: 'muted' }, T.zipFiles)));
     link.focus();
-    say(`The ZIP of ${count(added, COUNTS.sealedPdf)} is ready to download.`);
+    say(fill(T.zipReady, { pdfs: count(added, COUNTS.sealedPdf) }));
   });
 }

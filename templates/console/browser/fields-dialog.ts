@@ -1,5 +1,5 @@
 /** A modal form of labelled fields, for console actions that need more than a confirmation. */
-import { type Child, el } from './core';
+import { type Child, el, T } from './core';
 
 export interface Field {
   readonly name: string;
@@ -24,7 +24,7 @@ export function askFields(title: string, message: string, confirmLabel: string, 
       return { field, input, nodes: [el('label', { for: id }, field.label), field.hint ? el('p', { class: 'muted', id: hintId }, field.hint) : null, input] as Child[] };
     });
     const confirm = el('button', { type: 'submit', class: 'primary' }, confirmLabel);
-    const cancel = el('button', { type: 'button' }, 'Cancel');
+    const cancel = el('button', { type: 'button' }, T.cancel);
     const titleId = `dialog-title-${stamp}`;
     const form = el('form', { method: 'dialog' }, el('h2', { id: titleId }, title), el('p', {}, message), inputs.map((one) => one.nodes), el('p', {}, confirm, ' ', cancel));
     const dialog = el('dialog', { 'aria-labelledby': titleId }, form);

@@ -1,6 +1,6 @@
 /** The joint declaration section of the declaration page (admins) and the audit page (auditors). */
 import type { JointDeclarationAnswer, JointDeclarationPreview } from './api-types';
-import { act, api, clear, count, COUNTS, el, fmtDate, say } from './core';
+import { act, api, clear, count, COUNTS, el, fill, fmtDate, fmtNumber, say, T } from './core';
 
 export interface JointDeclarationContext {
   readonly declarationId: string;
@@ -23,14 +23,14 @@ export async function showJointDeclaration(section: HTMLElement, context: JointD
   const body = clear(section);
   if (answer.jointDeclaration) {
     const sealed = answer.jointDeclaration;
-    const downloadButton = el('button', { type: 'button', class: 'primary', id: 'joint-download' }, 'Download the sealed joint declaration (PDF)');
+    const downloadButton = el('button', { type: 'button', class: 'primary', id: 'joint-download' }, T.jointDownload);
     downloadButton.addEventListener('click', () => act(downloadButton, async () => {
       const fresh = await api<JointDeclarationAnswer>(path);
       follow(fresh.download.url);
-      say('Downloading the sealed joint declaration.');
+      say(T.jointDownloading);
     }));
     body.append(
-      el('p', { id: 'joint-state' }, `Sealed on ${fmtDate(sealed.sealedAt)}, with ${count(sealed.signatoryCount, COUNTS.signatory)} in its annex (${(sealed.size / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} MB).`),
+      el('p', { id: 'joint-state' }, fill(T.jointSealed, { date: fmtDate(sealed.sealedAt), signatories: count(sealed.signatoryCount, COUNTS.signatory), size: fmtNumber(sealed.size / 1_000_000, { maximumFractionDigits: 1 }) })),
       el('p', { class: 'mono' }, `SHA-256 ${sealed.sha256}`),
       el('p', {}, downloadButton));
     return;
@@ -38,26 +38,26 @@ export async function showJointDeclaration(section: HTMLElement, context: JointD
   const state = el('p', { id: 'joint-state' });
   body.append(state);
   if (context.status === 'CLOSED' && context.isAdmin) {
-    state.textContent = 'Not made yet. Making it seals one PDF with the declaration and every countersigned signatory; it cannot be made again.';
-    const make = el('button', { type: 'button', class: 'primary', id: 'joint-make' }, 'Make the sealed joint declaration');
+    state.textContent = T.jointNotMade;
+    const make = el('button', { type: 'button', class: 'primary', id: 'joint-make' }, T.jointMake);
     make.addEventListener('click', () => act(make, async () => {
       await api(`${path}`, { method: 'POST' });
-      say('The joint declaration is sealed.');
+      say(T.jointMade);
       await showJointDeclaration(section, context);
     }));
     body.append(el('p', {}, make));
   } else if (context.status === 'OPEN' && context.isAdmin) {
-    state.textContent = 'It is made and sealed once the declaration is closed. Meanwhile a preview shows it with the signatories so far (marked as a preview, not sealed).';
-    const preview = el('button', { type: 'button', id: 'joint-preview' }, 'Preview with the signatories so far');
+    state.textContent = T.jointPreviewIntro;
+    const preview = el('button', { type: 'button', id: 'joint-preview' }, T.jointPreview);
     preview.addEventListener('click', () => act(preview, async () => {
       const made = await api<JointDeclarationPreview>(`/api/declarations/${encodeURIComponent(context.declarationId)}/joint-declaration-preview`, { method: 'POST' });
       follow(made.download.url);
-      say(`Downloading a preview with ${count(made.preview.signatoryCount, COUNTS.signatory)}.`);
+      say(fill(T.jointPreviewDownloading, { signatories: count(made.preview.signatoryCount, COUNTS.signatory) }));
     }));
     body.append(el('p', {}, preview));
   } else {
     state.textContent = context.status === 'CLOSED'
-      ? 'No joint declaration has been made yet: a Commission admin makes it.'
-      : 'The joint declaration is made once the declaration is closed for signing.';
+      ? T.jointNoneYet
+      : T.jointOnceClosed;
   }
 }

@@ -1,6 +1,6 @@
 /** The notification settings of a declaration in the console's form (templates/console/notification-settings-section.ts). */
 import type { NotificationSettings } from './api-types';
-import { act, api, byId, say } from './core';
+import { act, api, byId, say, T } from './core';
 
 const addresses = () => byId('notifyAddresses', HTMLTextAreaElement);
 const switches = () => [...document.querySelectorAll<HTMLInputElement>('[data-notify-kind]')];
@@ -33,7 +33,7 @@ export function enableNotificationSettings(declarationId: string, status: string
     event.preventDefault();
     void act(save, async () => {
       await api(`/api/declarations/${encodeURIComponent(declarationId)}/notifications`, { method: 'PUT', body: collectNotificationSettings() });
-      say('The notification settings are saved.');
+      say(T.notificationsSaved);
     });
   });
 }

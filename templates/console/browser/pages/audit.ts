@@ -1,6 +1,6 @@
 /** Audit: the sealed documents of a declaration (filtered, downloaded byte for byte) and its audit trail. */
 import type { DeclarationList, DocumentList } from '../api-types';
-import { act, api, byId, CATEGORY_LABELS, clear, CONFIG, count, COUNTS, download, el, fmtDate, say, showProblem, start } from '../core';
+import { act, api, byId, CATEGORY_LABELS, clear, CONFIG, count, COUNTS, download, el, fill, fmtDate, say, showProblem, start, T } from '../core';
 import { exportSealedPdfs, type ExportFilters } from '../document-export';
 import { showJointDeclaration } from '../joint-declaration';
 
@@ -35,11 +35,11 @@ async function loadDocuments(event?: Event): Promise<void> {
   const { documents } = await api<DocumentList>(`/api/documents?${params.toString()}`);
   const body = clear(byId('documents-body'));
   for (const documentRecord of documents) {
-    const button = el('button', { type: 'button', class: 'small', 'aria-label': `Download the sealed PDF of ${documentRecord.organisation}` }, 'Download PDF');
+    const button = el('button', { type: 'button', class: 'small', 'aria-label': fill(T.downloadPdfOf, { organisation: documentRecord.organisation }) }, T.downloadPdfShort);
     button.addEventListener('click', () => act(button, async () => {
       const response = await api(`/api/documents/${encodeURIComponent(documentRecord.commitmentId)}`, { raw: true });
       download(await response.blob(), `ports-alliance-commitment-${documentRecord.commitmentId}.pdf`);
-      say(`Downloaded the PDF of ${documentRecord.organisation} (SHA-256 ${response.headers.get('x-content-sha256')}).`);
+      say(fill(T.downloadedPdfOf, { organisation: documentRecord.organisation, sha256: response.headers.get('x-content-sha256') ?? '' }));
     }));
     body.append(el('tr', {},
       el('td', {}, el('a', { href: `/console/commitments/${encodeURIComponent(documentRecord.commitmentId)}` }, documentRecord.organisation)),
@@ -50,8 +50,8 @@ async function loadDocuments(event?: Event): Promise<void> {
       el('td', {}, count(documentRecord.size, COUNTS.byte)),
       el('td', {}, button)));
   }
-  if (!documents.length) body.append(el('tr', {}, el('td', { colspan: 7 }, 'No sealed document matches.')));
-  byId('documents-count').textContent = `${count(documents.length, COUNTS.sealedDocument)}.`;
+  if (!documents.length) body.append(el('tr', {}, el('td', { colspan: 7 }, T.noDocumentMatches)));
+  byId('documents-count').textContent = fill(T.documentsCount, { documents: count(documents.length, COUNTS.sealedDocument) });
 }
 
 /** Follows the pages of the export and joins them: each page continues the chain of the one before. */
@@ -73,13 +73,13 @@ async function exportTrail(button: HTMLButtonElement): Promise<void> {
     const filename = `audit-trail-${declarationId}.jsonl`;
     download(new Blob(parts, { type: 'application/x-ndjson' }), filename);
     const done = el('div', { class: 'ok', id: 'trail-done', tabindex: -1 },
-      el('p', {}, `Exported ${count(events, COUNTS.event)} as ${filename}. The last hash of the chain (its head) is:`),
+      el('p', {}, fill(T.trailExported, { events: count(events, COUNTS.event), filename })),
       el('p', { class: 'mono', id: 'trail-head' }, head),
-      el('p', {}, 'Keep it: it proves later that no event was removed from the end. To check the file:'),
+      el('p', {}, T.trailKeep),
       el('p', { class: 'mono' }, `npm run verify-audit -- ${filename} --head ${head}`));
     clear(byId('trail-result')).append(done);
     done.focus();
-    say('Audit trail exported.');
+    say(T.trailDone);
   });
 }
 
@@ -87,7 +87,7 @@ void start(async () => {
   select('d-category').append(...CONFIG.categories.map((category) => el('option', { value: category.id }, category.label)));
   const { declarations } = await api<DeclarationList>('/api/declarations');
   const choice = select('d-declaration');
-  choice.append(...declarations.map((declaration) => el('option', { value: declaration.id }, `${declaration.title} (${declaration.status.toLowerCase()}, ${declaration.createdAt.slice(0, 10)})`)));
+  choice.append(...declarations.map((declaration) => el('option', { value: declaration.id }, fill(T.declarationOption, { title: declaration.title, status: declaration.status === 'DRAFT' ? T.statusDraft : declaration.status === 'OPEN' ? T.statusOpen : T.statusClosed, date: declaration.createdAt.slice(0, 10) }))));
   if (!declarationId && declarations[0]) declarationId = declarations[0].id;
   choice.value = declarationId;
   const showJoint = () => {
@@ -108,7 +108,7 @@ void start(async () => {
   const exportButton = byId('export-trail', HTMLButtonElement);
   exportButton.addEventListener('click', () => exportTrail(exportButton));
   if (!declarations.length) {
-    say('No declaration yet.');
+    say(T.noDeclarationYet);
     return;
   }
   await Promise.all([loadDocuments(), showJoint()]);

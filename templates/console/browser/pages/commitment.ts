@@ -1,7 +1,7 @@
 /** One commitment: its organisation, signature, checks, review, countersignature, seal, timeline, and what an admin can do. */
 import type { Commitment, CommitmentDetail, DeclarationDashboard, ReminderAnswer } from '../api-types';
 import { earlierRounds, invitationActions, linksValidity } from '../rounds';
-import { act, api, ask, byId, CATEGORY_LABELS, type Child, clear, CONFIG, count, COUNTS, download, el, eventLabel, fmtDate, fmtTime, say, type Session, start, stateBadge, uuid } from '../core';
+import { act, api, ask, byId, CATEGORY_LABELS, type Child, clear, CONFIG, count, COUNTS, download, el, eventLabel, fill, fmtDate, fmtTime, retitle, say, type Session, start, stateBadge, T, uuid } from '../core';
 
 const commitmentId = CONFIG.page.commitmentId ?? '';
 const path = `/api/commitments/${encodeURIComponent(commitmentId)}`;
@@ -23,11 +23,11 @@ function detailText(detail: Readonly<Record<string, unknown>> | undefined): stri
 function actions(commitment: Commitment, session: Session): HTMLDivElement {
   const box = el('div', { id: 'actions' });
   if (commitment.state === 'SEALED' || commitment.state === 'DELIVERED') {
-    const pdf = el('button', { type: 'button', class: 'primary', id: 'download-pdf' }, 'Download the sealed PDF');
+    const pdf = el('button', { type: 'button', class: 'primary', id: 'download-pdf' }, T.downloadPdf);
     pdf.addEventListener('click', () => act(pdf, async () => {
       const response = await api(`/api/documents/${encodeURIComponent(commitmentId)}`, { raw: true });
       download(await response.blob(), `ports-alliance-commitment-${commitmentId}.pdf`);
-      say(`Downloaded; its SHA-256 is ${response.headers.get('x-content-sha256')}.`);
+      say(fill(T.downloaded, { sha256: response.headers.get('x-content-sha256') ?? '' }));
     }));
     box.append(pdf);
   }
@@ -35,55 +35,55 @@ function actions(commitment: Commitment, session: Session): HTMLDivElement {
   const reload = () => render(session);
   if (commitment.state === 'INVITED') {
     const clickId = uuid();
-    const remind = el('button', { type: 'button' }, 'Remind now');
+    const remind = el('button', { type: 'button' }, T.remindNow);
     remind.addEventListener('click', () => act(remind, async () => {
       const result = await api<ReminderAnswer>(`${path}/reminders`, { method: 'POST', body: { clickId } });
-      remind.replaceWith(el('span', { class: 'muted' }, result.result === 'sent' ? 'Reminder sent' : 'Already sent'));
+      remind.replaceWith(el('span', { class: 'muted' }, result.result === 'sent' ? T.reminderSent : T.alreadySent));
       say(result.message);
       await reload();
     }));
     box.append(remind);
     if (CONFIG.features.resendLink) {
-      const resend = el('button', { type: 'button' }, 'Resend the link');
+      const resend = el('button', { type: 'button' }, T.resendTheLink);
       resend.addEventListener('click', () => act(resend, async () => {
         await api(`${path}/resend`, { method: 'POST', body: {} });
-        say('A fresh link was sent.');
+        say(T.freshLinkSent);
         await reload();
       }));
       box.append(resend);
     }
   }
   if (commitment.state === 'IN_REVIEW') {
-    for (const [decision, label] of [['approve', 'Approve'], ['reject', 'Reject']] as const) {
+    for (const [decision, label] of [['approve', T.approve], ['reject', T.reject]] as const) {
       const button = el('button', { type: 'button', class: decision === 'approve' ? 'primary' : 'danger' }, label);
       button.addEventListener('click', () => act(button, async () => {
-        const reason = await ask(`${label} this signature?`, decision === 'approve' ? 'It goes on to countersignature.' : 'It will not be countersigned.', label, 'Reason (recorded in the audit trail)');
+        const reason = await ask(decision === 'approve' ? T.approveQuestion : T.rejectQuestion, decision === 'approve' ? T.approveEffect : T.rejectEffect, label, T.reasonRecorded);
         if (!reason) return;
         await api(`${path}/review`, { method: 'POST', body: { decision, reason } });
-        say(decision === 'approve' ? 'Approved.' : 'Rejected.');
+        say(decision === 'approve' ? T.approvedDone : T.rejectedDone);
         await reload();
       }));
       box.append(button);
     }
   }
   if (commitment.state === 'VERIFIED') {
-    const countersign = el('button', { type: 'button', class: 'primary' }, 'Countersign');
+    const countersign = el('button', { type: 'button', class: 'primary' }, T.countersign);
     countersign.addEventListener('click', () => act(countersign, async () => {
-      if (!(await ask('Countersign?', 'On behalf of the European Commission; the certificate is then sealed and emailed.', 'Countersign'))) return;
+      if (!(await ask(T.countersignQuestion, T.countersignEffect, T.countersign))) return;
       await api(`${path}/countersignature`, { method: 'POST' });
-      say('Countersigned.');
+      say(T.countersigned);
       await reload();
     }));
     box.append(countersign);
   }
   box.append(...invitationActions(commitment, path, reload));
   if (['INVITED', 'SIGNED', 'IN_REVIEW', 'VERIFIED'].includes(commitment.state)) {
-    const revoke = el('button', { type: 'button', class: 'danger' }, 'Revoke');
+    const revoke = el('button', { type: 'button', class: 'danger' }, T.revoke);
     revoke.addEventListener('click', () => act(revoke, async () => {
-      const reason = await ask('Revoke this invitation?', 'Its links stop working at once and it cannot sign any more.', 'Revoke', 'Reason (recorded in the audit trail)');
+      const reason = await ask(T.revokeQuestion, T.revokeEffect, T.revoke, T.reasonRecorded);
       if (!reason) return;
       await api(`${path}/revocation`, { method: 'POST', body: { reason } });
-      say('Revoked.');
+      say(T.revokedDone);
       await reload();
     }));
     box.append(revoke);
@@ -104,34 +104,34 @@ async function render(session: Session): Promise<void> {
   const { commitment, events } = await api<CommitmentDetail>(path);
   const { declaration } = await api<DeclarationDashboard>(`/api/declarations/${encodeURIComponent(commitment.declarationId)}?pageSize=1`);
   const o = commitment.organisation;
-  document.title = `${o.name} · Ports Alliance signing console`;
+  retitle(o.name);
   byId('back', HTMLAnchorElement).href = `/console/declarations/${encodeURIComponent(commitment.declarationId)}`;
   byId('title').textContent = o.name;
   clear(byId('state')).append(stateBadge(commitment.state));
   const content = clear(byId('content'));
-  content.append(section('Organisation', facts([
-    ['Category', CATEGORY_LABELS[o.category]], ['Country', o.country], ['Contact', o.contactName], ['Email', o.email], ['Language', commitment.language],
-    ['Registered domains', (o.emailDomains ?? []).join(', ') || 'none'], ['Invited', fmtDate(commitment.invitedAt)], ...linksValidity(commitment), ['Commitment id', el('span', { class: 'mono' }, commitment.id)],
+  content.append(section(T.organisation, facts([
+    [T.category, CATEGORY_LABELS[o.category]], [T.country, o.country], [T.contact, o.contactName], [T.email, o.email], [T.language, commitment.language],
+    [T.registeredDomains, (o.emailDomains ?? []).join(', ') || T.none], [T.invited, fmtDate(commitment.invitedAt)], ...linksValidity(commitment), [T.commitmentId, el('span', { class: 'mono' }, commitment.id)],
   ]), actions(commitment, session)));
   const earlier = earlierRounds(commitment);
   if (earlier) content.append(earlier);
   const s = commitment.signature;
-  if (s) content.append(section('Signature', facts([['Signed by', `${s.signerName}, ${s.signerTitle}`], ['Signed', fmtDate(s.signedAt)], ['Language seen', s.language], ['SHA-256 of the text seen', el('span', { class: 'mono' }, s.textSha256)], ['Commitments accepted', acceptedCommitments(commitment, declaration)]])));
-  if (commitment.decline) content.append(section('Declined', facts([['Reason', commitment.decline.reason], ['When', fmtDate(commitment.decline.declinedAt)]])));
+  if (s) content.append(section(T.signature, facts([[T.signedByLabel, `${s.signerName}, ${s.signerTitle}`], [T.signed, fmtDate(s.signedAt)], [T.languageSeen, s.language], [s.hashCovers ? T.textAndCommitmentsSha256 : T.textSha256, el('span', { class: 'mono' }, s.textSha256)], [T.commitmentsAccepted, acceptedCommitments(commitment, declaration)]])));
+  if (commitment.decline) content.append(section(T.declined, facts([[T.reason, commitment.decline.reason], [T.when, fmtDate(commitment.decline.declinedAt)]])));
   const v = commitment.verification;
-  if (v) content.append(section('Automatic checks', el('ul', {}, v.checks.map((check) => el('li', {}, el('span', { class: `badge ${check.passed ? 'good' : 'bad'}` }, check.passed ? 'passed' : 'failed'), ` ${check.detail}`)))));
+  if (v) content.append(section(T.automaticChecks, el('ul', {}, v.checks.map((check) => el('li', {}, el('span', { class: `badge ${check.passed ? 'good' : 'bad'}` }, check.passed ? T.passed : T.failed), ` ${check.detail}`)))));
   const r = commitment.review;
-  if (r) content.append(section('Review', facts([['Decision', r.decision === 'APPROVED' ? 'Approved' : 'Rejected'], ['Reason', r.reason], ['By', r.reviewedBy], ['When', fmtDate(r.reviewedAt)]])));
+  if (r) content.append(section(T.review, facts([[T.decision, r.decision === 'APPROVED' ? T.approved : T.rejected], [T.reason, r.reason], [T.by, r.reviewedBy], [T.when, fmtDate(r.reviewedAt)]])));
   const c = commitment.countersignature;
-  if (c) content.append(section('Countersignature', facts([['By', `${c.name} (${c.title})`], ['When', fmtDate(c.countersignedAt)]])));
+  if (c) content.append(section(T.countersignature, facts([[T.by, `${c.name} (${c.title})`], [T.when, fmtDate(c.countersignedAt)]])));
   const d = commitment.document;
-  if (d) content.append(section('Sealed certificate', facts([['SHA-256', el('span', { class: 'mono', id: 'document-sha256' }, d.sha256)], ['Size', count(d.size, COUNTS.byte)], ['Sealed', fmtDate(d.sealedAt)], ['Emailed', commitment.delivery ? fmtDate(commitment.delivery.deliveredAt) : 'not yet']])));
-  if (commitment.revocation) content.append(section('Revoked', facts([['Reason', commitment.revocation.reason], ['By', commitment.revocation.by], ['When', fmtDate(commitment.revocation.revokedAt)]])));
-  if (commitment.failure) content.append(section('Failure', facts([['Step', commitment.failure.stateAtFailure], ['Error', commitment.failure.error], ['Cause', commitment.failure.cause], ['When', fmtDate(commitment.failure.failedAt)]])));
+  if (d) content.append(section(T.sealedCertificate, facts([['SHA-256', el('span', { class: 'mono', id: 'document-sha256' }, d.sha256)], [T.size, count(d.size, COUNTS.byte)], [T.sealed, fmtDate(d.sealedAt)], [T.emailed, commitment.delivery ? fmtDate(commitment.delivery.deliveredAt) : T.notYet]])));
+  if (commitment.revocation) content.append(section(T.revoked, facts([[T.reason, commitment.revocation.reason], [T.by, commitment.revocation.by], [T.when, fmtDate(commitment.revocation.revokedAt)]])));
+  if (commitment.failure) content.append(section(T.failure, facts([[T.step, commitment.failure.stateAtFailure], [T.error, commitment.failure.error], [T.cause, commitment.failure.cause], [T.when, fmtDate(commitment.failure.failedAt)]])));
   const ordered = [...events].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
-  content.append(section('Timeline (audit trail)', el('p', { class: 'muted' }, `${count(ordered.length, COUNTS.event)}, oldest first. Actors: operator (the signatory), workflow, or the admin's user id.`),
+  content.append(section(T.timeline, el('p', { class: 'muted' }, fill(T.timelineIntro, { events: count(ordered.length, COUNTS.event) })),
     el('ol', { class: 'timeline', id: 'timeline' }, ordered.map((event) => el('li', {},
-      el('strong', {}, eventLabel(event.type)), ' · ', el('time', { datetime: event.at }, fmtTime(event.at)), ` · by ${event.actor}`,
+      el('strong', {}, eventLabel(event.type)), ' · ', el('time', { datetime: event.at }, fmtTime(event.at)), fill(T.byActor, { actor: event.actor }),
       event.detail ? el('div', { class: 'muted' }, detailText(event.detail)) : null)))));
 }
 

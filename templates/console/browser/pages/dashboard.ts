@@ -4,7 +4,7 @@
  */
 import type { BulkResult, ClosingAnswer, CommitmentRow, CountersignaturesAnswer, Declaration, DeclarationDashboard, ImportReport, InvitationsAnswer, RemindersAnswer, ReminderAnswer, ReviewAnswer, ReviewsAnswer, SignaturesOverTime } from '../api-types';
 import { moveDeadlineButton } from '../deadline';
-import { act, api, ApiError, ask, byId, CATEGORY_LABELS, clear, CONFIG, count, COUNTS, download, el, findById, fmtDate, say, showProblem, start, STATE_LABELS, stateBadge, statusBadge, svg, uuid } from '../core';
+import { act, api, ApiError, ask, byId, CATEGORY_LABELS, clear, CONFIG, count, COUNTS, download, el, fill, findById, fmtDate, fmtNumber, retitle, say, showProblem, start, STATE_LABELS, stateBadge, statusBadge, svg, T, uuid } from '../core';
 import { exportSealedPdfs } from '../document-export';
 import { showJointDeclaration } from '../joint-declaration';
 
@@ -39,50 +39,51 @@ function renderSummary(data: DeclarationDashboard): void {
   const current = data.declaration;
   declaration = current;
   const title = current.texts[current.defaultLanguage]?.title ?? current.id;
-  document.title = `${title} · Ports Alliance signing console`;
+  retitle(title);
   byId('title').textContent = title;
-  clear(byId('meta')).append(statusBadge(current.status), ` Version ${current.version} · created ${fmtDate(current.createdAt)}`
-    + (current.deadline ? ` · deadline ${fmtDate(current.deadline)}` : '')
-    + (current.reminders && current.reminders.automatic === false ? ' · automatic reminders off' : '')
-    + (current.oneTimeCode ? ' · one-time code' : ''));
+  clear(byId('meta')).append(statusBadge(current.status), fill(T.versionCreated, { version: current.version, date: fmtDate(current.createdAt) })
+    + (current.deadline ? fill(T.metaDeadline, { date: fmtDate(current.deadline) }) : '')
+    + (current.reminders && current.reminders.automatic === false ? T.metaRemindersOff : '')
+    + (current.oneTimeCode ? T.metaOneTimeCode : ''));
   renderDeclarationActions(current);
 
   const total = data.total;
   const progress = data.progress;
-  const percent = (n: number) => (total ? Math.round((n / total) * 1000) / 10 : 0);
-  const bar = el('div', { class: 'progress', role: 'img', 'aria-label': `${progress.signed} of ${total} signed (${percent(progress.signed)}%), ${progress.delivered} delivered` });
+  const percent = (n: number) => fmtNumber(total ? Math.round((n / total) * 1000) / 10 : 0);
+  const bar = el('div', { class: 'progress', role: 'img', 'aria-label': fill(T.progressLabel, { signed: fmtNumber(progress.signed), total: fmtNumber(total), percent: percent(progress.signed), delivered: fmtNumber(progress.delivered) }) });
   const delivered = el('div', { class: 'delivered' });
   const signed = el('div', { class: 'signed' });
-  delivered.style.width = `${percent(progress.delivered)}%`;
-  signed.style.width = `${percent(progress.signed - progress.delivered)}%`;
+  const share = (n: number) => (total ? Math.round((n / total) * 1000) / 10 : 0);
+  delivered.style.width = `${share(progress.delivered)}%`;
+  signed.style.width = `${share(progress.signed - progress.delivered)}%`;
   bar.append(delivered, signed);
-  const tile = (label: string, value: number, state?: string) => el('div', { class: 'stat' }, el('strong', {}, value.toLocaleString('en')),
+  const tile = (label: string, value: number, state?: string) => el('div', { class: 'stat' }, el('strong', {}, fmtNumber(value)),
     state ? el('a', { href: '#panel-list', onclick: (event) => { event.preventDefault(); filterByState(state); } }, label) : label);
   clear(byId('summary')).append(
-    el('p', {}, el('strong', {}, `${progress.signed.toLocaleString('en')} of ${count(total, COUNTS.organisation)} signed`), ` (${percent(progress.signed)}%)`),
+    el('p', {}, el('strong', {}, fill(T.signedOf, { signed: fmtNumber(progress.signed), organisations: count(total, COUNTS.organisation) })), fill(T.percent, { percent: percent(progress.signed) })),
     bar,
-    el('div', { class: 'legend', 'aria-hidden': 'true' }, el('span', {}, el('span', { class: 'swatch delivered' }), 'Delivered'), el('span', {}, el('span', { class: 'swatch signed' }), 'Signed, in progress'), el('span', {}, el('span', { class: 'swatch rest' }), 'Not signed')),
+    el('div', { class: 'legend', 'aria-hidden': 'true' }, el('span', {}, el('span', { class: 'swatch delivered' }), T.legendDelivered), el('span', {}, el('span', { class: 'swatch signed' }), T.legendSigned), el('span', {}, el('span', { class: 'swatch rest' }), T.legendNotSigned)),
     el('div', { class: 'stats' },
-      tile('Awaiting signature', progress.awaitingSignature, 'INVITED'),
-      tile('Flagged for review', data.byState.IN_REVIEW ?? 0, 'IN_REVIEW'),
-      tile('Awaiting countersignature', data.byState.VERIFIED ?? 0, 'VERIFIED'),
-      tile('Delivered', progress.delivered, 'DELIVERED'),
-      tile('Declined, expired, revoked, rejected or failed', progress.closedUnsigned)));
+      tile(T.tileAwaitingSignature, progress.awaitingSignature, 'INVITED'),
+      tile(T.tileFlagged, data.byState.IN_REVIEW ?? 0, 'IN_REVIEW'),
+      tile(T.tileAwaitingCountersignature, data.byState.VERIFIED ?? 0, 'VERIFIED'),
+      tile(T.tileDelivered, progress.delivered, 'DELIVERED'),
+      tile(T.tileClosedUnsigned, progress.closedUnsigned)));
 
   const stateRows = CONFIG.states.filter((state) => data.byState[state.id]).map((state) => el('tr', {}, el('th', { scope: 'row' }, state.label), el('td', {}, data.byState[state.id])));
   const categoryRows = CONFIG.categories.map((category) => el('tr', {}, el('th', { scope: 'row' }, category.label), el('td', {}, data.byCategory[category.id] ?? 0)));
   const countryRows = Object.entries(data.byCountry).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([country, n]) => el('tr', {}, el('th', { scope: 'row' }, country), el('td', {}, n)));
-  const table = (caption: string, heading: string, rows: readonly HTMLTableRowElement[]) => el('table', {}, el('caption', {}, caption), el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, heading), el('th', { scope: 'col' }, 'Commitments'))), el('tbody', {}, rows));
-  const nobody = [el('tr', {}, el('td', { colspan: 2 }, 'Nobody invited yet.'))];
+  const table = (caption: string, heading: string, rows: readonly HTMLTableRowElement[]) => el('table', {}, el('caption', {}, caption), el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, heading), el('th', { scope: 'col' }, T.commitments))), el('tbody', {}, rows));
+  const nobody = [el('tr', {}, el('td', { colspan: 2 }, T.nobodyInvitedYet))];
   clear(byId('breakdown')).append(
-    table('By state', 'State', stateRows.length ? stateRows : nobody),
-    table('By category', 'Category', categoryRows),
-    table('By country', 'Country', countryRows.length ? countryRows : nobody));
+    table(T.byState, T.state, stateRows.length ? stateRows : nobody),
+    table(T.byCategory, T.category, categoryRows),
+    table(T.byCountry, T.country, countryRows.length ? countryRows : nobody));
   renderChart(data.signaturesOverTime);
   const countries = Object.keys(data.byCountry).sort();
   const countryFilter = select('f-country');
   const chosen = countryFilter.value;
-  clear(countryFilter).append(el('option', { value: '' }, 'Any'), ...countries.map((country) => el('option', { value: country }, country)));
+  clear(countryFilter).append(el('option', { value: '' }, T.any), ...countries.map((country) => el('option', { value: country }, country)));
   countryFilter.value = countries.includes(chosen) ? chosen : '';
   const reviewCount = findById('review-count');
   if (reviewCount) reviewCount.textContent = String(data.byState.IN_REVIEW ?? 0);
@@ -97,7 +98,7 @@ function renderChart(series: SignaturesOverTime): void {
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) {
-    box.append(el('p', { class: 'muted' }, 'No signature yet.'));
+    box.append(el('p', { class: 'muted' }, T.noSignatureYet));
     return;
   }
   const width = 720, height = 220, left = 48, right = 16, top = 16, bottom = 36;
@@ -105,11 +106,11 @@ function renderChart(series: SignaturesOverTime): void {
   const max = Math.max(1, last.cumulative);
   const step = plotWidth / points.length;
   const y = (value: number) => top + plotHeight - (value / max) * plotHeight;
-  const unit = series.bucket === 'hour' ? 'hour' : 'day';
+  const hourly = series.bucket === 'hour';
   const label = (start: string) => (series.bucket === 'hour' ? `${start.slice(5, 13).replace('T', ' ')}h` : start.slice(0, 10));
   const chart = svg('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc' },
-    svg('title', { id: 'chart-title' }, 'Signatures over time'),
-    svg('desc', { id: 'chart-desc' }, `${count(last.cumulative, COUNTS.signature)} from ${label(first.start)} to ${label(last.start)}; bars show each ${unit}, the line the running total.`),
+    svg('title', { id: 'chart-title' }, T.signaturesOverTime),
+    svg('desc', { id: 'chart-desc' }, fill(hourly ? T.chartDescriptionHour : T.chartDescriptionDay, { signatures: count(last.cumulative, COUNTS.signature), first: label(first.start), last: label(last.start) })),
     svg('line', { x1: left, y1: top + plotHeight, x2: width - right, y2: top + plotHeight, stroke: '#5c6670' }),
     svg('line', { x1: left, y1: top, x2: left, y2: top + plotHeight, stroke: '#5c6670' }),
     svg('text', { x: left - 6, y: top + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#1b1b1b' }, String(max)),
@@ -118,35 +119,35 @@ function renderChart(series: SignaturesOverTime): void {
     svg('text', { x: width - right, y: height - 10, 'text-anchor': 'end', 'font-size': 12, fill: '#1b1b1b' }, label(last.start)),
     points.map((point, i) => svg('rect', { x: left + i * step + step * 0.15, y: y(point.count), width: Math.max(1, step * 0.7), height: top + plotHeight - y(point.count), fill: '#9db4ea' })),
     svg('polyline', { fill: 'none', stroke: '#003399', 'stroke-width': 2.5, points: points.map((point, i) => `${(left + i * step + step / 2).toFixed(1)},${y(point.cumulative).toFixed(1)}`).join(' ') }));
-  box.append(chart, el('details', {}, el('summary', {}, `Signatures per ${unit} as a table`),
-    el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, unit === 'hour' ? 'Hour (UTC)' : 'Day (UTC)'), el('th', { scope: 'col' }, 'Signatures'), el('th', { scope: 'col' }, 'Running total'))),
+  box.append(chart, el('details', {}, el('summary', {}, hourly ? T.tableHour : T.tableDay),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, hourly ? T.hourUtc : T.dayUtc), el('th', { scope: 'col' }, T.signatures), el('th', { scope: 'col' }, T.runningTotal))),
       el('tbody', {}, points.filter((point) => point.count > 0).map((point) => el('tr', {}, el('td', {}, label(point.start)), el('td', {}, point.count), el('td', {}, point.cumulative)))))));
 }
 
 function renderDeclarationActions(current: Declaration): void {
   const actions = clear(byId('declaration-actions'));
-  actions.append(el('a', { class: 'button', href: `/console/audit?declarationId=${encodeURIComponent(declarationId)}` }, 'Documents and audit trail'));
+  actions.append(el('a', { class: 'button', href: `/console/audit?declarationId=${encodeURIComponent(declarationId)}` }, T.documentsAndTrail));
   if (!isAdmin) return;
   if (current.status === 'OPEN') {
-    actions.append(el('a', { class: 'button', href: `/console/declarations/${encodeURIComponent(declarationId)}/edit#notifications` }, 'Notifications to the team'));
+    actions.append(el('a', { class: 'button', href: `/console/declarations/${encodeURIComponent(declarationId)}/edit#notifications` }, T.notificationsToTeam));
   }
   if (current.status === 'DRAFT') {
-    actions.append(el('a', { class: 'button', href: `/console/declarations/${encodeURIComponent(declarationId)}/edit` }, 'Edit the draft'));
-    const open = el('button', { type: 'button', class: 'primary', id: 'open-declaration' }, 'Open for signing');
+    actions.append(el('a', { class: 'button', href: `/console/declarations/${encodeURIComponent(declarationId)}/edit` }, T.editDraft));
+    const open = el('button', { type: 'button', class: 'primary', id: 'open-declaration' }, T.open);
     open.addEventListener('click', () => act(open, async () => {
-      if (!(await ask('Open for signing?', 'Its text can no longer change once it is open, and organisations can be invited.', 'Open for signing'))) return;
+      if (!(await ask(T.openQuestion, T.openEffect, T.open))) return;
       await api(`${base}/opening`, { method: 'POST' });
-      say('The declaration is open for signing.');
+      say(T.opened);
       await refresh();
     }));
     actions.append(open);
   }
   if (current.status === 'OPEN') {
-    const close = el('button', { type: 'button', class: 'danger', id: 'close-declaration' }, 'Close for signing');
+    const close = el('button', { type: 'button', class: 'danger', id: 'close-declaration' }, T.close);
     close.addEventListener('click', () => act(close, async () => {
-      if (!(await ask('Close for signing?', 'Nobody more can be invited, and every invitation still awaiting a signature is revoked: its links stop working. Signatures already given go on to review, countersignature and sealing.', 'Close for signing'))) return;
+      if (!(await ask(T.closeQuestion, T.closeEffect, T.close))) return;
       const result = await api<ClosingAnswer>(`${base}/closing`, { method: 'POST' });
-      say(`Closed. ${count(result.revoked, COUNTS.invitation)} still awaiting a signature revoked.`);
+      say(fill(T.closedDone, { invitations: count(result.revoked, COUNTS.invitation) }));
       await refresh();
     }));
     actions.append(close);
@@ -157,11 +158,11 @@ function renderDeclarationActions(current: Declaration): void {
 
 /* ---------- the list ---------- */
 
-const COLUMN_LABELS: Readonly<Record<SortKey, string>> = { organisation: 'Organisation', category: 'Category', country: 'Country', state: 'State', invitedAt: 'Invited', signedAt: 'Signed' };
+const COLUMN_LABELS: Readonly<Record<SortKey, string>> = { organisation: T.organisation, category: T.category, country: T.country, state: T.state, invitedAt: T.invited, signedAt: T.signed };
 
 function renderHead(): void {
   const row = clear(byId('list-head'));
-  const selectPage = el('input', { type: 'checkbox', id: 'select-page', 'aria-label': 'Select every row on this page' });
+  const selectPage = el('input', { type: 'checkbox', id: 'select-page', 'aria-label': T.selectPage });
   selectPage.addEventListener('change', () => document.querySelectorAll<HTMLInputElement>('#list-body input[type=checkbox]').forEach((box) => { box.checked = selectPage.checked; }));
   row.append(el('th', { scope: 'col' }, selectPage));
   for (const key of SORT_KEYS) {
@@ -175,7 +176,7 @@ function renderHead(): void {
     });
     row.append(el('th', { scope: 'col', 'data-key': key, 'aria-sort': sorted ? (listState.order === 'asc' ? 'ascending' : 'descending') : 'none' }, sort));
   }
-  row.append(el('th', { scope: 'col' }, 'Signer'), el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, 'Actions')));
+  row.append(el('th', { scope: 'col' }, T.signer), el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, T.actions)));
 }
 
 function rowActions(row: CommitmentRow): HTMLButtonElement[] {
@@ -183,30 +184,30 @@ function rowActions(row: CommitmentRow): HTMLButtonElement[] {
   const buttons: HTMLButtonElement[] = [];
   if (row.state === 'INVITED' && declaration?.status === 'OPEN') {
     const clickId = uuid();
-    const remind = el('button', { type: 'button', class: 'small', 'aria-label': `Remind ${row.organisation} now` }, 'Remind now');
+    const remind = el('button', { type: 'button', class: 'small', 'aria-label': fill(T.remindOrganisation, { organisation: row.organisation }) }, T.remindNow);
     remind.addEventListener('click', () => act(remind, async () => {
       const result = await api<ReminderAnswer>(`/api/commitments/${encodeURIComponent(row.id)}/reminders`, { method: 'POST', body: { clickId } });
-      remind.replaceWith(el('span', { class: 'muted' }, result.result === 'sent' ? 'Reminder sent' : 'Already sent'));
+      remind.replaceWith(el('span', { class: 'muted' }, result.result === 'sent' ? T.reminderSent : T.alreadySent));
       say(result.message);
     }));
     buttons.push(remind);
     if (CONFIG.features.resendLink) {
-      const resend = el('button', { type: 'button', class: 'small', 'aria-label': `Resend the link to ${row.organisation}` }, 'Resend link');
+      const resend = el('button', { type: 'button', class: 'small', 'aria-label': fill(T.resendLinkTo, { organisation: row.organisation }) }, T.resendLink);
       resend.addEventListener('click', () => act(resend, async () => {
         await api(`/api/commitments/${encodeURIComponent(row.id)}/resend`, { method: 'POST', body: {} });
-        resend.replaceWith(el('span', { class: 'muted' }, 'Link resent'));
-        say(`A fresh link was sent to ${row.email}.`);
+        resend.replaceWith(el('span', { class: 'muted' }, T.linkResent));
+        say(fill(T.freshLinkSentTo, { email: row.email }));
       }));
       buttons.push(resend);
     }
   }
   if (['INVITED', 'SIGNED', 'IN_REVIEW', 'VERIFIED'].includes(row.state)) {
-    const revoke = el('button', { type: 'button', class: 'small danger', 'aria-label': `Revoke the invitation of ${row.organisation}` }, 'Revoke');
+    const revoke = el('button', { type: 'button', class: 'small danger', 'aria-label': fill(T.revokeInvitationOf, { organisation: row.organisation }) }, T.revoke);
     revoke.addEventListener('click', () => act(revoke, async () => {
-      const reason = await ask(`Revoke the invitation of ${row.organisation}?`, 'Its links stop working at once and it cannot sign any more.', 'Revoke', 'Reason (recorded in the audit trail)');
+      const reason = await ask(fill(T.revokeInvitationOfQuestion, { organisation: row.organisation }), T.revokeEffect, T.revoke, T.reasonRecorded);
       if (!reason) return;
       await api(`/api/commitments/${encodeURIComponent(row.id)}/revocation`, { method: 'POST', body: { reason } });
-      say(`${row.organisation}: revoked.`);
+      say(fill(T.organisationRevoked, { organisation: row.organisation }));
       await refresh();
     }));
     buttons.push(revoke);
@@ -221,7 +222,7 @@ async function loadList(): Promise<DeclarationDashboard> {
   const body = clear(byId('list-body'));
   for (const row of data.commitments) {
     body.append(el('tr', {},
-      el('td', {}, el('input', { type: 'checkbox', value: row.id, 'data-state': row.state, 'aria-label': `Select ${row.organisation}` })),
+      el('td', {}, el('input', { type: 'checkbox', value: row.id, 'data-state': row.state, 'aria-label': fill(T.selectOrganisation, { organisation: row.organisation }) })),
       el('td', {}, el('a', { href: `/console/commitments/${encodeURIComponent(row.id)}` }, row.organisation), el('div', { class: 'muted' }, row.email)),
       el('td', {}, CATEGORY_LABELS[row.category] ?? row.category),
       el('td', {}, row.country),
@@ -231,10 +232,10 @@ async function loadList(): Promise<DeclarationDashboard> {
       el('td', {}, row.signer ?? ''),
       el('td', {}, rowActions(row))));
   }
-  if (!data.commitments.length) body.append(el('tr', {}, el('td', { colspan: 9 }, data.total ? 'No commitment matches these filters.' : 'Nobody is invited yet.')));
+  if (!data.commitments.length) body.append(el('tr', {}, el('td', { colspan: 9 }, data.total ? T.noMatch : T.nobodyInvited)));
   const list = data.list;
-  byId('list-count').textContent = `${count(list.matching, COUNTS.commitmentsMatch)} (of ${data.total.toLocaleString('en')}).`;
-  byId('page-info').textContent = `Page ${list.page} of ${list.pages}`;
+  byId('list-count').textContent = fill(T.listCount, { matching: count(list.matching, COUNTS.commitmentsMatch), total: fmtNumber(data.total) });
+  byId('page-info').textContent = fill(T.pageOf, { page: fmtNumber(list.page), pages: fmtNumber(list.pages) });
   button('prev').disabled = list.page <= 1;
   button('next').disabled = list.page >= list.pages;
   listState.page = list.page;
@@ -263,7 +264,7 @@ async function exportCsv(trigger: HTMLButtonElement): Promise<void> {
     const { page, pageSize, ...filters } = listState;
     const response = await api(`${base}/commitments.csv?${query(filters)}`, { raw: true });
     download(await response.blob(), `commitments-${declarationId}.csv`);
-    say('The list was exported as CSV.');
+    say(T.exportedCsv);
   });
 }
 
@@ -274,7 +275,7 @@ function selectedIds(state?: string): string[] {
 /** A table of what a bulk action did, one row per commitment. */
 function resultTable(caption: string, results: readonly BulkResult[], names: Readonly<Record<string, string | undefined>>): HTMLTableElement {
   return el('table', {}, el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Organisation'), el('th', { scope: 'col' }, 'Result'), el('th', { scope: 'col' }, 'Details'))),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T.organisation), el('th', { scope: 'col' }, T.result), el('th', { scope: 'col' }, T.details))),
     el('tbody', {}, results.map((result) => el('tr', { 'data-result': result.result }, el('td', {}, names[result.commitmentId] || result.commitmentId), el('td', {}, result.result), el('td', {}, result.message)))));
 }
 
@@ -282,7 +283,7 @@ let bulkRemindClick = uuid();
 async function remindSelected(trigger: HTMLButtonElement): Promise<void> {
   const ids = selectedIds('INVITED');
   if (!ids.length) {
-    say('Select organisations awaiting a signature first.');
+    say(T.selectAwaitingFirst);
     return;
   }
   await act(trigger, async () => {
@@ -293,8 +294,8 @@ async function remindSelected(trigger: HTMLButtonElement): Promise<void> {
       const box = tr.querySelector('input');
       return box ? [box.value, tr.children[1]?.firstChild?.textContent ?? undefined] : ['', undefined];
     }));
-    clear(byId('list-results')).append(resultTable(`Reminders: ${result.sent} sent`, result.results, names));
-    say(`${count(result.sent, COUNTS.reminder)} sent.`);
+    clear(byId('list-results')).append(resultTable(fill(T.remindersSent, { sent: fmtNumber(result.sent) }), result.results, names));
+    say(fill(T.remindersDone, { reminders: count(result.sent, COUNTS.reminder) }));
   });
 }
 
@@ -306,34 +307,34 @@ async function loadReview(): Promise<void> {
   byId('review-bulk').hidden = data.commitments.length === 0;
   input('review-select-all').checked = false;
   if (!data.commitments.length) {
-    box.append(el('p', { class: 'muted' }, 'Nothing waits for review.'));
+    box.append(el('p', { class: 'muted' }, T.nothingForReview));
     updateReviewSelection();
     return;
   }
-  box.append(el('p', {}, `${count(data.list.matching, COUNTS.commitment)} flagged by the automatic checks${data.list.matching > 100 ? '; the oldest 100 are shown.' : '.'}`));
+  box.append(el('p', {}, fill(data.list.matching > 100 ? T.flaggedCountOldest : T.flaggedCount, { commitments: count(data.list.matching, COUNTS.commitment) })));
   for (const row of data.commitments) {
     const reasonId = `reason-${row.id}`;
     const reason = el('textarea', { id: reasonId, rows: 2, maxlength: 2000 });
     const outcome = el('p', { 'aria-live': 'polite' });
-    const approve = el('button', { type: 'button', class: 'primary' }, 'Approve');
-    const reject = el('button', { type: 'button', class: 'danger' }, 'Reject');
-    const selectBox = el('input', { type: 'checkbox', class: 'review-select', value: row.id, 'data-name': row.organisation, 'aria-label': `Select ${row.organisation}` });
+    const approve = el('button', { type: 'button', class: 'primary' }, T.approve);
+    const reject = el('button', { type: 'button', class: 'danger' }, T.reject);
+    const selectBox = el('input', { type: 'checkbox', class: 'review-select', value: row.id, 'data-name': row.organisation, 'aria-label': fill(T.selectOrganisation, { organisation: row.organisation }) });
     selectBox.addEventListener('change', updateReviewSelection);
     const item = el('article', { class: 'queue-item', 'aria-label': row.organisation, 'data-commitment': row.id },
       el('h3', {}, selectBox, ' ', el('a', { href: `/console/commitments/${encodeURIComponent(row.id)}` }, row.organisation)),
-      el('p', { class: 'muted' }, `${CATEGORY_LABELS[row.category]} · ${row.country} · signed by ${row.signer || '?'} (${row.email}) on ${fmtDate(row.signedAt)}`),
-      el('p', {}, 'Why it was flagged:'), el('ul', {}, (row.flagged ?? []).map((reasonText) => el('li', {}, reasonText))),
-      el('label', { for: reasonId }, 'Reason for your decision (recorded in the audit trail)'), reason, approve, reject, outcome);
+      el('p', { class: 'muted' }, fill(T.signedByOn, { category: CATEGORY_LABELS[row.category] ?? row.category, country: row.country, signer: row.signer || '?', email: row.email, date: fmtDate(row.signedAt) })),
+      el('p', {}, T.whyFlagged), el('ul', {}, (row.flagged ?? []).map((reasonText) => el('li', {}, reasonText))),
+      el('label', { for: reasonId }, T.decisionReason), reason, approve, reject, outcome);
     const decide = (decision: 'approve' | 'reject', trigger: HTMLButtonElement) => act(trigger, async () => {
       if (!reason.value.trim()) {
-        outcome.textContent = 'Write the reason for your decision first.';
+        outcome.textContent = T.decisionReasonFirst;
         reason.focus();
         return;
       }
       const result = await api<ReviewAnswer>(`/api/commitments/${encodeURIComponent(row.id)}/review`, { method: 'POST', body: { decision, reason: reason.value } });
-      item.replaceChildren(el('p', {}, el('strong', {}, row.organisation), `: ${result.state === 'VERIFIED' ? 'approved; it now awaits countersignature.' : 'rejected.'}`));
+      item.replaceChildren(el('p', {}, el('strong', {}, row.organisation), result.state === 'VERIFIED' ? T.approvedAwaits : T.rejectedShort));
       updateReviewSelection();
-      say(`${row.organisation}: ${decision === 'approve' ? 'approved' : 'rejected'}.`);
+      say(fill(decision === 'approve' ? T.organisationApproved : T.organisationRejected, { organisation: row.organisation }));
     });
     approve.addEventListener('click', () => decide('approve', approve));
     reject.addEventListener('click', () => decide('reject', reject));
@@ -355,7 +356,7 @@ function updateReviewSelection(): void {
 }
 
 const REVIEW_RESULT_LABELS: Readonly<Record<string, string>> = {
-  approved: 'Approved', rejected: 'Rejected', 'already-reviewed': 'Already reviewed', 'not-in-review': 'Not in review', 'not-found': 'Not found',
+  approved: T.approved, rejected: T.rejected, 'already-reviewed': T.resultAlreadyReviewed, 'not-in-review': T.resultNotInReview, 'not-found': T.resultNotFound,
 };
 
 async function reviewSelected(decision: 'approve' | 'reject', trigger: HTMLButtonElement): Promise<void> {
@@ -366,21 +367,21 @@ async function reviewSelected(decision: 'approve' | 'reject', trigger: HTMLButto
     problem.textContent = '';
     if (!selected.length) return;
     if (!reason.value.trim()) {
-      problem.textContent = 'Write the reason for your decision first; it is recorded for each commitment.';
+      problem.textContent = T.decisionReasonFirstEach;
       reason.focus();
       return;
     }
     const what = count(selected.length, COUNTS.commitment);
     const confirmed = decision === 'approve'
-      ? await ask(`Approve ${what}?`, 'Each goes on to countersignature. The reason is recorded in the audit trail of each.', 'Approve')
-      : await ask(`Reject ${what}?`, 'Each is rejected for good: it will not be countersigned. The reason is recorded in the audit trail of each.', 'Reject');
+      ? await ask(fill(T.approveMany, { what }), T.approveManyEffect, T.approve)
+      : await ask(fill(T.rejectMany, { what }), T.rejectManyEffect, T.reject);
     if (!confirmed) return;
     const names = Object.fromEntries(reviewBoxes().map((box) => [box.value, box.dataset.name]));
     const result = await api<ReviewsAnswer>(`${base}/reviews`, { method: 'POST', body: { commitmentIds: selected.map((box) => box.value), decision, reason: reason.value } });
     const outcome = el('p', { class: 'ok', id: 'review-outcome', tabindex: -1 },
-      `${result.approved} approved, ${result.rejected} rejected, ${result.alreadyReviewed} already reviewed, ${result.notInReview} not in review, ${result.notFound} not found.`);
-    const table = el('table', { id: 'review-results-table' }, el('caption', {}, 'What happened to each commitment'),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Organisation'), el('th', { scope: 'col' }, 'Result'), el('th', { scope: 'col' }, 'Details'))),
+      fill(T.reviewOutcomeCounts, { approved: fmtNumber(result.approved), rejected: fmtNumber(result.rejected), alreadyReviewed: fmtNumber(result.alreadyReviewed), notInReview: fmtNumber(result.notInReview), notFound: fmtNumber(result.notFound) }));
+    const table = el('table', { id: 'review-results-table' }, el('caption', {}, T.whatHappened),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T.organisation), el('th', { scope: 'col' }, T.result), el('th', { scope: 'col' }, T.details))),
       el('tbody', {}, result.results.map((row) => el('tr', { 'data-result': row.result },
         el('td', {}, names[row.commitmentId] || row.commitmentId), el('td', {}, REVIEW_RESULT_LABELS[row.result] ?? row.result), el('td', {}, row.message)))));
     clear(byId('review-results')).append(outcome, table);
@@ -391,7 +392,7 @@ async function reviewSelected(decision: 'approve' | 'reject', trigger: HTMLButto
     input('review-select-all').checked = false;
     updateReviewSelection();
     outcome.focus();
-    say(`${count(result.approved + result.rejected, COUNTS.commitment)} reviewed.`);
+    say(fill(T.reviewedDone, { commitments: count(result.approved + result.rejected, COUNTS.commitment) }));
     await loadList();
   });
   // act() enables its button again when done; the selection decides.
@@ -407,7 +408,7 @@ async function loadCountersign(): Promise<void> {
   const body = clear(byId('countersign-body'));
   for (const row of data.commitments) {
     body.append(el('tr', {},
-      el('td', {}, el('input', { type: 'checkbox', value: row.id, 'data-name': row.organisation, 'aria-label': `Select ${row.organisation}` })),
+      el('td', {}, el('input', { type: 'checkbox', value: row.id, 'data-name': row.organisation, 'aria-label': fill(T.selectOrganisation, { organisation: row.organisation }) })),
       el('td', {}, el('a', { href: `/console/commitments/${encodeURIComponent(row.id)}` }, row.organisation)),
       el('td', {}, CATEGORY_LABELS[row.category]), el('td', {}, row.country), el('td', {}, row.signer ?? ''), el('td', { class: 'date' }, fmtDate(row.signedAt))));
   }
@@ -418,7 +419,9 @@ async function loadCountersign(): Promise<void> {
 function renderCountersignSummary(): void {
   const total = countersignQueue;
   const listed = document.querySelectorAll('#countersign-body tr').length;
-  byId('countersign-summary').textContent = total ? `${count(total, COUNTS.verifiedAwaitCountersignature)}${total > listed ? `; ${count(listed, COUNTS.oldestListed)}.` : '.'}` : 'Nothing awaits countersignature.';
+  byId('countersign-summary').textContent = total
+    ? fill(total > listed ? T.countersignSummaryMore : T.countersignSummary, { waiting: count(total, COUNTS.verifiedAwaitCountersignature), listed: count(listed, COUNTS.oldestListed) })
+    : T.nothingToCountersign;
   button('countersign-all').textContent = count(total, COUNTS.countersignAllVerified);
   button('countersign-all').disabled = total === 0;
   byId('countersign-table').hidden = total === 0;
@@ -434,13 +437,13 @@ function updateCountersignSelection(): void {
 
 async function countersign(selection: { commitmentIds: string[] } | { allVerified: true }, trigger: HTMLButtonElement, what: string): Promise<void> {
   await act(trigger, async () => {
-    if (!(await ask(`Countersign ${what}?`, 'Each commitment is countersigned on behalf of the European Commission, then sealed and emailed to its signatory.', 'Countersign'))) return;
+    if (!(await ask(fill(T.countersignMany, { what }), T.countersignManyEffect, T.countersign))) return;
     const names = Object.fromEntries([...document.querySelectorAll<HTMLInputElement>('#countersign-body input')].map((box) => [box.value, box.dataset.name]));
     const result = await api<CountersignaturesAnswer>(`${base}/countersignatures`, { method: 'POST', body: selection });
-    const outcome = el('p', { class: 'ok', id: 'countersign-outcome', tabindex: -1 }, `${result.countersigned} countersigned, ${result.alreadyCountersigned} already countersigned, ${result.notReady} not ready, ${result.notFound} not found.`);
-    clear(byId('countersign-results')).append(outcome, resultTable('What happened to each commitment', result.results, names));
+    const outcome = el('p', { class: 'ok', id: 'countersign-outcome', tabindex: -1 }, fill(T.countersignOutcome, { countersigned: fmtNumber(result.countersigned), alreadyCountersigned: fmtNumber(result.alreadyCountersigned), notReady: fmtNumber(result.notReady), notFound: fmtNumber(result.notFound) }));
+    clear(byId('countersign-results')).append(outcome, resultTable(T.whatHappened, result.results, names));
     outcome.focus();
-    say(`${count(result.countersigned, COUNTS.commitment)} countersigned.`);
+    say(fill(T.countersignedDone, { commitments: count(result.countersigned, COUNTS.commitment) }));
     // The queue is read from an index that may lag a moment behind: take out what is done from the answer itself.
     const done = new Set(result.results.filter((r) => r.result === 'countersigned' || r.result === 'already-countersigned').map((r) => r.commitmentId));
     document.querySelectorAll('#countersign-body tr').forEach((tr) => { if (done.has(tr.querySelector('input')?.value ?? '')) tr.remove(); });
@@ -459,16 +462,16 @@ async function inviteOne(event: Event): Promise<void> {
     const value = (id: string) => byId(id, HTMLInputElement).value;
     const invitation = {
       organisation: { name: value('i-name'), category: select('i-category').value, country: value('i-country').trim().toUpperCase(), email: value('i-email'), contactName: value('i-contact'), emailDomains: value('i-domains').split(/[\s,;]+/).filter(Boolean) },
-      language: value('i-language').trim().toLowerCase() || 'en',
+      language: byId('i-language', HTMLSelectElement).value,
     };
     const result = await api<InvitationsAnswer>(`${base}/invitations`, { method: 'POST', body: { invitations: [invitation] } });
     const one = result.results[0];
-    if (!one) throw new ApiError(502, 'The invitation was not answered.');
+    if (!one) throw new ApiError(502, T.invitationUnanswered);
     const outcome = clear(byId('invite-outcome'));
-    if (one.status === 'invited') outcome.append(`${invitation.organisation.name} is invited; the invitation email is on its way.`);
+    if (one.status === 'invited') outcome.append(fill(T.invitedOne, { organisation: invitation.organisation.name }));
     // Already invited: the answer says what to do next; the commitment's page holds "Invite again".
-    else outcome.append(one.message ?? `${one.email} was already invited (${STATE_LABELS[one.state] ?? one.state}); nothing was sent.`, ' ',
-      el('a', { href: `/console/commitments/${encodeURIComponent(one.commitmentId)}`, id: 'invite-outcome-commitment' }, 'Open its commitment'));
+    else outcome.append(one.message ?? fill(T.alreadyInvitedOne, { email: one.email, state: STATE_LABELS[one.state] ?? one.state }), ' ',
+      el('a', { href: `/console/commitments/${encodeURIComponent(one.commitmentId)}`, id: 'invite-outcome-commitment' }, T.openItsCommitment));
     if (one.status === 'invited') byId('invite-form', HTMLFormElement).reset();
     await loadList();
   });
@@ -479,34 +482,34 @@ let csvReport: ImportReport | null = null;
 const IMPORT_SLICE = 500;
 
 function problemsTable(report: ImportReport): HTMLTableElement {
-  return el('table', { id: 'csv-problems' }, el('caption', {}, `Rows with problems (${report.problems.length})`),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Line'), el('th', { scope: 'col' }, 'Organisation'), el('th', { scope: 'col' }, 'Email'), el('th', { scope: 'col' }, 'What to correct'))),
+  return el('table', { id: 'csv-problems' }, el('caption', {}, fill(T.rowsWithProblems, { n: fmtNumber(report.problems.length) })),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T.line), el('th', { scope: 'col' }, T.organisation), el('th', { scope: 'col' }, T.email), el('th', { scope: 'col' }, T.whatToCorrect))),
     el('tbody', {}, report.problems.map((problem) => el('tr', {}, el('td', {}, problem.line), el('td', {}, problem.organisation ?? ''), el('td', {}, problem.email ?? ''), el('td', {}, el('ul', {}, problem.reasons.map((reason) => el('li', {}, reason))))))));
 }
 
 function renderCsvReport(report: ImportReport): void {
   const box = clear(byId('csv-report'));
   if (report.fileErrors.length) {
-    box.append(el('div', { class: 'alert', id: 'csv-file-errors' }, el('strong', {}, 'The file cannot be imported:'), el('ul', {}, report.fileErrors.map((error) => el('li', {}, error)))));
+    box.append(el('div', { class: 'alert', id: 'csv-file-errors' }, el('strong', {}, T.fileCannotImport), el('ul', {}, report.fileErrors.map((error) => el('li', {}, error)))));
     return;
   }
   const clean = report.problems.length === 0;
   box.append(el('p', { class: clean ? 'ok' : 'alert', id: 'csv-summary', tabindex: -1 },
-    `${count(report.dataRows, COUNTS.row)}: ${report.validRows} valid, ${report.problems.length} with problems, ${report.alreadyInvited.length} already invited, ${report.toInvite} to invite.`
-    + (clean ? '' : ' Nothing is imported until the file is corrected, unless you choose to import only the good rows.')));
+    fill(T.csvSummary, { rows: count(report.dataRows, COUNTS.row), valid: fmtNumber(report.validRows), problems: fmtNumber(report.problems.length), already: fmtNumber(report.alreadyInvited.length), toInvite: fmtNumber(report.toInvite) })
+    + (clean ? '' : T.csvNotClean)));
   if (!clean) box.append(problemsTable(report));
   if (report.alreadyInvited.length) {
-    box.append(el('details', {}, el('summary', {}, `Already invited, skipped (${report.alreadyInvited.length})`),
-      el('ul', {}, report.alreadyInvited.map((already) => el('li', {}, `Line ${already.line}: ${already.email}`)))));
+    box.append(el('details', {}, el('summary', {}, fill(T.alreadyInvitedSkipped, { n: fmtNumber(report.alreadyInvited.length) })),
+      el('ul', {}, report.alreadyInvited.map((already) => el('li', {}, fill(T.lineEmail, { line: already.line, email: already.email }))))));
   }
   if (report.toInvite > 0 && declaration?.status === 'OPEN') {
     const importButton = clean
-      ? el('button', { type: 'button', class: 'primary', id: 'csv-import' }, `Import ${count(report.toInvite, COUNTS.organisation)}`)
+      ? el('button', { type: 'button', class: 'primary', id: 'csv-import' }, fill(T.importOrganisations, { organisations: count(report.toInvite, COUNTS.organisation) }))
       : el('button', { type: 'button', id: 'csv-import-valid' }, count(report.toInvite, COUNTS.importGoodRows));
     importButton.addEventListener('click', () => importCsv(clean ? 'import' : 'import-valid-rows', importButton));
     box.append(importButton);
   } else if (report.toInvite > 0) {
-    box.append(el('p', { class: 'muted' }, 'Open the declaration for signing to import.'));
+    box.append(el('p', { class: 'muted' }, T.openToImport));
   }
 }
 
@@ -515,7 +518,7 @@ async function checkCsv(trigger: HTMLButtonElement): Promise<void> {
     const fileInput = input('csv-file');
     const file = fileInput.files?.[0];
     if (!file) {
-      showProblem(new ApiError(400, 'Choose a CSV file first.'));
+      showProblem(new ApiError(400, T.chooseCsv));
       fileInput.focus();
       return;
     }
@@ -524,7 +527,7 @@ async function checkCsv(trigger: HTMLButtonElement): Promise<void> {
     csvReport = report;
     renderCsvReport(report);
     (findById('csv-summary') ?? byId('csv-report')).focus();
-    say('File checked.');
+    say(T.fileChecked);
   });
 }
 
@@ -533,7 +536,7 @@ async function importCsv(mode: 'import' | 'import-valid-rows', trigger: HTMLButt
   const checked = csvReport;
   if (!checked) return;
   await act(trigger, async () => {
-    const progress = el('progress', { max: checked.dataRows, value: 0, id: 'csv-progress', 'aria-label': 'Import progress' });
+    const progress = el('progress', { max: checked.dataRows, value: 0, id: 'csv-progress', 'aria-label': T.importProgress });
     const note = el('p', { 'aria-live': 'polite' });
     byId('csv-report').append(progress, note);
     let invited = 0, already = 0;
@@ -542,18 +545,18 @@ async function importCsv(mode: 'import' | 'import-valid-rows', trigger: HTMLButt
       const report = await api<ImportReport>(`${base}/invitation-imports`, { method: 'POST', body: { csv: csvText, mode, rows: { from, to } }, accept: [422] });
       if (report.refused || !report.imported) {
         renderCsvReport(report);
-        throw new ApiError(422, report.refused ?? 'Nothing was imported.');
+        throw new ApiError(422, report.refused ?? T.nothingImported);
       }
       invited += report.imported.invited;
       already += report.imported.alreadyInvited;
       progress.value = to;
-      note.textContent = `Rows ${from} to ${to} done.`;
+      note.textContent = fill(T.rowsDone, { from: fmtNumber(from), to: fmtNumber(to) });
     }
-    const done = el('p', { class: 'ok', id: 'csv-done', tabindex: -1 }, `Imported: ${count(invited, COUNTS.organisation)} invited${already ? `, ${already} already invited` : ''}.`);
+    const done = el('p', { class: 'ok', id: 'csv-done', tabindex: -1 }, fill(already ? T.importedWithAlready : T.imported, { organisations: count(invited, COUNTS.organisation), already: fmtNumber(already) }));
     clear(byId('csv-report')).append(done);
     done.focus();
     input('csv-file').value = '';
-    say(`${count(invited, COUNTS.organisation)} invited from the file.`);
+    say(fill(T.invitedFromFile, { organisations: count(invited, COUNTS.organisation) }));
     await loadList();
   });
 }
@@ -647,7 +650,7 @@ void start(async (session) => {
     const rejectSelected = button('review-reject-selected');
     rejectSelected.addEventListener('click', () => reviewSelected('reject', rejectSelected));
     const countersignAll = button('countersign-all');
-    countersignAll.addEventListener('click', () => countersign({ allVerified: true }, countersignAll, 'every verified commitment'));
+    countersignAll.addEventListener('click', () => countersign({ allVerified: true }, countersignAll, T.everyVerified));
     select('i-category').append(...CONFIG.categories.map((category) => el('option', { value: category.id }, category.label)));
     byId('invite-form').addEventListener('submit', (event) => { void inviteOne(event); });
     const checkButton = button('csv-check');
@@ -656,5 +659,5 @@ void start(async (session) => {
   }
   await loadList();
   const saved = new URLSearchParams(location.search).get('saved');
-  if (saved) say(saved === 'opened' ? 'Created and open for signing.' : 'Saved as a draft.');
+  if (saved) say(saved === 'opened' ? T.createdOpen : T.savedDraft);
 });

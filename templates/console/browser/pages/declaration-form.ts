@@ -1,6 +1,6 @@
 /** The form that writes a new declaration, or edits a draft. */
 import type { CommitmentClause, Declaration, DeclarationDashboard, OrganisationDomains, SavedDeclaration } from '../api-types';
-import { act, api, ApiError, byId, clear, CONFIG, el, showProblem, start } from '../core';
+import { act, api, ApiError, byId, clear, CONFIG, el, fill as fillMessage, showProblem, start, T } from '../core';
 import { collectNotificationSettings, enableNotificationSettings, fillNotificationSettings } from '../notification-settings';
 
 let fieldCounter = 0;
@@ -22,48 +22,104 @@ function field(labelText: string, control: HTMLElement, hint?: string): HTMLDivE
   return el('div', {}, el('label', { for: id }, labelText), control, hint ? el('p', { class: 'muted' }, hint) : null);
 }
 
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** "French (fr)", or the code alone when it names no language. */
+function languageLabel(code: string): string {
+  try {
+    const name = languageNames.of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
+
+/** The language codes listed in the form, in order, each once. */
+function listedLanguages(): string[] {
+  const codes = [...document.querySelectorAll('[data-language-block]')].map((block) => named(block, 'language', HTMLInputElement).value.trim().toLowerCase());
+  return [...new Set(codes.filter((code) => /^[a-z]{2}$/.test(code)))];
+}
+
+/** What was typed for each commitment in a language no longer listed, kept in case it comes back. */
+const setAside = new WeakMap<Element, Map<string, string>>();
+
+/**
+ * Gives each commitment one text box per language listed (a commitment is signed in the language
+ * version the signatory reads), keeping what was typed when a language is renamed or removed.
+ */
+function syncClauseLanguages(): void {
+  const languages = listedLanguages();
+  document.querySelectorAll('[data-clause]').forEach((item) => {
+    const box = item.querySelector('[data-clause-texts]');
+    if (!box) return;
+    const kept = setAside.get(item) ?? new Map<string, string>();
+    setAside.set(item, kept);
+    const existing = new Map([...box.querySelectorAll<HTMLTextAreaElement>('textarea[data-clause-language]')].map((area) => [area.dataset.clauseLanguage ?? '', area]));
+    for (const [language, area] of existing) {
+      if (!languages.includes(language)) {
+        kept.set(language, area.value);
+        area.closest('[data-clause-text]')?.remove();
+      }
+    }
+    for (const language of languages) {
+      let area = existing.get(language);
+      if (!area) {
+        area = el('textarea', { rows: 2, maxlength: 2000, 'data-name': 'text', 'data-clause-language': language, lang: language });
+        area.value = kept.get(language) ?? '';
+        kept.delete(language);
+      }
+      box.append(area.closest('[data-clause-text]') ?? el('div', { 'data-clause-text': '' }, field(`Commitment in ${languageLabel(language)}`, area)));
+    }
+  });
+}
+
 function addLanguage(language: string, title: string, text: string): HTMLInputElement {
   const block = el('div', { class: 'clause', 'data-language-block': '' });
   const code = el('input', { type: 'text', maxlength: 2, size: 3, value: language, 'data-name': 'language', autocomplete: 'off' });
   const titleInput = el('input', { type: 'text', maxlength: 300, value: title, 'data-name': 'title' });
   const textArea = el('textarea', { rows: 8, 'data-name': 'text' });
   textArea.value = text;
-  const remove = el('button', { type: 'button', class: 'small danger' }, 'Remove this language');
-  remove.addEventListener('click', () => { block.remove(); button('add-language').focus(); });
-  block.append(el('div', { class: 'row' }, field('Language (two letters, e.g. fr)', code), el('div', { class: 'grow' }, field('Title', titleInput))), field('Text', textArea), remove);
+  const remove = el('button', { type: 'button', class: 'small danger' }, T.removeLanguage);
+  remove.addEventListener('click', () => { block.remove(); syncClauseLanguages(); button('add-language').focus(); });
+  code.addEventListener('input', syncClauseLanguages);
+  block.append(el('div', { class: 'row' }, field(T.languageCode, code), el('div', { class: 'grow' }, field(T.textTitle, titleInput))), field(T.textBody, textArea), remove);
   byId('texts').append(block);
+  syncClauseLanguages();
   return code;
 }
 
-function addClause(list: HTMLElement, clause: CommitmentClause | null): HTMLTextAreaElement {
+function addClause(list: HTMLElement, clause: CommitmentClause | null, defaultLanguage: string): HTMLTextAreaElement | null {
   const item = el('div', { class: 'clause', 'data-clause': '' });
-  const text = el('textarea', { rows: 2, maxlength: 2000, 'data-name': 'text' });
-  text.value = clause?.text ?? '';
+  const texts = el('div', { 'data-clause-texts': '' });
+  // Declarations stored before commitments were translated hold one text, in the default language.
+  setAside.set(item, new Map(Object.entries(clause?.texts ?? (clause?.text ? { [defaultLanguage]: clause.text } : {}))));
   const id = el('input', { type: 'text', maxlength: 40, size: 24, value: clause?.id ?? '', 'data-name': 'id', autocomplete: 'off' });
   const requiredId = fieldId('required');
   const required = el('input', { type: 'checkbox', id: requiredId, 'data-name': 'required' });
   required.checked = !clause || clause.required !== false;
-  const remove = el('button', { type: 'button', class: 'small danger' }, 'Remove');
+  const remove = el('button', { type: 'button', class: 'small danger' }, T.remove);
   remove.addEventListener('click', () => {
     const next = item.nextElementSibling ?? item.previousElementSibling;
     item.remove();
     next?.querySelector('textarea')?.focus();
   });
-  item.append(field('Commitment', text), el('div', { class: 'row' }, field('Id (optional: lower case, digits, dashes)', id), el('div', {}, required, el('label', { class: 'inline-label', for: requiredId }, 'Required to sign')), el('div', {}, remove)));
+  item.append(texts, el('div', { class: 'row' }, field(T.commitmentIdOptional, id), el('div', {}, required, el('label', { class: 'inline-label', for: requiredId }, T.requiredToSign)), el('div', {}, remove)));
   list.append(item);
-  return text;
+  syncClauseLanguages();
+  return texts.querySelector('textarea');
 }
 
-function buildCategories(commitments: Declaration['commitments'] | null): void {
+function buildCategories(commitments: Declaration['commitments'] | null, defaultLanguage: string): void {
   const container = clear(byId('categories'));
   for (const category of CONFIG.categories) {
     const list = el('div', { 'data-category': category.id });
-    const add = el('button', { type: 'button', class: 'small' }, `Add a commitment for ${category.label}`);
-    add.addEventListener('click', () => addClause(list, null).focus());
+    const add = el('button', { type: 'button', class: 'small' }, fillMessage(T.addCommitmentFor, { category: category.label }));
+    add.addEventListener('click', () => addClause(list, null, defaultLanguage)?.focus());
     const clauses = commitments?.[category.id] ?? [null];
-    clauses.forEach((clause) => addClause(list, clause));
+    clauses.forEach((clause) => addClause(list, clause, defaultLanguage));
     container.append(el('fieldset', {}, el('legend', {}, category.label), list, add));
   }
+  syncClauseLanguages();
 }
 
 /** "Name: domain, domain" per line; a problem names its line. */
@@ -73,7 +129,7 @@ function parseDomains(text: string, problems: string[]): OrganisationDomains[] {
     if (!line.trim()) return;
     const colon = line.lastIndexOf(':');
     if (colon < 1) {
-      problems.push(`Registered domains, line ${index + 1}: write the organisation, a colon, then its domains.`);
+      problems.push(fillMessage(T.domainsLineProblem, { line: index + 1 }));
       return;
     }
     entries.push({ organisation: line.slice(0, colon).trim(), domains: line.slice(colon + 1).split(/[\s,;]+/).filter(Boolean) });
@@ -90,29 +146,41 @@ function collect() {
   const texts: Record<string, { title: string; text: string }> = {};
   document.querySelectorAll('[data-language-block]').forEach((block) => {
     const language = named(block, 'language', HTMLInputElement).value.trim().toLowerCase();
-    if (texts[language]) problems.push(`The language ${language} is listed twice.`);
+    if (texts[language]) problems.push(fillMessage(T.languageTwice, { language }));
     const title = named(block, 'title', HTMLInputElement);
     const text = named(block, 'text', HTMLTextAreaElement);
     title.dataset.field = `texts.${language}.title`;
     text.dataset.field = `texts.${language}.text`;
     texts[language] = { title: title.value, text: text.value };
   });
-  const commitments: Record<string, { id?: string; text: string; required: boolean }[]> = {};
+  const defaultLanguage = input('defaultLanguage').value.trim().toLowerCase();
+  const commitments: Record<string, { id?: string; text: string; texts: Record<string, string>; required: boolean }[]> = {};
   document.querySelectorAll<HTMLElement>('[data-category]').forEach((list) => {
     const category = list.dataset.category ?? '';
     commitments[category] = [...list.querySelectorAll('[data-clause]')].map((item, index) => {
       const idInput = named(item, 'id', HTMLInputElement);
-      const text = named(item, 'text', HTMLTextAreaElement);
       idInput.dataset.field = `commitments.${category}.${index}.id`;
-      text.dataset.field = `commitments.${category}.${index}.text`;
+      // The default language's text is `text`; the others are `texts.<language>`, as the API names them.
+      let text = '';
+      const texts: Record<string, string> = {};
+      item.querySelectorAll<HTMLTextAreaElement>('textarea[data-clause-language]').forEach((area) => {
+        const language = area.dataset.clauseLanguage ?? '';
+        if (language === defaultLanguage) {
+          area.dataset.field = `commitments.${category}.${index}.text`;
+          text = area.value;
+        } else {
+          area.dataset.field = `commitments.${category}.${index}.texts.${language}`;
+          texts[language] = area.value;
+        }
+      });
       const id = idInput.value.trim();
-      return { ...(id ? { id } : {}), text: text.value, required: named(item, 'required', HTMLInputElement).checked };
+      return { ...(id ? { id } : {}), text, texts, required: named(item, 'required', HTMLInputElement).checked };
     });
   });
   const deadline = input('deadline').value;
   const declaration = {
     version: input('version').value,
-    defaultLanguage: input('defaultLanguage').value.trim().toLowerCase(),
+    defaultLanguage,
     texts,
     commitments,
     ...(deadline ? { deadline: `${deadline}${deadline.length === 16 ? ':00' : ''}Z` } : {}),
@@ -121,7 +189,7 @@ function collect() {
     organisationDomains: parseDomains(byId('organisationDomains', HTMLTextAreaElement).value, problems),
     notifications: collectNotificationSettings(),
   };
-  if (problems.length) throw new ApiError(400, 'The form is not complete.', problems);
+  if (problems.length) throw new ApiError(400, T.formIncomplete, problems);
   return declaration;
 }
 
@@ -130,7 +198,7 @@ function fill(declaration: Declaration): void {
   input('defaultLanguage').value = declaration.defaultLanguage;
   clear(byId('texts'));
   for (const [language, text] of Object.entries(declaration.texts)) addLanguage(language, text.title, text.text);
-  buildCategories(declaration.commitments);
+  buildCategories(declaration.commitments, declaration.defaultLanguage);
   input('deadline').value = declaration.deadline ? declaration.deadline.slice(0, 16) : '';
   input('automaticReminders').checked = !declaration.reminders || declaration.reminders.automatic !== false;
   input('oneTimeCode').checked = declaration.oneTimeCode !== false;
@@ -229,20 +297,20 @@ void start(async () => {
   });
   if (declarationId) {
     const { declaration } = await api<DeclarationDashboard>(`/api/declarations/${encodeURIComponent(declarationId)}?pageSize=1`);
-    byId('form-title').textContent = `Edit draft: ${declaration.texts[declaration.defaultLanguage]?.title ?? declaration.id}`;
+    byId('form-title').textContent = fillMessage(T.editDraftTitle, { title: declaration.texts[declaration.defaultLanguage]?.title ?? declaration.id });
     button('save-open').remove();
-    button('save-draft').textContent = 'Save the draft';
+    button('save-draft').textContent = T.saveTheDraft;
     fillNotificationSettings(declaration.notifications);
     enableNotificationSettings(declaration.id, declaration.status);
     if (declaration.status !== 'DRAFT') {
-      showProblem(new ApiError(409, `This declaration is ${declaration.status}; only a draft can be edited.`));
+      showProblem(new ApiError(409, fillMessage(T.onlyDraftEditable, { status: declaration.status === 'OPEN' ? T.statusOpen : T.statusClosed })));
       byId('declaration-form').hidden = true;
       return;
     }
     fill(declaration);
   } else {
     addLanguage('en', '', '');
-    buildCategories(null);
+    buildCategories(null, 'en');
     const saveOpen = button('save-open');
     saveOpen.addEventListener('click', () => save(true, saveOpen));
   }

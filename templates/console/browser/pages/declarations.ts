@@ -1,6 +1,6 @@
 /** The list of declarations. */
 import type { DeclarationList } from '../api-types';
-import { api, byId, clear, count, COUNTS, el, fmtDate, say, start, statusBadge } from '../core';
+import { api, byId, clear, count, COUNTS, el, fill, fmtDate, say, start, statusBadge, T } from '../core';
 
 void start(async (session) => {
   const { declarations } = await api<DeclarationList>('/api/declarations');
@@ -11,9 +11,9 @@ void start(async (session) => {
       el('td', {}, statusBadge(declaration.status)),
       el('td', {}, declaration.version),
       el('td', { class: 'date' }, fmtDate(declaration.createdAt)),
-      el('td', { class: 'date' }, declaration.deadline ? fmtDate(declaration.deadline) : 'none')));
+      el('td', { class: 'date' }, declaration.deadline ? fmtDate(declaration.deadline) : T.noDeadline)));
   }
   byId('declarations-empty').hidden = declarations.length > 0;
-  say(`${count(declarations.length, COUNTS.declaration)}.`);
+  say(fill(T.declarationsCount, { declarations: count(declarations.length, COUNTS.declaration) }));
   if (!session.isAdmin) byId('auditor-hint').hidden = false;
 });

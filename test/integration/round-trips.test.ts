@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client';
+import { readUsage, resetUsage } from '../../tools/campaign/local-usage';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
+import { invitation, uniqueAddress } from '../support/campaign';
+import { OwnStack } from '../support/own-stack';
+import { TEST_RATE_LIMITS, TEST_TIMINGS } from '../support/test-stacks';
+import { waitForIdle } from '../support/workflow-time';
+
+/** Requests on the declaration itself (its item, the GSI1 lists), which a campaign's commitments share. */
+const DECLARATION_KINDS = /^(GetItem DECLARATION|Query GSI1|TransactWriteItems DECLARATION\+EVENT)$/;
+
+function difference(after: Readonly<Record<string, number>>, before: Readonly<Record<string, number>>): Record<string, number> {
+  const kinds = Object.entries(after).map(([kind, count]) => [kind, count - (before[kind] ?? 0)] as const);
+  return Object.fromEntries(kinds.filter(([, count]) => count > 0));
+}
+
+const total = (byKind: Readonly<Record<string, number>>) => Object.values(byKind).reduce((sum, count) => sum + count, 0);
+
+// DynamoDB requests are what a commitment costs in time on one machine and in money on AWS: these
+// pin down how few each step makes (docs/performance.md, "The product's own round trips").
+describe('the DynamoDB round trips of one commitment', () => {
+  let stack: OwnStack;
+
+  beforeAll(async () => {
+    stack = await OwnStack.start({ inMemory: true, meterUsage: true, timings: TEST_TIMINGS, rateLimits: TEST_RATE_LIMITS });
+  }, 240_000);
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('read the link or session, the commitment and its code state in one request per signing page, and stay within 33 from invitation to delivery', async () => {
+    const { campaign } = stack;
+    const app = stack.process.urls.app;
+    const admin = await campaign.token('commission-admin');
+    const declaration = await campaign.createDeclaration(admin, sampleDeclaration());
+    const email = uniqueAddress();
+    await resetUsage(app);
+
+    const invited = await campaign.invite(admin, declaration.id, [invitation(email)]);
+    const commitmentId = invited.results[0]!.commitmentId;
+    const [mail] = await campaign.waitForEmails(email, isEmailFor('invitation'));
+    await waitForIdle(app);
+    const invitedUsage = (await readUsage(app)).dynamodb.requestsByKind;
+
+    // The operator's visit up to the open form: landing page, Continue, the code page, the code, the form.
+    const operator = campaign.operator(signingLinkIn(mail!), { recipient: email });
+    expect((await operator.open()).status).toBe(303);
+    expect(await operator.confirmCode()).toBeUndefined();
+    const form = await operator.readForm();
+    const visit = difference((await readUsage(app)).dynamodb.requestsByKind, invitedUsage);
+    expect(visit).toEqual({
+      // The landing page and Continue.
+      'BatchGetItem LINK+COMMITMENT+OTP': 2,
+      // The code page, the code's POST and the form.
+      'BatchGetItem SESSION+COMMITMENT+OTP': 3,
+      // Continue and the code's POST each count the client address and the commitment.
+      'UpdateItem WINDOW': 4,
+      'TransactWriteItems SESSION+EVENT': 1,
+      'TransactWriteItems WINDOW+OTP+EVENT': 1,
+      'TransactWriteItems OTP+SESSION+EVENT': 1,
+    });
+
+    expect((await operator.sign({ name: 'Αθανάσιος Παπαδόπουλος', title: 'Director' }, {}, form)).status).toBe(200);
+    await waitForIdle(app);
+    await campaign.countersignAllVerified(admin, declaration.id);
+    await waitForIdle(app);
+    const usage = await readUsage(app);
+    const { commitment } = await campaign.api<{ commitment: { state: string } }>(admin, 'GET', `/api/commitments/${commitmentId}`);
+    expect(commitment.state).toBe('DELIVERED');
+    const own = Object.fromEntries(Object.entries(usage.dynamodb.requestsByKind).filter(([kind]) => !DECLARATION_KINDS.test(kind)));
+    expect(total(own), JSON.stringify(own)).toBeLessThanOrEqual(33);
+  });
+});
