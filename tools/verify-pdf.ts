@@ -4,7 +4,8 @@
  * reason, with its code, why the seal fails or stops at a lower level. Seals are trusted through the PEM
  * files given with --trust, timestamps through those given with --trust-tsa; without them, through the
  * development seal and timestamp authority certificates of a local stack, read from its data directory
- * (`<data-dir>/seal/certificate.pem` and `<data-dir>/tsa/tsa.crt`, `.local` by default), when there are some.
+ * (`<data-dir>/seal/certificate.pem`, `<data-dir>/tsa/tsa.crt` and the local PKI's root `<data-dir>/pki/root/root.crt`,
+ * `.local` by default), when there are some.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,8 @@ import { REPO_ROOT } from './repo-root';
 /** Where `npm start` keeps the certificates of its development seal and timestamp authority, under its data directory. */
 const DEVELOPMENT_SEAL_CERTIFICATE = path.join('seal', 'certificate.pem');
 const DEVELOPMENT_TSA_CERTIFICATE = path.join('tsa', 'tsa.crt');
+/** The root of the local PKI, which certifies the local seal and timestamp authority. */
+const DEVELOPMENT_ROOT_CERTIFICATE = path.join('pki', 'root', 'root.crt');
 
 const usage = 'usage: npm run verify -- file.pdf [--trust cert.pem ...] [--trust-tsa cert.pem ...] [--data-dir <a local stack\'s data directory>]\n';
 let parsed;
@@ -38,8 +41,9 @@ if (values['data-dir'] && !existsSync(developmentCertificate)) {
   process.exit(2);
 }
 const explicit = values.trust !== undefined || values['trust-tsa'] !== undefined;
-const trustFiles = values.trust ?? (explicit ? [] : [developmentCertificate].filter((candidate) => existsSync(candidate)));
-const tsaFiles = values['trust-tsa'] ?? (explicit ? [] : [path.join(dataDir, DEVELOPMENT_TSA_CERTIFICATE)].filter((candidate) => existsSync(candidate)));
+const developmentRoot = path.join(dataDir, DEVELOPMENT_ROOT_CERTIFICATE);
+const trustFiles = values.trust ?? (explicit ? [] : [developmentCertificate, developmentRoot].filter((candidate) => existsSync(candidate)));
+const tsaFiles = values['trust-tsa'] ?? (explicit ? [] : [path.join(dataDir, DEVELOPMENT_TSA_CERTIFICATE), developmentRoot].filter((candidate) => existsSync(candidate)));
 const readCertificates = (files: readonly string[]) => files.flatMap((trustFile) => certificatesFromPem(readFileSync(trustFile, 'utf8')));
 let sealAnchors: Uint8Array[];
 let timestampAnchors: Uint8Array[];

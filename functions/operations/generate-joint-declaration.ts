@@ -72,11 +72,11 @@ export async function generateJointDeclaration(declarationId: string, caller: Ca
   const sealedAt = clock.now();
   const timestamp = configuredTimestamps();
   // The first page names the seal to come: its certificate's subject, this time of sealing, its level.
-  const seal = { sealedBy: sealSubjectName(signer.certificateChain[0]!), sealedAt: sealedAt.toISOString(), level: timestamp ? 'B-T' : 'B-B' } as const;
+  const seal = { sealedBy: sealSubjectName(signer.certificateChain[0]!), sealedAt: sealedAt.toISOString(), level: timestamp ? 'B-LTA' : 'B-B' } as const;
   const doc = await renderJointDeclaration({ ...jointDeclarationInput(declaration, signatories), seal }, {
     onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { declarationId, codePoint: character.codePointAt(0) }),
   });
-  const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp, sealedAt });
+  const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp, longTermValidation: {}, sealedAt });
   await assertOwnSealVerifies(bytes, sealedAt, { declarationId });
   // The bytes go to the bucket first under a key of their own; the record that names them is written last.
   const objectKey = `${FILE_PREFIXES.jointDeclarations}${declarationId}/${newId('gen')}.pdf`;

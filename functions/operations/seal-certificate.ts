@@ -32,6 +32,8 @@ export async function sealCertificate(commitmentId: string): Promise<{ sha256: s
   const sealedAt = clock.now();
   const bytes = await renderSealedCertificate(certificateInput(commitment, declaration, events), signer, {
     timestamp: configuredTimestamps(),
+    // With a timestamp authority: PAdES B-LTA. Revocation data that cannot be fetched fails this attempt before anything is stored; the workflow retries.
+    longTermValidation: {},
     sealedAt,
     onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { commitmentId, codePoint: character.codePointAt(0) }),
   });

@@ -11,7 +11,7 @@ export const COMMISSION_SEAL: SealDetails = {
 };
 
 export interface SealedCertificateOptions extends RenderOptions, SealOptions {
-  /** The PAdES level the sealed document will carry, printed in its seal panel. @default B-T with a timestamp authority, else B-B */
+  /** The PAdES level the sealed document will carry, printed in its seal panel. @default B-LTA with a timestamp authority and long-term validation, B-T with a timestamp authority alone, else B-B */
   readonly padesLevel?: PadesLevel;
 }
 
@@ -26,7 +26,7 @@ export async function renderSealedCertificate(input: CertificateInput, signer: S
   const seal = {
     sealedBy: sealSubjectName(sealCertificate),
     sealedAt: sealedAt.toISOString(),
-    level: options.padesLevel ?? (options.timestamp ? 'B-T' : 'B-B'),
+    level: options.padesLevel ?? (options.timestamp ? (options.longTermValidation ? 'B-LTA' : 'B-T') : 'B-B'),
   } as const;
   const doc = await renderCertificate({ ...input, seal }, options);
   return sealPdf(doc, signer, COMMISSION_SEAL, { ...options, sealedAt });

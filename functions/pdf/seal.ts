@@ -2,8 +2,11 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer } from '@signpdf/utils';
 import type { PDFDocument } from 'pdf-lib';
-import { createCadesSignature, type TimestampSource } from '../seal/cades';
+import { X509Certificate } from 'node:crypto';
+import { createCadesSignature, signedData, signerCertificates, type TimestampSource } from '../seal/cades';
+import { OIDS, der } from '../seal/cms-asn1';
 import { sha256, type SealSigner } from '../seal/signer';
+import { addLongTermValidation, type LongTermValidationSources } from './long-term-validation';
 
 export interface SealDetails {
   name: string;
@@ -17,15 +20,21 @@ export interface SealOptions {
   readonly timestamp?: TimestampSource;
   /** The claimed signing time, written to the signature dictionary's M entry. @default now */
   readonly sealedAt?: Date;
+  /**
+   * With a timestamp authority, raise the seal to PAdES B-LTA: revocation data fetched from the addresses the
+   * certificates name, in a DSS, and a document timestamp over it. Absent: the seal stays B-T.
+   */
+  readonly longTermValidation?: Omit<LongTermValidationSources, 'timestamp'>;
 }
 
 /** The sub-filter PAdES requires; the pre-PAdES default (adbe.pkcs7.detached) is not a PAdES signature. */
 export const PADES_SUB_FILTER = 'ETSI.CAdES.detached';
 
-/** Room for the signature value, signed attributes and structure around the certificates. */
-const SIGNATURE_OVERHEAD_BYTES = 3_000;
-/** Room for a timestamp token, which carries the authority's own certificate chain. */
-const TIMESTAMP_TOKEN_BYTES = 8_000;
+/** Beyond the exact size of the signature: tokens of one authority differ by a few bytes (serial number, time). */
+const SIGNATURE_MARGIN_BYTES = 128;
+
+/** The largest token each timestamp source has returned, to size the next seal's placeholder. */
+const tokenSizes = new WeakMap<TimestampSource, number>();
 
 /** @signpdf's hook for the CMS: here a PAdES baseline signature made through the seal's signer port. */
 class PadesSigner extends Signer {
@@ -37,18 +46,56 @@ class PadesSigner extends Signer {
   }
 
   override async sign(signedBytes: Buffer): Promise<Buffer> {
-    return createCadesSignature({ contentDigest: sha256(signedBytes), signer: this.signer, timestamp: this.timestamp });
+    const timestamp = this.timestamp;
+    const recorded: TimestampSource | undefined = timestamp && (async (digest) => {
+      const token = await timestamp(digest);
+      tokenSizes.set(timestamp, Math.max(tokenSizes.get(timestamp) ?? 0, token.length));
+      return token;
+    });
+    return createCadesSignature({ contentDigest: sha256(signedBytes), signer: this.signer, timestamp: recorded });
   }
 }
 
 /**
- * Seals the document once (PAdES, `ETSI.CAdES.detached`) and returns the final bytes. The document gains a
+ * The size of the CAdES signature this signer makes, computed by encoding one with a signature value and a
+ * timestamp token of the largest size they can have. The first seal with a timestamp source asks it for one
+ * token to learn its size (it carries the authority's certificates, which only the authority knows).
+ */
+async function signatureBytes(signer: SealSigner, timestamp: TimestampSource | undefined): Promise<number> {
+  let tokenBytes = 0;
+  if (timestamp) {
+    tokenBytes = tokenSizes.get(timestamp) ?? (await timestamp(sha256('size of a timestamp token'))).length;
+    tokenSizes.set(timestamp, Math.max(tokenSizes.get(timestamp) ?? 0, tokenBytes));
+  }
+  const certificates = signerCertificates(signer.certificateChain);
+  const signedAttributes = der.setOf(
+    der.attribute(OIDS.contentType, der.objectIdentifier(OIDS.data)),
+    der.attribute(OIDS.messageDigest, der.octetString(Buffer.alloc(32))),
+    certificates.signingCertificateAttribute,
+  );
+  const unsignedAttributes = timestamp ? [der.attribute(OIDS.signatureTimeStampToken, der.sequence(Buffer.alloc(Math.max(0, tokenBytes - 4))))] : [];
+  const signatureValue = Buffer.alloc(largestSignatureBytes(signer.certificateChain[0]!));
+  return signedData({ certificates, contentType: OIDS.data, signedAttributes, signatureValue, unsignedAttributes }).length;
+}
+
+/** An RSA signature is as long as the modulus; a DER ECDSA signature at most two integers of the curve's size, and their headers. */
+function largestSignatureBytes(certificateDer: Uint8Array): number {
+  const key = new X509Certificate(certificateDer).publicKey;
+  const details = key.asymmetricKeyDetails ?? {};
+  if (key.asymmetricKeyType === 'rsa') return Math.ceil((details.modulusLength ?? 4096) / 8);
+  const curveBits: Record<string, number> = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
+  const coordinate = Math.ceil((curveBits[details.namedCurve ?? ''] ?? 521) / 8) + 1;
+  return 2 * (coordinate + 3) + 3;
+}
+
+/**
+ * Seals the document once (PAdES, `ETSI.CAdES.detached`, B-B, B-T with a timestamp source, B-LTA with
+ * long-term validation too) and returns the final bytes. The signature's room is sized to the signature. The document gains a
  * signature field, so it must not be saved or sealed again: any byte written after the seal invalidates it.
  */
 export async function sealPdf(doc: PDFDocument, signer: SealSigner, details: SealDetails, options: SealOptions = {}): Promise<Buffer> {
   const sealedAt = options.sealedAt ?? new Date();
-  const chainBytes = signer.certificateChain.reduce((total, certificate) => total + certificate.length, 0);
-  const reservedBytes = chainBytes + SIGNATURE_OVERHEAD_BYTES + (options.timestamp ? TIMESTAMP_TOKEN_BYTES : 0);
+  const reservedBytes = (await signatureBytes(signer, options.timestamp)) + SIGNATURE_MARGIN_BYTES;
   pdflibAddPlaceholder({
     pdfDoc: doc,
     ...details,
@@ -57,6 +104,10 @@ export async function sealPdf(doc: PDFDocument, signer: SealSigner, details: Sea
     // In hex digits, two per byte.
     signatureLength: reservedBytes * 2,
   });
-  const withPlaceholder = Buffer.from(await doc.save());
-  return new SignPdf().sign(withPlaceholder, new PadesSigner(signer, options.timestamp), sealedAt);
+  const saved = Buffer.from(await doc.save());
+  // The seal covers the end-of-line after %%EOF too, so that an update appended later leaves no byte of this revision unsealed.
+  const withPlaceholder = saved.at(-1) === 0x0a ? saved : Buffer.concat([saved, Buffer.from('\n')]);
+  const sealed = await new SignPdf().sign(withPlaceholder, new PadesSigner(signer, options.timestamp), sealedAt);
+  if (!options.timestamp || !options.longTermValidation) return sealed;
+  return addLongTermValidation(sealed, { ...options.longTermValidation, timestamp: options.timestamp });
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { OIDS } from '../seal/cms-asn1';
-import { validateCertificatePath } from '../seal/validation/certificate-path';
+import { validateCertificatePath, type CertificatePath } from '../seal/validation/certificate-path';
 import { boundCertificate, findSignerCertificate, readSignedCms, unsignedAttribute, verifySigner, type SignedCms } from '../seal/validation/cms-signature';
 import { Findings, type Failure, type Limitation, type SealCheck } from '../seal/validation/reasons';
 import { NO_REVOCATION_DATA, checkRevocation, mergeRevocationData } from '../seal/validation/revocation';
@@ -101,7 +101,9 @@ async function validate(pdf: Buffer, settings: TrustSettings, now: Date): Promis
   const sealedEnd = step('byte range', () => `the seal covers bytes [${seal.byteRange.join(' ')}] of the ${pdf.length}, all but its own value`, () => {
     if (seal.byteRangeProblems.length > 0) findings.fail('BYTE_RANGE_INVALID', `The seal's byte range [${seal.byteRange.join(' ')}] is not sound: ${seal.byteRangeProblems.join('; ')}.`);
     const revisionEnd = revisionEndAfter(pdf, seal.signedEnd);
-    if (revisionEnd === undefined || revisionEnd > seal.signedEnd) {
+    // The end-of-line after %%EOF separates revisions; signers commonly leave it out of the byte range, and it changes nothing.
+    const onlyEndOfLine = revisionEnd !== undefined && /^[\r\n]*$/.test(pdf.subarray(seal.signedEnd, revisionEnd).toString('latin1'));
+    if (revisionEnd === undefined || !onlyEndOfLine) {
       const uncovered = (revisionEnd ?? pdf.length) - seal.signedEnd;
       findings.fail('BYTE_RANGE_INCOMPLETE', `The seal's byte range stops ${uncovered} byte${uncovered === 1 ? '' : 's'} before the end of the document it signs: those bytes are not sealed.`);
     }
@@ -177,6 +179,7 @@ async function validate(pdf: Buffer, settings: TrustSettings, now: Date): Promis
   const revocation = step('revocation', (result) => result.detail, () => checkRevocation([sealPath, timestamp?.path], revocationData, documentData, timestamp, findings));
 
   const level = await reachedLevel(pdf, seal, signatures, timestamp, updates.dss !== undefined && revocation.completeFromDocument, settings, findings, checks);
+  if (timestamp && level !== 'B-LTA') requireLongTermDataOnceExpired([sealPath, timestamp.path], now, findings);
   return report({
     signer: signer.subject,
     claimedSigningTime,
@@ -185,6 +188,19 @@ async function validate(pdf: Buffer, settings: TrustSettings, now: Date): Promis
     validationTime: validationTime.toISOString(),
     validationTimeSource: timestamp ? 'signature timestamp' : 'time of verification',
   }, level);
+}
+
+/**
+ * Past the expiry of a certificate in the seal's or its timestamp's path, its issuer no longer publishes its
+ * status, and the timestamp authority's signature proves nothing once its own certificate has expired: only
+ * validation data gathered while they were valid, protected by a document timestamp (PAdES B-LTA), still
+ * shows that the seal was valid when made (ETSI EN 319 102-1, 5.6.2, past signature validation).
+ */
+function requireLongTermDataOnceExpired(paths: readonly (CertificatePath | undefined)[], now: Date, findings: Findings): void {
+  const expired = paths.flatMap((path) => path?.certificates ?? []).filter((certificate) => certificate.notAfter < now);
+  const names = [...new Set(expired.map((certificate) => `${certificate.subject} (expired ${certificate.notAfter.toISOString()})`))];
+  if (names.length === 0) return;
+  findings.fail('EXPIRED_WITHOUT_LONG_TERM_DATA', `At the time of verification (${now.toISOString()}) ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} expired, and the document carries no document timestamp over validation data gathered before (PAdES B-LTA): nothing shows any more that the seal's certificates were not revoked when it was made.`);
 }
 
 function isAnchorList(trust: TrustSettings | readonly Uint8Array[]): trust is readonly Uint8Array[] {

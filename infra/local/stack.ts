@@ -14,7 +14,8 @@ import { startLocalSecretsManager } from './secrets-manager';
 import { startLocalS3 } from './s3';
 import { startLocalLambdaService } from './lambda-service';
 import { ensureDevelopmentSigningKey } from './development-signing-key';
-import { ensureDevelopmentSeal } from './development-seal';
+import { developmentSealPaths, ensureDevelopmentSeal } from './development-seal';
+import { startLocalPki } from './local-pki';
 import { startLocalKms } from './kms';
 import { opensslAvailable, startLocalTimestampAuthority } from './timestamp-authority';
 import { startLocalSes } from './ses';
@@ -40,8 +41,12 @@ export interface LocalStackOptions {
   /** Keep the database in memory (tests); the seal key still goes to `dataDir`. @default false */
   readonly inMemory?: boolean;
   /** Fixed ports; any left out gets a free one. */
-  readonly ports?: Partial<Record<'app' | 'mailbox' | 'dynamodb' | 'stepFunctions' | 'secretsManager' | 'kms' | 'timestampAuthority' | 's3' | 'lambda', number>>;
-  /** Timestamp every seal (PAdES B-T) through a local RFC 3161 authority; needs `openssl`. @default true when openssl is installed */
+  readonly ports?: Partial<Record<'app' | 'mailbox' | 'dynamodb' | 'stepFunctions' | 'secretsManager' | 'kms' | 'timestampAuthority' | 's3' | 'lambda' | 'pki', number>>;
+  /**
+   * Seal to PAdES B-LTA through a local PKI (root, issuing CA, CRLs and an `openssl ocsp` responder) and a
+   * local RFC 3161 authority it certifies; needs `openssl`. Off: seals are PAdES B-B with a self-signed
+   * certificate. @default true when openssl is installed
+   */
   readonly timestampAuthority?: boolean;
   /** Workflow timings, as CDK context values (e.g. short reminder intervals for tests). */
   readonly timings?: Partial<WorkflowTimings>;
@@ -122,7 +127,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dataDir = options.dataDir ?? path.join(REPO_ROOT, '.local');
   mkdirSync(dataDir, { recursive: true });
   const port = async (name: keyof NonNullable<LocalStackOptions['ports']>) => options.ports?.[name] ?? (await freePort());
-  const ports = { app: await port('app'), mailbox: await port('mailbox'), dynamodb: await port('dynamodb'), stepFunctions: await port('stepFunctions'), secretsManager: await port('secretsManager'), kms: await port('kms'), timestampAuthority: await port('timestampAuthority'), s3: await port('s3'), lambda: await port('lambda') };
+  const ports = { app: await port('app'), mailbox: await port('mailbox'), dynamodb: await port('dynamodb'), stepFunctions: await port('stepFunctions'), secretsManager: await port('secretsManager'), kms: await port('kms'), timestampAuthority: await port('timestampAuthority'), s3: await port('s3'), lambda: await port('lambda'), pki: await port('pki') };
   const withTimestamps = options.timestampAuthority ?? (await opensslAvailable());
   const meter = new UsageMeter();
   // With metering, the handlers reach DynamoDB Local through a proxy that records consumed capacity.
@@ -213,12 +218,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => lambda.stop());
     let timestampTrustPem: string | undefined;
+    let certificateChainPem = seal.certificatePem;
     if (withTimestamps) {
-      const timestampAuthority = await startLocalTimestampAuthority({ port: ports.timestampAuthority, dataDir });
+      // The local PKI certifies the KMS key and the timestamp authority, and publishes their status.
+      const pki = await startLocalPki({ port: ports.pki, dataDir, sealPrivateKeyFile: developmentSealPaths(dataDir).privateKey });
+      stops.push(() => pki.stop());
+      const timestampAuthority = await startLocalTimestampAuthority({
+        port: ports.timestampAuthority,
+        dataDir,
+        issuedBy: { key: pki.files.timestampKey, certificateFile: pki.files.timestampCertificate, certificateChainPem: pki.timestampChainPem() },
+      });
       stops.push(() => timestampAuthority.stop());
-      timestampTrustPem = readFileSync(timestampAuthority.certificateFile, 'utf8');
+      certificateChainPem = pki.sealChainPem();
+      timestampTrustPem = readFileSync(pki.files.rootCertificate, 'utf8');
     }
-    const sealCertificate = JSON.stringify({ certificateChainPem: seal.certificatePem, ...(timestampTrustPem ? { timestampTrustPem } : {}) });
+    const sealCertificate = JSON.stringify({ certificateChainPem, ...(timestampTrustPem ? { timestampTrustPem } : {}) });
     const secrets = await startLocalSecretsManager({ port: ports.secretsManager, secrets: { [LOCAL_RESOURCES.sealCertificateSecretId]: sealCertificate, [LOCAL_RESOURCES.signingKeySecretId]: ensureDevelopmentSigningKey(dataDir) } });
     stops.push(() => secrets.stop());
 

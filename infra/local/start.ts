@@ -100,6 +100,8 @@ const options: LocalStackOptions = {
     dynamodb: port('DYNAMODB_PORT', 8000),
     stepFunctions: port('STEP_FUNCTIONS_PORT', 8083),
     secretsManager: port('SECRETS_MANAGER_PORT', 8084),
+    // The certificates name the PKI's address: a fixed port keeps them, and documents sealed earlier, valid across restarts.
+    pki: port('PKI_PORT', 8086),
   },
   timings: definedOnly({
     reminderIntervalSeconds: wholeNumber('reminder-interval-seconds', 'REMINDER_INTERVAL_SECONDS'),

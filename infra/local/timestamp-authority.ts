@@ -45,12 +45,12 @@ export async function opensslAvailable(): Promise<boolean> {
 
 /**
  * A local RFC 3161 timestamp authority (`application/timestamp-query` in, `application/timestamp-reply`
- * out) that answers in this process, with a development TSA key and certificate created under
- * `<dataDir>/tsa` on first start. It stands in for a qualified timestamp service, unreachable from here.
+ * out) that answers in this process, with the key and certificate chain the local PKI issued (`issuedBy`),
+ * or else a self-signed development TSA key and certificate created under `<dataDir>/tsa` on first start. It stands in for a qualified timestamp service, unreachable from here.
  */
-export async function startLocalTimestampAuthority(options: { port: number; dataDir: string }): Promise<LocalTimestampAuthority> {
-  const files = await ensureTsaFiles(path.join(options.dataDir, 'tsa'));
-  const issue = timestampIssuer(readFileSync(files.key, 'utf8'), readFileSync(files.certificate, 'utf8'));
+export async function startLocalTimestampAuthority(options: { port: number; dataDir: string; issuedBy?: { key: string; certificateChainPem: string; certificateFile: string } }): Promise<LocalTimestampAuthority> {
+  const files = options.issuedBy ? { key: options.issuedBy.key, certificate: options.issuedBy.certificateFile } : await ensureTsaFiles(path.join(options.dataDir, 'tsa'));
+  const issue = timestampIssuer(readFileSync(files.key, 'utf8'), options.issuedBy?.certificateChainPem ?? readFileSync(files.certificate, 'utf8'));
 
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];

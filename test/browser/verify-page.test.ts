@@ -56,7 +56,7 @@ describe('the public check of a document (headless Chromium)', () => {
     expect(await page.getByRole('heading', { level: 2, name: 'The seal is not valid' }).count()).toBe(1);
     const reasons = await page.locator('section[aria-labelledby="seal-heading"] h3 + ul').first().innerText();
     expect(reasons).toContain('(CERTIFICATE_UNTRUSTED)');
-    expect(reasons).toContain('bears the name of the trusted certificate');
+    expect(reasons).toContain('The seal certificate does not lead to');
     expect(await page.getByText('Failed: seal certificate path.').count()).toBe(1);
     await expectAccessible(page, 'the verify page with a seal report');
   });

@@ -63,14 +63,14 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('the sealed certificate on the local stack', () => {
-  it('is sealed with the KMS key, PAdES B-T: the local timestamp authority timestamped the signature', async () => {
+  it('is sealed with the KMS key, PAdES B-LTA: the local timestamp authority timestamped the signature, and the document carries its validation data and a document timestamp', async () => {
     expect(pdfsig(certificate)).toContain('Signature is Valid');
     // Trusting the stack's own seal and timestamp certificates, as `npm run verify` does with its data directory.
     const seal = readSignedCms(trimPadding(findSignatureDictionaries(certificate)[0]!.contents));
     const token = readSignedCms(new Uint8Array(unsignedAttribute(seal, OIDS.signatureTimeStampToken)!));
     const report = await verifySealedPdf(certificate, { sealAnchors: seal.certificates, timestampAnchors: token.certificates });
     expect(report.failures).toEqual([]);
-    expect(report.level).toBe('B-T');
+    expect(report.level).toBe('B-LTA');
     expect(report.validationTimeSource).toBe('signature timestamp');
   });
 
@@ -140,8 +140,8 @@ describe('verification for anyone', () => {
     expect(answer.sha256).toBe(sha256(certificate));
     expect(answer.document).toMatchObject({ documentId: commitmentId, kind: 'certificate', organisation: { name: 'Λιμενικό Σώμα – Ελληνική Ακτοφυλακή', country: 'GR' }, revoked: false });
     // The seal itself, validated against the seal chain and timestamp authority the deployment trusts.
-    expect(answer.seal).toMatchObject({ valid: true, level: 'B-T', validationTimeSource: 'signature timestamp', failures: [] });
-    expect(answer.seal!.limitations.map((limitation) => limitation.code)).toContain('NO_LONG_TERM_DATA');
+    expect(answer.seal).toMatchObject({ valid: true, level: 'B-LTA', validationTimeSource: 'signature timestamp', failures: [] });
+    expect(answer.seal!.limitations.map((limitation) => limitation.code)).not.toContain('NO_LONG_TERM_DATA');
     // Nothing beyond what the answer is for: no addresses, names of signers or states.
     expect(JSON.stringify(answer)).not.toMatch(/@|Αθανάσιος|DELIVERED/);
   });
@@ -184,8 +184,8 @@ describe('verification for anyone', () => {
     const html = await response.text();
     expect(html).toContain('Issued by us');
     expect(html).toContain('Λιμενικό Σώμα – Ελληνική Ακτοφυλακή');
-    expect(html).toContain('The seal is valid: PAdES B-T');
-    expect(html).toContain('(NO_LONG_TERM_DATA)');
+    expect(html).toContain('The seal is valid: PAdES B-LTA');
+    expect(html).not.toContain('(NO_LONG_TERM_DATA)');
   });
 
   it('says when an issued certificate was revoked', async () => {

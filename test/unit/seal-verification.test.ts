@@ -115,9 +115,9 @@ describe('genuine seals', () => {
     expect(limitationCodes(report)).not.toContain('VALIDITY_AT_VERIFICATION_TIME');
   });
 
-  it('keeps a B-T seal valid after its certificate expired, because the timestamp proves when it was made', async () => {
+  it('refuses a B-T seal once its certificate has expired: without B-LTA data nothing shows it was not revoked when made', async () => {
     const afterExpiry = date('2028-01-01T00:00:00Z');
-    expect((await verifySealedPdf(genuineBT, { ...trust, at: afterExpiry })).level).toBe('B-T');
+    expectRefused(await verifySealedPdf(genuineBT, { ...trust, at: afterExpiry }), 'EXPIRED_WITHOUT_LONG_TERM_DATA', /has expired, and the document carries no document timestamp over validation data/);
     // Without a timestamp the claimed /M time (within validity) proves nothing: judged now, the certificate has expired.
     expectRefused(await verifySealedPdf(genuineBB, { ...trust, at: afterExpiry }), 'CERTIFICATE_EXPIRED', /had expired at the time of verification/);
   });

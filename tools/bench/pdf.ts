@@ -1,7 +1,8 @@
 /**
  * `npm run bench:pdf`: how long building and sealing our PDFs takes, warm, in this process (the seal
  * signs with an in-memory development key, so KMS round trips are not included). The last line is JSON:
- * p50/p95 milliseconds, median CPU milliseconds and bytes of one certificate, and of the joint declaration
+ * p50/p95 milliseconds, median CPU milliseconds and bytes of one certificate (B-B, and B-LTA through a local PKI
+ * started here with `openssl`), and of the joint declaration
  * for 1,000 and 5,000 signatories (`jointDeclarationLarge`). Options: --certificates N (default 40), --joint-runs N (default 3),
  * --joint-signatories N (the larger joint declaration, default 5,000).
  */
@@ -9,7 +10,15 @@ import { parseArgs } from 'node:util';
 import { renderJointDeclaration, type JointSignatory } from '../../functions/pdf/joint-declaration';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { sealPdf } from '../../functions/pdf/seal';
-import { createDevelopmentSeal } from '../../functions/seal/in-memory-signer';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDevelopmentSeal, inMemorySigner } from '../../functions/seal/in-memory-signer';
+import { certificatesFromPem } from '../../functions/seal/signer';
+import { rfc3161Timestamps } from '../../functions/seal/timestamp';
+import { developmentSealPaths, ensureDevelopmentSeal } from '../../infra/local/development-seal';
+import { startLocalPki } from '../../infra/local/local-pki';
+import { startLocalTimestampAuthority } from '../../infra/local/timestamp-authority';
 import { benchCertificateInput, fixtures, text, textSha256 } from './certificate-input';
 
 const { values } = parseArgs({ options: { certificates: { type: 'string', default: '40' }, 'joint-runs': { type: 'string', default: '3' }, 'joint-signatories': { type: 'string', default: '5000' } } });
@@ -19,6 +28,13 @@ const largeJoint = Number(values['joint-signatories']);
 if (!Number.isInteger(largeJoint) || largeJoint < 1) throw new Error('--joint-signatories must be a whole number of at least 1');
 
 const { signer } = await createDevelopmentSeal();
+// B-LTA as the local stack seals: a seal chain from the local PKI, its timestamp authority, OCSP and CRLs over HTTP.
+const pkiDir = mkdtempSync(path.join(tmpdir(), 'bench-pki-'));
+const development = await ensureDevelopmentSeal(pkiDir);
+const pki = await startLocalPki({ port: 0, dataDir: pkiDir, sealPrivateKeyFile: developmentSealPaths(pkiDir).privateKey });
+const tsa = await startLocalTimestampAuthority({ port: 0, dataDir: pkiDir, issuedBy: { key: pki.files.timestampKey, certificateFile: pki.files.timestampCertificate, certificateChainPem: pki.timestampChainPem() } });
+const pkiSigner = inMemorySigner(development.privateKeyPem, certificatesFromPem(pki.sealChainPem()));
+const timestamp = rfc3161Timestamps(tsa.url);
 
 const percentile = (samples: number[], p: number) => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -29,6 +45,12 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 async function certificate(index: number): Promise<number> {
   const fixture = fixtures[index % fixtures.length]!;
   const bytes = await renderSealedCertificate(benchCertificateInput(fixture, `cmt_01jdbench${String(index).padStart(16, '0')}`), signer);
+  return bytes.length;
+}
+
+async function certificateLta(index: number): Promise<number> {
+  const fixture = fixtures[index % fixtures.length]!;
+  const bytes = await renderSealedCertificate(benchCertificateInput(fixture, `cmt_01jdbench${String(index).padStart(16, '0')}`), pkiSigner, { timestamp, longTermValidation: {} });
   return bytes.length;
 }
 
@@ -62,7 +84,11 @@ async function measure(label: string, runs: number, warmups: number, once: (inde
 
 const results = {
   certificate: await measure('certificate (build + seal)', certificateRuns, 3, certificate),
+  certificateLta: await measure('certificate (build + seal + B-LTA, local PKI)', certificateRuns, 3, certificateLta),
   jointDeclaration1000: await measure('joint declaration, 1,000 signatories', jointRuns, 1, () => joint(1_000)),
   jointDeclarationLarge: { signatories: largeJoint, ...await measure(`joint declaration, ${largeJoint.toLocaleString('en')} signatories`, jointRuns, 0, () => joint(largeJoint)) },
 };
+await tsa.stop();
+await pki.stop();
+rmSync(pkiDir, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(results)}\n`);
