@@ -54,7 +54,7 @@ export const bg: Messages = {
     forOrganisation: (organisation, category) => `За ${organisation} (${category}).`,
     stepsLead: 'Прочетете декларацията, изберете ангажиментите на Вашата организация и подпишете. В края на страницата можете също да откажете.',
     declarationHeading: 'Декларацията',
-    fingerprint: 'SHA-256 отпечатък на този текст:',
+    fingerprint: 'SHA-256 отпечатък на този текст и на ангажиментите по-долу:',
     otherLanguages: 'Прочетете тази декларация на:',
     commitmentsLegend: 'Ангажиментите на Вашата организация',
     commitmentsHint: 'За да подпишете, трябва да приемете задължителните ангажименти. Мерките по избор могат да бъдат избрани.',

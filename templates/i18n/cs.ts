@@ -58,7 +58,7 @@ export const cs: Messages = {
     forOrganisation: (organisation, category) => `Za ${organisation} (${category}).`,
     stepsLead: 'Přečtěte si prohlášení, zvolte závazky vaší organizace a podepište. Na konci stránky můžete podpis také odmítnout.',
     declarationHeading: 'Prohlášení',
-    fingerprint: 'Otisk SHA-256 tohoto textu:',
+    fingerprint: 'Otisk SHA-256 tohoto textu a níže uvedených závazků:',
     otherLanguages: 'Toto prohlášení v jazyce:',
     commitmentsLegend: 'Závazky vaší organizace',
     commitmentsHint: 'K podpisu je nutné přijmout povinné závazky. Nepovinná opatření si můžete zvolit.',

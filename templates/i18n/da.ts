@@ -53,7 +53,7 @@ export const da: Messages = {
     forOrganisation: (organisation, category) => `For ${organisation} (${category}).`,
     stepsLead: 'Læs erklæringen, vælg din organisations tilsagn, og underskriv. Du kan også afvise nederst på siden.',
     declarationHeading: 'Erklæringen',
-    fingerprint: 'SHA-256-fingeraftryk af denne tekst:',
+    fingerprint: 'SHA-256-fingeraftryk af denne tekst og af tilsagnene nedenfor:',
     otherLanguages: 'Læs erklæringen på:',
     commitmentsLegend: 'Din organisations tilsagn',
     commitmentsHint: 'De obligatoriske tilsagn skal accepteres, for at du kan underskrive. Du kan også vælge valgfrie foranstaltninger.',

@@ -51,7 +51,7 @@ export const de: Messages = {
     forOrganisation: (organisation, category) => `Für ${organisation} (${category}).`,
     stepsLead: 'Lesen Sie die Erklärung, wählen Sie die Verpflichtungen Ihrer Organisation und unterzeichnen Sie. Am Ende der Seite können Sie auch ablehnen.',
     declarationHeading: 'Die Erklärung',
-    fingerprint: 'SHA-256-Fingerabdruck dieses Textes:',
+    fingerprint: 'SHA-256-Fingerabdruck dieses Textes und der folgenden Verpflichtungen:',
     otherLanguages: 'Diese Erklärung lesen auf:',
     commitmentsLegend: 'Die Verpflichtungen Ihrer Organisation',
     commitmentsHint: 'Die erforderlichen Verpflichtungen müssen Sie für die Unterzeichnung annehmen. Freiwillige Maßnahmen können Sie zusätzlich wählen.',

@@ -55,7 +55,7 @@ export const es: Messages = {
     forOrganisation: (organisation, category) => `En nombre de ${organisation} (${category}).`,
     stepsLead: 'Lea la declaración, elija los compromisos de su organización y, a continuación, firme. También puede rechazarla al final de la página.',
     declarationHeading: 'La declaración',
-    fingerprint: 'Huella SHA-256 de este texto:',
+    fingerprint: 'Huella SHA-256 de este texto y de los compromisos que figuran a continuación:',
     otherLanguages: 'Leer esta declaración en:',
     commitmentsLegend: 'Los compromisos de su organización',
     commitmentsHint: 'Para firmar, deben aceptarse los compromisos obligatorios. Pueden elegirse medidas opcionales.',

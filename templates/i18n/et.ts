@@ -58,7 +58,7 @@ export const et: Messages = {
     forOrganisation: (organisation, category) => `Organisatsioon: ${organisation} (${category}).`,
     stepsLead: 'Lugege deklaratsiooni, valige oma organisatsiooni kohustused ja allkirjastage. Lehe lõpus saate ka keelduda.',
     declarationHeading: 'Deklaratsioon',
-    fingerprint: 'Selle teksti SHA-256 sõrmejälg:',
+    fingerprint: 'Selle teksti ja allpool esitatud kohustuste SHA-256 sõrmejälg:',
     otherLanguages: 'Lugege seda deklaratsiooni keeles:',
     commitmentsLegend: 'Teie organisatsiooni kohustused',
     commitmentsHint: 'Allkirjastamiseks tuleb vastu võtta kõik nõutavad kohustused. Vabatahtlikke meetmeid võite valida.',

@@ -58,7 +58,7 @@ export const fi: Messages = {
     forOrganisation: (organisation, category) => `Organisaatio: ${organisation} (${category}).`,
     stepsLead: 'Lue julistus, valitse organisaatiosi sitoumukset ja allekirjoita. Sivun lopussa voit myös kieltäytyä allekirjoittamasta.',
     declarationHeading: 'Julistus',
-    fingerprint: 'Tämän tekstin SHA-256-tiiviste:',
+    fingerprint: 'Tämän tekstin ja alla olevien sitoumusten SHA-256-tiiviste:',
     otherLanguages: 'Lue tämä julistus kielellä:',
     commitmentsLegend: 'Organisaatiosi sitoumukset',
     commitmentsHint: 'Allekirjoittaminen edellyttää pakollisten sitoumusten hyväksymistä. Voit valita myös valinnaisia toimenpiteitä.',

@@ -52,7 +52,7 @@ export const fr: Messages = {
     forOrganisation: (organisation, category) => `Pour ${organisation} (${category}).`,
     stepsLead: 'Lisez la déclaration, choisissez les engagements de votre organisation, puis signez. Vous pouvez aussi refuser en bas de la page.',
     declarationHeading: 'La déclaration',
-    fingerprint: 'Empreinte SHA-256 de ce texte :',
+    fingerprint: 'Empreinte SHA-256 de ce texte et des engagements ci-dessous :',
     otherLanguages: 'Lire cette déclaration en :',
     commitmentsLegend: 'Les engagements de votre organisation',
     commitmentsHint: 'Les engagements obligatoires doivent être acceptés pour signer. Les mesures facultatives peuvent être choisies.',

@@ -75,7 +75,7 @@ export const ga: Messages = {
     forOrganisation: (organisation, category) => `Thar ceann ${organisation} (${category}).`,
     stepsLead: 'Léigh an dearbhú, roghnaigh gealltanais d’eagraíochta, ansin sínigh. Is féidir leat diúltú freisin ag bun an leathanaigh.',
     declarationHeading: 'An dearbhú',
-    fingerprint: 'Méarlorg SHA-256 an téacs seo:',
+    fingerprint: 'Méarlorg SHA-256 an téacs seo agus na ngealltanas thíos:',
     otherLanguages: 'Léigh an dearbhú seo i dteanga eile:',
     commitmentsLegend: 'Gealltanais d’eagraíochta',
     commitmentsHint: 'Ní mór glacadh leis na gealltanais éigeantacha chun síniú. Is féidir bearta roghnacha a roghnú.',

@@ -58,7 +58,7 @@ export const hr: Messages = {
     forOrganisation: (organisation, category) => `Za ${organisation} (${category}).`,
     stepsLead: 'Pročitajte izjavu, odaberite obveze svoje organizacije i potpišite. Na kraju stranice možete i odbiti potpisivanje.',
     declarationHeading: 'Izjava',
-    fingerprint: 'Otisak SHA-256 ovog teksta:',
+    fingerprint: 'Otisak SHA-256 ovog teksta i obveza u nastavku:',
     otherLanguages: 'Pročitajte ovu izjavu na jeziku:',
     commitmentsLegend: 'Obveze vaše organizacije',
     commitmentsHint: 'Za potpisivanje morate prihvatiti sve obveze označene kao obvezne. Neobvezne mjere možete odabrati.',

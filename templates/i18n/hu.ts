@@ -58,7 +58,7 @@ export const hu: Messages = {
     forOrganisation: (organisation, category) => `Szervezet: ${organisation} (${category}).`,
     stepsLead: 'Olvassa el a nyilatkozatot, válassza ki szervezete kötelezettségvállalásait, majd írja alá. Az oldal végén el is utasíthatja.',
     declarationHeading: 'A nyilatkozat',
-    fingerprint: 'A szöveg SHA-256 ujjlenyomata:',
+    fingerprint: 'A szöveg és az alábbi kötelezettségvállalások SHA-256 ujjlenyomata:',
     otherLanguages: 'A nyilatkozat más nyelveken:',
     commitmentsLegend: 'Szervezete kötelezettségvállalásai',
     commitmentsHint: 'Az aláíráshoz el kell fogadnia a kötelező kötelezettségvállalásokat. A nem kötelező intézkedések közül választhat.',

@@ -55,7 +55,7 @@ export const it: Messages = {
     forOrganisation: (organisation, category) => `Per ${organisation} (${category}).`,
     stepsLead: 'Legga la dichiarazione, scelga gli impegni della sua organizzazione, poi firmi. In fondo alla pagina può anche rifiutare.',
     declarationHeading: 'La dichiarazione',
-    fingerprint: 'Impronta SHA-256 di questo testo:',
+    fingerprint: 'Impronta SHA-256 di questo testo e degli impegni che seguono:',
     otherLanguages: 'Legga questa dichiarazione in:',
     commitmentsLegend: 'Gli impegni della sua organizzazione',
     commitmentsHint: 'Per firmare occorre accettare gli impegni obbligatori. È possibile scegliere misure facoltative.',

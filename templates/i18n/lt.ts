@@ -58,7 +58,7 @@ export const lt: Messages = {
     forOrganisation: (organisation, category) => `Organizacija: ${organisation} (${category}).`,
     stepsLead: 'Perskaitykite deklaraciją, pasirinkite savo organizacijos įsipareigojimus ir pasirašykite. Puslapio pabaigoje taip pat galite atsisakyti.',
     declarationHeading: 'Deklaracija',
-    fingerprint: 'Šio teksto SHA-256 kontrolinė suma:',
+    fingerprint: 'Šio teksto ir toliau pateiktų įsipareigojimų SHA-256 kontrolinė suma:',
     otherLanguages: 'Skaityti šią deklaraciją kita kalba:',
     commitmentsLegend: 'Jūsų organizacijos įsipareigojimai',
     commitmentsHint: 'Norėdami pasirašyti, turite priimti privalomus įsipareigojimus. Neprivalomas priemones galite pasirinkti.',

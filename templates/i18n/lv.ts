@@ -58,7 +58,7 @@ export const lv: Messages = {
     forOrganisation: (organisation, category) => `Organizācija: ${organisation} (${category}).`,
     stepsLead: 'Izlasiet deklarāciju, izvēlieties savas organizācijas apņemšanās un parakstiet. Lapas beigās varat arī atteikties.',
     declarationHeading: 'Deklarācija',
-    fingerprint: 'Šī teksta SHA-256 nospiedums:',
+    fingerprint: 'Šī teksta un turpmāk norādīto apņemšanos SHA-256 nospiedums:',
     otherLanguages: 'Lasīt šo deklarāciju citā valodā:',
     commitmentsLegend: 'Jūsu organizācijas apņemšanās',
     commitmentsHint: 'Lai parakstītu, ir jāpieņem obligātās apņemšanās. Izvēles pasākumus varat izvēlēties.',

@@ -58,7 +58,7 @@ export const mt: Messages = {
     forOrganisation: (organisation, category) => `Għal ${organisation} (${category}).`,
     stepsLead: 'Aqra d-dikjarazzjoni, agħżel l-impenji tal-organizzazzjoni tiegħek, imbagħad iffirma. Tista’ wkoll tirrifjuta fl-aħħar tal-paġna.',
     declarationHeading: 'Id-dikjarazzjoni',
-    fingerprint: 'L-impronta SHA-256 ta’ dan it-test:',
+    fingerprint: 'L-impronta SHA-256 ta’ dan it-test u tal-impenji ta’ hawn taħt:',
     otherLanguages: 'Aqra din id-dikjarazzjoni bil-lingwi:',
     commitmentsLegend: 'L-impenji tal-organizzazzjoni tiegħek',
     commitmentsHint: 'Biex tiffirma, l-impenji obbligatorji għandhom jiġu aċċettati. Tista’ tagħżel ukoll miżuri fakultattivi.',

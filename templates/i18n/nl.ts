@@ -53,7 +53,7 @@ export const nl: Messages = {
     forOrganisation: (organisation, category) => `Namens ${organisation} (${category}).`,
     stepsLead: 'Lees de verklaring, kies de verbintenissen van uw organisatie en onderteken. U kunt onderaan de pagina ook weigeren.',
     declarationHeading: 'De verklaring',
-    fingerprint: 'SHA-256-vingerafdruk van deze tekst:',
+    fingerprint: 'SHA-256-vingerafdruk van deze tekst en van de verbintenissen hieronder:',
     otherLanguages: 'Deze verklaring lezen in:',
     commitmentsLegend: 'De verbintenissen van uw organisatie',
     commitmentsHint: 'Om te ondertekenen moet u de verplichte verbintenissen aanvaarden. Facultatieve maatregelen kunt u kiezen.',

@@ -54,7 +54,7 @@ export const pl: Messages = {
     forOrganisation: (organisation, category) => `W imieniu: ${organisation} (${category}).`,
     stepsLead: 'Proszę przeczytać deklarację, wybrać zobowiązania Państwa organizacji, a następnie podpisać. Na końcu strony można też odmówić podpisania.',
     declarationHeading: 'Deklaracja',
-    fingerprint: 'Odcisk SHA-256 tego tekstu:',
+    fingerprint: 'Odcisk SHA-256 tego tekstu i poniższych zobowiązań:',
     otherLanguages: 'Ta deklaracja w innych językach:',
     commitmentsLegend: 'Zobowiązania Państwa organizacji',
     commitmentsHint: 'Aby podpisać, trzeba przyjąć zobowiązania obowiązkowe. Środki nieobowiązkowe można wybrać.',

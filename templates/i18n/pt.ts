@@ -57,7 +57,7 @@ export const pt: Messages = {
     forOrganisation: (organisation, category) => `Em nome de ${organisation} (${category}).`,
     stepsLead: 'Leia a declaração, escolha os compromissos da sua organização e, em seguida, assine. Também pode recusar no fim da página.',
     declarationHeading: 'A declaração',
-    fingerprint: 'Impressão digital SHA-256 deste texto:',
+    fingerprint: 'Impressão digital SHA-256 deste texto e dos compromissos abaixo:',
     otherLanguages: 'Ler esta declaração em:',
     commitmentsLegend: 'Os compromissos da sua organização',
     commitmentsHint: 'Para assinar, é necessário aceitar os compromissos obrigatórios. Pode escolher medidas facultativas.',

@@ -59,7 +59,7 @@ export const ro: Messages = {
     forOrganisation: (organisation, category) => `Pentru ${organisation} (${category}).`,
     stepsLead: 'Citiți declarația, alegeți angajamentele organizației dumneavoastră, apoi semnați. Puteți și refuza, la sfârșitul paginii.',
     declarationHeading: 'Declarația',
-    fingerprint: 'Amprenta SHA-256 a acestui text:',
+    fingerprint: 'Amprenta SHA-256 a acestui text și a angajamentelor de mai jos:',
     otherLanguages: 'Citiți această declarație în:',
     commitmentsLegend: 'Angajamentele organizației dumneavoastră',
     commitmentsHint: 'Pentru a semna, trebuie acceptate angajamentele obligatorii. Puteți alege și măsuri opționale.',

@@ -58,7 +58,7 @@ export const sk: Messages = {
     forOrganisation: (organisation, category) => `Za ${organisation} (${category}).`,
     stepsLead: 'Prečítajte si vyhlásenie, zvoľte záväzky vašej organizácie a podpíšte. Na konci stránky môžete podpis aj odmietnuť.',
     declarationHeading: 'Vyhlásenie',
-    fingerprint: 'Odtlačok SHA-256 tohto textu:',
+    fingerprint: 'Odtlačok SHA-256 tohto textu a nižšie uvedených záväzkov:',
     otherLanguages: 'Toto vyhlásenie v jazyku:',
     commitmentsLegend: 'Záväzky vašej organizácie',
     commitmentsHint: 'Na podpis je potrebné prijať povinné záväzky. Nepovinné opatrenia si môžete zvoliť.',

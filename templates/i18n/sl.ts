@@ -58,7 +58,7 @@ export const sl: Messages = {
     forOrganisation: (organisation, category) => `Za ${organisation} (${category}).`,
     stepsLead: 'Preberite izjavo, izberite zaveze vaše organizacije in podpišite. Na koncu strani lahko podpis tudi zavrnete.',
     declarationHeading: 'Izjava',
-    fingerprint: 'Prstni odtis SHA-256 tega besedila:',
+    fingerprint: 'Prstni odtis SHA-256 tega besedila in spodnjih zavez:',
     otherLanguages: 'To izjavo preberite v jeziku:',
     commitmentsLegend: 'Zaveze vaše organizacije',
     commitmentsHint: 'Za podpis morate sprejeti obvezne zaveze. Neobvezne ukrepe lahko izberete.',

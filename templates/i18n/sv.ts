@@ -53,7 +53,7 @@ export const sv: Messages = {
     forOrganisation: (organisation, category) => `För ${organisation} (${category}).`,
     stepsLead: 'Läs förklaringen, välj din organisations åtaganden och underteckna. Du kan också avböja längst ned på sidan.',
     declarationHeading: 'Förklaringen',
-    fingerprint: 'SHA-256-fingeravtryck för den här texten:',
+    fingerprint: 'SHA-256-fingeravtryck för den här texten och för åtagandena nedan:',
     otherLanguages: 'Läs förklaringen på:',
     commitmentsLegend: 'Din organisations åtaganden',
     commitmentsHint: 'De obligatoriska åtagandena måste godtas för att du ska kunna underteckna. Du kan också välja frivilliga åtgärder.',
