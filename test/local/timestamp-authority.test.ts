@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTimestampToken, rfc3161Timestamps } from '../../functions/seal/timestamp';
 import { freePort } from '../../infra/local/aws-local';
-import { startLocalTimestampAuthority, type LocalTimestampAuthority } from '../../infra/local/timestamp-authority';
+import { startLocalTimestampAuthority, type LocalTimestampAuthority } from '../../infra/pki/timestamp-authority';
 
 const workDir = mkdtempSync(join(tmpdir(), 'epa-tsa-'));
 let tsa: LocalTimestampAuthority;

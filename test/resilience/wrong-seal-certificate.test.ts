@@ -19,7 +19,7 @@ let stack: OwnStack | undefined;
 
 beforeAll(async () => {
   const [key, other] = await Promise.all([createDevelopmentSeal(), createDevelopmentSeal()]);
-  // The files the local stack keeps its development seal in (infra/local/development-seal.ts).
+  // The files the local stack keeps its development seal in (infra/pki/development-seal.ts).
   mkdirSync(path.join(dataDir, 'seal'), { recursive: true });
   writeFileSync(path.join(dataDir, 'seal', 'kms-key.pem'), key.privateKeyPem);
   writeFileSync(path.join(dataDir, 'seal', 'certificate.pem'), certificateToPem(other.certificateDer));

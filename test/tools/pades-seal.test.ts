@@ -17,9 +17,9 @@ import { certificateToPem, certificatesFromPem } from '../../functions/seal/sign
 import { rfc3161Timestamps } from '../../functions/seal/timestamp';
 import { createCertificateSigningRequest } from '../../functions/seal/x509-builder';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, freePort } from '../../infra/local/aws-local';
-import { developmentSealPaths } from '../../infra/local/development-seal';
+import { developmentSealPaths } from '../../infra/pki/development-seal';
 import { startLocalKms, type LocalKms } from '../../infra/local/kms';
-import { startLocalTimestampAuthority, type LocalTimestampAuthority } from '../../infra/local/timestamp-authority';
+import { startLocalTimestampAuthority, type LocalTimestampAuthority } from '../../infra/pki/timestamp-authority';
 
 const input = sealTestInput();
 

@@ -16,9 +16,9 @@ import path from 'node:path';
 import { createDevelopmentSeal, inMemorySigner } from '../../functions/seal/in-memory-signer';
 import { certificatesFromPem } from '../../functions/seal/signer';
 import { rfc3161Timestamps } from '../../functions/seal/timestamp';
-import { developmentSealPaths, ensureDevelopmentSeal } from '../../infra/local/development-seal';
-import { startLocalPki } from '../../infra/local/local-pki';
-import { startLocalTimestampAuthority } from '../../infra/local/timestamp-authority';
+import { developmentSealPaths, ensureDevelopmentSeal } from '../../infra/pki/development-seal';
+import { startLocalPki } from '../../infra/pki/local-pki';
+import { startLocalTimestampAuthority } from '../../infra/pki/timestamp-authority';
 import { benchCertificateInput, fixtures, text, textSha256 } from './certificate-input';
 
 const { values } = parseArgs({ options: { certificates: { type: 'string', default: '40' }, 'joint-runs': { type: 'string', default: '3' }, 'joint-signatories': { type: 'string', default: '5000' } } });

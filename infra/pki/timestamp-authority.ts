@@ -11,7 +11,7 @@ import { signedData, signerCertificates } from '../../functions/seal/cades';
 import { OIDS, der } from '../../functions/seal/cms-asn1';
 import { certificatesFromPem, sha256 } from '../../functions/seal/signer';
 import { toArrayBuffer } from '../../functions/seal/x509-builder';
-import { closeServer, listenLocally } from './aws-local';
+import { closeServer, listenLocally } from '../local-server';
 
 const run = promisify(execFile);
 

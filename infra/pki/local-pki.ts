@@ -4,7 +4,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { certificatesFromPem } from '../../functions/seal/signer';
-import { closeServer, freePort, listenLocally } from './aws-local';
+import { closeServer, freePort, listenLocally } from '../local-server';
 
 const run = promisify(execFile);
 
