@@ -1,4 +1,3 @@
-import type { Category } from '../domain/categories';
 import type { Commitment } from '../domain/commitment';
 import { textFor, type Declaration } from '../domain/declaration';
 import { DomainError } from '../domain/errors';
@@ -20,15 +19,6 @@ import { clock } from '../shared/clock';
  */
 const renderer = () => import('../pdf/joint-declaration');
 const sealing = () => import('./joint-declaration-seal');
-
-/** Short enough for the annex's category column. */
-const CATEGORY_COLUMN_LABELS: Readonly<Record<Category, string>> = {
-  law_enforcement: 'Law enforcement',
-  customs: 'Customs',
-  port_authority: 'Port authority',
-  private_operator: 'Private operator',
-  eu_agency: 'EU agency',
-};
 
 /**
  * The most signatories one joint declaration lists. It is made within one request: 50,000 took 12 s
@@ -118,7 +108,7 @@ export function jointSignatories(commitments: readonly Commitment[]): JointSigna
     .filter((commitment) => commitment.countersignature && commitment.signature && commitment.state !== 'REVOKED')
     .map((commitment) => ({
       organisation: commitment.organisation.name,
-      category: CATEGORY_COLUMN_LABELS[commitment.organisation.category],
+      category: commitment.organisation.category,
       country: commitment.organisation.country,
       signer: commitment.signature!.signerName,
       signedAt: commitment.signature!.signedAt,

@@ -7,6 +7,7 @@ import { drawQrCode, qrCodeSide } from './qr-code';
 import { writeSealPanel, type SealPanel } from './seal-panel';
 import {
   COLORS,
+  categoryName,
   formatUtc,
   startDocument,
   writeFooters,
@@ -61,7 +62,7 @@ export async function renderCertificate(input: CertificateInput, options: Render
     createdAt: new Date(input.countersignature.countersignedAt),
   }), input.declaration.language, options);
   const { doc, styles, writer, labels } = typesetting;
-  const category = categoryName(typesetting, input.category);
+  const category = categoryName(typesetting.messages, input.category.id, input.category.label);
   writeCover(writer, styles, labels, input);
   if (input.seal) writeSealPanel(writer, styles, labels, input.seal);
   writeDeclaration(writer, styles, labels, input.declaration.text);
@@ -86,10 +87,6 @@ export async function renderCertificate(input: CertificateInput, options: Render
   if (input.audit) writeAuditTrail(writer, styles, labels, input.audit);
   writeFooters(writer, styles, labels, input.documentId);
   return doc;
-}
-
-function categoryName({ messages }: Typesetting, category: CertificateInput['category']): string {
-  return (messages.categories as Readonly<Record<string, string>>)[category.id] ?? category.label;
 }
 
 /** The certificate prints the hash next to the text, so the two must agree. */

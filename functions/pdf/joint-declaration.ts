@@ -3,10 +3,12 @@ import { rgb, type PDFDocument } from 'pdf-lib';
 import { addUriLink, drawTextLine, wrapLine, type PageWriter, type TextStyle } from './page-writer';
 import { drawQrCode, qrCodeSide } from './qr-code';
 import { writeSealPanel, type SealPanel } from './seal-panel';
-import { COLORS, formatUtc, startDocument, writeFooters, writeHeading, writeRows, writeTextIdentity, type DocumentLabels, type RenderOptions, type Styles } from './typesetting';
+import { COLORS, categoryName, formatUtc, startDocument, writeFooters, writeHeading, writeRows, writeTextIdentity, type DocumentLabels, type RenderOptions, type Styles } from './typesetting';
+import type { Messages } from '../../templates/i18n';
 
 export interface JointSignatory {
   organisation: string;
+  /** A category id, printed by its name in the document's language (any other text as it is). */
   category: string;
   /** ISO 3166 two-letter code. */
   country: string;
@@ -39,7 +41,7 @@ const PREVIEW_COLOR = rgb(0.6, 0, 0);
 /** The annex table: columns, their share of the line and their heading in the document's language. */
 const COLUMNS = [
   { title: (labels: DocumentLabels) => labels.organisation, width: 0.34, value: (row: JointSignatory) => row.organisation },
-  { title: (labels: DocumentLabels) => labels.category, width: 0.17, value: (row: JointSignatory) => row.category },
+  { title: (labels: DocumentLabels) => labels.category, width: 0.17, value: (row: JointSignatory, messages: Messages) => categoryName(messages, row.category) },
   { title: (labels: DocumentLabels) => labels.country, width: 0.08, value: (row: JointSignatory) => row.country },
   { title: (labels: DocumentLabels) => labels.joint.signedBy, width: 0.27, value: (row: JointSignatory) => row.signer },
   { title: (labels: DocumentLabels) => labels.joint.dateUtc, width: 0.14, value: (row: JointSignatory) => formatUtc(row.signedAt, 'signedAt').slice(0, 10) },
@@ -55,7 +57,7 @@ export async function renderJointDeclaration(input: JointDeclarationInput, optio
   const { language } = input.declaration;
   const count = input.signatories.length;
   const formattedCount = count.toLocaleString(language);
-  const { doc, styles, writer, labels } = await startDocument((wording) => ({
+  const { doc, styles, writer, labels, messages } = await startDocument((wording) => ({
     documentId: input.documentId,
     title: wording.metadata.jointTitle(input.declaration.title, count, formattedCount),
     language,
@@ -74,7 +76,7 @@ export async function renderJointDeclaration(input: JointDeclarationInput, optio
   writeHeading(writer, styles, labels.declarationHeading);
   writer.text(input.declaration.text, styles.body);
   writeVerification(writer, styles, labels, input);
-  writeAnnex(writer, styles, labels, input.signatories, formattedCount);
+  writeAnnex(writer, styles, labels, messages, input.signatories, formattedCount);
   writeFooters(writer, styles, labels, input.documentId);
   if (input.previewAt) {
     const { margin, height } = writer.geometry;
@@ -96,7 +98,7 @@ function writeVerification(writer: PageWriter, styles: Styles, labels: DocumentL
 }
 
 /** One row per signatory; cells wrap within their column and the header repeats on every page. */
-function writeAnnex(writer: PageWriter, styles: Styles, labels: DocumentLabels, signatories: readonly JointSignatory[], formattedCount: string): void {
+function writeAnnex(writer: PageWriter, styles: Styles, labels: DocumentLabels, messages: Messages, signatories: readonly JointSignatory[], formattedCount: string): void {
   const cell: TextStyle = { ...styles.small, color: COLORS.ink, size: 8, leading: 10.5 };
   const header: TextStyle = { ...styles.status, size: 8, leading: 10.5 };
   // Follows the verification block when the heading, the table's header and a few rows fit there.
@@ -113,7 +115,7 @@ function writeAnnex(writer: PageWriter, styles: Styles, labels: DocumentLabels, 
   };
   drawHeader();
   for (const row of signatories) {
-    const cells = columns.map((column) => wrapLine(writer.printable(column.value(row)), cell, column.innerWidth));
+    const cells = columns.map((column) => wrapLine(writer.printable(column.value(row, messages)), cell, column.innerWidth));
     const height = Math.max(1, ...cells.map((lines) => lines.length)) * cell.leading + 2;
     if (!writer.fits(height)) {
       writer.newPage();

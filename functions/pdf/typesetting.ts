@@ -46,6 +46,11 @@ export interface Typesetting {
   readonly messages: Messages;
 }
 
+/** A category by its name in the document's language when its id is one we know, else `fallback`. */
+export function categoryName(messages: Messages, id: string, fallback = id): string {
+  return (messages.categories as Readonly<Record<string, string>>)[id] ?? fallback;
+}
+
 /** What a document says about itself in its metadata; the rest of its archival identity is ours. */
 export type DocumentIdentity = Pick<ArchivalIdentity, 'documentId' | 'title' | 'subject' | 'language' | 'createdAt'>;
 

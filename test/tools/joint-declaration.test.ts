@@ -8,6 +8,7 @@ import { renderJointDeclaration, type JointSignatory } from '../../functions/pdf
 import { sealPdf } from '../../functions/pdf/seal';
 import { verifySealedPdf } from '../../functions/pdf/verify-seal';
 import { createDevelopmentSeal } from '../../functions/seal/in-memory-signer';
+import { messagesFor } from '../../templates/i18n';
 import { CHUNK_BYTES, MAX_DOCUMENT_BYTES, splitIntoChunks } from '../../functions/store/document-chunks';
 
 interface FixtureSignatory { country: string; category: string; organisation: string; contact: string }
@@ -73,5 +74,20 @@ describe('the joint declaration with 5,000 signatories', () => {
     }
     for (const fixture of fixtures) expect(text).toContain(fixture.contact);
     expect(text).toContain('2026-11-26');
+  });
+
+  it('names each category in the document\'s language, never by its id', async () => {
+    const doc = await renderJointDeclaration({
+      documentId: 'dcl_01jdjointdeclarationfr00',
+      declaration: { title: 'Déclaration commune', version: '1.0', language: 'fr', text: TEXT, textSha256: createHash('sha256').update(TEXT).digest('hex') },
+      closedAt: '2026-12-01T17:00:00Z',
+      signatories: [{ organisation: 'Europol', category: 'eu_agency', country: 'NL', signer: 'Anna de Vries', signedAt: '2026-11-26T12:00:00Z' }],
+      verificationUrl: 'https://signing.example.eu/verify/dcl_01jdjointdeclarationfr00',
+    });
+    const french = join(workDir, 'joint-fr.pdf');
+    writeFileSync(french, await doc.save());
+    const text = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', french, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain(messagesFor('fr').categories.eu_agency);
+    expect(text).not.toContain('eu_agency');
   });
 });
