@@ -22,7 +22,6 @@ import { startLocalSes } from './ses';
 import { startLocalStepFunctions, type LocalStepFunctions } from './step-functions';
 import { synthesizeForLocal, type LocalResources } from './synthesized';
 import { LocalLambdaRuntime } from './lambda-runtime';
-import { withConcurrencyLimit } from './concurrency-limit';
 import { startDynamoDbMeteringProxy, startS3MeteringProxy, UsageMeter } from './usage-meter';
 import { eventInjectionEndpoint } from './event-sources';
 import { faultControlEndpoint, startLocalFaults, type LocalFaults } from './faults';
@@ -242,9 +241,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       let handler = functionHandlers.get(functionId);
       if (!handler) {
         const invoke = (payload: unknown) => runtime.invoke(functionId, payload);
-        const timed = meter.timed('task', functionId, faults ? (payload: unknown) => faults!.tasks.run(functionId, () => invoke(payload)) : invoke);
-        const limit = LOCAL_TASK_CONCURRENCY[functionId as TaskFunctionId];
-        handler = limit ? withConcurrencyLimit(limit, timed) : timed;
+        handler = meter.timed('task', functionId, faults ? (payload: unknown) => faults!.tasks.run(functionId, () => invoke(payload)) : invoke);
         functionHandlers.set(functionId, handler);
       }
       taskHandlers[state] = handler;
@@ -259,6 +256,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       definition: synthesized.definition,
       stateMachineArn,
       taskHandlers,
+      taskConcurrency: Object.entries(LOCAL_TASK_CONCURRENCY).map(([functionId, limit]) => ({
+        limit,
+        states: Object.entries(synthesized.taskFunctionByState).filter(([, id]) => id === functionId).map(([state]) => state),
+      })),
       clock,
       port: ports.stepFunctions,
       // Step Functions Standard bills each state entered, retries included.

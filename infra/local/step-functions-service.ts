@@ -10,6 +10,7 @@ import {
   type StateMachine,
 } from 'aws-local-stepfunctions';
 import type { LocalClock } from './clock';
+import { withConcurrencyLimit } from './concurrency-limit';
 import type { LocalStepFunctionsOptions } from './step-functions';
 import {
   epochSeconds,
@@ -21,7 +22,7 @@ import {
   type ApiRequest,
 } from './step-functions-protocol';
 import { executionHistory, EXECUTION_CLOSED_CAUSE, type RuntimeEvent } from './step-functions-history';
-import { TaskTokenRegistry } from './step-functions-task-tokens';
+import { TASK_TIMEOUT_ERROR, TaskTokenRegistry } from './step-functions-task-tokens';
 import {
   lambdaFunctionError,
   lambdaInvokeResult,
@@ -104,6 +105,25 @@ const MAX_PAGE_SIZE = 1000;
  * The runtime keeps running the current state of an aborted execution (and may even retry it);
  * this error ends that run at once: it is neither retried nor caught.
  */
+/** A task that ran past its timeout: like the runtime's own, neither retried nor caught as States.TaskFailed. */
+class TaskTimeoutError extends Error {
+  override readonly name = TASK_TIMEOUT_ERROR;
+  readonly isRetryable = false;
+
+  constructor(timeoutMs: number) {
+    super(`The task did not finish within its TimeoutSeconds (${timeoutMs / 1000} s)`);
+  }
+}
+
+function withTaskTimeout<T>(task: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TaskTimeoutError(timeoutMs)), timeoutMs);
+  });
+  task.catch(() => undefined); // settles unobserved once the timeout has won
+  return Promise.race([task, timeout]).finally(() => clearTimeout(timer));
+}
+
 class ExecutionClosedError extends Error {
   override readonly name = 'States.Runtime';
   readonly isRetryable = false;
@@ -118,6 +138,8 @@ export class LocalStepFunctionsService {
   private readonly executions = new Map<string, Execution>();
   private readonly tokens: TaskTokenRegistry;
   private readonly handlersInFlight = new Set<Promise<unknown>>();
+  /** Task states whose handlers take turns (see `taskConcurrency`). */
+  private readonly turns = new Map<string, (run: () => Promise<unknown>) => Promise<unknown>>();
   private idleWaiters: IdleWaiter[] = [];
   private runningCount = 0;
   /** Running executions with at least one parked callback task. */
@@ -166,6 +188,10 @@ export class LocalStepFunctionsService {
     private readonly executionTimeoutMs?: number,
   ) {
     this.tokens = new TaskTokenRegistry(clock, (token, executionArn) => this.unpark(executionArn, token));
+    for (const group of options.taskConcurrency ?? []) {
+      const turn = withConcurrencyLimit(group.limit, (run: () => Promise<unknown>) => run());
+      for (const state of group.states) this.turns.set(state, turn);
+    }
   }
 
   /** Aborts the running executions and waits for the task handlers in flight. */
@@ -258,7 +284,7 @@ export class LocalStepFunctionsService {
     if (execution.status !== 'RUNNING') return Promise.reject(new ExecutionClosedError());
     switch (task.kind) {
       case 'lambda-invoke':
-        return this.invokeHandler(execution, stateName, lambdaPayload(input)).then(lambdaInvokeResult);
+        return this.invokeHandler(execution, stateName, lambdaPayload(input), undefined, task.timedLocally ? task.timeoutMs : undefined).then(lambdaInvokeResult);
       case 'lambda-callback': {
         const { token, outcome } = this.tokens.issue(execution.arn, task.timeoutMs);
         const payload = replaceInStrings(lambdaPayload(input), TASK_TOKEN_PLACEHOLDER, token);
@@ -273,22 +299,35 @@ export class LocalStepFunctionsService {
     }
   }
 
-  /** `onReturned` runs when the handler has returned, before the workflow counts it as done. */
-  private invokeHandler(execution: Execution, stateName: string, payload: unknown, onReturned?: () => void): Promise<unknown> {
+  /**
+   * `onReturned` runs when the handler has returned, before the workflow counts it as done. With
+   * `timeoutMs`, the task fails with States.Timeout when its handler, once running, takes longer
+   * (the handler goes on, as a Lambda function does after Step Functions stopped waiting).
+   */
+  private invokeHandler(execution: Execution, stateName: string, payload: unknown, onReturned?: () => void, timeoutMs?: number): Promise<unknown> {
     const handler = this.options.taskHandlers[stateName]!;
-    const invocation = (async () => toJson(await handler(toJson(payload))))().catch((thrown: unknown) => {
-      throw lambdaFunctionError(thrown);
-    });
-    this.handlersInFlight.add(invocation);
+    let markRunning!: () => void;
+    const running = new Promise<void>((resolve) => (markRunning = resolve));
+    const run = () => {
+      markRunning();
+      return (async () => toJson(await handler(toJson(payload))))().catch((thrown: unknown) => {
+        throw lambdaFunctionError(thrown);
+      });
+    };
+    // A turn ends when the handler returns, even after its task timed out; the timeout starts with the turn.
+    const turn = this.turns.get(stateName);
+    const handled = turn ? turn(run) : run();
+    // In flight from the wait for a turn until the handler returns, past its task's timeout too.
+    this.handlersInFlight.add(handled);
     execution.tasksInFlight += 1;
     const forget = (returned: boolean): void => {
       if (returned) onReturned?.();
-      this.handlersInFlight.delete(invocation);
+      this.handlersInFlight.delete(handled);
       execution.tasksInFlight -= 1;
       this.notifyIfIdle();
     };
-    invocation.then(() => forget(true), () => forget(false));
-    return invocation;
+    handled.then(() => forget(true), () => forget(false));
+    return timeoutMs === undefined ? handled : running.then(() => withTaskTimeout(handled, timeoutMs));
   }
 
   private park(execution: Execution, token: string): void {

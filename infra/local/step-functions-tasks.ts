@@ -13,10 +13,13 @@ export interface LocalTask {
   /** The state's `Resource`, as the definition names it. */
   readonly resource: string;
   /**
-   * A callback task's timeout per attempt, which the local service owns (on its clock); other
-   * tasks are timed out by the runtime.
+   * The task's timeout per attempt. The local service owns it for callback tasks (on its clock) and
+   * for tasks that wait for a turn of a capped local concurrency (from when their handler runs);
+   * the runtime times out the others.
    */
   readonly timeoutMs: number;
+  /** Whether the local service times this task out (see `timeoutMs`). */
+  readonly timedLocally: boolean;
 }
 
 export interface PreparedDefinition {
@@ -64,6 +67,7 @@ interface AslState {
 export function prepareDefinition(
   original: Record<string, unknown>,
   handlers: Readonly<Record<string, unknown>>,
+  queuedStates: ReadonlySet<string> = new Set(),
 ): PreparedDefinition {
   const definition = structuredClone(original);
   const machine = definition as AslMachine;
@@ -86,10 +90,18 @@ export function prepareDefinition(
       const matchers = [...(state.Retry ?? []), ...(state.Catch ?? [])].flatMap((matcher) => matcher.ErrorEquals ?? []);
       if (matchers.includes('States.TaskFailed')) problems.push(`Task state '${name}': States.TaskFailed is not supported on a callback task locally`);
       state.TimeoutSeconds = MAX_TIMER_SECONDS;
+    } else if (queuedStates.has(name)) {
+      // The local service times it out once it runs; its timeout error, like the runtime's own, is
+      // neither retried nor caught as States.TaskFailed, which only these matchers could tell apart.
+      if (kind !== 'lambda-invoke') problems.push(`Task state '${name}': only a Lambda invoke task can wait for a local concurrency turn`);
+      const retriers = (state.Retry ?? []).flatMap((matcher) => matcher.ErrorEquals ?? []);
+      if (retriers.some((error) => error === 'States.Timeout' || error === 'States.ALL')) problems.push(`Task state '${name}': retrying States.Timeout is not supported locally on a task with capped concurrency`);
+      if ((state.Catch ?? []).flatMap((matcher) => matcher.ErrorEquals ?? []).includes('States.TaskFailed')) problems.push(`Task state '${name}': catching States.TaskFailed is not supported locally on a task with capped concurrency`);
+      state.TimeoutSeconds = MAX_TIMER_SECONDS;
     } else {
       clampTimer(state, 'TimeoutSeconds');
     }
-    tasks.set(name, { kind, resource: state.Resource ?? '', timeoutMs });
+    tasks.set(name, { kind, resource: state.Resource ?? '', timeoutMs, timedLocally: kind === 'lambda-callback' || queuedStates.has(name) });
   });
   if (problems.length > 0) throw new Error(`Cannot run this state machine locally:\n- ${problems.join('\n- ')}`);
   return { definition, tasks, executionTimeoutMs };

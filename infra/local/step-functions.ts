@@ -67,6 +67,17 @@ export interface LocalStepFunctionsOptions {
   readonly onExecutionEvent?: (event: { executionArn: string; type: string; detail?: unknown }) => void;
   /** Times out callback tasks and executions. @default a clock of its own, with the system time */
   readonly clock?: LocalClock;
+  /**
+   * Task states sharing a function whose local concurrency is capped: at most `limit` of their
+   * handlers run at once, the others wait their turn. A task's timeout counts from when its handler
+   * runs, not while it waits: on AWS the function would have run at once.
+   */
+  readonly taskConcurrency?: readonly TaskConcurrency[];
+}
+
+export interface TaskConcurrency {
+  readonly states: readonly string[];
+  readonly limit: number;
 }
 
 export interface LocalStepFunctions {
@@ -87,7 +98,7 @@ export interface LocalStepFunctions {
 /** Throws when the ARN or the definition is invalid, or a Task state has no handler. */
 export async function startLocalStepFunctions(options: LocalStepFunctionsOptions): Promise<LocalStepFunctions> {
   const stateMachine = identify(options);
-  const { definition, tasks, executionTimeoutMs } = prepareDefinition(options.definition, options.taskHandlers);
+  const { definition, tasks, executionTimeoutMs } = prepareDefinition(options.definition, options.taskHandlers, new Set(options.taskConcurrency?.flatMap((group) => group.states)));
   const runtime = new StateMachine(definition as unknown as StateMachineDefinition);
   const service = new LocalStepFunctionsService(runtime, stateMachine, tasks, options, options.clock ?? new LocalClock(), executionTimeoutMs);
   const server = createStepFunctionsServer(service.operations);

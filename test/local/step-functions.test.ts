@@ -493,6 +493,76 @@ describe('local Step Functions service', () => {
     expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('RUNNING');
   });
 
+  it('runs a task with capped concurrency in turns, timing it out from when its handler runs, not while it waits', async () => {
+    let releaseFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const calls: string[] = [];
+    const options = {
+      taskConcurrency: [{ states: ['Seal'], limit: 1 }],
+    };
+    service = await startLocalStepFunctions({
+      definition: {
+        StartAt: 'Seal',
+        States: {
+          Seal: {
+            Type: 'Task',
+            TimeoutSeconds: 1,
+            // As on AWS, a timeout is not a task failure: this retrier leaves it alone.
+            Retry: [{ ErrorEquals: ['States.TaskFailed'], MaxAttempts: 2, IntervalSeconds: 1 }],
+            Resource: 'arn:aws:states:::lambda:invoke',
+            Parameters: { FunctionName: FUNCTION_ARN, Payload: { 'commitmentId.$': '$.commitmentId' } },
+            End: true,
+          },
+        },
+      },
+      stateMachineArn: STATE_MACHINE_ARN,
+      taskHandlers: {
+        Seal: async (payload) => {
+          const { commitmentId } = payload as { commitmentId: string };
+          calls.push(commitmentId);
+          if (commitmentId === 'first') await firstHeld;
+          return { sealed: commitmentId };
+        },
+      },
+      ...options,
+    });
+    const sfn = new SFNClient({ region: 'eu-west-1', endpoint: service.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+
+    const first = await start(sfn, { commitmentId: 'first' });
+    await waitUntil(async () => (calls.length === 1 ? true : undefined), 'the first handler to run');
+    const second = await start(sfn, { commitmentId: 'second' });
+
+    // The first runs past its second and times out; the second has waited as long, without a turn.
+    const timedOut = await waitForEnd(sfn, first);
+    expect(timedOut.status).toBe('FAILED');
+    expect(timedOut.error).toBe('States.Timeout');
+    expect((await sfn.send(new DescribeExecutionCommand({ executionArn: second }))).status).toBe('RUNNING');
+    expect(calls).toEqual(['first']);
+
+    // The first handler's turn ends when it returns, as a Lambda instance is busy until then.
+    releaseFirst();
+    const sealed = await waitForEnd(sfn, second);
+    expect(sealed.status).toBe('SUCCEEDED');
+    expect(JSON.parse(sealed.output!)).toMatchObject({ Payload: { sealed: 'second' } });
+    expect(calls).toEqual(['first', 'second']);
+  });
+
+  it('refuses a retrier of States.Timeout on a task with capped concurrency, whose local timeout it would not see', async () => {
+    const starting = startLocalStepFunctions({
+      definition: {
+        StartAt: 'Seal',
+        States: {
+          Seal: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: FUNCTION_ARN }, Retry: [{ ErrorEquals: ['States.ALL'] }], End: true },
+        },
+      },
+      stateMachineArn: STATE_MACHINE_ARN,
+      taskHandlers: { Seal: async () => ({}) },
+      taskConcurrency: [{ states: ['Seal'], limit: 2 }],
+    });
+
+    await expect(starting).rejects.toThrow(/'Seal': retrying States.Timeout is not supported locally/);
+  });
+
   it('refuses States.TaskFailed on a callback task, which its local timeout would match', async () => {
     const starting = startLocalStepFunctions({
       definition: callbackDefinition({ Retry: [{ ErrorEquals: ['States.TaskFailed'], MaxAttempts: 1 }] }),

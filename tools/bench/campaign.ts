@@ -43,6 +43,7 @@ try {
   const figures = {
     signatories,
     delivered: run.deliveredIds.length,
+    byState: run.byState,
     seconds: round(run.seconds),
     commitmentsPerSecond: round(run.deliveredIds.length / run.seconds, 2),
     signLatencyMsP50: round(percentile(run.signLatenciesMs, 50)),
@@ -60,6 +61,8 @@ try {
     machine: { cpus: cpus().length, node: process.version },
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
+  // A commitment left undelivered is a defect to explain, not only a figure.
+  if (run.deliveredIds.length !== signatories) process.stderr.write(`Not every commitment was delivered. The local stack's errors:\n${errorSummary(stack.output())}\n`);
   process.exitCode = run.deliveredIds.length === signatories ? 0 : 1;
 } catch (error) {
   process.stderr.write(`The campaign failed: ${(error as Error).message}\nLast lines of the local stack:\n${stack.output().slice(-4000)}\n`);
@@ -77,4 +80,21 @@ function peakRssMb(pid: number | undefined): number {
   } catch {
     return 0;
   }
+}
+
+/** The local stack's ERROR log lines grouped by task and message (identifiers masked), most frequent first. */
+function errorSummary(output: string): string {
+  const counts = new Map<string, number>();
+  for (const line of output.split('\n')) {
+    if (!line.includes('"level":"ERROR"')) continue;
+    let key = line.slice(0, 300);
+    try {
+      const entry = JSON.parse(line) as { message?: string; task?: string; error?: { name?: string; message?: string } };
+      key = `${entry.task ?? entry.message}: ${entry.error?.name ?? ''} ${entry.error?.message ?? entry.message ?? ''}`.replace(/cmt_[0-9a-z]+/g, 'cmt_…').slice(0, 400);
+    } catch {
+      // not a structured line: keep its start
+    }
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([key, count]) => `${String(count).padStart(6)}  ${key}`).join('\n') || '(none)';
 }
