@@ -6,6 +6,11 @@ import type { TimestampSource } from './cades';
 
 const TIMEOUT_MS = 10_000;
 
+/** The timestamp authority could not be reached or was overloaded; asking again later may succeed. */
+export class TimestampUnavailable extends Error {
+  override readonly name = 'TimestampUnavailable';
+}
+
 /**
  * An RFC 3161 client: POSTs a TimeStampReq for the digest and returns the token, after checking that the
  * authority granted it for this digest and this request's nonce.
@@ -21,12 +26,18 @@ export function rfc3161Timestamps(url: string, fetchImpl: typeof fetch = fetch):
       der.integerBytes(nonce),
       der.value(0x01, Buffer.from([0xff])),
     );
-    const response = await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
-      body: new Uint8Array(request),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
+        body: new Uint8Array(request),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new TimestampUnavailable(`the timestamp authority at ${url} could not be reached: ${(error as Error).message}`, { cause: error });
+    }
+    if (response.status >= 500 || response.status === 429) throw new TimestampUnavailable(`the timestamp authority answered HTTP ${response.status}`);
     if (!response.ok) throw new Error(`the timestamp authority answered HTTP ${response.status}`);
     const reply = new Uint8Array(await response.arrayBuffer());
     // TimeStampResp ::= SEQUENCE { status PKIStatusInfo, timeStampToken OPTIONAL }: read without decoding the token.

@@ -29,7 +29,8 @@ export class ValidationDataUnavailable extends Error {
  * of the AIA extension), and for each certificate below a root an OCSP response from the responder its AIA
  * names or, failing that, the CRL its CRL distribution point names. Each answer is checked (signed by the
  * issuer or a responder it authorised, and about this certificate) before it is kept. A revoked certificate's
- * answer is kept too: the verifier reports it. Throws `ValidationDataUnavailable` when any is missing.
+ * answer is kept too: the verifier reports it. Throws `ValidationDataUnavailable` when a source did not answer
+ * usefully (the workflow seals again later), a plain error when a certificate names no source at all.
  */
 export async function gatherValidationData(chains: readonly (readonly Uint8Array[])[], fetchImpl: typeof fetch = fetch): Promise<RevocationData> {
   const pool: CertificateFacts[] = [];
@@ -81,9 +82,9 @@ export async function gatherValidationData(chains: readonly (readonly Uint8Array
     }
     const covered = ocspResponses.length > 0 && revocationStatus(certificate, issuer, { certificates: [], crls: [], ocspResponses }).status !== 'unknown';
     if (!covered && revocationStatus(certificate, issuer, { certificates: [], crls: [...crls.values()], ocspResponses: [] }).status === 'unknown') {
-      throw new ValidationDataUnavailable(problems.length > 0
-        ? `no revocation data for ${certificate.subject}: ${problems.join('; ')}`
-        : `${certificate.subject} names neither an OCSP responder (AIA) nor a CRL distribution point, so its status cannot be recorded`);
+      // A certificate that names no source will not name one later: no point in sealing again.
+      if (problems.length === 0) throw new Error(`${certificate.subject} names neither an OCSP responder (AIA) nor a CRL distribution point, so its status cannot be recorded`);
+      throw new ValidationDataUnavailable(`no revocation data for ${certificate.subject}: ${problems.join('; ')}`);
     }
   }
   return { certificates: pool.map((facts) => facts.der), crls: [...crls.values()], ocspResponses };

@@ -17,6 +17,9 @@ const TRANSIENT_NAMES = new Set([
   'ServiceUnavailableException',
   'TimeoutError',
   'RequestTimeout',
+  // A timestamp authority or a revocation source briefly out of reach: sealing later succeeds.
+  'TimestampUnavailable',
+  'ValidationDataUnavailable',
 ]);
 const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
 
