@@ -128,7 +128,7 @@ describe('the one-time code', () => {
     await expect(campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/resend`, { seenResends: 1 })).rejects.toMatchObject({ status: 409 });
   });
 
-  it('asks a resend without the count its sender saw for it (428), and refuses a count that is not one, changing nothing', async () => {
+  it('asks a resend that says nothing (no body, or {}) for the count its sender saw (428), and refuses a body without a count that is one, changing nothing', async () => {
     const { campaign, admin, commitmentId, email } = await invitedOperator();
     const resend = (body?: unknown) => campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/resend`, body).catch((error: unknown) => error as HttpError);
     for (const body of [undefined, {}]) {
@@ -136,7 +136,7 @@ describe('the one-time code', () => {
       expect(refused).toMatchObject({ status: 428 });
       expect(JSON.parse((refused as HttpError).body)).toMatchObject({ code: 'PRECONDITION_REQUIRED', message: expect.stringContaining('seenResends') });
     }
-    for (const body of [{ seenResends: -1 }, { seenResends: 0.5 }, { seenResends: '0' }, { seenResends: 0, other: true }]) {
+    for (const body of [{ seenResends: -1 }, { seenResends: 0.5 }, { seenResends: '0' }, { seenResends: 0, other: true }, { other: true }, []]) {
       expect(await resend(body), JSON.stringify(body)).toMatchObject({ status: 400 });
     }
     await waitForIdle(campaign.appUrl, { executions: [commitmentId] });
