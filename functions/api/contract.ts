@@ -121,8 +121,14 @@ export const API_CONTRACT = {
   'POST /api/commitments/{commitmentId}/resend': {
     tag: 'Commitments',
     summary: 'Email a new signing link to the invited address',
-    description: 'Also unlocks a link locked by wrong one-time codes. No request body.',
-    responses: { 200: json('What was sent') },
+    description: 'Also unlocks a link locked by wrong one-time codes. Send `{"seenResends": n}`, the commitment\'s `resends` as you saw it (0 when absent): '
+      + 'the link is resent only if that is still the count, so a repeated click or request sends one email. A request that says nothing (no body, or `{}`) is answered 428 and changes nothing.',
+    body: schemas.resendSchema,
+    responses: {
+      200: json('What was sent: `{ commitmentId, resend, unlocked, expiresAt }`, `resend` being the new count'),
+      409: json('Nothing was sent: the link was resent since the count you sent (code `ALREADY_DONE`), the count is not the link\'s, or the invitation no longer awaits its signature'),
+      428: json('Nothing was sent: the request had no body, or `{}`, instead of saying how many resends you saw (code `PRECONDITION_REQUIRED`)'),
+    },
   },
   'POST /api/commitments/{commitmentId}/contact': {
     tag: 'Commitments',

@@ -135,6 +135,18 @@ const clickId = described(
 /** POST /api/commitments/{id}/reminders */
 export const reminderSchema = z.strictObject({ clickId });
 
+/** POST /api/commitments/{id}/resend: the resend count the sender saw (a request without it is answered 428). */
+export const resendSchema = z.strictObject({
+  seenResends: described(
+    z.number({ error: 'seenResends must be the number of resends you saw, such as 0' }).check(
+      z.int('seenResends must be a whole number'),
+      z.minimum(0, 'seenResends must be 0 or more'),
+      z.maximum(1_000_000, 'seenResends must be at most 1000000'),
+    ),
+    'How many times the link had been resent when you decided to resend it (the commitment\'s `resends`, 0 when absent): the resend goes only if that is still the count',
+  ),
+});
+
 /** POST /api/declarations/{id}/reminders */
 export const reminderSelectionSchema = z.union(
   [

@@ -20,6 +20,8 @@ export interface CommitmentRow {
   readonly flagged?: readonly string[];
   /** SES reported that mail to the contact bounced, was complained about, rejected or delayed. */
   readonly undeliverable?: Pick<ContactProblem, 'kind' | 'permanent' | 'detail' | 'reportedAt'>;
+  /** How many times an admin resent the link: a resend from the list says it saw this count. */
+  readonly resends?: number;
 }
 
 export const LIST_SORT_KEYS = ['invitedAt', 'updatedAt', 'signedAt', 'organisation', 'country', 'category', 'state'] as const;
@@ -63,6 +65,7 @@ export function commitmentRow(commitment: Commitment): CommitmentRow {
       detail: commitment.undeliverable.detail,
       reportedAt: commitment.undeliverable.reportedAt,
     },
+    resends: commitment.resends,
   };
 }
 

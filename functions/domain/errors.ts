@@ -20,7 +20,9 @@ export type DomainErrorCode =
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
   | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'TOO_LARGE';
+  | 'TOO_LARGE'
+  /** A change that must say which version its sender saw (428 Precondition Required) did not. */
+  | 'PRECONDITION_REQUIRED';
 
 /** One problem of a request at one field: its path in the request (`texts.en.title`) and what is wrong, in words. */
 export interface FieldProblem {

@@ -25,6 +25,7 @@ const STATUS_BY_CODE: Readonly<Record<DomainErrorCode, number>> = {
   RATE_LIMITED: 429,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_LARGE: 422,
+  PRECONDITION_REQUIRED: 428,
 };
 
 export function statusOf(error: DomainError): number {

@@ -4,8 +4,8 @@ import { clearCodes } from './one-time-codes';
 import { keys, tableName, transact } from './table';
 
 /**
- * Records that an admin resends the link: counts the resend (conditioned on the count read, so
- * that a double click counts once), clears the one-time codes and with them a lock, and records
+ * Records that an admin resends the link: counts the resend (conditioned on the count the admin
+ * saw, so that a double click counts once), clears the one-time codes and with them a lock, and records
  * the audit event, in one transaction, while the commitment still awaits its signature.
  */
 export async function recordResend(commitment: Pick<Commitment, 'id' | 'declarationId'>, seenResends: number, event: Omit<NewAuditEvent, 'commitmentId' | 'declarationId'>): Promise<boolean> {

@@ -37,7 +37,7 @@ describe('every action leaves a trace', () => {
 
     // Remind, resend, correct and revoke one organisation.
     await campaign.api(admin, 'POST', `/api/commitments/${remindedId}/reminders`, { clickId: randomUUID() });
-    await campaign.api(admin, 'POST', `/api/commitments/${remindedId}/resend`);
+    await campaign.api(admin, 'POST', `/api/commitments/${remindedId}/resend`, { seenResends: 0 });
     await campaign.api(admin, 'POST', `/api/commitments/${remindedId}/contact`, { email: uniqueAddress('corrected') });
     await campaign.api(admin, 'POST', `/api/commitments/${remindedId}/revocation`, { reason: 'Wrong organisation' });
     // Review and countersign another; the third declines.

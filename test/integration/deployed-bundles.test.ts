@@ -96,7 +96,7 @@ describe('the deployed bundles, run as Lambda runs them', () => {
 
   it('email a new signing link through the bundled SES client, with the credentials of the environment, in Greek from the catalog file beside the bundle', async () => {
     const { campaign, commitmentId, email } = await invitedOperator();
-    const answer = await invoke('resend-signing-link', { method: 'POST', path: `/api/commitments/${commitmentId}/resend`, groups: ['commission-admin'] });
+    const answer = await invoke('resend-signing-link', { method: 'POST', path: `/api/commitments/${commitmentId}/resend`, body: { seenResends: 0 }, groups: ['commission-admin'] });
     expect(answer.statusCode, answer.body).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ resend: 1 });
     const [newLink] = await campaign.waitForEmails(email, isEmailFor('new-link'));

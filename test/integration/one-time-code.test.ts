@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError, isEmailFor, signingLinkIn } from '../../tools/campaign/campaign-client';
+import { HttpError, isEmailFor, signingLinkIn, type CampaignClient } from '../../tools/campaign/campaign-client';
 import { messagesFor } from '../../templates/i18n';
 import { auditEvents, commitmentItems, commitmentState, waitForState } from '../support/campaign';
 import { LINK_LOCKED_LOG_MESSAGE } from '../../functions/shared/monitored-log-messages';
@@ -8,6 +8,10 @@ import { waitForIdle } from '../support/workflow-time';
 
 const el = messagesFor('el');
 const formToken = (html: string) => /name="csrf" value="([^"]*)"/.exec(html)?.[1] ?? '';
+/** How many times the commitment's link was resent, as the console reads it. */
+async function resendsOf(campaign: CampaignClient, admin: string, commitmentId: string): Promise<number> {
+  return (await campaign.api<{ commitment: { resends?: number } }>(admin, 'GET', `/api/commitments/${commitmentId}`)).commitment.resends ?? 0;
+}
 
 describe('the one-time code', () => {
   it('is emailed on Continue, is stored only as a keyed hash, and is needed before signing or declining', async () => {
@@ -72,7 +76,7 @@ describe('the one-time code', () => {
 
     const auditor = await campaign.token('auditor');
     await expect(campaign.api(auditor, 'POST', `/api/commitments/${commitmentId}/resend`)).rejects.toMatchObject({ status: 403 });
-    const resent = await campaign.api<{ resend: number; unlocked: boolean }>(admin, 'POST', `/api/commitments/${commitmentId}/resend`);
+    const resent = await campaign.api<{ resend: number; unlocked: boolean }>(admin, 'POST', `/api/commitments/${commitmentId}/resend`, { seenResends: 0 });
     expect(resent).toMatchObject({ resend: 1, unlocked: true });
     const [newLinkEmail] = await campaign.waitForEmails(email, isEmailFor('new-link'));
     expect(newLinkEmail!.subject).toContain(el.email.newLinkSubject('').slice(0, 10));
@@ -85,20 +89,60 @@ describe('the one-time code', () => {
     await waitForState(campaign, admin, commitmentId, 'VERIFIED');
   });
 
-  it('sends one email for a double click on resend, and resends only what still awaits a signature', async () => {
+  it('sends one email for a double click on resend even when the second request comes after the first has finished, and resends again with the new count', async () => {
+    const { campaign, admin, commitmentId, email } = await invitedOperator();
+    const resend = (body?: unknown) => campaign.api<{ resend: number }>(admin, 'POST', `/api/commitments/${commitmentId}/resend`, body);
+    // Both clicks carry the count the page showed (none yet); the first has finished before the second arrives.
+    expect(await resend({ seenResends: 0 })).toMatchObject({ resend: 1 });
+    const stale = await resend({ seenResends: 0 }).catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(HttpError);
+    expect((stale as HttpError).status).toBe(409);
+    expect(JSON.parse((stale as HttpError).body)).toMatchObject({ code: 'ALREADY_DONE', message: expect.stringContaining('already resent') });
+    await waitForIdle(campaign.appUrl, { executions: [commitmentId] });
+    expect((await campaign.emailsTo(email)).filter(isEmailFor('new-link'))).toHaveLength(1);
+    expect((await auditEvents(campaign, admin, commitmentId)).filter((event) => event.type === 'LINK_RESENT')).toHaveLength(1);
+    expect(await resendsOf(campaign, admin, commitmentId)).toBe(1);
+
+    // A count the link never had is refused as well, and changes nothing.
+    await expect(resend({ seenResends: 5 })).rejects.toMatchObject({ status: 409 });
+    // With the count the page shows after the first resend, a second one goes.
+    expect(await resend({ seenResends: 1 })).toMatchObject({ resend: 2 });
+    await waitForIdle(campaign.appUrl, { executions: [commitmentId] });
+    expect((await campaign.emailsTo(email)).filter(isEmailFor('new-link'))).toHaveLength(2);
+    expect(await resendsOf(campaign, admin, commitmentId)).toBe(2);
+  });
+
+  it('sends one email for two resends with the same count that cross, and resends only what still awaits a signature', async () => {
     const { campaign, admin, commitmentId, email, link } = await invitedOperator();
-    const answers = await Promise.allSettled([1, 2].map(() => campaign.api<{ resend: number }>(admin, 'POST', `/api/commitments/${commitmentId}/resend`)));
+    const answers = await Promise.allSettled([1, 2].map(() => campaign.api<{ resend: number }>(admin, 'POST', `/api/commitments/${commitmentId}/resend`, { seenResends: 0 })));
     const sent = answers.filter((answer) => answer.status === 'fulfilled');
     expect(sent).toHaveLength(1);
     const refused = answers.find((answer) => answer.status === 'rejected');
     expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(HttpError);
     expect(((refused as PromiseRejectedResult).reason as HttpError).status).toBe(409);
-    await campaign.waitForEmails(email, isEmailFor('new-link'));
     await waitForIdle(campaign.appUrl, { executions: [commitmentId] });
     expect((await campaign.emailsTo(email)).filter(isEmailFor('new-link'))).toHaveLength(1);
+    expect(await resendsOf(campaign, admin, commitmentId)).toBe(1);
 
     expect((await campaign.signThroughLink(link, { name: 'A Signer', title: 'Director' }, { recipient: email })).status).toBe(200);
-    await expect(campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/resend`)).rejects.toMatchObject({ status: 409 });
+    await expect(campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/resend`, { seenResends: 1 })).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('asks a resend that says nothing (no body, or {}) for the count its sender saw (428), and refuses a body without a count that is one, changing nothing', async () => {
+    const { campaign, admin, commitmentId, email } = await invitedOperator();
+    const resend = (body?: unknown) => campaign.api(admin, 'POST', `/api/commitments/${commitmentId}/resend`, body).catch((error: unknown) => error as HttpError);
+    for (const body of [undefined, {}]) {
+      const refused = await resend(body);
+      expect(refused).toMatchObject({ status: 428 });
+      expect(JSON.parse((refused as HttpError).body)).toMatchObject({ code: 'PRECONDITION_REQUIRED', message: expect.stringContaining('seenResends') });
+    }
+    for (const body of [{ seenResends: -1 }, { seenResends: 0.5 }, { seenResends: '0' }, { seenResends: 0, other: true }, { other: true }, []]) {
+      expect(await resend(body), JSON.stringify(body)).toMatchObject({ status: 400 });
+    }
+    await waitForIdle(campaign.appUrl, { executions: [commitmentId] });
+    expect((await campaign.emailsTo(email)).filter(isEmailFor('new-link'))).toHaveLength(0);
+    expect((await auditEvents(campaign, admin, commitmentId)).map((event) => event.type)).not.toContain('LINK_RESENT');
+    expect(await resendsOf(campaign, admin, commitmentId)).toBe(0);
   });
 
   it('is not asked for when the declaration switches it off, and verification says the link alone identified the signer', async () => {

@@ -65,6 +65,8 @@ export interface CommitmentRow {
   readonly signedAt?: string;
   /** Why the automatic checks flagged it. */
   readonly flagged?: readonly string[];
+  /** How many times an admin resent the link (absent: never). */
+  readonly resends?: number;
 }
 
 export interface SignaturePoint {
@@ -109,6 +111,15 @@ export interface RemindersAnswer {
 export interface ReminderAnswer {
   readonly result: 'sent' | 'already-sent';
   readonly message: string;
+}
+
+/** POST /api/commitments/{commitmentId}/resend */
+export interface ResendAnswer {
+  readonly commitmentId: string;
+  /** The link's resend count now (1 after the first). */
+  readonly resend: number;
+  readonly unlocked: boolean;
+  readonly expiresAt: string;
 }
 
 /** POST /api/declarations/{declarationId}/countersignatures */
@@ -207,6 +218,8 @@ export interface Commitment {
   /** When the current links stop working (epoch ms), once extended or in a later round. */
   readonly linksExpireAt?: number;
   readonly extension?: { readonly until: string; readonly by: string; readonly extendedAt: string };
+  /** How many times an admin resent the link (absent: never). */
+  readonly resends?: number;
 }
 
 /** An earlier round of invitation, as the commitment keeps it. */

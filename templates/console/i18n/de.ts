@@ -321,6 +321,8 @@ export const de: ConsoleMessages = {
     alreadySent: 'Bereits versandt',
     resendTheLink: 'Link erneut senden',
     freshLinkSent: 'Ein neuer Link wurde versandt.',
+    linksResent: 'Links erneut gesendet',
+    linkAlreadyResent: 'Dieser Unterzeichnungslink wurde seit dem Laden dieser Seite bereits erneut gesendet; es wurde nichts weiter versandt. Laden Sie die Seite neu, um seinen Stand zu sehen.',
     approve: 'Genehmigen',
     reject: 'Zurückweisen',
     approveQuestion: 'Diese Unterschrift genehmigen?',

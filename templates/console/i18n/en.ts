@@ -266,6 +266,8 @@ export const en = {
     alreadySent: 'Already sent',
     resendTheLink: 'Resend the link',
     freshLinkSent: 'A fresh link was sent.',
+    linksResent: 'Links resent',
+    linkAlreadyResent: 'This signing link was already resent since this page was loaded; nothing more was sent. Reload the page to see its status.',
     approve: 'Approve',
     reject: 'Reject',
     approveQuestion: 'Approve this signature?',

@@ -321,6 +321,8 @@ export const fr: ConsoleMessages = {
     alreadySent: 'Déjà envoyée',
     resendTheLink: 'Renvoyer le lien',
     freshLinkSent: 'Un nouveau lien a été envoyé.',
+    linksResent: 'Liens renvoyés',
+    linkAlreadyResent: 'Ce lien de signature a déjà été renvoyé depuis le chargement de cette page ; rien de plus n\'a été envoyé. Rechargez la page pour voir où il en est.',
     approve: 'Approuver',
     reject: 'Rejeter',
     approveQuestion: 'Approuver cette signature ?',

@@ -1,5 +1,6 @@
 /** One commitment: its organisation, signature, checks, review, countersignature, seal, timeline, and what an admin can do. */
 import type { Commitment, CommitmentDetail, DeclarationDashboard, ReminderAnswer } from '../api-types';
+import { resendLink } from '../resend-link';
 import { earlierRounds, invitationActions, linksValidity } from '../rounds';
 import { act, api, ask, byId, CATEGORY_LABELS, type Child, clear, CONFIG, count, COUNTS, download, el, eventLabel, fill, fmtDate, fmtTime, retitle, say, type Session, start, stateBadge, T, uuid } from '../core';
 
@@ -46,7 +47,7 @@ function actions(commitment: Commitment, session: Session): HTMLDivElement {
     if (CONFIG.features.resendLink) {
       const resend = el('button', { type: 'button' }, T.resendTheLink);
       resend.addEventListener('click', () => act(resend, async () => {
-        await api(`${path}/resend`, { method: 'POST', body: {} });
+        await resendLink(commitmentId, commitment.resends ?? 0);
         say(T.freshLinkSent);
         await reload();
       }));
@@ -91,6 +92,12 @@ function actions(commitment: Commitment, session: Session): HTMLDivElement {
   return box;
 }
 
+/** How many times the link was resent: shown where it can be resent, and wherever it was; a resend from this page says it saw this count. */
+function resendCount(commitment: Commitment): readonly (readonly [string, Child])[] {
+  const resends = commitment.resends ?? 0;
+  return commitment.state === 'INVITED' || resends > 0 ? [[T.linksResent, String(resends)]] : [];
+}
+
 /** The commitments the signatory accepted, each by its text in the declaration (its id when the declaration no longer has it). */
 function acceptedCommitments(commitment: Commitment, declaration: DeclarationDashboard['declaration']): HTMLUListElement {
   const clauses = declaration.commitments[commitment.organisation.category] ?? [];
@@ -111,7 +118,7 @@ async function render(session: Session): Promise<void> {
   const content = clear(byId('content'));
   content.append(section(T.organisation, facts([
     [T.category, CATEGORY_LABELS[o.category]], [T.country, o.country], [T.contact, o.contactName], [T.email, o.email], [T.language, commitment.language],
-    [T.registeredDomains, (o.emailDomains ?? []).join(', ') || T.none], [T.invited, fmtDate(commitment.invitedAt)], ...linksValidity(commitment), [T.commitmentId, el('span', { class: 'mono' }, commitment.id)],
+    [T.registeredDomains, (o.emailDomains ?? []).join(', ') || T.none], [T.invited, fmtDate(commitment.invitedAt)], ...linksValidity(commitment), ...resendCount(commitment), [T.commitmentId, el('span', { class: 'mono' }, commitment.id)],
   ]), actions(commitment, session)));
   const earlier = earlierRounds(commitment);
   if (earlier) content.append(earlier);

@@ -4,6 +4,7 @@
  */
 import type { BulkResult, ClosingAnswer, CommitmentRow, CountersignaturesAnswer, Declaration, DeclarationDashboard, ImportReport, InvitationsAnswer, RemindersAnswer, ReminderAnswer, ReviewAnswer, ReviewsAnswer, SignaturesOverTime } from '../api-types';
 import { moveDeadlineButton } from '../deadline';
+import { resendLink } from '../resend-link';
 import { act, api, ApiError, ask, byId, CATEGORY_LABELS, clear, CONFIG, count, COUNTS, download, el, fill, findById, fmtDate, fmtNumber, retitle, say, showProblem, start, STATE_LABELS, stateBadge, statusBadge, svg, T, uuid } from '../core';
 import { exportSealedPdfs } from '../document-export';
 import { showJointDeclaration } from '../joint-declaration';
@@ -194,7 +195,8 @@ function rowActions(row: CommitmentRow): HTMLButtonElement[] {
     if (CONFIG.features.resendLink) {
       const resend = el('button', { type: 'button', class: 'small', 'aria-label': fill(T.resendLinkTo, { organisation: row.organisation }) }, T.resendLink);
       resend.addEventListener('click', () => act(resend, async () => {
-        await api(`/api/commitments/${encodeURIComponent(row.id)}/resend`, { method: 'POST', body: {} });
+        // The count of the row as listed: the list's view of the link is what the admin acted on.
+        await resendLink(row.id, row.resends ?? 0);
         resend.replaceWith(el('span', { class: 'muted' }, T.linkResent));
         say(fill(T.freshLinkSentTo, { email: row.email }));
       }));
