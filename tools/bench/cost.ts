@@ -86,6 +86,16 @@ try {
     dynamodbRequestsByKind: Object.fromEntries(
       Object.entries(usage.dynamodb.requestsByKind).sort(([, a], [, b]) => b - a).map(([kind, count]) => [kind, round(perCommitment(count), 2)]),
     ),
+    // Where the write and read units go: capacity units per commitment by request kind, largest first.
+    dynamodbUnitsByKind: Object.fromEntries(
+      Object.entries(usage.dynamodb.unitsByKind ?? {}).sort(([, a], [, b]) => b - a).map(([kind, units]) => [kind, round(perCommitment(units), 2)]),
+    ),
+    // Where the Lambda compute goes: GB-seconds per commitment by function, largest first (with invocations and memory).
+    lambdaByFunction: Object.fromEntries(
+      invocations
+        .map(([id, totals]) => [id, { invocations: round(perCommitment(totals.count), 2), msEach: round(totals.count === 0 ? 0 : totals.totalMs / totals.count, 1), memoryMb: memoryOf(id), gbSeconds: round(perCommitment((totals.totalMs / 1000) * (memoryOf(id) / 1024)), 4) }] as const)
+        .sort(([, a], [, b]) => b.gbSeconds - a.gbSeconds),
+    ),
     usd: Object.fromEntries(Object.entries(usd).map(([key, value]) => [key, Number(value.toPrecision(3))])),
     prices: { region: PRICES.region, recordedOn: PRICES.recordedOn },
     note: 'Lambda durations are measured on this machine, not on Lambda; free tiers are not deducted.',
