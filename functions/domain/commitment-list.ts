@@ -58,7 +58,7 @@ export function commitmentRow(commitment: Commitment): CommitmentRow {
     updatedAt: commitment.updatedAt,
     signer: commitment.signature?.signerName,
     signedAt: commitment.signature?.signedAt,
-    flagged: commitment.verification && commitment.verification.outcome === 'NEEDS_REVIEW' ? commitment.verification.checks.filter((check) => !check.passed).map((check) => check.detail) : undefined,
+    flagged: commitment.verification && commitment.verification.outcome === 'NEEDS_REVIEW' ? (commitment.verification.checks ?? []).filter((check) => !check.passed).map((check) => check.detail) : undefined,
     undeliverable: commitment.undeliverable && {
       kind: commitment.undeliverable.kind,
       permanent: commitment.undeliverable.permanent,

@@ -51,13 +51,23 @@ export interface Signature {
    */
   readonly hashCovers?: 'text-and-commitments';
   readonly signedAt: string;
-  /** The consent statement the signer ticked, exactly as shown, in the language of the page. */
-  readonly consent?: { readonly text: string; readonly sha256: string; readonly language: string };
-  /** Present only when the signer agreed that the organisation is listed in the public register: the statement exactly as shown. */
-  readonly publication?: { readonly text: string; readonly sha256: string; readonly language: string };
+  /**
+   * The consent statement the signer ticked, in the language of the page: its SHA-256. The text
+   * exactly as shown is in the `SIGNED` audit event (`detail.consent`), written once in the same
+   * transaction; signatures recorded before that carry it here too (`text`).
+   */
+  readonly consent?: { readonly text?: string; readonly sha256: string; readonly language: string };
+  /**
+   * Present only when the signer agreed that the organisation is listed in the public register:
+   * the statement's SHA-256 (its text as for `consent`).
+   */
+  readonly publication?: { readonly text?: string; readonly sha256: string; readonly language: string };
   /** Proof that the signer confirmed the code emailed to the invited address (when the declaration asks for one). */
   readonly oneTimeCode?: { readonly sentTo: string; readonly verifiedAt: string };
-  /** Keyed hash of the client address the signature came from. */
+  /**
+   * Keyed hash of the client address the signature came from, on signatures recorded before it was
+   * kept in the `SIGNED` audit event alone (`detail.clientAddressHash`).
+   */
   readonly clientAddressHash?: string;
 }
 
@@ -79,7 +89,13 @@ export interface Commitment {
   readonly invitedBy: string;
   readonly signature?: Signature;
   readonly decline?: { readonly reason: string; readonly declinedAt: string };
-  readonly verification?: { readonly outcome: 'VERIFIED' | 'NEEDS_REVIEW'; readonly checks: readonly VerificationCheck[]; readonly verifiedAt: string };
+  /**
+   * The automatic checks' outcome. `checks` is on the record when one failed (the review needs
+   * them); when every check passed they are in the `VERIFIED` audit event alone (`detail.checks`),
+   * written in the same transaction (`verificationChecks` in functions/domain/commitment-evidence.ts
+   * reads either). Commitments verified before that carry them here in both cases.
+   */
+  readonly verification?: { readonly outcome: 'VERIFIED' | 'NEEDS_REVIEW'; readonly checks?: readonly VerificationCheck[]; readonly verifiedAt: string };
   readonly review?: { readonly decision: 'APPROVED' | 'REJECTED'; readonly reason: string; readonly reviewedBy: string; readonly reviewedAt: string };
   readonly countersignature?: { readonly by: string; readonly name: string; readonly title: string; readonly countersignedAt: string };
   readonly document?: { readonly sha256: string; readonly size: number; readonly sealedAt: string };

@@ -7,6 +7,11 @@ export interface VerificationResult {
   readonly checks: readonly VerificationCheck[];
 }
 
+/** The verification as the record keeps it: the checks themselves only when one failed (see `Commitment.verification`). */
+export function recordedVerification(result: VerificationResult, verifiedAt: string): NonNullable<Commitment['verification']> {
+  return result.outcome === 'VERIFIED' ? { outcome: result.outcome, verifiedAt } : { outcome: result.outcome, checks: result.checks, verifiedAt };
+}
+
 /** The automatic checks on a signature. Any failed check sends the commitment to an admin. */
 export function verifySignature(commitment: Commitment, signature: Signature, declaration: DeclarationContent): VerificationResult {
   const checks: VerificationCheck[] = [

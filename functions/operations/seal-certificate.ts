@@ -1,6 +1,7 @@
 import type { Commitment } from '../domain/commitment';
 import { CATEGORY_LABELS } from '../domain/categories';
 import type { DeclarationContent } from '../domain/declaration';
+import { verificationChecks } from '../domain/commitment-evidence';
 import { versionShown } from '../domain/version-shown';
 import type { AuditTrail } from '../pdf/certificate-audit';
 import type { CertificateInput } from '../pdf/certificate';
@@ -75,7 +76,7 @@ function auditTrail(commitment: Commitment, events: readonly AuditEvent[]): Audi
   const clientAddressHash = (commitment.signature as { clientAddressHash?: unknown } | undefined)?.clientAddressHash ?? signedEvent?.detail?.clientAddressHash;
   return {
     events: [...events].sort((a, b) => a.at.localeCompare(b.at)).map(({ at, type, actor }) => ({ at, type, actor })),
-    checks: (commitment.verification?.checks ?? []).map(({ check, passed, detail }) => ({ check, passed, detail })),
+    checks: verificationChecks(commitment.verification, events).map(({ check, passed, detail }) => ({ check, passed, detail })),
     clientAddressHash: typeof clientAddressHash === 'string' && clientAddressHash !== '' ? clientAddressHash : undefined,
   };
 }

@@ -56,6 +56,8 @@ async function submit(open: OpenSession, fields: FormFields, request: { clientAd
     // checkAgainstDeclaration found no problem, so the form names a statement we showed.
     const consent = consentShown(form.consentLanguage, form.consentSha256)!;
     const publication = form.publish ? publicationShown(form.publicationLanguage, form.publicationSha256)! : undefined;
+    // The statements' texts and the client address are written once, in the SIGNED event; the
+    // commitment keeps their hashes, since every later step rewrites (and bills) the whole item.
     const signature: Signature = {
       signerName: form.signerName,
       signerTitle: form.signerTitle,
@@ -64,12 +66,15 @@ async function submit(open: OpenSession, fields: FormFields, request: { clientAd
       textSha256: form.textSha256,
       hashCovers: 'text-and-commitments',
       signedAt: now.toISOString(),
-      consent: { text: consent.text, sha256: consent.sha256, language: consent.language },
-      ...(publication ? { publication: { text: publication.text, sha256: publication.sha256, language: publication.language } } : {}),
+      consent: { sha256: consent.sha256, language: consent.language },
+      ...(publication ? { publication: { sha256: publication.sha256, language: publication.language } } : {}),
       ...(codeRequired && session.codeVerifiedAt ? { oneTimeCode: { sentTo: open.codeState.sentTo ?? commitment.organisation.email, verifiedAt: session.codeVerifiedAt } } : {}),
-      clientAddressHash: request.clientAddressHash,
     };
-    change = { to: 'SIGNED', set: { signature }, event: { type: 'SIGNED', actor: 'operator', detail: { language: form.language, textSha256: form.textSha256, clientAddressHash: request.clientAddressHash, publication: publication ? { agreed: true, sha256: publication.sha256, language: publication.language } : { agreed: false } } } };
+    const statements = {
+      consent: { text: consent.text, sha256: consent.sha256, language: consent.language },
+      publication: publication ? { agreed: true, text: publication.text, sha256: publication.sha256, language: publication.language } : { agreed: false },
+    };
+    change = { to: 'SIGNED', set: { signature }, event: { type: 'SIGNED', actor: 'operator', detail: { language: form.language, textSha256: form.textSha256, clientAddressHash: request.clientAddressHash, ...statements } } };
   } else {
     change = { to: 'DECLINED', set: { decline: { reason: form.reason, declinedAt: now.toISOString() } }, event: { type: 'DECLINED', actor: 'operator', detail: { reason: form.reason, clientAddressHash: request.clientAddressHash } } };
   }

@@ -26,6 +26,8 @@ export interface UsageSnapshot {
     readonly transactionalReadUnits: number;
     /** Requests by operation and the kinds of items they touch (sort key up to its first `#`), e.g. `GetItem COMMITMENT`. */
     readonly requestsByKind: Readonly<Record<string, number>>;
+    /** Capacity units consumed (read and write, as billed) by the same operation and item kinds. */
+    readonly unitsByKind: Readonly<Record<string, number>>;
   };
   /** Requests to the files bucket, by S3's price tiers: PUT, COPY, POST and LIST; GET and the rest. */
   readonly s3: { readonly writeRequests: number; readonly readRequests: number };
@@ -46,6 +48,7 @@ export class UsageMeter {
   private stateTransitions = 0;
   private dynamodb = { requests: 0, readUnits: 0, writeUnits: 0, transactionalWriteUnits: 0, transactionalReadUnits: 0 };
   private requestsByKind = new Map<string, number>();
+  private unitsByKind = new Map<string, number>();
   private s3 = { writeRequests: 0, readRequests: 0 };
 
   reset(): void {
@@ -56,6 +59,7 @@ export class UsageMeter {
     this.stateTransitions = 0;
     this.dynamodb = { requests: 0, readUnits: 0, writeUnits: 0, transactionalWriteUnits: 0, transactionalReadUnits: 0 };
     this.requestsByKind.clear();
+    this.unitsByKind.clear();
     this.s3 = { writeRequests: 0, readRequests: 0 };
   }
 
@@ -78,6 +82,7 @@ export class UsageMeter {
     this.dynamodb.requests += 1;
     const label = [operation, itemKinds.join('+')].filter(Boolean).join(' ');
     this.requestsByKind.set(label, (this.requestsByKind.get(label) ?? 0) + 1);
+    this.unitsByKind.set(label, (this.unitsByKind.get(label) ?? 0) + units);
     if (operation === 'TransactWriteItems') this.dynamodb.transactionalWriteUnits += units;
     else if (operation === 'TransactGetItems') this.dynamodb.transactionalReadUnits += units;
     else if (WRITE_OPERATIONS.has(operation)) this.dynamodb.writeUnits += units;
@@ -97,7 +102,7 @@ export class UsageMeter {
       tasks: Object.fromEntries([...this.tasks].map(([id, totals]) => [id, { ...totals }])),
       taskSamples: Object.fromEntries([...this.taskSamples].map(([id, samples]) => [id, [...samples]])),
       stateTransitions: this.stateTransitions,
-      dynamodb: { ...this.dynamodb, requestsByKind: Object.fromEntries(this.requestsByKind) },
+      dynamodb: { ...this.dynamodb, requestsByKind: Object.fromEntries(this.requestsByKind), unitsByKind: Object.fromEntries(this.unitsByKind) },
       s3: { ...this.s3 },
     };
   }

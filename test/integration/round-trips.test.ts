@@ -6,6 +6,10 @@ import { invitation, uniqueAddress } from '../support/campaign';
 import { OwnStack } from '../support/own-stack';
 import { TEST_RATE_LIMITS, TEST_TIMINGS } from '../support/test-stacks';
 import { waitForIdle } from '../support/workflow-time';
+import { consentStatement } from '../../functions/domain/consent';
+
+/** Capacity units (reads and writes, as DynamoDB bills them) from invitation to delivery, the declaration's own left out: 152 before the commitment item shed what is written once. */
+const WRITE_AND_READ_UNITS = 140;
 
 /** Requests on the declaration itself (its item, the GSI1 lists), which a campaign's commitments share. */
 const DECLARATION_KINDS = /^(GetItem DECLARATION|Query GSI1|TransactWriteItems DECLARATION\+EVENT)$/;
@@ -29,7 +33,7 @@ describe('the DynamoDB round trips of one commitment', () => {
     await stack?.stop();
   });
 
-  it('read the link or session, the commitment and its code state in one request per signing page, and stay within 33 from invitation to delivery', async () => {
+  it('read the link or session, the commitment and its code state in one request per signing page, and stay within 33 requests and 140 capacity units from invitation to delivery', async () => {
     const { campaign } = stack;
     const app = stack.process.urls.app;
     const admin = await campaign.token('commission-admin');
@@ -70,5 +74,30 @@ describe('the DynamoDB round trips of one commitment', () => {
     expect(commitment.state).toBe('DELIVERED');
     const own = Object.fromEntries(Object.entries(usage.dynamodb.requestsByKind).filter(([kind]) => !DECLARATION_KINDS.test(kind)));
     expect(total(own), JSON.stringify(own)).toBeLessThanOrEqual(33);
+
+    // What DynamoDB bills: every step after the signature rewrites the commitment item whole (twice
+    // inside a transaction, and its GSI1 copy twice more), so what is written once lives in the
+    // audit event of the step that wrote it, and the item stays within 2 KB.
+    const units = Object.fromEntries(Object.entries(usage.dynamodb.unitsByKind).filter(([kind]) => !DECLARATION_KINDS.test(kind)));
+    const afterSignature = ['TransactWriteItems COMMITMENT+EVENT+MAIL', 'TransactWriteItems COMMITMENT+EVENT', 'TransactWriteItems COMMITMENT+EVENT+DOC+DOCHASH'];
+    // Verification and delivery, countersignature, sealing: 66 units while the item carried the statements' texts and the passed checks.
+    expect(total(Object.fromEntries(afterSignature.map((kind) => [kind, units[kind] ?? 0]))), JSON.stringify(units)).toBeLessThanOrEqual(54);
+    expect(total(units), JSON.stringify(units)).toBeLessThanOrEqual(WRITE_AND_READ_UNITS);
+    const items = await stack.items(commitmentId);
+    const record = items.find((item) => item.SK === 'COMMITMENT')!;
+    const signed = items.find((item) => item.type === 'SIGNED')!;
+    const verified = items.find((item) => item.type === 'VERIFIED')!;
+    const consent = consentStatement('el');
+    expect(record.signature).toMatchObject({ consent: { sha256: consent.sha256, language: 'el' } });
+    expect(record.signature).not.toHaveProperty('consent.text');
+    expect(record.signature).not.toHaveProperty('clientAddressHash');
+    expect(record.verification).toEqual({ outcome: 'VERIFIED', verifiedAt: verified.at });
+    expect(signed.detail).toMatchObject({ consent: { text: consent.text, sha256: consent.sha256, language: 'el' }, clientAddressHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((verified.detail as { checks: unknown[] }).checks).toHaveLength(4);
+    // The API still shows the commitment whole.
+    const shown = await campaign.api<{ commitment: { signature: { consent: { text: string }; clientAddressHash: string }; verification: { checks: { passed: boolean }[] } } }>(admin, 'GET', `/api/commitments/${commitmentId}`);
+    expect(shown.commitment.signature.consent.text).toBe(consent.text);
+    expect(shown.commitment.signature.clientAddressHash).toBe((signed.detail as { clientAddressHash: string }).clientAddressHash);
+    expect(shown.commitment.verification.checks.map((check) => check.passed)).toEqual([true, true, true, true]);
   });
 });

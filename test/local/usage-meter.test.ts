@@ -41,5 +41,7 @@ describe('the DynamoDB metering proxy', () => {
     expect(dynamodb.requests).toBe(3);
     expect(dynamodb.writeUnits).toBe(5 + 44);
     expect(dynamodb.transactionalWriteUnits).toBe(10);
+    // Where the units went, by the same labels as the requests (the table's key has no sort key here).
+    expect(dynamodb.unitsByKind).toEqual({ PutItem: 49, TransactWriteItems: 10 });
   });
 });

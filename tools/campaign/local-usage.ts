@@ -25,6 +25,8 @@ export interface UsageReport {
     readonly transactionalReadUnits: number;
     /** Requests by operation and the kinds of items they touch, e.g. `GetItem COMMITMENT`. */
     readonly requestsByKind: Readonly<Record<string, number>>;
+    /** Capacity units consumed (read and write, as billed) by the same operation and item kinds. */
+    readonly unitsByKind: Readonly<Record<string, number>>;
   };
   /** Requests to the files bucket, by S3's price tiers (PUT, COPY, POST, LIST; GET and the rest). */
   readonly s3: { readonly writeRequests: number; readonly readRequests: number };
