@@ -1,14 +1,8 @@
 import { renderCertificate, type CertificateInput, type PadesLevel, type RenderOptions } from './certificate';
-import { sealPdf, type SealDetails, type SealOptions } from './seal';
+import { sealPdf, type SealOptions } from './seal';
+import { sealDetails } from './seal-details';
 import { sealSubjectName } from './seal-panel';
 import type { SealSigner } from '../seal/signer';
-
-export const COMMISSION_SEAL: SealDetails = {
-  name: 'European Commission',
-  reason: 'Countersignature of the European Ports Alliance joint declaration',
-  location: 'Brussels, Belgium',
-  contactInfo: 'European Commission',
-};
 
 export interface SealedCertificateOptions extends RenderOptions, SealOptions {
   /** The PAdES level the sealed document will carry, printed in its seal panel. @default B-LTA with a timestamp authority and long-term validation, B-T with a timestamp authority alone, else B-B */
@@ -16,7 +10,8 @@ export interface SealedCertificateOptions extends RenderOptions, SealOptions {
 }
 
 /**
- * Renders the certificate and seals it in the name of the European Commission. Its first page names the
+ * Renders the certificate and seals it in the name of the European Commission, its signature dictionary in the
+ * document's language. Its first page names the
  * seal certificate's subject, the time of sealing (the same instant the signature claims) and the level.
  */
 export async function renderSealedCertificate(input: CertificateInput, signer: SealSigner, options: SealedCertificateOptions = {}): Promise<Buffer> {
@@ -29,5 +24,5 @@ export async function renderSealedCertificate(input: CertificateInput, signer: S
     level: options.padesLevel ?? (options.timestamp ? (options.longTermValidation ? 'B-LTA' : 'B-T') : 'B-B'),
   } as const;
   const doc = await renderCertificate({ ...input, seal }, options);
-  return sealPdf(doc, signer, COMMISSION_SEAL, { ...options, sealedAt });
+  return sealPdf(doc, signer, sealDetails('certificate', input.declaration.language, input.verificationUrl), { ...options, sealedAt });
 }

@@ -1,17 +1,19 @@
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer } from '@signpdf/utils';
-import type { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFInvalidObject, PDFName, PDFObjectParser, PDFRef, type PDFDocument } from 'pdf-lib';
 import { X509Certificate } from 'node:crypto';
 import { createCadesSignature, signedData, signerCertificates, type TimestampSource } from '../seal/cades';
 import { OIDS, der } from '../seal/cms-asn1';
 import { sha256, type SealSigner } from '../seal/signer';
 import { addLongTermValidation, type LongTermValidationSources } from './long-term-validation';
 
+/** The signature dictionary's text entries; written as PDF text strings (UTF-16 where needed), so any language reads right. */
 export interface SealDetails {
   name: string;
   reason: string;
-  location: string;
+  /** Optional in ISO 32000-1 (12.8.1): left out when absent. */
+  location?: string;
   contactInfo: string;
 }
 
@@ -78,6 +80,32 @@ async function signatureBytes(signer: SealSigner, timestamp: TimestampSource | u
   return signedData({ certificates, contentType: OIDS.data, signedAttributes, signatureValue, unsignedAttributes }).length;
 }
 
+/**
+ * The placeholder writes its text entries as PDFDocEncoding literals, which cannot hold Greek, Cyrillic or
+ * most Latin letters with diacritics; they are written again as text strings (UTF-16BE with a byte order
+ * mark). The placeholder keeps its dictionary as raw bytes (so that it stays out of object streams): they are
+ * parsed, changed and kept as raw bytes again.
+ */
+function writeTextEntries(doc: PDFDocument, details: SealDetails): void {
+  const fields = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict).lookup(PDFName.of('Fields'), PDFArray);
+  const field = fields.lookup(fields.size() - 1, PDFDict);
+  const signatureRef = field.get(PDFName.of('V'));
+  const raw = signatureRef instanceof PDFRef ? doc.context.lookup(signatureRef) : undefined;
+  if (!(signatureRef instanceof PDFRef) || !(raw instanceof PDFInvalidObject)) throw new Error('the seal placeholder is not where it is expected');
+  const bytes = new Uint8Array(raw.sizeInBytes());
+  raw.copyBytesInto(bytes, 0);
+  const signature = PDFObjectParser.forBytes(bytes, doc.context).parseObject();
+  if (!(signature instanceof PDFDict)) throw new Error('the seal placeholder is not a dictionary');
+  const entries: [string, string | undefined][] = [['Name', details.name], ['Reason', details.reason], ['Location', details.location], ['ContactInfo', details.contactInfo]];
+  for (const [key, value] of entries) {
+    if (value === undefined || value === '') signature.delete(PDFName.of(key));
+    else signature.set(PDFName.of(key), PDFHexString.fromText(value));
+  }
+  const rewritten = new Uint8Array(signature.sizeInBytes());
+  signature.copyBytesInto(rewritten, 0);
+  doc.context.assign(signatureRef, PDFInvalidObject.of(rewritten));
+}
+
 /** An RSA signature is as long as the modulus; a DER ECDSA signature at most two integers of the curve's size, and their headers. */
 function largestSignatureBytes(certificateDer: Uint8Array): number {
   const key = new X509Certificate(certificateDer).publicKey;
@@ -99,11 +127,13 @@ export async function sealPdf(doc: PDFDocument, signer: SealSigner, details: Sea
   pdflibAddPlaceholder({
     pdfDoc: doc,
     ...details,
+    location: details.location ?? '',
     signingTime: sealedAt,
     subFilter: PADES_SUB_FILTER,
     // In hex digits, two per byte.
     signatureLength: reservedBytes * 2,
   });
+  writeTextEntries(doc, details);
   const saved = Buffer.from(await doc.save());
   // The seal covers the end-of-line after %%EOF too, so that an update appended later leaves no byte of this revision unsealed.
   const withPlaceholder = saved.at(-1) === 0x0a ? saved : Buffer.concat([saved, Buffer.from('\n')]);
