@@ -36,13 +36,6 @@ export function assertJointDeclarationFits(signatoryCount: number): void {
   }
 }
 
-const JOINT_SEAL = {
-  name: 'European Commission',
-  reason: 'The European Ports Alliance joint declaration and its signatories',
-  location: 'Brussels, Belgium',
-  contactInfo: 'European Commission',
-};
-
 /**
  * Makes the one sealed PDF of a closed declaration: its text and an annex of every countersigned
  * signatory. Asking again returns the stored document; concurrent requests store one.
@@ -57,16 +50,17 @@ export async function generateJointDeclaration(declarationId: string, caller: Ca
 
   const signatories = jointSignatories(await listCommitments(declarationId));
   assertJointDeclarationFits(signatories.length);
-  const [{ renderJointDeclaration }, { loadSealSigner, sealPdf, sealSubjectName, configuredTimestamps, assertOwnSealVerifies }] = await Promise.all([renderer(), sealing()]);
+  const [{ renderJointDeclaration }, { loadSealSigner, sealPdf, sealDetails, sealSubjectName, configuredTimestamps, assertOwnSealVerifies }] = await Promise.all([renderer(), sealing()]);
   const signer = await loadSealSigner();
   const sealedAt = clock.now();
   const timestamp = configuredTimestamps();
   // The first page names the seal to come: its certificate's subject, this time of sealing, its level.
   const seal = { sealedBy: sealSubjectName(signer.certificateChain[0]!), sealedAt: sealedAt.toISOString(), level: timestamp ? 'B-LTA' : 'B-B' } as const;
-  const doc = await renderJointDeclaration({ ...jointDeclarationInput(declaration, signatories), seal }, {
+  const input = jointDeclarationInput(declaration, signatories);
+  const doc = await renderJointDeclaration({ ...input, seal }, {
     onMissingGlyph: (character) => logger.warn('character missing from the embedded fonts', { declarationId, codePoint: character.codePointAt(0) }),
   });
-  const bytes = await sealPdf(doc, signer, JOINT_SEAL, { timestamp, longTermValidation: {}, sealedAt });
+  const bytes = await sealPdf(doc, signer, sealDetails('joint-declaration', input.declaration.language, input.verificationUrl), { timestamp, longTermValidation: {}, sealedAt });
   await assertOwnSealVerifies(bytes, sealedAt, { declarationId });
   // The bytes go to the bucket first under a key of their own; the record that names them is written last.
   const objectKey = `${FILE_PREFIXES.jointDeclarations}${declarationId}/${newId('gen')}.pdf`;

@@ -5,6 +5,7 @@
  * refused, needs neither.
  */
 export { sealPdf } from '../pdf/seal';
+export { sealDetails } from '../pdf/seal-details';
 export { sealSubjectName } from '../pdf/seal-panel';
 export { loadSealSigner } from '../seal/seal-signer';
 export { configuredTimestamps } from '../seal/timestamp-source';

@@ -15,7 +15,8 @@ export function sealDetails(kind: 'certificate' | 'joint-declaration', language:
   const subject = kind === 'certificate' ? terms.countersignature : terms.jointDeclaration;
   return {
     name: document.authority,
-    reason: `${capitalise(subject, code)}: ${document.product}`,
+    // French sets a (no-break) space before a colon.
+    reason: `${capitalise(subject, code)}${code === 'fr' ? '\u00a0:' : ':'} ${document.product}`,
     contactInfo: verificationUrl,
   };
 }
