@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS, type FunctionId } from '../../functions/catalog';
+import { lambdaBuildOptions } from '../../infra/bundle-options';
+import { REPO_ROOT } from '../../infra/handler-function';
+
+/**
+ * Intl's services load their locale data when they are built: a language-name table took 10-30 ms
+ * of a cold start. Built at the top of a module, they are paid by every function that imports it,
+ * whether or not an invocation formats anything.
+ */
+const INTL_SERVICES = ['Collator', 'DateTimeFormat', 'DisplayNames', 'ListFormat', 'NumberFormat', 'PluralRules', 'RelativeTimeFormat', 'Segmenter'] as const;
+
+let bundleDir: string;
+const bundleFiles = new Map<FunctionId, string>();
+
+beforeAll(async () => {
+  bundleDir = mkdtempSync(path.join(tmpdir(), 'ports-alliance-cold-start-'));
+  const { entryPoints: _one, ...options } = lambdaBuildOptions('');
+  const entryPoints = Object.fromEntries(Object.entries(FUNCTIONS).map(([functionId, spec]) => [functionId, path.join(REPO_ROOT, spec.entry)]));
+  await build({ ...options, entryPoints, outdir: bundleDir, outExtension: { '.js': '.mjs' } });
+  for (const functionId of Object.keys(FUNCTIONS) as FunctionId[]) bundleFiles.set(functionId, path.join(bundleDir, `${functionId}.mjs`));
+}, 180_000);
+
+afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+
+/**
+ * Loads each bundle in one fresh Node process (not through the test runner's module loader), with
+ * Intl's constructors wrapped to note what is built, and returns what each bundle built.
+ */
+function intlServicesBuiltWhileLoading(): Record<string, string[]> {
+  const runner = path.join(bundleDir, 'load-each.mjs');
+  writeFileSync(runner, [
+    `const services = ${JSON.stringify(INTL_SERVICES)};`,
+    'const built = [];',
+    'for (const service of services) {',
+    '  Intl[service] = new Proxy(Intl[service], { construct(target, args, newTarget) { built.push(`${service}(${JSON.stringify(args)})`); return Reflect.construct(target, args, newTarget); } });',
+    '}',
+    'const builtBy = {};',
+    `for (const [functionId, file] of ${JSON.stringify([...bundleFiles])}) {`,
+    '  built.length = 0;',
+    '  await import(file);',
+    '  if (built.length > 0) builtBy[functionId] = [...built];',
+    '}',
+    'process.stdout.write(JSON.stringify(builtBy));',
+  ].join('\n'));
+  const result = spawnSync(process.execPath, [runner], { encoding: 'utf8', env: { PATH: process.env.PATH, NODE_NO_WARNINGS: '1', AWS_REGION: 'eu-west-1' }, timeout: 120_000 });
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as Record<string, string[]>;
+}
+
+describe('a function\'s cold start', () => {
+  it('builds no Intl service while its bundle loads: each is built when an invocation first needs it', () => {
+    expect(intlServicesBuiltWhileLoading()).toEqual({});
+  });
+});
