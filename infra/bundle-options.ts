@@ -43,6 +43,8 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   // pdf-lib's data our documents never use, decoded on first use rather than at every cold start.
   '@pdf-lib/standard-fonts': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/standard-font-encodings.ts'),
   '@pdf-lib/upng': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/png-decoder.ts'),
+  // Node's zlib instead of pako, deflate written in JavaScript.
+  pako: path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/pako-on-zlib.ts'),
 };
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
