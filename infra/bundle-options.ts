@@ -45,6 +45,8 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@pdf-lib/upng': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/png-decoder.ts'),
   // Node's zlib instead of pako, deflate written in JavaScript.
   pako: path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/pako-on-zlib.ts'),
+  // The search transliteration's tables, built on the first search rather than at every cold start.
+  '@sindresorhus/transliterate': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/transliterate.ts'),
 };
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, type FunctionId } from '../../functions/catalog';
+import { searchableText } from '../../functions/domain/search-text';
 import { lambdaBuildOptions } from '../../infra/bundle-options';
 import { REPO_ROOT } from '../../infra/handler-function';
 
@@ -56,5 +58,15 @@ function intlServicesBuiltWhileLoading(): Record<string, string[]> {
 describe('a function\'s cold start', () => {
   it('builds no Intl service while its bundle loads: each is built when an invocation first needs it', () => {
     expect(intlServicesBuiltWhileLoading()).toEqual({});
+  });
+
+  it('searches as the unbundled code does, with the transliteration tables built on the first search', async () => {
+    const outfile = path.join(bundleDir, 'search-text.mjs');
+    const result = await build({ ...lambdaBuildOptions(path.join(REPO_ROOT, 'functions/domain/search-text.ts')), outfile, metafile: true });
+    expect(Object.keys(Object.values(result.metafile.outputs)[0]!.inputs)).toContain('infra/bundling/transliterate.ts');
+    const bundled = (await import(pathToFileURL(outfile).href)) as { searchableText: typeof searchableText };
+    const { signatories } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures/eu-signatories.json'), 'utf8')) as { signatories: { organisation: string; contact: string }[] };
+    const names = [...signatories.flatMap((signatory) => [signatory.organisation, signatory.contact]), 'Παπαδοπούλου', 'Агенция Митници', 'Łódź'];
+    expect(names.map((name) => bundled.searchableText(name))).toEqual(names.map((name) => searchableText(name)));
   });
 });
