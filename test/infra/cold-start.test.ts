@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FUNCTIONS, type FunctionId } from '../../functions/catalog';
 import { searchableText } from '../../functions/domain/search-text';
+import { buildRawMessage } from '../../functions/mail/send-email';
 import { lambdaBuildOptions } from '../../infra/bundle-options';
 import { REPO_ROOT } from '../../infra/handler-function';
 
@@ -19,13 +20,19 @@ const INTL_SERVICES = ['Collator', 'DateTimeFormat', 'DisplayNames', 'ListFormat
 
 let bundleDir: string;
 const bundleFiles = new Map<FunctionId, string>();
+/** The source files and packages each bundle holds. */
+const bundleInputs = new Map<FunctionId, string[]>();
 
 beforeAll(async () => {
   bundleDir = mkdtempSync(path.join(tmpdir(), 'ports-alliance-cold-start-'));
   const { entryPoints: _one, ...options } = lambdaBuildOptions('');
   const entryPoints = Object.fromEntries(Object.entries(FUNCTIONS).map(([functionId, spec]) => [functionId, path.join(REPO_ROOT, spec.entry)]));
-  await build({ ...options, entryPoints, outdir: bundleDir, outExtension: { '.js': '.mjs' } });
-  for (const functionId of Object.keys(FUNCTIONS) as FunctionId[]) bundleFiles.set(functionId, path.join(bundleDir, `${functionId}.mjs`));
+  const result = await build({ ...options, entryPoints, outdir: bundleDir, outExtension: { '.js': '.mjs' }, metafile: true });
+  for (const functionId of Object.keys(FUNCTIONS) as FunctionId[]) {
+    bundleFiles.set(functionId, path.join(bundleDir, `${functionId}.mjs`));
+    const output = Object.values(result.metafile.outputs).find((candidate) => candidate.entryPoint === path.relative(process.cwd(), entryPoints[functionId]!));
+    bundleInputs.set(functionId, Object.keys(output!.inputs));
+  }
 }, 180_000);
 
 afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
@@ -68,5 +75,37 @@ describe('a function\'s cold start', () => {
     const { signatories } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures/eu-signatories.json'), 'utf8')) as { signatories: { organisation: string; contact: string }[] };
     const names = [...signatories.flatMap((signatory) => [signatory.organisation, signatory.contact]), 'Παπαδοπούλου', 'Агенция Митници', 'Łódź'];
     expect(names.map((name) => bundled.searchableText(name))).toEqual(names.map((name) => searchableText(name)));
+  });
+
+  it('carries no core-js: mimetext\'s Babel helpers run on the platform\'s own functions', () => {
+    const withCoreJs = [...bundleInputs].filter(([, inputs]) => inputs.some((input) => /node_modules\/(core-js-pure|@babel\/runtime-corejs3)\//.test(input))).map(([functionId]) => functionId);
+    expect(withCoreJs).toEqual([]);
+    expect(bundleInputs.get('send-reminders')).toEqual(expect.arrayContaining(['infra/bundling/define-property.ts', 'infra/bundling/string-trim.ts']));
+  });
+
+  it('builds the same email, byte for byte, as the unbundled mailer', async () => {
+    const outfile = path.join(bundleDir, 'send-email.mjs');
+    await build({ ...lambdaBuildOptions(path.join(REPO_ROOT, 'functions/mail/send-email.ts')), outfile });
+    const bundled = (await import(pathToFileURL(outfile).href)) as { buildRawMessage: typeof buildRawMessage };
+    const email = {
+      to: { name: '  Ġorġ Ħabib Żammit ', address: 'gorg@dwana.mt.example' },
+      subject: 'Il-foxxa tiegħek – Your certificate',
+      text: 'Grazzi.\nThank you.',
+      html: '<p>Grazzi.</p>',
+      attachments: [{ filename: 'certificate.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.7 sample') }],
+    };
+    // The boundaries, Message-ID and Date are random or the time: the same for both.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-03T12:00:00Z') });
+    const random = vi.spyOn(Math, 'random');
+    try {
+      random.mockReturnValue(0.123456789);
+      const fromBundle = bundled.buildRawMessage(email, 'noreply@ports-alliance.example');
+      const unbundled = buildRawMessage(email, 'noreply@ports-alliance.example');
+      expect(fromBundle).toContain('Content-Type: application/pdf');
+      expect(fromBundle).toBe(unbundled);
+    } finally {
+      random.mockRestore();
+      vi.useRealTimers();
+    }
   });
 });
