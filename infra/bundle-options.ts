@@ -43,6 +43,13 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   // pdf-lib's data our documents never use, decoded on first use rather than at every cold start.
   '@pdf-lib/standard-fonts': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/standard-font-encodings.ts'),
   '@pdf-lib/upng': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/png-decoder.ts'),
+  // Node's zlib instead of pako, deflate written in JavaScript.
+  pako: path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/pako-on-zlib.ts'),
+  // The search transliteration's tables, built on the first search rather than at every cold start.
+  '@sindresorhus/transliterate': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/transliterate.ts'),
+  // mimetext's two Babel helpers on the platform's own functions, without core-js-pure.
+  '@babel/runtime-corejs3/helpers/esm/defineProperty': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/define-property.ts'),
+  '@babel/runtime-corejs3/core-js/instance/trim': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/string-trim.ts'),
 };
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

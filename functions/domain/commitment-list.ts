@@ -77,13 +77,15 @@ function matches(row: CommitmentRow, query: ListQuery, words: readonly string[])
   return matchesEveryWord([row.organisation, row.contactName, row.signer ?? '', row.email, row.id].join(' '), words);
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+// Built on first use, not at the cold start of every function that imports this module.
+let collator: Intl.Collator | undefined;
 
 function compare(a: CommitmentRow, b: CommitmentRow, key: ListSortKey): number {
   switch (key) {
     case 'organisation':
     case 'country':
     case 'category':
+      collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true });
       return collator.compare(a[key], b[key]);
     case 'state':
       return COMMITMENT_STATES.indexOf(a.state) - COMMITMENT_STATES.indexOf(b.state);
