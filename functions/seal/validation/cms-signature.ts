@@ -1,18 +1,26 @@
 import { createHash, verify as verifySignature } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { ContentInfo, SignedData, type SignerInfo } from '@peculiar/asn1-cms';
+import { SignerInfo } from '@peculiar/asn1-cms';
 import * as asn1js from 'asn1js';
-import { OIDS, derElement, derElements, parseDer, signedAttributesOf } from '../cms-asn1';
+import { OIDS, der, derElement, derElements, parseDer, type DerElement } from '../cms-asn1';
 import { digestAlgorithmVerdict, signatureAlgorithmVerdict } from './algorithms';
 import { certificateFacts, sameSerial, type CertificateFacts } from './certificate-facts';
 
 const SIGNING_CERTIFICATE_V1 = '1.2.840.113549.1.9.16.2.12';
 
-/** A CMS SignedData with one signer, decoded, with the bytes its signature covers. */
+/** An attribute as the SignerInfo carries it: its type and its values, as DER, not decoded. */
+export interface CmsAttribute {
+  /** The encoded OBJECT IDENTIFIER. */
+  readonly type: Uint8Array;
+  readonly values: readonly Uint8Array[];
+}
+
+/** A CMS SignedData with one signer, with the bytes its signature covers. */
 export interface SignedCms {
-  readonly signedData: SignedData;
+  /** The signer, decoded but for its unsigned attributes, which are in `unsignedAttributes` as they are. */
   readonly signerInfo: SignerInfo;
-  /** The certificates the SignedData carries. */
+  readonly unsignedAttributes: readonly CmsAttribute[];
+  /** The certificates the SignedData carries, as it carries them. */
   readonly certificates: readonly Buffer[];
   /** The signed attributes as the signature covers them (a DER SET), when there are any. */
   readonly signedAttributes?: Buffer;
@@ -21,30 +29,84 @@ export interface SignedCms {
   readonly contentType: string;
 }
 
-/** Decodes a ContentInfo holding a SignedData; throws with a plain message when it is not one. */
+/**
+ * Reads a ContentInfo holding a SignedData; throws with a plain message when it is not one. The structure is
+ * walked with `derElements` (DER only, every length checked) and only the SignerInfo, without its unsigned
+ * attributes, is decoded: decoding the whole would decode every certificate and the timestamp token inside,
+ * which the certificate checks and the token's own verification read from their bytes anyway.
+ */
 export function readSignedCms(contentInfoDer: Uint8Array): SignedCms {
-  const contentInfo = AsnConvert.parse(contentInfoDer, ContentInfo);
-  if (contentInfo.contentType !== OIDS.signedData) throw new Error(`it holds ${contentInfo.contentType}, not a CMS SignedData`);
-  const signedData = AsnConvert.parse(contentInfo.content, SignedData);
-  const [signerInfo, ...others] = signedData.signerInfos;
+  // ContentInfo ::= SEQUENCE { contentType OBJECT IDENTIFIER, content [0] EXPLICIT ANY } (RFC 5652, 3)
+  const [contentType, explicitContent, ...extra] = derElements(derElement(contentInfoDer, 0x30).contents);
+  if (contentType?.tag !== 0x06 || explicitContent?.tag !== 0xa0 || extra.length > 0) throw new Error('it is not a CMS ContentInfo');
+  if (!der.objectIdentifier(OIDS.signedData).equals(contentType.encoded)) throw new Error(`it holds ${objectIdentifier(contentType)}, not a CMS SignedData`);
+  const fields = signedDataFields(derElement(explicitContent.contents, 0x30).contents);
+  const [signerInfo, ...others] = derElements(fields.signerInfos.contents);
   if (!signerInfo) throw new Error('the SignedData has no signer');
   if (others.length > 0) throw new Error('the SignedData has more than one signer');
-  const certificates = carriedCertificates(contentInfoDer);
-  const encapsulated = signedData.encapContentInfo;
-  const content = encapsulated.eContent?.single ? Buffer.from(encapsulated.eContent.single.buffer) : encapsulated.eContent?.any ? Buffer.from(encapsulated.eContent.any) : undefined;
-  return { signedData, signerInfo, certificates, signedAttributes: signedAttributesOf(contentInfoDer), content, contentType: encapsulated.eContentType };
+  const signer = readSignerInfo(signerInfo);
+  const encapsulated = encapsulatedContent(fields.encapContentInfo);
+  // Other certificate formats (attribute certificates, [1]/[2]/[3]) are tagged and are not X.509 certificates.
+  const certificates = fields.certificates ? derElements(fields.certificates.contents).filter((element) => element.tag === 0x30).map((element) => Buffer.from(element.encoded)) : [];
+  // A carried certificate that cannot be decoded makes the signature unreadable, as decoding the whole SignedData did
+  // (decoded once: the facts are kept for the checks that follow).
+  certificates.forEach((certificate) => certificateFacts(certificate));
+  return { ...signer, certificates, ...encapsulated };
+}
+
+interface SignedDataFields {
+  readonly encapContentInfo: DerElement;
+  readonly certificates?: DerElement;
+  readonly signerInfos: DerElement;
+}
+
+/** SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo, certificates [0] IMPLICIT OPTIONAL, crls [1] IMPLICIT OPTIONAL, signerInfos SET } */
+function signedDataFields(contents: Uint8Array): SignedDataFields {
+  const [version, digestAlgorithms, encapContentInfo, ...rest] = derElements(contents);
+  const signerInfos = rest.pop();
+  const certificates = rest[0]?.tag === 0xa0 ? rest.shift() : undefined;
+  const crls = rest[0]?.tag === 0xa1 ? rest.shift() : undefined;
+  if (version?.tag !== 0x02 || digestAlgorithms?.tag !== 0x31 || encapContentInfo?.tag !== 0x30 || signerInfos?.tag !== 0x31 || rest.length > 0
+    || !derElements(digestAlgorithms.contents).every((algorithm) => algorithm.tag === 0x30)) {
+    throw new Error('it is not a well-formed CMS SignedData');
+  }
+  // Unused here, but it must be DER like the rest.
+  if (crls) derElements(crls.contents);
+  return { encapContentInfo, certificates, signerInfos };
+}
+
+/** EncapsulatedContentInfo ::= SEQUENCE { eContentType OBJECT IDENTIFIER, eContent [0] EXPLICIT OCTET STRING OPTIONAL } */
+function encapsulatedContent(element: DerElement): { contentType: string; content?: Buffer } {
+  const [eContentType, eContent, ...extra] = derElements(element.contents);
+  if (eContentType?.tag !== 0x06 || (eContent !== undefined && eContent.tag !== 0xa0) || extra.length > 0) throw new Error('its encapsulated content is not well formed');
+  return { contentType: objectIdentifier(eContentType), content: eContent ? Buffer.from(derElement(eContent.contents, 0x04).contents) : undefined };
 }
 
 /**
- * The certificates of a SignedData as the bytes it carries, found without decoding and encoding them again:
- * ContentInfo { contentType, [0] SignedData { version, digestAlgorithms, encapContentInfo, [0] certificates, ... } }.
+ * SignerInfo ::= SEQUENCE { version, sid, digestAlgorithm, signedAttrs [0] IMPLICIT OPTIONAL, signatureAlgorithm,
+ * signature, unsignedAttrs [1] IMPLICIT OPTIONAL }: decoded without its unsigned attributes, which carry the
+ * timestamp token (certificates and all) and are kept as bytes.
  */
-function carriedCertificates(contentInfoDer: Uint8Array): Buffer[] {
-  const [, explicit] = derElements(derElement(contentInfoDer, 0x30).contents);
-  const fields = derElements(derElement(explicit?.contents ?? new Uint8Array(), 0x30).contents);
-  const certificateSet = fields.find((field) => field.tag === 0xa0);
-  // Other certificate formats (attribute certificates, [1]/[2]/[3]) are tagged and are not X.509 certificates.
-  return certificateSet ? derElements(certificateSet.contents).filter((element) => element.tag === 0x30).map((element) => Buffer.from(element.encoded)) : [];
+function readSignerInfo(element: DerElement): Pick<SignedCms, 'signerInfo' | 'unsignedAttributes' | 'signedAttributes'> {
+  if (element.tag !== 0x30) throw new Error('its SignerInfo is not a SEQUENCE');
+  const fields = derElements(element.contents);
+  const unsigned = fields.at(-1)?.tag === 0xa1 ? fields.pop()! : undefined;
+  const signerInfo = AsnConvert.parse(unsigned ? der.sequence(...fields.map((field) => field.encoded)) : element.encoded, SignerInfo);
+  const unsignedAttributes = unsigned ? derElements(unsigned.contents).map(attribute) : [];
+  // The [0] IMPLICIT field with its tag turned back into SET is what the signature covers (RFC 5652, 5.4).
+  const signedAttributesField = fields.find((field) => field.tag === 0xa0);
+  return { signerInfo, unsignedAttributes, signedAttributes: signedAttributesField ? der.retagged(signedAttributesField.encoded, 0x31) : undefined };
+}
+
+/** Attribute ::= SEQUENCE { attrType OBJECT IDENTIFIER, attrValues SET OF AttributeValue } */
+function attribute(element: DerElement): CmsAttribute {
+  const [type, values, ...extra] = element.tag === 0x30 ? derElements(element.contents) : [];
+  if (type?.tag !== 0x06 || values?.tag !== 0x31 || extra.length > 0) throw new Error('an unsigned attribute is not well formed');
+  return { type: type.encoded, values: derElements(values.contents).map((value) => value.encoded) };
+}
+
+function objectIdentifier(element: DerElement): string {
+  return (parseDer(element.encoded) as asn1js.ObjectIdentifier).valueBlock.toString();
 }
 
 /** The first value of a signed attribute, as DER. */
@@ -52,8 +114,10 @@ export function signedAttribute(cms: SignedCms, oid: string): ArrayBuffer | unde
   return cms.signerInfo.signedAttrs?.find((attribute) => attribute.attrType === oid)?.attrValues[0];
 }
 
-export function unsignedAttribute(cms: SignedCms, oid: string): ArrayBuffer | undefined {
-  return cms.signerInfo.unsignedAttrs?.find((attribute) => attribute.attrType === oid)?.attrValues[0];
+/** The first value of an unsigned attribute, as DER (a view into the signature's bytes). */
+export function unsignedAttribute(cms: SignedCms, oid: string): Uint8Array | undefined {
+  const type = der.objectIdentifier(oid);
+  return cms.unsignedAttributes.find((attribute) => type.equals(attribute.type))?.values[0];
 }
 
 /** The certificate the SignerInfo names (issuer and serial number), among `candidates`. */
