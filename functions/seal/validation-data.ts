@@ -4,8 +4,8 @@ import { CertID, OCSPRequest, Request, TBSRequest } from '@peculiar/asn1-ocsp';
 import {
   AlgorithmIdentifier,
   AuthorityInfoAccessSyntax,
-  Certificate,
   CRLDistributionPoints,
+  type Extension,
   id_ad_caIssuers,
   id_ad_ocsp,
   id_ce_cRLDistributionPoints,
@@ -90,9 +90,24 @@ export async function gatherValidationData(chains: readonly (readonly Uint8Array
   return { certificates: pool.map((facts) => facts.der), crls: [...crls.values()], ocspResponses };
 }
 
+export interface StatusAddresses {
+  readonly ocsp?: string;
+  readonly caIssuers?: string;
+  readonly crls: readonly string[];
+}
+
+/** Addresses by certificate: the same seal and CA certificates come back on every seal (their facts are kept). */
+const addressesOf = new WeakMap<CertificateFacts, StatusAddresses>();
+
 /** The OCSP responder, CRLs and issuer certificate a certificate says its status and issuer are published at (HTTP only). */
-export function statusAddresses(der: Uint8Array): { ocsp?: string; caIssuers?: string; crls: string[] } {
-  const extensions = AsnConvert.parse(der, Certificate).tbsCertificate.extensions ?? [];
+export function statusAddresses(der: Uint8Array): StatusAddresses {
+  const facts = certificateFacts(der);
+  let addresses = addressesOf.get(facts);
+  if (!addresses) addressesOf.set(facts, (addresses = readStatusAddresses(facts.extensions)));
+  return addresses;
+}
+
+function readStatusAddresses(extensions: readonly Extension[]): StatusAddresses {
   const http = (uri: string | undefined) => (uri && /^https?:\/\//i.test(uri) ? uri : undefined);
   const aia = extensions.find((extension) => extension.extnID === id_pe_authorityInfoAccess);
   const access = aia ? AsnConvert.parse(aia.extnValue.buffer, AuthorityInfoAccessSyntax) : [];
@@ -105,11 +120,10 @@ export function statusAddresses(der: Uint8Array): { ocsp?: string; caIssuers?: s
 
 /** An OCSP request (RFC 6960, 4.1) for one certificate, its CertID hashed with SHA-1 as responders expect; no nonce, so answers may be cached. */
 function ocspRequest(certificate: CertificateFacts, issuer: CertificateFacts): Uint8Array {
-  const issuerKey = AsnConvert.parse(issuer.der, Certificate).tbsCertificate.subjectPublicKeyInfo.subjectPublicKey;
   const certId = new CertID({
     hashAlgorithm: new AlgorithmIdentifier({ algorithm: SHA1, parameters: null }),
     issuerNameHash: new OctetString(createHash('sha1').update(issuer.subjectDer).digest()),
-    issuerKeyHash: new OctetString(createHash('sha1').update(Buffer.from(issuerKey)).digest()),
+    issuerKeyHash: new OctetString(createHash('sha1').update(issuer.subjectPublicKey).digest()),
     serialNumber: toArrayBuffer(certificate.serialNumber),
   });
   const request = new OCSPRequest({ tbsRequest: new TBSRequest({ requestList: [new Request({ reqCert: certId })] }) });

@@ -4,6 +4,7 @@ import {
   BasicConstraints,
   Certificate,
   ExtendedKeyUsage,
+  type Extension,
   KeyUsage,
   id_ce_authorityKeyIdentifier,
   id_ce_basicConstraints,
@@ -28,6 +29,8 @@ export interface CertificateFacts {
   readonly subjectDer: Buffer;
   readonly issuerDer: Buffer;
   readonly serialNumber: Buffer;
+  /** The subjectPublicKey BIT STRING's contents: what OCSP's key hashes are taken over (RFC 6960, 4.1.1). */
+  readonly subjectPublicKey: Buffer;
   readonly notBefore: Date;
   readonly notAfter: Date;
   readonly signatureAlgorithm: string;
@@ -38,6 +41,8 @@ export interface CertificateFacts {
   readonly extendedKeyUsage?: { readonly purposes: readonly string[]; readonly critical: boolean };
   /** Critical extensions this validator does not process: RFC 5280 requires refusing such a certificate. */
   readonly unknownCriticalExtensions: readonly string[];
+  /** Every extension, decoded as far as its type and value bytes, for those read only when needed. */
+  readonly extensions: readonly Extension[];
 }
 
 /** Extensions this validator understands (and so may accept when critical). */
@@ -94,6 +99,7 @@ export function certificateFacts(der: Uint8Array): CertificateFacts {
     subjectDer: Buffer.from(AsnConvert.serialize(tbs.subject)),
     issuerDer: Buffer.from(AsnConvert.serialize(tbs.issuer)),
     serialNumber: Buffer.from(tbs.serialNumber),
+    subjectPublicKey: Buffer.from(tbs.subjectPublicKeyInfo.subjectPublicKey),
     notBefore: tbs.validity.notBefore.getTime(),
     notAfter: tbs.validity.notAfter.getTime(),
     signatureAlgorithm: certificate.signatureAlgorithm.algorithm,
@@ -101,6 +107,7 @@ export function certificateFacts(der: Uint8Array): CertificateFacts {
     keyUsage,
     extendedKeyUsage,
     unknownCriticalExtensions,
+    extensions: tbs.extensions ?? [],
   };
   if (decoded.size >= DECODED_LIMIT) decoded.clear();
   decoded.set(key, facts);
