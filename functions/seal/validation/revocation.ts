@@ -1,6 +1,6 @@
 import { createHash, verify as verifySignature } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { BasicOCSPResponse, OCSPResponse, OCSPResponseStatus, id_pkix_ocsp_basic } from '@peculiar/asn1-ocsp';
+import { BasicOCSPResponse, OCSPResponseStatus, id_pkix_ocsp_basic } from '@peculiar/asn1-ocsp';
 import { CertificateList, KeyUsageFlags, id_kp_OCSPSigning } from '@peculiar/asn1-x509';
 import { der, derElement, derElements } from '../cms-asn1';
 import { digestAlgorithmVerdict, signatureAlgorithmVerdict } from './algorithms';
@@ -118,20 +118,31 @@ function fromOcsp(der: Uint8Array, certificate: CertificateFacts, issuer: Certif
   return { status: 'good', source };
 }
 
-/** A successful basic response, or undefined for any other (an OCSP error status says nothing about the certificate). */
+/**
+ * A successful basic response, or undefined for any other (an OCSP error status says nothing about the
+ * certificate). The envelope is walked with the DER reader, and the response is decoded without the
+ * certificates it carries: a decoder given the whole would decode them, inside the OCTET STRING, too.
+ */
 function readOcspResponse(encoded: Uint8Array): ReadOcspResponse | undefined {
-  const response = AsnConvert.parse(encoded, OCSPResponse);
-  if (response.responseStatus !== OCSPResponseStatus.successful || response.responseBytes?.responseType !== id_pkix_ocsp_basic) return undefined;
-  const basicDer = new Uint8Array(response.responseBytes.response.buffer);
+  // OCSPResponse ::= SEQUENCE { responseStatus ENUMERATED, responseBytes [0] EXPLICIT ResponseBytes OPTIONAL }
+  const [status, explicitBytes, ...extra] = derElements(derElement(encoded, 0x30).contents);
+  if (status?.tag !== 0x0a || (explicitBytes !== undefined && explicitBytes.tag !== 0xa0) || extra.length > 0) throw new Error('not an OCSPResponse');
+  if (status.contents.length !== 1 || status.contents[0] !== OCSPResponseStatus.successful || !explicitBytes) return undefined;
+  // ResponseBytes ::= SEQUENCE { responseType OBJECT IDENTIFIER, response OCTET STRING }
+  const [responseType, response, ...more] = derElements(derElement(explicitBytes.contents, 0x30).contents);
+  if (responseType?.tag !== 0x06 || response?.tag !== 0x04 || more.length > 0) throw new Error('not an OCSPResponse');
+  if (!der.objectIdentifier(id_pkix_ocsp_basic).equals(responseType.encoded)) return undefined;
   // BasicOCSPResponse ::= SEQUENCE { tbsResponseData, signatureAlgorithm, signature, certs [0] EXPLICIT SEQUENCE OF Certificate OPTIONAL }
+  const basicDer = response.contents;
   const fields = derElements(derElement(basicDer, 0x30).contents);
   const certs = fields.length === 4 && fields[3]!.tag === 0xa0 ? fields.pop()! : undefined;
   const basic = AsnConvert.parse(certs ? der.sequence(...fields.map((field) => field.encoded)) : basicDer, BasicOCSPResponse);
   const certificates = certs ? derElements(derElement(certs.contents, 0x30).contents).map((certificate) => Buffer.from(certificate.encoded)) : [];
   // A carried certificate that cannot be decoded makes the response unreadable, as decoding it whole did.
   certificates.forEach((certificate) => certificateFacts(certificate));
-  const { byName } = basic.tbsResponseData.responderID;
-  return { basic, signedBytes: fields[0]!.encoded, certificates, responderName: byName ? Buffer.from(AsnConvert.serialize(byName)) : undefined };
+  // ResponseData ::= SEQUENCE { version [0] EXPLICIT DEFAULT v1, responderID CHOICE { byName [1] EXPLICIT Name, byKey [2] EXPLICIT }, ... }
+  const byName = derElements(fields[0]!.contents).find((field) => field.tag === 0xa1 || field.tag === 0xa2);
+  return { basic, signedBytes: fields[0]!.encoded, certificates, responderName: byName?.tag === 0xa1 ? Buffer.from(derElement(byName.contents, 0x30).encoded) : undefined };
 }
 
 /** The issuer itself, or a certificate it issued for OCSP signing (RFC 6960, 4.2.2.2), that the ResponderID names. */
