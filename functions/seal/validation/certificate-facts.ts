@@ -114,9 +114,17 @@ export function certificateFacts(der: Uint8Array): CertificateFacts {
   return facts;
 }
 
+/** Verdicts of `issued` by certificate and issuer: paths are built from the same certificates for every document. */
+const issuedBy = new WeakMap<CertificateFacts, WeakMap<CertificateFacts, boolean>>();
+
 /** True when `issuer` names the subject `certificate` names as its issuer and its key verifies the certificate's signature. */
 export function issued(issuer: CertificateFacts, certificate: CertificateFacts): boolean {
-  return issuer.subjectDer.equals(certificate.issuerDer) && certificate.x509.verify(issuer.x509.publicKey);
+  if (!issuer.subjectDer.equals(certificate.issuerDer)) return false;
+  let verdicts = issuedBy.get(certificate);
+  if (!verdicts) issuedBy.set(certificate, (verdicts = new WeakMap()));
+  let verdict = verdicts.get(issuer);
+  if (verdict === undefined) verdicts.set(issuer, (verdict = certificate.x509.verify(issuer.x509.publicKey)));
+  return verdict;
 }
 
 /** Serial numbers compared as integers: DER keeps at most one leading zero, other encoders sometimes more. */
