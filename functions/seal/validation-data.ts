@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import { CertID, OCSPRequest, Request, TBSRequest } from '@peculiar/asn1-ocsp';
+import { AsnConvert } from '@peculiar/asn1-schema';
 import {
-  AlgorithmIdentifier,
   AuthorityInfoAccessSyntax,
   CRLDistributionPoints,
   type Extension,
@@ -13,7 +11,7 @@ import {
 } from '@peculiar/asn1-x509';
 import { certificateFacts, issued, type CertificateFacts } from './validation/certificate-facts';
 import { revocationStatus, type RevocationData } from './validation/revocation';
-import { toArrayBuffer } from './x509-builder';
+import { der } from './cms-asn1';
 
 const TIMEOUT_MS = 10_000;
 const SHA1 = '1.3.14.3.2.26';
@@ -120,14 +118,15 @@ function readStatusAddresses(extensions: readonly Extension[]): StatusAddresses 
 
 /** An OCSP request (RFC 6960, 4.1) for one certificate, its CertID hashed with SHA-1 as responders expect; no nonce, so answers may be cached. */
 function ocspRequest(certificate: CertificateFacts, issuer: CertificateFacts): Uint8Array {
-  const certId = new CertID({
-    hashAlgorithm: new AlgorithmIdentifier({ algorithm: SHA1, parameters: null }),
-    issuerNameHash: new OctetString(createHash('sha1').update(issuer.subjectDer).digest()),
-    issuerKeyHash: new OctetString(createHash('sha1').update(issuer.subjectPublicKey).digest()),
-    serialNumber: toArrayBuffer(certificate.serialNumber),
-  });
-  const request = new OCSPRequest({ tbsRequest: new TBSRequest({ requestList: [new Request({ reqCert: certId })] }) });
-  return new Uint8Array(AsnConvert.serialize(request));
+  // CertID ::= SEQUENCE { hashAlgorithm, issuerNameHash OCTET STRING, issuerKeyHash OCTET STRING, serialNumber INTEGER }
+  const certId = der.sequence(
+    der.sequence(der.objectIdentifier(SHA1), Buffer.from([0x05, 0x00])), // AlgorithmIdentifier, NULL parameters
+    der.octetString(createHash('sha1').update(issuer.subjectDer).digest()),
+    der.octetString(createHash('sha1').update(issuer.subjectPublicKey).digest()),
+    der.integerBytes(certificate.serialNumber),
+  );
+  // OCSPRequest { tbsRequest TBSRequest { requestList SEQUENCE OF Request { reqCert CertID } } }
+  return der.sequence(der.sequence(der.sequence(der.sequence(certId))));
 }
 
 async function download(fetchImpl: typeof fetch, url: string, what: string, ocsp?: Uint8Array): Promise<Uint8Array> {
