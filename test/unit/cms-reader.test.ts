@@ -1,5 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
+import { type Attribute, ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { KeyUsageFlags, id_kp_OCSPSigning, id_kp_timeStamping } from '@peculiar/asn1-x509';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { OIDS, der, derElement, derElements } from '../../functions/seal/cms-asn
 import { inMemorySigner } from '../../functions/seal/in-memory-signer';
 import { sha256 } from '../../functions/seal/signer';
 import { certificateFacts } from '../../functions/seal/validation/certificate-facts';
-import { readSignedCms, unsignedAttribute } from '../../functions/seal/validation/cms-signature';
+import { readSignedCms, unsignedAttribute, type CmsAttribute } from '../../functions/seal/validation/cms-signature';
 import { revocationStatus } from '../../functions/seal/validation/revocation';
 import { issueCertificate, issueCrl, issueOcspResponse, rsaKey, timestampToken, type Issued } from '../support/seal-forgery';
 
@@ -53,23 +53,26 @@ describe('reading a CMS signature', () => {
       const read = readSignedCms(contentInfo);
       const whole = decodedWhole(contentInfo);
       const signer = whole.signerInfos[0]!;
-      expect(read.signerInfo.sid).toEqual(signer.sid);
-      expect(read.signerInfo.digestAlgorithm).toEqual(signer.digestAlgorithm);
-      expect(read.signerInfo.signatureAlgorithm).toEqual(signer.signatureAlgorithm);
-      expect(Buffer.from(read.signerInfo.signature.buffer)).toEqual(Buffer.from(signer.signature.buffer));
-      expect(read.signerInfo.signedAttrs).toEqual(signer.signedAttrs);
-      expect(read.unsignedAttributes.map((attribute) => attribute.values.map((value) => Buffer.from(value))))
-        .toEqual((signer.unsignedAttrs ?? []).map((attribute) => attribute.attrValues.map((value) => Buffer.from(value))));
+      const sid = signer.sid.issuerAndSerialNumber!;
+      expect(Buffer.from(read.signerInfo.issuerAndSerialNumber!.issuer)).toEqual(Buffer.from(AsnConvert.serialize(sid.issuer)));
+      expect(Buffer.from(read.signerInfo.issuerAndSerialNumber!.serialNumber)).toEqual(Buffer.from(sid.serialNumber));
+      expect(read.signerInfo.digestAlgorithm).toBe(signer.digestAlgorithm.algorithm);
+      expect(read.signerInfo.signatureAlgorithm).toBe(signer.signatureAlgorithm.algorithm);
+      expect(read.signerInfo.signature).toEqual(Buffer.from(signer.signature.buffer));
+      const asRead = (attributes: readonly CmsAttribute[]) => attributes.map((attribute) => [Buffer.from(attribute.type), attribute.values.map((value) => Buffer.from(value))]);
+      const asDecoded = (attributes: readonly Attribute[] | undefined) => (attributes ?? []).map((attribute) => [der.objectIdentifier(attribute.attrType), attribute.attrValues.map((value) => Buffer.from(value))]);
+      expect(asRead(read.signerInfo.signedAttributes)).toEqual(asDecoded(signer.signedAttrs));
+      expect(asRead(read.signerInfo.unsignedAttributes)).toEqual(asDecoded(signer.unsignedAttrs));
       expect(read.certificates).toEqual((whole.certificates ?? []).map((choice) => Buffer.from(AsnConvert.serialize(choice.certificate!))));
       expect(read.contentType).toBe(whole.encapContentInfo.eContentType);
       expect(read.content).toEqual(whole.encapContentInfo.eContent ? Buffer.from(whole.encapContentInfo.eContent.single!.buffer) : undefined);
     }
     const sealRead = readSignedCms(sealCms);
     expect(sealRead.certificates).toEqual([seal.der, root.der]);
-    expect(sealRead.unsignedAttributes).toHaveLength(1);
+    expect(sealRead.signerInfo.unsignedAttributes).toHaveLength(1);
     // The signed attributes exactly as the signature covers them: a SET, the bytes of the [0] field retagged.
     expect(sealRead.signedAttributes?.[0]).toBe(0x31);
-    expect(verify('sha256', sealRead.signedAttributes!, createPublicKey(seal.key), Buffer.from(sealRead.signerInfo.signature.buffer))).toBe(true);
+    expect(verify('sha256', sealRead.signedAttributes!, createPublicKey(seal.key), sealRead.signerInfo.signature)).toBe(true);
   });
 
   it('refuses what is not DER or not one SignedData with one signer, with a plain message', () => {
@@ -92,6 +95,10 @@ describe('reading a CMS signature', () => {
     expect(readSignedCms(withSigners(signerInfo)).certificates).toHaveLength(2);
     expect(() => readSignedCms(withSigners(signerInfo, signerInfo))).toThrow('the SignedData has more than one signer');
     expect(() => readSignedCms(withSigners())).toThrow('the SignedData has no signer');
+    // A SignerInfo without its signature, and one whose signer identifier is no issuer and serial number.
+    const signerFields = derElements(derElement(signerInfo, 0x30).contents);
+    expect(() => readSignedCms(withSigners(der.sequence(...signerFields.slice(0, -1).map((field) => field.encoded))))).toThrow('its SignerInfo is not well formed');
+    expect(() => readSignedCms(withSigners(der.sequence(signerFields[0]!.encoded, der.sequence(der.smallInteger(1)), ...signerFields.slice(2).map((field) => field.encoded))))).toThrow('its signer identifier is not well formed');
     // A field missing: no encapsulated content.
     const withoutContent = der.sequence(der.objectIdentifier(OIDS.signedData), der.context(0, der.sequence(fields[0]!.encoded, fields[1]!.encoded, ...fields.slice(3).map((field) => field.encoded))));
     expect(() => readSignedCms(withoutContent)).toThrow('it is not a well-formed CMS SignedData');

@@ -1,6 +1,4 @@
 import { createHash, verify as verifySignature } from 'node:crypto';
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { SignerInfo } from '@peculiar/asn1-cms';
 import * as asn1js from 'asn1js';
 import { OIDS, der, derElement, derElements, parseDer, type DerElement } from '../cms-asn1';
 import { digestAlgorithmVerdict, signatureAlgorithmVerdict } from './algorithms';
@@ -15,11 +13,20 @@ export interface CmsAttribute {
   readonly values: readonly Uint8Array[];
 }
 
+/** What a SignerInfo says (RFC 5652, 5.3), read field by field. */
+export interface SignerInfoFields {
+  /** The signing certificate's issuer (its Name, DER) and serial number (the INTEGER's contents); absent when the signer is named by key identifier. */
+  readonly issuerAndSerialNumber?: { readonly issuer: Uint8Array; readonly serialNumber: Uint8Array };
+  readonly digestAlgorithm: string;
+  readonly signatureAlgorithm: string;
+  readonly signature: Buffer;
+  readonly signedAttributes: readonly CmsAttribute[];
+  readonly unsignedAttributes: readonly CmsAttribute[];
+}
+
 /** A CMS SignedData with one signer, with the bytes its signature covers. */
 export interface SignedCms {
-  /** The signer, decoded but for its unsigned attributes, which are in `unsignedAttributes` as they are. */
-  readonly signerInfo: SignerInfo;
-  readonly unsignedAttributes: readonly CmsAttribute[];
+  readonly signerInfo: SignerInfoFields;
   /** The certificates the SignedData carries, as it carries them. */
   readonly certificates: readonly Buffer[];
   /** The signed attributes as the signature covers them (a DER SET), when there are any. */
@@ -31,9 +38,9 @@ export interface SignedCms {
 
 /**
  * Reads a ContentInfo holding a SignedData; throws with a plain message when it is not one. The structure is
- * walked with `derElements` (DER only, every length checked) and only the SignerInfo, without its unsigned
- * attributes, is decoded: decoding the whole would decode every certificate and the timestamp token inside,
- * which the certificate checks and the token's own verification read from their bytes anyway.
+ * walked with `derElements` (DER only, every length checked) and nothing is decoded but the few values read:
+ * a decoder given the whole decodes every certificate and the timestamp token inside it, which the
+ * certificate checks and the token's own verification read from their bytes anyway.
  */
 export function readSignedCms(contentInfoDer: Uint8Array): SignedCms {
   // ContentInfo ::= SEQUENCE { contentType OBJECT IDENTIFIER, content [0] EXPLICIT ANY } (RFC 5652, 3)
@@ -83,25 +90,53 @@ function encapsulatedContent(element: DerElement): { contentType: string; conten
 }
 
 /**
- * SignerInfo ::= SEQUENCE { version, sid, digestAlgorithm, signedAttrs [0] IMPLICIT OPTIONAL, signatureAlgorithm,
- * signature, unsignedAttrs [1] IMPLICIT OPTIONAL }: decoded without its unsigned attributes, which carry the
- * timestamp token (certificates and all) and are kept as bytes.
+ * SignerInfo ::= SEQUENCE { version INTEGER, sid SignerIdentifier, digestAlgorithm, signedAttrs [0] IMPLICIT
+ * OPTIONAL, signatureAlgorithm, signature OCTET STRING, unsignedAttrs [1] IMPLICIT OPTIONAL }, where
+ * SignerIdentifier is issuerAndSerialNumber (a SEQUENCE) or subjectKeyIdentifier [0] IMPLICIT.
  */
-function readSignerInfo(element: DerElement): Pick<SignedCms, 'signerInfo' | 'unsignedAttributes' | 'signedAttributes'> {
+function readSignerInfo(element: DerElement): Pick<SignedCms, 'signerInfo' | 'signedAttributes'> {
   if (element.tag !== 0x30) throw new Error('its SignerInfo is not a SEQUENCE');
   const fields = derElements(element.contents);
-  const unsigned = fields.at(-1)?.tag === 0xa1 ? fields.pop()! : undefined;
-  const signerInfo = AsnConvert.parse(unsigned ? der.sequence(...fields.map((field) => field.encoded)) : element.encoded, SignerInfo);
-  const unsignedAttributes = unsigned ? derElements(unsigned.contents).map(attribute) : [];
-  // The [0] IMPLICIT field with its tag turned back into SET is what the signature covers (RFC 5652, 5.4).
-  const signedAttributesField = fields.find((field) => field.tag === 0xa0);
-  return { signerInfo, unsignedAttributes, signedAttributes: signedAttributesField ? der.retagged(signedAttributesField.encoded, 0x31) : undefined };
+  const take = (...tags: number[]) => (fields[0] !== undefined && tags.includes(fields[0].tag) ? fields.shift() : undefined);
+  const version = take(0x02);
+  const sid = take(0x30, 0x80);
+  const digestAlgorithm = take(0x30);
+  const signed = take(0xa0);
+  const signatureAlgorithm = take(0x30);
+  const signature = take(0x04);
+  const unsigned = take(0xa1);
+  if (!version || !sid || !digestAlgorithm || !signatureAlgorithm || !signature || fields.length > 0) throw new Error('its SignerInfo is not well formed');
+  let issuerAndSerialNumber: SignerInfoFields['issuerAndSerialNumber'];
+  if (sid.tag === 0x30) {
+    const [issuer, serialNumber, ...extra] = derElements(sid.contents);
+    if (issuer?.tag !== 0x30 || serialNumber?.tag !== 0x02 || extra.length > 0) throw new Error('its signer identifier is not well formed');
+    issuerAndSerialNumber = { issuer: issuer.encoded, serialNumber: serialNumber.contents };
+  }
+  return {
+    signerInfo: {
+      issuerAndSerialNumber,
+      digestAlgorithm: algorithmOf(digestAlgorithm),
+      signatureAlgorithm: algorithmOf(signatureAlgorithm),
+      signature: Buffer.from(signature.contents),
+      signedAttributes: signed ? derElements(signed.contents).map((attribute) => attributeOf(attribute, 'a signed')) : [],
+      unsignedAttributes: unsigned ? derElements(unsigned.contents).map((attribute) => attributeOf(attribute, 'an unsigned')) : [],
+    },
+    // The [0] IMPLICIT field with its tag turned back into SET is what the signature covers (RFC 5652, 5.4).
+    signedAttributes: signed ? der.retagged(signed.encoded, 0x31) : undefined,
+  };
+}
+
+/** AlgorithmIdentifier ::= SEQUENCE { algorithm OBJECT IDENTIFIER, parameters ANY OPTIONAL } */
+function algorithmOf(element: DerElement): string {
+  const [algorithm, , ...extra] = derElements(element.contents);
+  if (algorithm?.tag !== 0x06 || extra.length > 0) throw new Error('an algorithm identifier is not well formed');
+  return objectIdentifier(algorithm);
 }
 
 /** Attribute ::= SEQUENCE { attrType OBJECT IDENTIFIER, attrValues SET OF AttributeValue } */
-function attribute(element: DerElement): CmsAttribute {
+function attributeOf(element: DerElement, kind: string): CmsAttribute {
   const [type, values, ...extra] = element.tag === 0x30 ? derElements(element.contents) : [];
-  if (type?.tag !== 0x06 || values?.tag !== 0x31 || extra.length > 0) throw new Error('an unsigned attribute is not well formed');
+  if (type?.tag !== 0x06 || values?.tag !== 0x31 || extra.length > 0) throw new Error(`${kind} attribute is not well formed`);
   return { type: type.encoded, values: derElements(values.contents).map((value) => value.encoded) };
 }
 
@@ -109,23 +144,26 @@ function objectIdentifier(element: DerElement): string {
   return (parseDer(element.encoded) as asn1js.ObjectIdentifier).valueBlock.toString();
 }
 
-/** The first value of a signed attribute, as DER. */
-export function signedAttribute(cms: SignedCms, oid: string): ArrayBuffer | undefined {
-  return cms.signerInfo.signedAttrs?.find((attribute) => attribute.attrType === oid)?.attrValues[0];
+/** The first value of a signed attribute, as DER (a view into the signature's bytes). */
+export function signedAttribute(cms: SignedCms, oid: string): Uint8Array | undefined {
+  return firstValue(cms.signerInfo.signedAttributes, oid);
 }
 
 /** The first value of an unsigned attribute, as DER (a view into the signature's bytes). */
 export function unsignedAttribute(cms: SignedCms, oid: string): Uint8Array | undefined {
+  return firstValue(cms.signerInfo.unsignedAttributes, oid);
+}
+
+function firstValue(attributes: readonly CmsAttribute[], oid: string): Uint8Array | undefined {
   const type = der.objectIdentifier(oid);
-  return cms.unsignedAttributes.find((attribute) => type.equals(attribute.type))?.values[0];
+  return attributes.find((attribute) => type.equals(attribute.type))?.values[0];
 }
 
 /** The certificate the SignerInfo names (issuer and serial number), among `candidates`. */
 export function findSignerCertificate(cms: SignedCms, candidates: readonly Uint8Array[]): CertificateFacts | undefined {
-  const sid = cms.signerInfo.sid.issuerAndSerialNumber;
+  const sid = cms.signerInfo.issuerAndSerialNumber;
   if (!sid) return undefined;
-  const issuer = Buffer.from(AsnConvert.serialize(sid.issuer));
-  return candidates.map(certificateFacts).find((candidate) => candidate.issuerDer.equals(issuer) && sameSerial(candidate.serialNumber, new Uint8Array(sid.serialNumber)));
+  return candidates.map(certificateFacts).find((candidate) => candidate.issuerDer.equals(sid.issuer) && sameSerial(candidate.serialNumber, sid.serialNumber));
 }
 
 /**
@@ -143,9 +181,9 @@ export type SignerCheck =
  * signature over the signed attributes verifies with the signer certificate's key.
  */
 export function verifySigner(cms: SignedCms, signer: CertificateFacts, contentDigestOf: (hash: string) => Buffer): SignerCheck {
-  const digest = digestAlgorithmVerdict(cms.signerInfo.digestAlgorithm.algorithm);
+  const digest = digestAlgorithmVerdict(cms.signerInfo.digestAlgorithm);
   if (!digest.ok) return { refused: `the digest algorithm is refused (${digest.problem})`, kind: 'algorithm' };
-  const signature = signatureAlgorithmVerdict(cms.signerInfo.signatureAlgorithm.algorithm);
+  const signature = signatureAlgorithmVerdict(cms.signerInfo.signatureAlgorithm);
   if (!signature.ok) return { refused: `the signature algorithm is refused (${signature.problem})`, kind: 'algorithm' };
   if (!cms.signedAttributes) return { refused: 'it has no signed attributes, which PAdES and RFC 3161 require', kind: 'structure' };
   const messageDigest = signedAttribute(cms, OIDS.messageDigest);
@@ -153,7 +191,7 @@ export function verifySigner(cms: SignedCms, signer: CertificateFacts, contentDi
   const signedDigest = Buffer.from((parseDer(messageDigest) as asn1js.OctetString).valueBlock.valueHexView);
   return {
     digestMatches: signedDigest.equals(contentDigestOf(digest.hash!)),
-    signatureValid: verifySignature(digest.hash!, cms.signedAttributes, signer.x509.publicKey, Buffer.from(cms.signerInfo.signature.buffer)),
+    signatureValid: verifySignature(digest.hash!, cms.signedAttributes, signer.x509.publicKey, cms.signerInfo.signature),
   };
 }
 
