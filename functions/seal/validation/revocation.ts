@@ -83,7 +83,7 @@ function fromCrl(der: Uint8Array, certificate: CertificateFacts, issuer: Certifi
 function readCrl(der: Uint8Array): ReadCrl {
   const crl = AsnConvert.parse(der, CertificateList);
   // CertificateList ::= SEQUENCE { tbsCertList, signatureAlgorithm, signatureValue }: the signed bytes as they are.
-  const signedBytes = derElements(derElement(der, 0x30).contents)[0]!.encoded;
+  const signedBytes = Buffer.from(derElements(derElement(der, 0x30).contents)[0]!.encoded);
   return { crl, signedBytes, issuerDer: Buffer.from(AsnConvert.serialize(crl.tbsCertList.issuer)) };
 }
 
@@ -142,7 +142,7 @@ function readOcspResponse(encoded: Uint8Array): ReadOcspResponse | undefined {
   certificates.forEach((certificate) => certificateFacts(certificate));
   // ResponseData ::= SEQUENCE { version [0] EXPLICIT DEFAULT v1, responderID CHOICE { byName [1] EXPLICIT Name, byKey [2] EXPLICIT }, ... }
   const byName = derElements(fields[0]!.contents).find((field) => field.tag === 0xa1 || field.tag === 0xa2);
-  return { basic, signedBytes: fields[0]!.encoded, certificates, responderName: byName?.tag === 0xa1 ? Buffer.from(derElement(byName.contents, 0x30).encoded) : undefined };
+  return { basic, signedBytes: Buffer.from(fields[0]!.encoded), certificates, responderName: byName?.tag === 0xa1 ? Buffer.from(derElement(byName.contents, 0x30).encoded) : undefined };
 }
 
 /** The issuer itself, or a certificate it issued for OCSP signing (RFC 6960, 4.2.2.2), that the ResponderID names. */
@@ -160,10 +160,14 @@ function ocspResponder(read: ReadOcspResponse, issuer: CertificateFacts, candida
 /**
  * CRLs and OCSP responses decoded by their content: one verification asks about every certificate of two
  * paths, each against every response, and the verifier reads again what gathering the data has just read.
- * Bounded, because the public check decodes whatever an uploaded file carries. What is kept is never changed.
+ * Bounded in entries and in the bytes they were decoded from, because the public check decodes whatever an
+ * uploaded file carries (a large CRL decodes to many times its size); what is kept are copies, never views
+ * into a caller's buffer (a whole uploaded PDF), and is never changed.
  */
 const decodedRevocationData = new Map<string, unknown>();
 const DECODED_LIMIT = 32;
+const DECODED_BYTES_LIMIT = 1024 * 1024;
+let decodedBytes = 0;
 
 /** `read(der)`, or the error it threw, computed once per content. */
 function decodedOnce<T>(kind: 'crl' | 'ocsp', der: Uint8Array, read: (der: Uint8Array) => T): T | Error {
@@ -175,8 +179,13 @@ function decodedOnce<T>(kind: 'crl' | 'ocsp', der: Uint8Array, read: (der: Uint8
   } catch (error) {
     result = error instanceof Error ? error : new Error(String(error));
   }
-  if (decodedRevocationData.size >= DECODED_LIMIT) decodedRevocationData.clear();
+  if (der.length > DECODED_BYTES_LIMIT / 4) return result;
+  if (decodedRevocationData.size >= DECODED_LIMIT || decodedBytes + der.length > DECODED_BYTES_LIMIT) {
+    decodedRevocationData.clear();
+    decodedBytes = 0;
+  }
   decodedRevocationData.set(key, result);
+  decodedBytes += der.length;
   return result;
 }
 
