@@ -152,7 +152,7 @@ async function validate(pdf: Buffer, settings: TrustSettings, now: Date): Promis
   const timestamp = token
     ? step('signature timestamp', (verified) => `${verified?.time.toISOString()} attested by ${verified?.authority}, over the seal's signature value`, () => verifyTimestampToken({
       token: new Uint8Array(token),
-      covered: [Buffer.from(cms.signerInfo.signature.buffer)],
+      covered: [cms.signerInfo.signature],
       coveredDescription: "the seal's signature value",
       anchors: settings.timestampAnchors ?? [],
       carried: documentData.certificates,

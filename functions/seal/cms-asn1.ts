@@ -109,19 +109,3 @@ export const OIDS = {
   signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
   tstInfo: '1.2.840.113549.1.9.16.1.4',
 } as const;
-
-/**
- * The DER SET of the first signer's signed attributes, exactly as the signature covers it: the [0] IMPLICIT
- * field of the SignerInfo with its tag turned back into SET (RFC 5652, 5.4). Read with asn1js because the
- * schema library keeps no raw bytes for repeated fields.
- */
-export function signedAttributesOf(contentInfoDer: Uint8Array): Buffer | undefined {
-  const contentInfo = parseDer(contentInfoDer) as asn1js.Sequence;
-  const explicitContent = contentInfo.valueBlock.value[1] as asn1js.Constructed | undefined;
-  const signedData = explicitContent?.valueBlock.value[0] as asn1js.Sequence | undefined;
-  const signerInfos = signedData?.valueBlock.value.at(-1) as asn1js.Set | undefined;
-  const signerInfo = signerInfos?.valueBlock.value[0] as asn1js.Sequence | undefined;
-  const field = signerInfo?.valueBlock.value.find((element) => element.idBlock.tagClass === 3 && element.idBlock.tagNumber === 0);
-  if (!field) return undefined;
-  return der.retagged(Buffer.from(field.valueBeforeDecodeView), 0x31);
-}

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import { CertID, OCSPRequest, Request, TBSRequest } from '@peculiar/asn1-ocsp';
+import { AsnConvert } from '@peculiar/asn1-schema';
 import {
-  AlgorithmIdentifier,
   AuthorityInfoAccessSyntax,
-  Certificate,
   CRLDistributionPoints,
+  type Extension,
   id_ad_caIssuers,
   id_ad_ocsp,
   id_ce_cRLDistributionPoints,
@@ -13,7 +11,7 @@ import {
 } from '@peculiar/asn1-x509';
 import { certificateFacts, issued, type CertificateFacts } from './validation/certificate-facts';
 import { revocationStatus, type RevocationData } from './validation/revocation';
-import { toArrayBuffer } from './x509-builder';
+import { der } from './cms-asn1';
 
 const TIMEOUT_MS = 10_000;
 const SHA1 = '1.3.14.3.2.26';
@@ -90,9 +88,24 @@ export async function gatherValidationData(chains: readonly (readonly Uint8Array
   return { certificates: pool.map((facts) => facts.der), crls: [...crls.values()], ocspResponses };
 }
 
+export interface StatusAddresses {
+  readonly ocsp?: string;
+  readonly caIssuers?: string;
+  readonly crls: readonly string[];
+}
+
+/** Addresses by certificate: the same seal and CA certificates come back on every seal (their facts are kept). */
+const addressesOf = new WeakMap<CertificateFacts, StatusAddresses>();
+
 /** The OCSP responder, CRLs and issuer certificate a certificate says its status and issuer are published at (HTTP only). */
-export function statusAddresses(der: Uint8Array): { ocsp?: string; caIssuers?: string; crls: string[] } {
-  const extensions = AsnConvert.parse(der, Certificate).tbsCertificate.extensions ?? [];
+export function statusAddresses(der: Uint8Array): StatusAddresses {
+  const facts = certificateFacts(der);
+  let addresses = addressesOf.get(facts);
+  if (!addresses) addressesOf.set(facts, (addresses = readStatusAddresses(facts.extensions)));
+  return addresses;
+}
+
+function readStatusAddresses(extensions: readonly Extension[]): StatusAddresses {
   const http = (uri: string | undefined) => (uri && /^https?:\/\//i.test(uri) ? uri : undefined);
   const aia = extensions.find((extension) => extension.extnID === id_pe_authorityInfoAccess);
   const access = aia ? AsnConvert.parse(aia.extnValue.buffer, AuthorityInfoAccessSyntax) : [];
@@ -105,15 +118,15 @@ export function statusAddresses(der: Uint8Array): { ocsp?: string; caIssuers?: s
 
 /** An OCSP request (RFC 6960, 4.1) for one certificate, its CertID hashed with SHA-1 as responders expect; no nonce, so answers may be cached. */
 function ocspRequest(certificate: CertificateFacts, issuer: CertificateFacts): Uint8Array {
-  const issuerKey = AsnConvert.parse(issuer.der, Certificate).tbsCertificate.subjectPublicKeyInfo.subjectPublicKey;
-  const certId = new CertID({
-    hashAlgorithm: new AlgorithmIdentifier({ algorithm: SHA1, parameters: null }),
-    issuerNameHash: new OctetString(createHash('sha1').update(issuer.subjectDer).digest()),
-    issuerKeyHash: new OctetString(createHash('sha1').update(Buffer.from(issuerKey)).digest()),
-    serialNumber: toArrayBuffer(certificate.serialNumber),
-  });
-  const request = new OCSPRequest({ tbsRequest: new TBSRequest({ requestList: [new Request({ reqCert: certId })] }) });
-  return new Uint8Array(AsnConvert.serialize(request));
+  // CertID ::= SEQUENCE { hashAlgorithm, issuerNameHash OCTET STRING, issuerKeyHash OCTET STRING, serialNumber INTEGER }
+  const certId = der.sequence(
+    der.sequence(der.objectIdentifier(SHA1), Buffer.from([0x05, 0x00])), // AlgorithmIdentifier, NULL parameters
+    der.octetString(createHash('sha1').update(issuer.subjectDer).digest()),
+    der.octetString(createHash('sha1').update(issuer.subjectPublicKey).digest()),
+    der.integerBytes(certificate.serialNumber),
+  );
+  // OCSPRequest { tbsRequest TBSRequest { requestList SEQUENCE OF Request { reqCert CertID } } }
+  return der.sequence(der.sequence(der.sequence(der.sequence(certId))));
 }
 
 async function download(fetchImpl: typeof fetch, url: string, what: string, ocsp?: Uint8Array): Promise<Uint8Array> {

@@ -5,12 +5,12 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { Accuracy, PKIFreeText, PKIStatus, PKIStatusInfo, TimeStampReq, TimeStampResp, TSTInfo } from '@peculiar/asn1-tsp';
-import { Certificate, GeneralName } from '@peculiar/asn1-x509';
+import { PKIFreeText, PKIStatus, PKIStatusInfo, TimeStampResp } from '@peculiar/asn1-tsp';
+import { Certificate } from '@peculiar/asn1-x509';
+import type * as asn1js from 'asn1js';
 import { signedData, signerCertificates } from '../../functions/seal/cades';
-import { OIDS, der } from '../../functions/seal/cms-asn1';
+import { OIDS, der, derElement, derElements, parseDer } from '../../functions/seal/cms-asn1';
 import { certificatesFromPem, sha256 } from '../../functions/seal/signer';
-import { toArrayBuffer } from '../../functions/seal/x509-builder';
 import { closeServer, listenLocally } from '../local-server';
 
 const run = promisify(execFile);
@@ -89,28 +89,31 @@ function timestampIssuer(privateKeyPem: string, certificatePem: string, now: () 
   const chain = certificatesFromPem(certificatePem);
   if (chain.length === 0) throw new Error('the timestamp authority certificate file holds no certificate');
   const certificates = signerCertificates(chain);
-  const authorityName = AsnConvert.parse(chain[0]!, Certificate).tbsCertificate.subject;
+  // tsa [0] GeneralName: directoryName [4] Name, both explicit (a CHOICE cannot be tagged implicitly).
+  const authorityName = der.context(0, der.context(4, new Uint8Array(AsnConvert.serialize(AsnConvert.parse(chain[0]!, Certificate).tbsCertificate.subject))));
 
   return (requestDer) => {
-    let request: TimeStampReq;
+    let request: TimestampRequest;
     try {
-      request = AsnConvert.parse(requestDer, TimeStampReq);
+      request = readTimestampRequest(requestDer);
     } catch {
       return rejection('the request is not a DER TimeStampReq');
     }
     const problem = requestProblem(request);
     if (problem) return rejection(problem);
 
-    const tstInfo = Buffer.from(AsnConvert.serialize(new TSTInfo({
-      policy: TIMESTAMP_POLICY,
-      messageImprint: request.messageImprint,
-      serialNumber: toArrayBuffer(serialNumber()),
-      // Whole seconds: DER forbids trailing zeros in fractions, and the accuracy is one second anyway.
-      genTime: new Date(Math.floor(now().getTime() / 1000) * 1000),
-      accuracy: new Accuracy({ seconds: 1 }),
-      nonce: request.nonce,
-      tsa: new GeneralName({ directoryName: authorityName }),
-    })));
+    // TSTInfo ::= SEQUENCE { version, policy, messageImprint, serialNumber, genTime, accuracy, ordering DEFAULT FALSE, nonce, tsa [0] GeneralName, ... }
+    // The imprint and the nonce are the request's own bytes, as RFC 3161 (2.4.2) asks them to be.
+    const tstInfo = der.sequence(
+      der.smallInteger(1),
+      der.objectIdentifier(TIMESTAMP_POLICY),
+      request.messageImprint,
+      der.integerBytes(serialNumber()),
+      generalizedTime(now()),
+      ACCURACY_ONE_SECOND,
+      ...(request.nonce ? [request.nonce] : []),
+      authorityName,
+    );
     const signedAttributes = der.setOf(
       der.attribute(OIDS.contentType, der.objectIdentifier(OIDS.tstInfo)),
       der.attribute(OIDS.messageDigest, der.octetString(sha256(tstInfo))),
@@ -129,15 +132,69 @@ function timestampIssuer(privateKeyPem: string, certificatePem: string, now: () 
   };
 }
 
+/** Accuracy ::= SEQUENCE { seconds INTEGER OPTIONAL, ... }: one second, as the time is given to the second. */
+const ACCURACY_ONE_SECOND = der.sequence(der.smallInteger(1));
+
+/** GeneralizedTime to the whole second: DER forbids trailing zeros in fractions, and the accuracy is one second anyway. */
+function generalizedTime(time: Date): Buffer {
+  return der.value(0x18, Buffer.from(time.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z'), 'latin1'));
+}
+
+/** What a TimeStampReq asks, read with the DER reader: the imprint and the nonce kept as their DER. */
+interface TimestampRequest {
+  readonly version: number;
+  readonly hashAlgorithm: string;
+  readonly hashedMessageLength: number;
+  readonly messageImprint: Uint8Array;
+  readonly reqPolicy?: string;
+  readonly nonce?: Uint8Array;
+  readonly certReq: boolean;
+  readonly hasExtensions: boolean;
+}
+
+/**
+ * TimeStampReq ::= SEQUENCE { version INTEGER, messageImprint SEQUENCE { hashAlgorithm AlgorithmIdentifier,
+ * hashedMessage OCTET STRING }, reqPolicy OBJECT IDENTIFIER OPTIONAL, nonce INTEGER OPTIONAL, certReq BOOLEAN
+ * DEFAULT FALSE, extensions [0] IMPLICIT Extensions OPTIONAL }. Throws when the bytes are not one.
+ */
+function readTimestampRequest(requestDer: Uint8Array): TimestampRequest {
+  const fields = derElements(derElement(requestDer, 0x30).contents);
+  const take = (tag: number) => (fields[0]?.tag === tag ? fields.shift() : undefined);
+  const version = take(0x02);
+  const messageImprint = take(0x30);
+  const reqPolicy = take(0x06);
+  const nonce = take(0x02);
+  const certReq = take(0x01);
+  const extensions = take(0xa0);
+  if (!version || version.contents.length !== 1 || !messageImprint || fields.length > 0) throw new Error('not a TimeStampReq');
+  if (certReq && (certReq.contents.length !== 1 || (certReq.contents[0] !== 0 && certReq.contents[0] !== 0xff))) throw new Error('not a BOOLEAN');
+  const [algorithm, hashedMessage, ...more] = derElements(messageImprint.contents);
+  const [algorithmId] = algorithm?.tag === 0x30 ? derElements(algorithm.contents) : [];
+  if (algorithmId?.tag !== 0x06 || hashedMessage?.tag !== 0x04 || more.length > 0) throw new Error('not a MessageImprint');
+  return {
+    version: version.contents[0]!,
+    hashAlgorithm: objectIdentifier(algorithmId.encoded),
+    hashedMessageLength: hashedMessage.contents.length,
+    messageImprint: messageImprint.encoded,
+    reqPolicy: reqPolicy ? objectIdentifier(reqPolicy.encoded) : undefined,
+    nonce: nonce?.encoded,
+    certReq: certReq?.contents[0] === 0xff,
+    hasExtensions: extensions !== undefined && extensions.contents.length > 0,
+  };
+}
+
+function objectIdentifier(encoded: Uint8Array): string {
+  return (parseDer(encoded) as asn1js.ObjectIdentifier).valueBlock.toString();
+}
+
 /** Why the request cannot be granted, or undefined when it can. */
-function requestProblem(request: TimeStampReq): string | undefined {
+function requestProblem(request: TimestampRequest): string | undefined {
   if (request.version !== 1) return `version ${request.version} requests are not supported`;
-  const { hashAlgorithm, hashedMessage } = request.messageImprint;
-  const digestLength = DIGEST_LENGTHS[hashAlgorithm.algorithm];
-  if (digestLength === undefined) return `the hash algorithm ${hashAlgorithm.algorithm} is not accepted (SHA-256, SHA-384 or SHA-512)`;
-  if (hashedMessage.byteLength !== digestLength) return `the message imprint is ${hashedMessage.byteLength} bytes, not ${digestLength}`;
+  const digestLength = DIGEST_LENGTHS[request.hashAlgorithm];
+  if (digestLength === undefined) return `the hash algorithm ${request.hashAlgorithm} is not accepted (SHA-256, SHA-384 or SHA-512)`;
+  if (request.hashedMessageLength !== digestLength) return `the message imprint is ${request.hashedMessageLength} bytes, not ${digestLength}`;
   if (request.reqPolicy !== undefined && request.reqPolicy !== TIMESTAMP_POLICY) return `the policy ${request.reqPolicy} is not offered (only ${TIMESTAMP_POLICY})`;
-  if (request.extensions?.length) return 'request extensions are not supported';
+  if (request.hasExtensions) return 'request extensions are not supported';
   return undefined;
 }
 

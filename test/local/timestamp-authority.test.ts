@@ -3,7 +3,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import { MessageImprint, TimeStampReq, TSTInfo } from '@peculiar/asn1-tsp';
+import { AlgorithmIdentifier, Extension, Extensions } from '@peculiar/asn1-x509';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OIDS, derElement, derElements } from '../../functions/seal/cms-asn1';
+import { readSignedCms } from '../../functions/seal/validation/cms-signature';
 import { readTimestampToken, rfc3161Timestamps } from '../../functions/seal/timestamp';
 import { freePort } from '../../infra/local/aws-local';
 import { startLocalTimestampAuthority, type LocalTimestampAuthority } from '../../infra/pki/timestamp-authority';
@@ -84,6 +89,38 @@ describe('the local timestamp authority', () => {
     expect(readTimestampToken(token).hashAlgorithm).toBe('2.16.840.1.101.3.4.2.1');
     expect(() => readTimestampToken(Buffer.from('3003020101', 'hex'))).toThrow(/not a SignedData/);
     expect(() => readTimestampToken(token.subarray(0, token.length - 1))).toThrow(/not DER/);
+  });
+
+  it('writes a TSTInfo that @peculiar/asn1-tsp reads and writes back to the same bytes, with the request\'s imprint and nonce', async () => {
+    const imprint = createHash('sha256').update('imprint').digest();
+    for (const nonce of [undefined, Buffer.from([0x00, 0x91, 0x02]), Buffer.from([0x05])]) {
+      const request = new TimeStampReq({
+        version: 1,
+        messageImprint: new MessageImprint({ hashAlgorithm: new AlgorithmIdentifier({ algorithm: OIDS.sha256, parameters: null }), hashedMessage: new OctetString(imprint) }),
+        nonce: nonce ? new Uint8Array(nonce).buffer : undefined,
+        certReq: true,
+      });
+      const [, token] = derElements(derElement(await post(Buffer.from(AsnConvert.serialize(request))), 0x30).contents);
+      const content = readSignedCms(token!.encoded).content!;
+      const info = AsnConvert.parse(content, TSTInfo);
+      expect(Buffer.from(AsnConvert.serialize(info))).toEqual(content);
+      expect(Buffer.from(info.messageImprint.hashedMessage.buffer)).toEqual(imprint);
+      expect(info.messageImprint.hashAlgorithm.parameters).toBeNull(); // the request's NULL parameters, kept
+      expect(info.nonce ? Buffer.from(info.nonce) : undefined).toEqual(nonce);
+      expect(info.accuracy?.seconds).toBe(1);
+      expect(info.tsa?.directoryName).toBeDefined();
+    }
+  });
+
+  it('refuses, with the reason, a request of another version, for another policy, or with extensions', async () => {
+    const ask = async (change: Partial<TimeStampReq>) => {
+      const request = new TimeStampReq({ version: 1, messageImprint: new MessageImprint({ hashAlgorithm: new AlgorithmIdentifier({ algorithm: OIDS.sha256 }), hashedMessage: new OctetString(Buffer.alloc(32)) }), ...change });
+      return (await post(Buffer.from(AsnConvert.serialize(request)))).toString('latin1');
+    };
+    expect(await ask({ version: 2 as TimeStampReq['version'] })).toContain('version 2 requests are not supported');
+    expect(await ask({ reqPolicy: '2.999.2' })).toContain('the policy 2.999.2 is not offered (only 2.999.1)');
+    expect(await ask({ messageImprint: new MessageImprint({ hashAlgorithm: new AlgorithmIdentifier({ algorithm: OIDS.sha256 }), hashedMessage: new OctetString(Buffer.alloc(20)) }) })).toContain('the message imprint is 20 bytes, not 32');
+    expect(await ask({ extensions: new Extensions([new Extension({ extnID: '2.999.3', critical: false, extnValue: new OctetString(Buffer.alloc(1)) })]) })).toContain('request extensions are not supported');
   });
 
   it('refuses a body that is not a timestamp request', async () => {

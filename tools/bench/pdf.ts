@@ -2,7 +2,7 @@
  * `npm run bench:pdf`: how long building and sealing our PDFs takes, warm, in this process (the seal
  * signs with an in-memory development key, so KMS round trips are not included). The last line is JSON:
  * p50/p95 milliseconds, median CPU milliseconds and bytes of one certificate (B-B, and B-LTA through a local PKI
- * started here with `openssl`), and of the joint declaration
+ * started here with `openssl`), of verifying a sealed B-LTA certificate (`verifyLta`), and of the joint declaration
  * for 1,000 and 5,000 signatories (`jointDeclarationLarge`). Options: --certificates N (default 40), --joint-runs N (default 3),
  * --joint-signatories N (the larger joint declaration, default 5,000).
  */
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { renderJointDeclaration, type JointSignatory } from '../../functions/pdf/joint-declaration';
 import { renderSealedCertificate } from '../../functions/pdf/render-sealed-certificate';
 import { sealPdf } from '../../functions/pdf/seal';
+import { verifySealedPdf } from '../../functions/pdf/verify-seal';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,6 +36,7 @@ const pki = await startLocalPki({ port: 0, dataDir: pkiDir, sealPrivateKeyFile: 
 const tsa = await startLocalTimestampAuthority({ port: 0, dataDir: pkiDir, issuedBy: { key: pki.files.timestampKey, certificateFile: pki.files.timestampCertificate, certificateChainPem: pki.timestampChainPem() } });
 const pkiSigner = inMemorySigner(development.privateKeyPem, certificatesFromPem(pki.sealChainPem()));
 const timestamp = rfc3161Timestamps(tsa.url);
+const pkiRoot = certificatesFromPem(pki.sealChainPem()).at(-1)!;
 
 const percentile = (samples: number[], p: number) => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -52,6 +54,13 @@ async function certificateLta(index: number): Promise<number> {
   const fixture = fixtures[index % fixtures.length]!;
   const bytes = await renderSealedCertificate(benchCertificateInput(fixture, `cmt_01jdbench${String(index).padStart(16, '0')}`), pkiSigner, { timestamp, longTermValidation: {} });
   return bytes.length;
+}
+
+/** Verifies one sealed B-LTA certificate as the seal task does before storing it, and as the public check does. */
+async function verifyLta(lta: Buffer): Promise<number> {
+  const report = await verifySealedPdf(lta, { sealAnchors: [pkiRoot], timestampAnchors: [pkiRoot] });
+  if (report.level !== 'B-LTA') throw new Error(`the sealed certificate does not verify as B-LTA: ${JSON.stringify(report.failures)}`);
+  return lta.length;
 }
 
 async function joint(count: number): Promise<number> {
@@ -85,6 +94,15 @@ async function measure(label: string, runs: number, warmups: number, once: (inde
 const results = {
   certificate: await measure('certificate (build + seal)', certificateRuns, 3, certificate),
   certificateLta: await measure('certificate (build + seal + B-LTA, local PKI)', certificateRuns, 3, certificateLta),
+  verifyLta: await (async () => {
+    // A document of its own for each run, sealed beforehand: nothing of one verification is left for the next.
+    const documents: Buffer[] = [];
+    for (let index = 0; index < certificateRuns + 3; index++) {
+      documents.push(await renderSealedCertificate(benchCertificateInput(fixtures[index % fixtures.length]!, `cmt_01jdverify${String(index).padStart(16, '0')}`), pkiSigner, { timestamp, longTermValidation: {} }));
+    }
+    let next = 0;
+    return measure('verify a sealed B-LTA certificate', certificateRuns, 3, () => verifyLta(documents[next++]!));
+  })(),
   jointDeclaration1000: await measure('joint declaration, 1,000 signatories', jointRuns, 1, () => joint(1_000)),
   jointDeclarationLarge: { signatories: largeJoint, ...await measure(`joint declaration, ${largeJoint.toLocaleString('en')} signatories`, jointRuns, 0, () => joint(largeJoint)) },
 };

@@ -4,6 +4,7 @@ import {
   BasicConstraints,
   Certificate,
   ExtendedKeyUsage,
+  type Extension,
   KeyUsage,
   id_ce_authorityKeyIdentifier,
   id_ce_basicConstraints,
@@ -28,6 +29,8 @@ export interface CertificateFacts {
   readonly subjectDer: Buffer;
   readonly issuerDer: Buffer;
   readonly serialNumber: Buffer;
+  /** The subjectPublicKey BIT STRING's contents: what OCSP's key hashes are taken over (RFC 6960, 4.1.1). */
+  readonly subjectPublicKey: Buffer;
   readonly notBefore: Date;
   readonly notAfter: Date;
   readonly signatureAlgorithm: string;
@@ -38,6 +41,8 @@ export interface CertificateFacts {
   readonly extendedKeyUsage?: { readonly purposes: readonly string[]; readonly critical: boolean };
   /** Critical extensions this validator does not process: RFC 5280 requires refusing such a certificate. */
   readonly unknownCriticalExtensions: readonly string[];
+  /** Every extension, decoded as far as its type and value bytes, for those read only when needed. */
+  readonly extensions: readonly Extension[];
 }
 
 /** Extensions this validator understands (and so may accept when critical). */
@@ -94,6 +99,7 @@ export function certificateFacts(der: Uint8Array): CertificateFacts {
     subjectDer: Buffer.from(AsnConvert.serialize(tbs.subject)),
     issuerDer: Buffer.from(AsnConvert.serialize(tbs.issuer)),
     serialNumber: Buffer.from(tbs.serialNumber),
+    subjectPublicKey: Buffer.from(tbs.subjectPublicKeyInfo.subjectPublicKey),
     notBefore: tbs.validity.notBefore.getTime(),
     notAfter: tbs.validity.notAfter.getTime(),
     signatureAlgorithm: certificate.signatureAlgorithm.algorithm,
@@ -101,15 +107,24 @@ export function certificateFacts(der: Uint8Array): CertificateFacts {
     keyUsage,
     extendedKeyUsage,
     unknownCriticalExtensions,
+    extensions: tbs.extensions ?? [],
   };
   if (decoded.size >= DECODED_LIMIT) decoded.clear();
   decoded.set(key, facts);
   return facts;
 }
 
+/** Verdicts of `issued` by certificate and issuer: paths are built from the same certificates for every document. */
+const issuedBy = new WeakMap<CertificateFacts, WeakMap<CertificateFacts, boolean>>();
+
 /** True when `issuer` names the subject `certificate` names as its issuer and its key verifies the certificate's signature. */
 export function issued(issuer: CertificateFacts, certificate: CertificateFacts): boolean {
-  return issuer.subjectDer.equals(certificate.issuerDer) && certificate.x509.verify(issuer.x509.publicKey);
+  if (!issuer.subjectDer.equals(certificate.issuerDer)) return false;
+  let verdicts = issuedBy.get(certificate);
+  if (!verdicts) issuedBy.set(certificate, (verdicts = new WeakMap()));
+  let verdict = verdicts.get(issuer);
+  if (verdict === undefined) verdicts.set(issuer, (verdict = certificate.x509.verify(issuer.x509.publicKey)));
+  return verdict;
 }
 
 /** Serial numbers compared as integers: DER keeps at most one leading zero, other encoders sometimes more. */

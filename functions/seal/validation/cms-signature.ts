@@ -1,18 +1,33 @@
 import { createHash, verify as verifySignature } from 'node:crypto';
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { ContentInfo, SignedData, type SignerInfo } from '@peculiar/asn1-cms';
 import * as asn1js from 'asn1js';
-import { OIDS, derElement, derElements, parseDer, signedAttributesOf } from '../cms-asn1';
+import { OIDS, der, derElement, derElements, parseDer, type DerElement } from '../cms-asn1';
 import { digestAlgorithmVerdict, signatureAlgorithmVerdict } from './algorithms';
 import { certificateFacts, sameSerial, type CertificateFacts } from './certificate-facts';
 
 const SIGNING_CERTIFICATE_V1 = '1.2.840.113549.1.9.16.2.12';
 
-/** A CMS SignedData with one signer, decoded, with the bytes its signature covers. */
+/** An attribute as the SignerInfo carries it: its type and its values, as DER, not decoded. */
+export interface CmsAttribute {
+  /** The encoded OBJECT IDENTIFIER. */
+  readonly type: Uint8Array;
+  readonly values: readonly Uint8Array[];
+}
+
+/** What a SignerInfo says (RFC 5652, 5.3), read field by field. */
+export interface SignerInfoFields {
+  /** The signing certificate's issuer (its Name, DER) and serial number (the INTEGER's contents); absent when the signer is named by key identifier. */
+  readonly issuerAndSerialNumber?: { readonly issuer: Uint8Array; readonly serialNumber: Uint8Array };
+  readonly digestAlgorithm: string;
+  readonly signatureAlgorithm: string;
+  readonly signature: Buffer;
+  readonly signedAttributes: readonly CmsAttribute[];
+  readonly unsignedAttributes: readonly CmsAttribute[];
+}
+
+/** A CMS SignedData with one signer, with the bytes its signature covers. */
 export interface SignedCms {
-  readonly signedData: SignedData;
-  readonly signerInfo: SignerInfo;
-  /** The certificates the SignedData carries. */
+  readonly signerInfo: SignerInfoFields;
+  /** The certificates the SignedData carries, as it carries them. */
   readonly certificates: readonly Buffer[];
   /** The signed attributes as the signature covers them (a DER SET), when there are any. */
   readonly signedAttributes?: Buffer;
@@ -21,47 +36,134 @@ export interface SignedCms {
   readonly contentType: string;
 }
 
-/** Decodes a ContentInfo holding a SignedData; throws with a plain message when it is not one. */
+/**
+ * Reads a ContentInfo holding a SignedData; throws with a plain message when it is not one. The structure is
+ * walked with `derElements` (DER only, every length checked) and nothing is decoded but the few values read:
+ * a decoder given the whole decodes every certificate and the timestamp token inside it, which the
+ * certificate checks and the token's own verification read from their bytes anyway.
+ */
 export function readSignedCms(contentInfoDer: Uint8Array): SignedCms {
-  const contentInfo = AsnConvert.parse(contentInfoDer, ContentInfo);
-  if (contentInfo.contentType !== OIDS.signedData) throw new Error(`it holds ${contentInfo.contentType}, not a CMS SignedData`);
-  const signedData = AsnConvert.parse(contentInfo.content, SignedData);
-  const [signerInfo, ...others] = signedData.signerInfos;
+  // ContentInfo ::= SEQUENCE { contentType OBJECT IDENTIFIER, content [0] EXPLICIT ANY } (RFC 5652, 3)
+  const [contentType, explicitContent, ...extra] = derElements(derElement(contentInfoDer, 0x30).contents);
+  if (contentType?.tag !== 0x06 || explicitContent?.tag !== 0xa0 || extra.length > 0) throw new Error('it is not a CMS ContentInfo');
+  if (!der.objectIdentifier(OIDS.signedData).equals(contentType.encoded)) throw new Error(`it holds ${objectIdentifier(contentType)}, not a CMS SignedData`);
+  const fields = signedDataFields(derElement(explicitContent.contents, 0x30).contents);
+  const [signerInfo, ...others] = derElements(fields.signerInfos.contents);
   if (!signerInfo) throw new Error('the SignedData has no signer');
   if (others.length > 0) throw new Error('the SignedData has more than one signer');
-  const certificates = carriedCertificates(contentInfoDer);
-  const encapsulated = signedData.encapContentInfo;
-  const content = encapsulated.eContent?.single ? Buffer.from(encapsulated.eContent.single.buffer) : encapsulated.eContent?.any ? Buffer.from(encapsulated.eContent.any) : undefined;
-  return { signedData, signerInfo, certificates, signedAttributes: signedAttributesOf(contentInfoDer), content, contentType: encapsulated.eContentType };
+  const signer = readSignerInfo(signerInfo);
+  const encapsulated = encapsulatedContent(fields.encapContentInfo);
+  // Other certificate formats (attribute certificates, [1]/[2]/[3]) are tagged and are not X.509 certificates.
+  const certificates = fields.certificates ? derElements(fields.certificates.contents).filter((element) => element.tag === 0x30).map((element) => Buffer.from(element.encoded)) : [];
+  // A carried certificate that cannot be decoded makes the signature unreadable, as decoding the whole SignedData did
+  // (decoded once: the facts are kept for the checks that follow).
+  certificates.forEach((certificate) => certificateFacts(certificate));
+  return { ...signer, certificates, ...encapsulated };
+}
+
+interface SignedDataFields {
+  readonly encapContentInfo: DerElement;
+  readonly certificates?: DerElement;
+  readonly signerInfos: DerElement;
+}
+
+/** SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo, certificates [0] IMPLICIT OPTIONAL, crls [1] IMPLICIT OPTIONAL, signerInfos SET } */
+function signedDataFields(contents: Uint8Array): SignedDataFields {
+  const [version, digestAlgorithms, encapContentInfo, ...rest] = derElements(contents);
+  const signerInfos = rest.pop();
+  const certificates = rest[0]?.tag === 0xa0 ? rest.shift() : undefined;
+  const crls = rest[0]?.tag === 0xa1 ? rest.shift() : undefined;
+  if (version?.tag !== 0x02 || digestAlgorithms?.tag !== 0x31 || encapContentInfo?.tag !== 0x30 || signerInfos?.tag !== 0x31 || rest.length > 0
+    || !derElements(digestAlgorithms.contents).every((algorithm) => algorithm.tag === 0x30)) {
+    throw new Error('it is not a well-formed CMS SignedData');
+  }
+  // Unused here, but it must be DER like the rest.
+  if (crls) derElements(crls.contents);
+  return { encapContentInfo, certificates, signerInfos };
+}
+
+/** EncapsulatedContentInfo ::= SEQUENCE { eContentType OBJECT IDENTIFIER, eContent [0] EXPLICIT OCTET STRING OPTIONAL } */
+function encapsulatedContent(element: DerElement): { contentType: string; content?: Buffer } {
+  const [eContentType, eContent, ...extra] = derElements(element.contents);
+  if (eContentType?.tag !== 0x06 || (eContent !== undefined && eContent.tag !== 0xa0) || extra.length > 0) throw new Error('its encapsulated content is not well formed');
+  return { contentType: objectIdentifier(eContentType), content: eContent ? Buffer.from(derElement(eContent.contents, 0x04).contents) : undefined };
 }
 
 /**
- * The certificates of a SignedData as the bytes it carries, found without decoding and encoding them again:
- * ContentInfo { contentType, [0] SignedData { version, digestAlgorithms, encapContentInfo, [0] certificates, ... } }.
+ * SignerInfo ::= SEQUENCE { version INTEGER, sid SignerIdentifier, digestAlgorithm, signedAttrs [0] IMPLICIT
+ * OPTIONAL, signatureAlgorithm, signature OCTET STRING, unsignedAttrs [1] IMPLICIT OPTIONAL }, where
+ * SignerIdentifier is issuerAndSerialNumber (a SEQUENCE) or subjectKeyIdentifier [0] IMPLICIT.
  */
-function carriedCertificates(contentInfoDer: Uint8Array): Buffer[] {
-  const [, explicit] = derElements(derElement(contentInfoDer, 0x30).contents);
-  const fields = derElements(derElement(explicit?.contents ?? new Uint8Array(), 0x30).contents);
-  const certificateSet = fields.find((field) => field.tag === 0xa0);
-  // Other certificate formats (attribute certificates, [1]/[2]/[3]) are tagged and are not X.509 certificates.
-  return certificateSet ? derElements(certificateSet.contents).filter((element) => element.tag === 0x30).map((element) => Buffer.from(element.encoded)) : [];
+function readSignerInfo(element: DerElement): Pick<SignedCms, 'signerInfo' | 'signedAttributes'> {
+  if (element.tag !== 0x30) throw new Error('its SignerInfo is not a SEQUENCE');
+  const fields = derElements(element.contents);
+  const take = (...tags: number[]) => (fields[0] !== undefined && tags.includes(fields[0].tag) ? fields.shift() : undefined);
+  const version = take(0x02);
+  const sid = take(0x30, 0x80);
+  const digestAlgorithm = take(0x30);
+  const signed = take(0xa0);
+  const signatureAlgorithm = take(0x30);
+  const signature = take(0x04);
+  const unsigned = take(0xa1);
+  if (!version || !sid || !digestAlgorithm || !signatureAlgorithm || !signature || fields.length > 0) throw new Error('its SignerInfo is not well formed');
+  let issuerAndSerialNumber: SignerInfoFields['issuerAndSerialNumber'];
+  if (sid.tag === 0x30) {
+    const [issuer, serialNumber, ...extra] = derElements(sid.contents);
+    if (issuer?.tag !== 0x30 || serialNumber?.tag !== 0x02 || extra.length > 0) throw new Error('its signer identifier is not well formed');
+    issuerAndSerialNumber = { issuer: issuer.encoded, serialNumber: serialNumber.contents };
+  }
+  return {
+    signerInfo: {
+      issuerAndSerialNumber,
+      digestAlgorithm: algorithmOf(digestAlgorithm),
+      signatureAlgorithm: algorithmOf(signatureAlgorithm),
+      signature: Buffer.from(signature.contents),
+      signedAttributes: signed ? derElements(signed.contents).map((attribute) => attributeOf(attribute, 'a signed')) : [],
+      unsignedAttributes: unsigned ? derElements(unsigned.contents).map((attribute) => attributeOf(attribute, 'an unsigned')) : [],
+    },
+    // The [0] IMPLICIT field with its tag turned back into SET is what the signature covers (RFC 5652, 5.4).
+    signedAttributes: signed ? der.retagged(signed.encoded, 0x31) : undefined,
+  };
 }
 
-/** The first value of a signed attribute, as DER. */
-export function signedAttribute(cms: SignedCms, oid: string): ArrayBuffer | undefined {
-  return cms.signerInfo.signedAttrs?.find((attribute) => attribute.attrType === oid)?.attrValues[0];
+/** AlgorithmIdentifier ::= SEQUENCE { algorithm OBJECT IDENTIFIER, parameters ANY OPTIONAL } */
+function algorithmOf(element: DerElement): string {
+  const [algorithm, , ...extra] = derElements(element.contents);
+  if (algorithm?.tag !== 0x06 || extra.length > 0) throw new Error('an algorithm identifier is not well formed');
+  return objectIdentifier(algorithm);
 }
 
-export function unsignedAttribute(cms: SignedCms, oid: string): ArrayBuffer | undefined {
-  return cms.signerInfo.unsignedAttrs?.find((attribute) => attribute.attrType === oid)?.attrValues[0];
+/** Attribute ::= SEQUENCE { attrType OBJECT IDENTIFIER, attrValues SET OF AttributeValue } */
+function attributeOf(element: DerElement, kind: string): CmsAttribute {
+  const [type, values, ...extra] = element.tag === 0x30 ? derElements(element.contents) : [];
+  if (type?.tag !== 0x06 || values?.tag !== 0x31 || extra.length > 0) throw new Error(`${kind} attribute is not well formed`);
+  return { type: type.encoded, values: derElements(values.contents).map((value) => value.encoded) };
+}
+
+function objectIdentifier(element: DerElement): string {
+  return (parseDer(element.encoded) as asn1js.ObjectIdentifier).valueBlock.toString();
+}
+
+/** The first value of a signed attribute, as DER (a view into the signature's bytes). */
+export function signedAttribute(cms: SignedCms, oid: string): Uint8Array | undefined {
+  return firstValue(cms.signerInfo.signedAttributes, oid);
+}
+
+/** The first value of an unsigned attribute, as DER (a view into the signature's bytes). */
+export function unsignedAttribute(cms: SignedCms, oid: string): Uint8Array | undefined {
+  return firstValue(cms.signerInfo.unsignedAttributes, oid);
+}
+
+function firstValue(attributes: readonly CmsAttribute[], oid: string): Uint8Array | undefined {
+  const type = der.objectIdentifier(oid);
+  return attributes.find((attribute) => type.equals(attribute.type))?.values[0];
 }
 
 /** The certificate the SignerInfo names (issuer and serial number), among `candidates`. */
 export function findSignerCertificate(cms: SignedCms, candidates: readonly Uint8Array[]): CertificateFacts | undefined {
-  const sid = cms.signerInfo.sid.issuerAndSerialNumber;
+  const sid = cms.signerInfo.issuerAndSerialNumber;
   if (!sid) return undefined;
-  const issuer = Buffer.from(AsnConvert.serialize(sid.issuer));
-  return candidates.map(certificateFacts).find((candidate) => candidate.issuerDer.equals(issuer) && sameSerial(candidate.serialNumber, new Uint8Array(sid.serialNumber)));
+  return candidates.map(certificateFacts).find((candidate) => candidate.issuerDer.equals(sid.issuer) && sameSerial(candidate.serialNumber, sid.serialNumber));
 }
 
 /**
@@ -79,9 +181,9 @@ export type SignerCheck =
  * signature over the signed attributes verifies with the signer certificate's key.
  */
 export function verifySigner(cms: SignedCms, signer: CertificateFacts, contentDigestOf: (hash: string) => Buffer): SignerCheck {
-  const digest = digestAlgorithmVerdict(cms.signerInfo.digestAlgorithm.algorithm);
+  const digest = digestAlgorithmVerdict(cms.signerInfo.digestAlgorithm);
   if (!digest.ok) return { refused: `the digest algorithm is refused (${digest.problem})`, kind: 'algorithm' };
-  const signature = signatureAlgorithmVerdict(cms.signerInfo.signatureAlgorithm.algorithm);
+  const signature = signatureAlgorithmVerdict(cms.signerInfo.signatureAlgorithm);
   if (!signature.ok) return { refused: `the signature algorithm is refused (${signature.problem})`, kind: 'algorithm' };
   if (!cms.signedAttributes) return { refused: 'it has no signed attributes, which PAdES and RFC 3161 require', kind: 'structure' };
   const messageDigest = signedAttribute(cms, OIDS.messageDigest);
@@ -89,7 +191,7 @@ export function verifySigner(cms: SignedCms, signer: CertificateFacts, contentDi
   const signedDigest = Buffer.from((parseDer(messageDigest) as asn1js.OctetString).valueBlock.valueHexView);
   return {
     digestMatches: signedDigest.equals(contentDigestOf(digest.hash!)),
-    signatureValid: verifySignature(digest.hash!, cms.signedAttributes, signer.x509.publicKey, Buffer.from(cms.signerInfo.signature.buffer)),
+    signatureValid: verifySignature(digest.hash!, cms.signedAttributes, signer.x509.publicKey, cms.signerInfo.signature),
   };
 }
 

@@ -1,8 +1,8 @@
 import { createHash, verify as verifySignature } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { BasicOCSPResponse, OCSPResponse, OCSPResponseStatus, id_pkix_ocsp_basic } from '@peculiar/asn1-ocsp';
-import { Certificate, CertificateList, KeyUsageFlags, id_kp_OCSPSigning } from '@peculiar/asn1-x509';
-import { derElement, derElements } from '../cms-asn1';
+import { BasicOCSPResponse, OCSPResponseStatus, id_pkix_ocsp_basic } from '@peculiar/asn1-ocsp';
+import { CertificateList, KeyUsageFlags, id_kp_OCSPSigning } from '@peculiar/asn1-x509';
+import { der, derElement, derElements } from '../cms-asn1';
 import { digestAlgorithmVerdict, signatureAlgorithmVerdict } from './algorithms';
 import { certificateFacts, issued, sameSerial, type CertificateFacts } from './certificate-facts';
 import type { CertificatePath } from './certificate-path';
@@ -43,19 +43,31 @@ export function revocationStatus(certificate: CertificateFacts, issuer: Certific
   return { status: 'unknown', problems };
 }
 
+/** A CRL decoded, with the bytes its signature covers and its issuer's name as DER. */
+interface ReadCrl {
+  readonly crl: CertificateList;
+  readonly signedBytes: Uint8Array;
+  readonly issuerDer: Buffer;
+}
+
+/** A successful basic OCSP response decoded but for the certificates it carries, which are kept as they are. */
+interface ReadOcspResponse {
+  readonly basic: BasicOCSPResponse;
+  readonly signedBytes: Uint8Array;
+  readonly certificates: readonly Buffer[];
+  readonly responderName?: Buffer;
+}
+
 function fromCrl(der: Uint8Array, certificate: CertificateFacts, issuer: CertificateFacts, problems: string[]): RevocationStatus | undefined {
-  let crl: CertificateList;
-  try {
-    crl = AsnConvert.parse(der, CertificateList);
-  } catch {
+  const read = decodedOnce('crl', der, readCrl);
+  if (read instanceof Error) {
     problems.push('a CRL that cannot be read');
     return undefined;
   }
-  if (!Buffer.from(AsnConvert.serialize(crl.tbsCertList.issuer)).equals(issuer.subjectDer)) return undefined;
+  const { crl, signedBytes, issuerDer } = read;
+  if (!issuerDer.equals(issuer.subjectDer)) return undefined;
   const algorithm = signatureAlgorithmVerdict(crl.signatureAlgorithm.algorithm);
-  // CertificateList ::= SEQUENCE { tbsCertList, signatureAlgorithm, signatureValue }: the signed bytes as they are.
-  const tbsCertList = derElements(derElement(der, 0x30).contents)[0]!.encoded;
-  if (!algorithm.ok || !algorithm.hash || !verifySignature(algorithm.hash, tbsCertList, issuer.x509.publicKey, Buffer.from(crl.signature))) {
+  if (!algorithm.ok || !algorithm.hash || !verifySignature(algorithm.hash, signedBytes, issuer.x509.publicKey, Buffer.from(crl.signature))) {
     problems.push(`a CRL from ${issuer.subject} whose signature does not verify${algorithm.ok ? '' : ` (${algorithm.problem})`}`);
     return undefined;
   }
@@ -68,31 +80,32 @@ function fromCrl(der: Uint8Array, certificate: CertificateFacts, issuer: Certifi
   return entry ? { status: 'revoked', revokedAt: entry.revocationDate.getTime(), source } : { status: 'good', source };
 }
 
+function readCrl(der: Uint8Array): ReadCrl {
+  const crl = AsnConvert.parse(der, CertificateList);
+  // CertificateList ::= SEQUENCE { tbsCertList, signatureAlgorithm, signatureValue }: the signed bytes as they are.
+  const signedBytes = Buffer.from(derElements(derElement(der, 0x30).contents)[0]!.encoded);
+  return { crl, signedBytes, issuerDer: Buffer.from(AsnConvert.serialize(crl.tbsCertList.issuer)) };
+}
+
 function fromOcsp(der: Uint8Array, certificate: CertificateFacts, issuer: CertificateFacts, carried: readonly Uint8Array[], problems: string[]): RevocationStatus | undefined {
-  let basic: BasicOCSPResponse;
-  let basicDer: Uint8Array;
-  try {
-    const response = AsnConvert.parse(der, OCSPResponse);
-    if (response.responseStatus !== OCSPResponseStatus.successful || response.responseBytes?.responseType !== id_pkix_ocsp_basic) return undefined;
-    basicDer = new Uint8Array(response.responseBytes.response.buffer);
-    basic = AsnConvert.parse(basicDer, BasicOCSPResponse);
-  } catch {
+  const read = decodedOnce('ocsp', der, readOcspResponse);
+  if (read instanceof Error) {
     problems.push('an OCSP response that cannot be read');
     return undefined;
   }
+  if (!read) return undefined;
+  const { basic, signedBytes } = read;
   const single = basic.tbsResponseData.responses.find((candidate) => {
     const hash = digestAlgorithmVerdict(candidate.certID.hashAlgorithm.algorithm);
     const name = hash.ok ? hash.hash! : 'sha1'; // CertID hashes identify, they do not protect: SHA-1 is the usual choice
     return sameSerial(new Uint8Array(candidate.certID.serialNumber), certificate.serialNumber)
       && createHash(name).update(issuer.subjectDer).digest().equals(Buffer.from(candidate.certID.issuerNameHash.buffer))
-      && createHash(name).update(publicKeyBits(issuer)).digest().equals(Buffer.from(candidate.certID.issuerKeyHash.buffer));
+      && createHash(name).update(issuer.subjectPublicKey).digest().equals(Buffer.from(candidate.certID.issuerKeyHash.buffer));
   });
   if (!single) return undefined;
-  const responder = ocspResponder(basic, issuer, [...(basic.certs ?? []).map((cert) => Buffer.from(AsnConvert.serialize(cert))), ...carried]);
+  const responder = ocspResponder(read, issuer, [...read.certificates, ...carried]);
   const algorithm = signatureAlgorithmVerdict(basic.signatureAlgorithm.algorithm);
-  // BasicOCSPResponse ::= SEQUENCE { tbsResponseData, signatureAlgorithm, signature, certs [0] OPTIONAL }
-  const tbsResponseData = derElements(derElement(basicDer, 0x30).contents)[0]!.encoded;
-  if (!responder || !algorithm.ok || !algorithm.hash || !verifySignature(algorithm.hash, tbsResponseData, responder.x509.publicKey, Buffer.from(basic.signature))) {
+  if (!responder || !algorithm.ok || !algorithm.hash || !verifySignature(algorithm.hash, signedBytes, responder.x509.publicKey, Buffer.from(basic.signature))) {
     problems.push(`an OCSP response about ${certificate.subject} that neither its issuer nor a responder it authorised signed${algorithm.ok ? '' : ` (${algorithm.problem})`}`);
     return undefined;
   }
@@ -105,20 +118,75 @@ function fromOcsp(der: Uint8Array, certificate: CertificateFacts, issuer: Certif
   return { status: 'good', source };
 }
 
+/**
+ * A successful basic response, or undefined for any other (an OCSP error status says nothing about the
+ * certificate). The envelope is walked with the DER reader, and the response is decoded without the
+ * certificates it carries: a decoder given the whole would decode them, inside the OCTET STRING, too.
+ */
+function readOcspResponse(encoded: Uint8Array): ReadOcspResponse | undefined {
+  // OCSPResponse ::= SEQUENCE { responseStatus ENUMERATED, responseBytes [0] EXPLICIT ResponseBytes OPTIONAL }
+  const [status, explicitBytes, ...extra] = derElements(derElement(encoded, 0x30).contents);
+  if (status?.tag !== 0x0a || (explicitBytes !== undefined && explicitBytes.tag !== 0xa0) || extra.length > 0) throw new Error('not an OCSPResponse');
+  if (status.contents.length !== 1 || status.contents[0] !== OCSPResponseStatus.successful || !explicitBytes) return undefined;
+  // ResponseBytes ::= SEQUENCE { responseType OBJECT IDENTIFIER, response OCTET STRING }
+  const [responseType, response, ...more] = derElements(derElement(explicitBytes.contents, 0x30).contents);
+  if (responseType?.tag !== 0x06 || response?.tag !== 0x04 || more.length > 0) throw new Error('not an OCSPResponse');
+  if (!der.objectIdentifier(id_pkix_ocsp_basic).equals(responseType.encoded)) return undefined;
+  // BasicOCSPResponse ::= SEQUENCE { tbsResponseData, signatureAlgorithm, signature, certs [0] EXPLICIT SEQUENCE OF Certificate OPTIONAL }
+  const basicDer = response.contents;
+  const fields = derElements(derElement(basicDer, 0x30).contents);
+  const certs = fields.length === 4 && fields[3]!.tag === 0xa0 ? fields.pop()! : undefined;
+  const basic = AsnConvert.parse(certs ? der.sequence(...fields.map((field) => field.encoded)) : basicDer, BasicOCSPResponse);
+  const certificates = certs ? derElements(derElement(certs.contents, 0x30).contents).map((certificate) => Buffer.from(certificate.encoded)) : [];
+  // A carried certificate that cannot be decoded makes the response unreadable, as decoding it whole did.
+  certificates.forEach((certificate) => certificateFacts(certificate));
+  // ResponseData ::= SEQUENCE { version [0] EXPLICIT DEFAULT v1, responderID CHOICE { byName [1] EXPLICIT Name, byKey [2] EXPLICIT }, ... }
+  const byName = derElements(fields[0]!.contents).find((field) => field.tag === 0xa1 || field.tag === 0xa2);
+  return { basic, signedBytes: Buffer.from(fields[0]!.encoded), certificates, responderName: byName?.tag === 0xa1 ? Buffer.from(derElement(byName.contents, 0x30).encoded) : undefined };
+}
+
 /** The issuer itself, or a certificate it issued for OCSP signing (RFC 6960, 4.2.2.2), that the ResponderID names. */
-function ocspResponder(basic: BasicOCSPResponse, issuer: CertificateFacts, candidates: readonly Uint8Array[]): CertificateFacts | undefined {
-  const { byName, byKey } = basic.tbsResponseData.responderID;
-  const names = (candidate: CertificateFacts) => (byName
-    ? Buffer.from(AsnConvert.serialize(byName)).equals(candidate.subjectDer)
-    : byKey !== undefined && createHash('sha1').update(publicKeyBits(candidate)).digest().equals(Buffer.from(byKey.buffer)));
+function ocspResponder(read: ReadOcspResponse, issuer: CertificateFacts, candidates: readonly Uint8Array[]): CertificateFacts | undefined {
+  const { byKey } = read.basic.tbsResponseData.responderID;
+  const names = (candidate: CertificateFacts) => (read.responderName
+    ? read.responderName.equals(candidate.subjectDer)
+    : byKey !== undefined && createHash('sha1').update(candidate.subjectPublicKey).digest().equals(Buffer.from(byKey.buffer)));
   if (names(issuer)) return issuer;
   return candidates.map(certificateFacts).find((candidate) => names(candidate)
     && issued(issuer, candidate)
     && candidate.extendedKeyUsage?.purposes.includes(id_kp_OCSPSigning) === true);
 }
 
-function publicKeyBits(certificate: CertificateFacts): Buffer {
-  return Buffer.from(AsnConvert.parse(certificate.der, Certificate).tbsCertificate.subjectPublicKeyInfo.subjectPublicKey);
+/**
+ * CRLs and OCSP responses decoded by their content: one verification asks about every certificate of two
+ * paths, each against every response, and the verifier reads again what gathering the data has just read.
+ * Bounded in entries and in the bytes they were decoded from, because the public check decodes whatever an
+ * uploaded file carries (a large CRL decodes to many times its size); what is kept are copies, never views
+ * into a caller's buffer (a whole uploaded PDF), and is never changed.
+ */
+const decodedRevocationData = new Map<string, unknown>();
+const DECODED_LIMIT = 32;
+const DECODED_BYTES_LIMIT = 1024 * 1024;
+let decodedBytes = 0;
+
+/** `read(der)`, or the error it threw, computed once per content. */
+function decodedOnce<T>(kind: 'crl' | 'ocsp', der: Uint8Array, read: (der: Uint8Array) => T): T | Error {
+  const key = `${kind}:${createHash('sha256').update(der).digest('base64')}`;
+  if (decodedRevocationData.has(key)) return decodedRevocationData.get(key) as T | Error;
+  let result: T | Error;
+  try {
+    result = read(der);
+  } catch (error) {
+    result = error instanceof Error ? error : new Error(String(error));
+  }
+  if (der.length > DECODED_BYTES_LIMIT / 4) return result;
+  if (decodedRevocationData.size >= DECODED_LIMIT || decodedBytes + der.length > DECODED_BYTES_LIMIT) {
+    decodedRevocationData.clear();
+    decodedBytes = 0;
+  }
+  decodedRevocationData.set(key, result);
+  decodedBytes += der.length;
+  return result;
 }
 
 /** The document's revocation data with any given from outside. */
