@@ -44,6 +44,7 @@ try {
     signatories,
     delivered: run.deliveredIds.length,
     byState: run.byState,
+    statusPolls: run.statusPolls,
     seconds: round(run.seconds),
     commitmentsPerSecond: round(run.deliveredIds.length / run.seconds, 2),
     signLatencyMsP50: round(percentile(run.signLatenciesMs, 50)),

@@ -5,7 +5,7 @@ import { MailboxWatcher } from './mailbox-watcher';
 import { sampleDeclaration } from './sample-declaration';
 
 /** How long the runner waits for the workflow to settle before it looks at the status anyway. */
-const STATUS_INTERVAL_MS = 3_000;
+const STATUS_INTERVAL_MS = 10_000;
 
 export interface CampaignRun {
   readonly declarationId: string;
