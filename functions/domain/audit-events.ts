@@ -1,6 +1,7 @@
 /**
- * Every kind of event the audit trail records. A new kind is added here first: the console's
- * wording (templates/console/event-labels.ts) must then name it, or the code does not type-check.
+ * Every kind of event the audit trail records. A new kind is added here first: its wording
+ * (`document.audit.events` of every catalog in templates/i18n, which the console shares) must
+ * then name it, or the code does not type-check.
  */
 export const AUDIT_EVENT_TYPES = [
   'INVITED',

@@ -254,10 +254,10 @@ export const en: Messages = {
         DECLARATION_OPENED: 'Declaration opened for signing',
         DECLARATION_CLOSED: 'Declaration closed for signing',
         NOTIFICATIONS_CHANGED: 'Team notifications changed',
-        REINVITED: 'Invited again',
+        REINVITED: 'Invited again (a new round)',
         LINK_EXTENDED: 'Invitation extended',
         LINKS_FOLLOWED_DEADLINE: 'Link extended with the moved deadline',
-        DEADLINE_MOVED: 'Deadline moved',
+        DEADLINE_MOVED: 'Deadline moved later',
       },
     },
     joint: {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_EVENT_TYPES, type AuditEventType } from '../../functions/domain/audit-events';
 import { count, COUNTS } from '../../templates/console/counts';
-import { EVENT_LABELS } from '../../templates/console/event-labels';
+import { CONSOLE_LANGUAGES, CONSOLE_MESSAGES } from '../../templates/console/i18n';
+import { messagesFor } from '../../templates/i18n';
 
 describe('the console\'s counts', () => {
   it('picks each wording\'s form with the plural rules of English, and its own words for none', () => {
@@ -25,8 +26,14 @@ describe('the console\'s counts', () => {
 describe('the words for audit events', () => {
   it('names every kind of event in words, never by its code', () => {
     for (const type of AUDIT_EVENT_TYPES) {
-      expect(EVENT_LABELS[type], type).toMatch(/^[A-Z][a-z-]* ?[a-z]/);
-      expect(EVENT_LABELS[type], type).not.toMatch(/_|[A-Z]{2,}/);
+      expect(CONSOLE_MESSAGES.en.events[type], type).toMatch(/^[A-Z][a-z-]* ?[a-z]/);
+      expect(CONSOLE_MESSAGES.en.events[type], type).not.toMatch(/_|[A-Z]{2,}/);
+    }
+  });
+
+  it('words each event as the sealed certificate’s audit trail does, in each console language', () => {
+    for (const language of CONSOLE_LANGUAGES) {
+      expect(CONSOLE_MESSAGES[language].events, language).toEqual(messagesFor(language).document.audit.events);
     }
   });
 

@@ -3,6 +3,7 @@
  * templates/i18n/glossary.ts: Gemeinsame Erklärung, Verpflichtung, Unterzeichner, Gegenzeichnung,
  * elektronisches Siegel). `{name}` marks a value filled in.
  */
+import { de as documentWording } from '../../i18n/de';
 import type { ConsoleMessages } from './messages';
 
 export const de: ConsoleMessages = {
@@ -168,44 +169,8 @@ export const de: ConsoleMessages = {
     DELIVERED: 'Zugestellt',
     FAILED: 'Fehlgeschlagen',
   },
-  events: {
-    INVITED: 'Eingeladen',
-    INVITATION_SENT: 'Einladungs-E-Mail versandt',
-    REMINDER_SENT: 'Erinnerungs-E-Mail versandt',
-    LINK_RESENT: 'Ein neuer Link wurde per E-Mail versandt',
-    VIEWED: 'Der Unterzeichner hat das Unterzeichnungsformular geöffnet',
-    CODE_SENT: 'Einmalcode per E-Mail versandt',
-    CODE_CONFIRMED: 'Einmalcode eingegeben',
-    CODE_REJECTED: 'Ein falscher Einmalcode wurde eingegeben',
-    LINK_LOCKED: 'Link nach zu vielen falschen Codes gesperrt',
-    SIGNED: 'Unterzeichnet',
-    DECLINED: 'Abgelehnt',
-    SIGNATURE_CONFIRMATION_SENT: 'Bestätigung der Unterschrift per E-Mail versandt',
-    VERIFIED: 'Automatische Prüfungen bestanden',
-    FLAGGED_FOR_REVIEW: 'Von den automatischen Prüfungen zur Prüfung gemeldet',
-    REVIEW_APPROVED: 'Von einem Prüfer genehmigt',
-    REVIEW_REJECTED: 'Von einem Prüfer zurückgewiesen',
-    COUNTERSIGNED: 'Gegengezeichnet',
-    SEALED: 'Zertifikat mit elektronischem Siegel versehen',
-    DELIVERED: 'Zertifikat per E-Mail versandt',
-    REVOKED: 'Widerrufen',
-    EXPIRED: 'Abgelaufen',
-    FAILED: 'Ein Schritt ist fehlgeschlagen',
-    CONTACT_CORRECTED: 'Kontaktperson berichtigt',
-    MAIL_BOUNCED: 'Eine E-Mail war unzustellbar',
-    MAIL_COMPLAINED: 'Eine E-Mail wurde als unerwünscht gemeldet',
-    MAIL_REJECTED: 'Eine E-Mail wurde vom E-Mail-Dienst abgewiesen',
-    MAIL_DELAYED: 'Eine E-Mail verzögert sich',
-    DECLARATION_CREATED: 'Erklärung erstellt',
-    DECLARATION_EDITED: 'Erklärung bearbeitet',
-    DECLARATION_OPENED: 'Erklärung zur Unterzeichnung freigegeben',
-    DECLARATION_CLOSED: 'Unterzeichnung der Erklärung geschlossen',
-    NOTIFICATIONS_CHANGED: 'Benachrichtigungen an das Team geändert',
-    REINVITED: 'Erneut eingeladen (neue Runde)',
-    LINK_EXTENDED: 'Einladung verlängert',
-    LINKS_FOLLOWED_DEADLINE: 'Links mit der verschobenen Frist verlängert',
-    DEADLINE_MOVED: 'Frist verlängert',
-  },
+  // The audit trail's events, worded once for the console and the sealed certificate alike.
+  events: documentWording.document.audit.events,
   categories: {
     law_enforcement: 'Strafverfolgungsbehörde',
     customs: 'Zollbehörde',

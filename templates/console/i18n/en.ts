@@ -4,9 +4,8 @@
  */
 import { CATEGORY_LABELS, type Category } from '../../../functions/domain/categories';
 import type { COMMITMENT_STATES } from '../../../functions/domain/commitment';
-import type { AuditEventType } from '../../../functions/domain/audit-events';
 import { COUNTS, type CountName, type CountWording } from '../counts';
-import { EVENT_LABELS } from '../event-labels';
+import { en as documentWording } from '../../i18n/en';
 
 type CommitmentState = (typeof COMMITMENT_STATES)[number];
 
@@ -173,7 +172,8 @@ export const en = {
     DELIVERED: 'Delivered',
     FAILED: 'Failed',
   } satisfies Readonly<Record<CommitmentState, string>> as Readonly<Record<CommitmentState, string>>,
-  events: EVENT_LABELS as Readonly<Record<AuditEventType, string>>,
+  // The audit trail's events, worded once for the console and the sealed certificate alike.
+  events: documentWording.document.audit.events,
   categories: CATEGORY_LABELS as Readonly<Record<Category, string>>,
   counts: COUNTS as Readonly<Record<CountName, CountWording>>,
   /** What the pages' scripts write; the page hands them these in its configuration. */

@@ -3,6 +3,7 @@
  * templates/i18n/glossary.ts: déclaration commune, engagement, signataire, contreseing, cachet
  * électronique). `{name}` marks a value filled in.
  */
+import { fr as documentWording } from '../../i18n/fr';
 import type { ConsoleMessages } from './messages';
 
 export const fr: ConsoleMessages = {
@@ -168,44 +169,8 @@ export const fr: ConsoleMessages = {
     DELIVERED: 'Remis',
     FAILED: 'En échec',
   },
-  events: {
-    INVITED: 'Invitation créée',
-    INVITATION_SENT: 'Courriel d\'invitation envoyé',
-    REMINDER_SENT: 'Courriel de relance envoyé',
-    LINK_RESENT: 'Un nouveau lien a été envoyé par courriel',
-    VIEWED: 'Le signataire a ouvert le formulaire de signature',
-    CODE_SENT: 'Code à usage unique envoyé par courriel',
-    CODE_CONFIRMED: 'Code à usage unique saisi',
-    CODE_REJECTED: 'Un code à usage unique erroné a été saisi',
-    LINK_LOCKED: 'Lien bloqué après trop de codes erronés',
-    SIGNED: 'Signé',
-    DECLINED: 'Refusé',
-    SIGNATURE_CONFIRMATION_SENT: 'Confirmation de la signature envoyée par courriel',
-    VERIFIED: 'Contrôles automatiques réussis',
-    FLAGGED_FOR_REVIEW: 'Signalé pour examen par les contrôles automatiques',
-    REVIEW_APPROVED: 'Approuvé par un examinateur',
-    REVIEW_REJECTED: 'Rejeté par un examinateur',
-    COUNTERSIGNED: 'Contresigné',
-    SEALED: 'Cachet électronique apposé sur le certificat',
-    DELIVERED: 'Certificat envoyé par courriel',
-    REVOKED: 'Révoqué',
-    EXPIRED: 'Expiré',
-    FAILED: 'Une étape a échoué',
-    CONTACT_CORRECTED: 'Contact corrigé',
-    MAIL_BOUNCED: 'Un courriel n\'a pas pu être distribué',
-    MAIL_COMPLAINED: 'Un courriel a été signalé comme indésirable',
-    MAIL_REJECTED: 'Un courriel a été refusé par le service de messagerie',
-    MAIL_DELAYED: 'Un courriel est retardé',
-    DECLARATION_CREATED: 'Déclaration créée',
-    DECLARATION_EDITED: 'Déclaration modifiée',
-    DECLARATION_OPENED: 'Déclaration ouverte à la signature',
-    DECLARATION_CLOSED: 'Déclaration close à la signature',
-    NOTIFICATIONS_CHANGED: 'Notifications à l\'équipe modifiées',
-    REINVITED: 'Invité de nouveau (nouveau cycle)',
-    LINK_EXTENDED: 'Invitation prolongée',
-    LINKS_FOLLOWED_DEADLINE: 'Liens prolongés avec la date limite reportée',
-    DEADLINE_MOVED: 'Date limite reportée',
-  },
+  // The audit trail's events, worded once for the console and the sealed certificate alike.
+  events: documentWording.document.audit.events,
   categories: {
     law_enforcement: 'Service répressif',
     customs: 'Autorité douanière',
