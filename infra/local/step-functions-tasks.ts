@@ -94,6 +94,7 @@ export function prepareDefinition(
       // The local service times it out once it runs; its timeout error, like the runtime's own, is
       // neither retried nor caught as States.TaskFailed, which only these matchers could tell apart.
       if (kind !== 'lambda-invoke') problems.push(`Task state '${name}': only a Lambda invoke task can wait for a local concurrency turn`);
+      if (state.TimeoutSecondsPath !== undefined) problems.push(`Task state '${name}': TimeoutSecondsPath is not supported locally on a task with capped concurrency`);
       const retriers = (state.Retry ?? []).flatMap((matcher) => matcher.ErrorEquals ?? []);
       if (retriers.some((error) => error === 'States.Timeout' || error === 'States.ALL')) problems.push(`Task state '${name}': retrying States.Timeout is not supported locally on a task with capped concurrency`);
       if ((state.Catch ?? []).flatMap((matcher) => matcher.ErrorEquals ?? []).includes('States.TaskFailed')) problems.push(`Task state '${name}': catching States.TaskFailed is not supported locally on a task with capped concurrency`);

@@ -547,7 +547,7 @@ describe('local Step Functions service', () => {
     expect(calls).toEqual(['first', 'second']);
   });
 
-  it('refuses a retrier of States.Timeout on a task with capped concurrency, whose local timeout it would not see', async () => {
+  it('refuses a retrier of States.Timeout, or a timeout read from the input, on a task with capped concurrency', async () => {
     const starting = startLocalStepFunctions({
       definition: {
         StartAt: 'Seal',
@@ -561,6 +561,19 @@ describe('local Step Functions service', () => {
     });
 
     await expect(starting).rejects.toThrow(/'Seal': retrying States.Timeout is not supported locally/);
+
+    const withTimeoutPath = startLocalStepFunctions({
+      definition: {
+        StartAt: 'Seal',
+        States: {
+          Seal: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: FUNCTION_ARN }, TimeoutSecondsPath: '$.timeout', End: true },
+        },
+      },
+      stateMachineArn: STATE_MACHINE_ARN,
+      taskHandlers: { Seal: async () => ({}) },
+      taskConcurrency: [{ states: ['Seal'], limit: 2 }],
+    });
+    await expect(withTimeoutPath).rejects.toThrow(/'Seal': TimeoutSecondsPath is not supported locally/);
   });
 
   it('refuses States.TaskFailed on a callback task, which its local timeout would match', async () => {
