@@ -11,7 +11,7 @@ export const fr: Messages = {
   skipToContent: 'Aller au contenu principal',
   contactLead: 'Pour obtenir un nouveau lien ou poser une question, écrivez à la Commission européenne :',
   categories: {
-    law_enforcement: 'Services répressifs',
+    law_enforcement: 'Service répressif',
     customs: 'Autorité douanière',
     port_authority: 'Autorité portuaire (opérateur public)',
     private_operator: 'Opérateur privé (terminal, compagnie maritime, logistique)',

@@ -31,9 +31,10 @@ describe('the words for audit events', () => {
     }
   });
 
-  it('words each event as the sealed certificate’s audit trail does, in each console language', () => {
+  it('words each event and category as the operators’ pages and the sealed certificate do, in each console language', () => {
     for (const language of CONSOLE_LANGUAGES) {
       expect(CONSOLE_MESSAGES[language].events, language).toEqual(messagesFor(language).document.audit.events);
+      expect(CONSOLE_MESSAGES[language].categories, language).toEqual(messagesFor(language).categories);
     }
   });
 

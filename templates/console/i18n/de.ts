@@ -169,15 +169,9 @@ export const de: ConsoleMessages = {
     DELIVERED: 'Zugestellt',
     FAILED: 'Fehlgeschlagen',
   },
-  // The audit trail's events, worded once for the console and the sealed certificate alike.
+  // Events and categories are worded once, for the console, the operators' pages and the sealed certificate alike.
   events: documentWording.document.audit.events,
-  categories: {
-    law_enforcement: 'Strafverfolgungsbehörde',
-    customs: 'Zollbehörde',
-    port_authority: 'Hafenbehörde (öffentlicher Betreiber)',
-    private_operator: 'Privater Betreiber (Terminal, Reederei, Logistik)',
-    eu_agency: 'EU-Agentur',
-  },
+  categories: documentWording.categories,
   counts: {
     commitment: { one: '{n} Verpflichtung', other: '{n} Verpflichtungen' },
     commitmentsMatch: { one: '{n} Verpflichtung entspricht', other: '{n} Verpflichtungen entsprechen' },

@@ -2,7 +2,6 @@
  * The console's wording in English. Its shape is the ConsoleMessages interface (messages.ts): the
  * French and German catalogs must give every message it has. `{name}` marks a value filled in.
  */
-import { CATEGORY_LABELS, type Category } from '../../../functions/domain/categories';
 import type { COMMITMENT_STATES } from '../../../functions/domain/commitment';
 import { COUNTS, type CountName, type CountWording } from '../counts';
 import { en as documentWording } from '../../i18n/en';
@@ -172,9 +171,9 @@ export const en = {
     DELIVERED: 'Delivered',
     FAILED: 'Failed',
   } satisfies Readonly<Record<CommitmentState, string>> as Readonly<Record<CommitmentState, string>>,
-  // The audit trail's events, worded once for the console and the sealed certificate alike.
+  // Events and categories are worded once, for the console, the operators' pages and the sealed certificate alike.
   events: documentWording.document.audit.events,
-  categories: CATEGORY_LABELS as Readonly<Record<Category, string>>,
+  categories: documentWording.categories,
   counts: COUNTS as Readonly<Record<CountName, CountWording>>,
   /** What the pages' scripts write; the page hands them these in its configuration. */
   browser: {

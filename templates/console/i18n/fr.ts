@@ -169,15 +169,9 @@ export const fr: ConsoleMessages = {
     DELIVERED: 'Remis',
     FAILED: 'En échec',
   },
-  // The audit trail's events, worded once for the console and the sealed certificate alike.
+  // Events and categories are worded once, for the console, the operators' pages and the sealed certificate alike.
   events: documentWording.document.audit.events,
-  categories: {
-    law_enforcement: 'Service répressif',
-    customs: 'Autorité douanière',
-    port_authority: 'Autorité portuaire (opérateur public)',
-    private_operator: 'Opérateur privé (terminal, compagnie maritime, logistique)',
-    eu_agency: 'Agence de l\'UE',
-  },
+  categories: documentWording.categories,
   counts: {
     commitment: { one: '{n} engagement', other: '{n} engagements' },
     commitmentsMatch: { one: '{n} engagement correspond', other: '{n} engagements correspondent' },
