@@ -102,10 +102,9 @@ const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
 
 /**
- * The runtime keeps running the current state of an aborted execution (and may even retry it);
- * this error ends that run at once: it is neither retried nor caught.
+ * A task that ran past its timeout. Like the runtime's own it is never retried (`isRetryable`); a catcher of
+ * States.TaskFailed would take it, so `prepareDefinition` refuses one on the tasks timed out here.
  */
-/** A task that ran past its timeout: like the runtime's own, neither retried nor caught as States.TaskFailed. */
 class TaskTimeoutError extends Error {
   override readonly name = TASK_TIMEOUT_ERROR;
   readonly isRetryable = false;
@@ -124,6 +123,10 @@ function withTaskTimeout<T>(task: Promise<T>, timeoutMs: number): Promise<T> {
   return Promise.race([task, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * The runtime keeps running the current state of an aborted execution (and may even retry it);
+ * this error ends that run at once: it is neither retried nor caught.
+ */
 class ExecutionClosedError extends Error {
   override readonly name = 'States.Runtime';
   readonly isRetryable = false;
