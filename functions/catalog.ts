@@ -280,14 +280,15 @@ export const TASK_FUNCTIONS = {
   },
   'await-decision': {
     entry: 'functions/handlers/tasks/await-decision.ts',
-    needs: { table: 'read-write', workflow: 'answer' },
-    description: 'Park the workflow task token while an admin reviews or countersigns',
+    // Checks a new signature and emails its confirmation before the countersignature wait.
+    needs: { table: 'read-write', workflow: 'answer', mail: true, contact: true },
+    description: 'Check a new signature, then park the workflow task token while an admin reviews or countersigns',
   },
   'verify-signature': {
     entry: 'functions/handlers/tasks/verify-signature.ts',
-    // Emails the confirmation of the signature before checking it.
+    // The Verify state of executions started by the earlier definition (infra/commitment-workflow.ts).
     needs: { table: 'read-write', mail: true, contact: true },
-    description: 'Automatic checks on a signature',
+    description: 'Automatic checks on a signature, for executions started before the countersignature wait took them over',
   },
   'settle-timeout': {
     entry: 'functions/handlers/tasks/settle-timeout.ts',

@@ -5,7 +5,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { TaskFunctionId } from '../functions/catalog';
-import { CRASH_ERRORS, DECLINED_ERROR, EXPIRED_ERROR, REVOKED_ERROR, STILL_WAITING, TRANSIENT_ERRORS, type WorkflowTimings } from '../functions/workflow/contract';
+import { CRASH_ERRORS, DECLINED_ERROR, EXPIRED_ERROR, FLAGGED_ERROR, REVOKED_ERROR, STILL_WAITING, TRANSIENT_ERRORS, type WorkflowTimings } from '../functions/workflow/contract';
 
 export interface CommitmentWorkflowProps {
   /** The task functions, by catalog id. */
@@ -30,9 +30,14 @@ export interface CommitmentWorkflowProps {
  * very same definition.
  *
  * Step Functions Standard bills every state entered, so the way to a delivered certificate enters
- * six: AwaitSignature, Verify, VerificationOutcome, AwaitCountersignature, Seal, Deliver. A decline
- * or a revocation arrives as a named task failure and is caught; Choice states only follow waits
- * whose answer can really differ (verification, review, a timeout settled from the record).
+ * four: AwaitSignature, AwaitCountersignature (whose task checks the signature before it parks its
+ * token), Seal, Deliver. A decline, a revocation or a flagged signature arrives as a named task
+ * failure and is caught; Choice states only follow waits whose answer can really differ (review, a
+ * timeout settled from the record).
+ *
+ * `verify-signature` stays deployed, and invocable by the state machine, for executions started
+ * by the earlier definition, which entered a Verify state of its own: an execution keeps the
+ * definition it started with, for up to a year.
  */
 export class CommitmentWorkflow extends Construct {
   public readonly stateMachine: sfn.StateMachine;
@@ -73,9 +78,8 @@ export class CommitmentWorkflow extends Construct {
       .when(sfn.Condition.stringEquals('$.countersignature.outcome', 'COUNTERSIGNED'), seal)
       .when(sfn.Condition.stringEquals('$.countersignature.outcome', 'REVOKED'), revoked)
       .otherwise(expired);
-    this.wireCallback(awaitCountersignature, { answered: seal, settle: settleCountersignature, settled: countersignOutcome, revoked, expired, recordFailure });
 
-    // Review of a flagged signature.
+    // Review of a signature the checks flagged; an approved one comes back to the countersignature wait.
     const awaitReview = this.awaitCallback('AwaitReview', fn['await-decision'], 'review', timings.reviewTimeoutSeconds, '$.review');
     const settleReview = this.settle('SettleReviewTimeout', fn['settle-timeout'], 'review', '$.review');
     const reviewOutcome = new sfn.Choice(this, 'ReviewOutcome')
@@ -84,19 +88,13 @@ export class CommitmentWorkflow extends Construct {
       .when(sfn.Condition.stringEquals('$.review.outcome', 'REVOKED'), revoked)
       .otherwise(expired);
     this.wireCallback(awaitReview, { answered: reviewOutcome, settle: settleReview, settled: reviewOutcome, revoked, expired, recordFailure });
-
-    // Automatic verification.
-    const verify = this.invoke('Verify', fn['verify-signature'], {
-      commitmentId: sfn.JsonPath.stringAt('$.commitmentId'),
-    }, '$.verification', { 'outcome.$': '$.Payload.outcome' });
-    verify.addCatch(recordFailure, { resultPath: '$.failure' });
-    verify.next(new sfn.Choice(this, 'VerificationOutcome')
-      .when(sfn.Condition.stringEquals('$.verification.outcome', 'VERIFIED'), awaitCountersignature)
-      .otherwise(this.notifyTeam('NotifyReview', fn['notify-team'], 'review', awaitReview)));
+    // The wait's task checks a new signature first (functions/operations/await-countersignature.ts).
+    awaitCountersignature.addCatch(this.notifyTeam('NotifyReview', fn['notify-team'], 'review', awaitReview), { errors: [FLAGGED_ERROR], resultPath: sfn.JsonPath.DISCARD });
+    this.wireCallback(awaitCountersignature, { answered: seal, settle: settleCountersignature, settled: countersignOutcome, revoked, expired, recordFailure });
 
     // Invitation, reminders, signature or decline.
     const signatureOutcome = new sfn.Choice(this, 'SignatureOutcome')
-      .when(sfn.Condition.stringEquals('$.signature.outcome', 'SIGNED'), verify)
+      .when(sfn.Condition.stringEquals('$.signature.outcome', 'SIGNED'), awaitCountersignature)
       .when(sfn.Condition.stringEquals('$.signature.outcome', 'DECLINED'), declined)
       .when(sfn.Condition.stringEquals('$.signature.outcome', 'REVOKED'), revoked)
       .otherwise(expired);
@@ -126,7 +124,7 @@ export class CommitmentWorkflow extends Construct {
     awaitSignature.addCatch(remindersLeft, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
     awaitSignature.addCatch(recordFailure, { resultPath: '$.failure' });
     // An answer is always SIGNED: a decline, revocation or expiry comes as an error (waitAnswer).
-    awaitSignature.next(verify);
+    awaitSignature.next(awaitCountersignature);
     settleSignature.addCatch(recordFailure, { resultPath: '$.failure' });
     settleSignature.next(signatureOutcome);
 
@@ -143,6 +141,8 @@ export class CommitmentWorkflow extends Construct {
       // Execution data carries task tokens; keep it out of the logs.
       logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
     });
+    // Executions started by the earlier definition still enter its Verify state.
+    fn['verify-signature'].grantInvoke(this.stateMachine);
   }
 
   private invoke(

@@ -185,6 +185,8 @@ export function outcomeOf(stage: WaitStage, state: CommitmentState): string | un
       return state === 'REJECTED' ? 'REJECTED' : 'APPROVED';
     case 'countersignature':
       if (state === 'VERIFIED') return undefined;
+      // The wait's own task checks a signature first; one it flagged goes to review instead.
+      if (state === 'IN_REVIEW') return 'FLAGGED';
       return 'COUNTERSIGNED';
   }
 }

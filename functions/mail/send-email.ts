@@ -37,7 +37,8 @@ const MIME_ENVIRONMENT: EnvironmentContext = {
 };
 
 let client: SESClient | undefined;
-const ses = () => (client ??= new SESClient({}));
+/** One client per process, as in a Lambda container (the local stack's crash faults hook it). */
+export const ses = () => (client ??= new SESClient({}));
 
 /** Builds the MIME message (text and HTML alternatives, attachments). */
 export function buildRawMessage(email: OutgoingEmail, from: string): string {

@@ -25,15 +25,21 @@ export function confirmationClaim(commitment: Commitment): TransactItem {
  * workflow's backoff. A
  * send that keeps failing for a reason other than an outage is logged, not allowed to stop the
  * signature on its way. `commitment` is the record as the verify step left it; `claimed` when
- * that step's transaction took the claim.
+ * that step's transaction took the claim. `recordAlong`: the next step's writes, made with the
+ * record of the sent email when their conditions hold (`recordedAlong`).
  */
-export async function confirmSignature(commitment: Commitment, claimed: boolean): Promise<'sent' | 'already-sent' | 'not-signed' | 'failed'> {
+export async function confirmSignature(
+  commitment: Commitment,
+  claimed: boolean,
+  recordAlong: readonly TransactItem[] = [],
+): Promise<{ result: 'sent' | 'already-sent' | 'not-signed' | 'failed'; recordedAlong: boolean }> {
+  const result = (value: 'already-sent' | 'not-signed' | 'failed') => ({ result: value, recordedAlong: false });
   const commitmentId = commitment.id;
   const signature = commitment.signature;
   // Revoked before the workflow got here: the organisation hears from the Commission instead.
-  if (!signature || commitment.state === 'REVOKED') return 'not-signed';
+  if (!signature || commitment.state === 'REVOKED') return result('not-signed');
   const kind = roundMailKind(roundOf(commitment), KIND);
-  if (!claimed && !(await claimMailForTask(commitmentId, kind))) return 'already-sent';
+  if (!claimed && !(await claimMailForTask(commitmentId, kind))) return result('already-sent');
   try {
     const declaration = await loadDeclarationContent(commitment.declarationId);
     const email = signatureConfirmationMessage({
@@ -49,12 +55,12 @@ export async function confirmSignature(commitment: Commitment, claimed: boolean)
       contactAddress: requiredEnv(ENV.commissionContactAddress),
     });
     const messageId = await sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitmentId, KIND) });
-    await recordMailSentWithEvent(commitmentId, kind, messageId, { commitmentId, declarationId: commitment.declarationId, type: 'SIGNATURE_CONFIRMATION_SENT', actor: 'workflow', detail: { messageId } });
-    return 'sent';
+    const event = { commitmentId, declarationId: commitment.declarationId, type: 'SIGNATURE_CONFIRMATION_SENT', actor: 'workflow', detail: { messageId } } as const;
+    return { result: 'sent', recordedAlong: await recordMailSentWithEvent(commitmentId, kind, messageId, event, recordAlong) };
   } catch (error) {
     await releaseMailClaim(commitmentId, kind).catch(() => undefined);
     if (isTransient(error)) throw new TransientError(`sending the signature confirmation failed: ${(error as Error).message}`, { cause: error });
     logger.warn('signature confirmation not sent', { commitmentId, error: loggableError(error) });
-    return 'failed';
+    return result('failed');
   }
 }

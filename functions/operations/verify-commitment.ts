@@ -12,8 +12,13 @@ export type VerificationOutcome = 'VERIFIED' | 'NEEDS_REVIEW';
  * the commitment as recorded after the checks, and whether the `alongside` items (a mail claim
  * that goes with the change) were written with them: they are only when the checks ran here.
  */
-export async function verifyCommitment(commitmentId: string, alongsideFor: (commitment: Commitment) => readonly TransactItem[] = () => []): Promise<{ outcome: VerificationOutcome; commitment: Commitment; alongsideWritten: boolean }> {
-  const commitment = await loadCommitment(commitmentId);
+export async function verifyCommitment(
+  commitmentOrId: string | Commitment,
+  alongsideFor: (commitment: Commitment) => readonly TransactItem[] = () => [],
+): Promise<{ outcome: VerificationOutcome; commitment: Commitment; alongsideWritten: boolean }> {
+  // A caller that already read the record passes it; a lost race reads it again.
+  const commitment = typeof commitmentOrId === 'string' ? await loadCommitment(commitmentOrId) : commitmentOrId;
+  const commitmentId = commitment.id;
   if (commitment.state !== 'SIGNED' || !commitment.signature) {
     // Already verified (a retry), or moved on (revoked): the review wait reads the record.
     return { outcome: commitment.verification?.outcome === 'VERIFIED' && commitment.state !== 'REVOKED' ? 'VERIFIED' : 'NEEDS_REVIEW', commitment, alongsideWritten: false };

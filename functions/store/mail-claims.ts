@@ -104,10 +104,20 @@ export function mailSentItem(commitmentId: string, kind: string, messageId: stri
   };
 }
 
-/** Records the sent message on its claim and the audit event that says it was sent, together. */
-export async function recordMailSentWithEvent(commitmentId: string, kind: string, messageId: string, event: NewAuditEvent): Promise<void> {
-  const result = await transact([mailSentItem(commitmentId, kind, messageId), auditEventPut(event)]);
-  if (!result.ok) throw new Error('audit event id collision');
+/**
+ * Records the sent message on its claim and the audit event that says it was sent, together, and
+ * with them the `alongside` items (a next step's writes, such as a parked task token) when their
+ * conditions hold. True when the `alongside` items were written; when one of their conditions
+ * fails, the email's record is written without them and the answer is false.
+ */
+export async function recordMailSentWithEvent(commitmentId: string, kind: string, messageId: string, event: NewAuditEvent, alongside: readonly TransactItem[] = []): Promise<boolean> {
+  const result = await transact([mailSentItem(commitmentId, kind, messageId), auditEventPut(event), ...alongside]);
+  if (result.ok) return alongside.length > 0;
+  if (alongside.length > 0 && result.failedIndex >= 2) {
+    await recordMailSentWithEvent(commitmentId, kind, messageId, event);
+    return false;
+  }
+  throw new Error('audit event id collision');
 }
 
 /**

@@ -19,8 +19,17 @@ export interface ParkedTask {
  * missing): the caller reads the record and resumes the task itself.
  */
 export async function parkTaskTokenWhileWaiting(commitmentId: string, task: ParkedTask, waitingState: CommitmentState, round?: number): Promise<boolean> {
+  const result = await transact(parkWhileWaitingItems(commitmentId, task, waitingState, round));
+  return result.ok;
+}
+
+/**
+ * parkTaskTokenWhileWaiting's two items, for a transaction that records something else with the
+ * park: the token, and the condition that the commitment still waits in `waitingState`.
+ */
+export function parkWhileWaitingItems(commitmentId: string, task: ParkedTask, waitingState: CommitmentState, round?: number): TransactItem[] {
   const roundCondition = round === undefined ? '' : round === 1 ? ' AND (attribute_not_exists(#round) OR #round = :round)' : ' AND #round = :round';
-  const result = await transact([
+  return [
     { Put: { TableName: tableName(), Item: { ...keys.taskToken(commitmentId), ...task } } },
     {
       ConditionCheck: {
@@ -31,8 +40,7 @@ export async function parkTaskTokenWhileWaiting(commitmentId: string, task: Park
         ExpressionAttributeValues: { ':waiting': waitingState, ...(round === undefined ? {} : { ':round': round }) },
       },
     },
-  ]);
-  return result.ok;
+  ];
 }
 
 export async function getParkedTask(commitmentId: string): Promise<ParkedTask | undefined> {

@@ -38,19 +38,29 @@ export const SUPERSEDED = 'SUPERSEDED';
 /** What a settled signature timeout answers when an admin extended the links past it: wait again. */
 export const STILL_WAITING = 'WAITING';
 
-/** Outcomes that end the commitment reach a waiting task as these errors, which the workflow catches. */
-const ENDING_ERRORS: Readonly<Record<string, string>> = { REVOKED: REVOKED_ERROR, DECLINED: DECLINED_ERROR, EXPIRED: EXPIRED_ERROR, [SUPERSEDED]: EXPIRED_ERROR };
+/**
+ * Thrown into the countersignature wait by its own task when the automatic checks flag the
+ * signature: the workflow catches it and asks the Commission team for a review.
+ */
+export const FLAGGED_ERROR = 'SignatureFlagged';
+
+/**
+ * Outcomes off the way to a certificate reach a waiting task as these errors, which the workflow
+ * catches: the endings, and a flagged signature, which goes to review.
+ */
+const OUTCOME_ERRORS: Readonly<Record<string, string>> = { REVOKED: REVOKED_ERROR, DECLINED: DECLINED_ERROR, EXPIRED: EXPIRED_ERROR, [SUPERSEDED]: EXPIRED_ERROR, FLAGGED: FLAGGED_ERROR };
 
 export type WaitAnswer = { readonly output: { readonly outcome: string } } | { readonly error: string; readonly cause: string };
 
 /**
  * How an outcome is sent to a waiting task. The way forward (signed, countersigned, a review
- * decision) is the task's output; an ending is a named failure, so that the way forward needs no
- * Choice state, which Step Functions Standard would bill as one more transition.
+ * decision) is the task's output; an ending or a flagged signature is a named failure, so that the
+ * way forward needs no Choice state, which Step Functions Standard would bill as one more transition.
  */
 export function waitAnswer(outcome: string): WaitAnswer {
-  const error = ENDING_ERRORS[outcome];
-  return error ? { error, cause: `The commitment was ${outcome.toLowerCase()}.` } : { output: { outcome } };
+  const error = OUTCOME_ERRORS[outcome];
+  if (!error) return { output: { outcome } };
+  return { error, cause: outcome === 'FLAGGED' ? 'The automatic checks flagged the signature for review.' : `The commitment was ${outcome.toLowerCase()}.` };
 }
 
 export interface WorkflowTimings {

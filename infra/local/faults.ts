@@ -148,18 +148,23 @@ export class TaskFaults {
   private crashInjection: Promise<void> | undefined;
 
   /**
-   * On the handlers' own DynamoDB client (one per process, as in a Lambda container): after the
-   * crash point, this invocation's calls never return. Installed when first needed, so that the
-   * stack itself never loads a function's module outside that function's environment.
+   * On the handlers' own DynamoDB and SES clients (one per process, as in a Lambda container):
+   * after the crash point, this invocation's calls never return, so a crashed invocation neither
+   * writes nor sends anything more. Installed when first needed, so that the stack itself never
+   * loads a function's module outside that function's environment.
    */
   private installCrashInjection(): Promise<void> {
-    this.crashInjection ??= import('../../functions/store/table').then(({ db }) => {
+    this.crashInjection ??= Promise.all([import('../../functions/store/table'), import('../../functions/mail/send-email')]).then(([{ db }, { ses }]) => {
       db().middlewareStack.add((next, context) => async (args) => {
         const scope = this.scopes.getStore();
         if (scope?.dead) return new Promise<never>(() => undefined);
         const output = await next(args);
         if (scope && WRITE_COMMAND.test(String(context.commandName))) scope.crash();
         return output;
+      }, { step: 'initialize', name: 'localCrashInjection' });
+      ses().middlewareStack.add((next) => async (args) => {
+        if (this.scopes.getStore()?.dead) return new Promise<never>(() => undefined);
+        return next(args);
       }, { step: 'initialize', name: 'localCrashInjection' });
     });
     return this.crashInjection;

@@ -2,6 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../infra/create-app';
 import { DEFAULT_DIGEST_HOUR_UTC, parseDeploymentConfig } from '../../infra/config';
+import { FLAGGED_ERROR } from '../../functions/workflow/contract';
 
 type Json = Record<string, any>;
 
@@ -71,7 +72,8 @@ describe('event notifications in the workflow', () => {
   it('notify the team after a decline, a flagged signature and a recorded failure, and then go on as before', () => {
     const byKind = Object.fromEntries(notifyStates().map(([name, state]) => [state.Parameters.Payload.kind, { name, next: state.Next }]));
     expect(byKind).toEqual({ declined: { name: 'NotifyDeclined', next: 'Declined' }, review: { name: 'NotifyReview', next: 'AwaitReview' }, failure: { name: 'NotifyFailure', next: 'Failed' } });
-    expect(states().VerificationOutcome.Default).toBe('NotifyReview');
+    expect(states().AwaitCountersignature.Catch.find((c: Json) => c.ErrorEquals.includes(FLAGGED_ERROR)).Next).toBe('NotifyReview');
+    expect(states().Verify).toBeUndefined();
     expect(states().RecordFailure.Next).toBe('NotifyFailure');
     expect(states().SignatureOutcome.Choices.find((choice: Json) => choice.StringEquals === 'DECLINED').Next).toBe('NotifyDeclined');
     expect(states().AwaitSignature.Catch.find((c: Json) => c.ErrorEquals.includes('CommitmentDeclined')).Next).toBe('NotifyDeclined');

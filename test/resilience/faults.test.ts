@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../../tools/campaign/campaign-client';
+import { isEmailFor, waitFor } from '../../tools/campaign/campaign-client';
 import { carriesSigningLink, countEmails, inviteMany, isDelivery, signEach, stateOf, waitForAll } from '../support/flows';
 import { WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';
 import { exclusiveStack, type StackAccess } from '../support/own-stack';
@@ -115,14 +115,19 @@ describe('a task that crashes right after its first write', () => {
     expect(commitment.delivery.messageId).not.toBe('');
   });
 
-  it('verifies once when verify-signature dies after recording its outcome', async () => {
+  it('verifies once, and confirms once, when the countersignature wait\'s task dies after recording the checks', async () => {
     const before = await stack.faultStats();
-    await stack.fault('tasks', { functionId: 'verify-signature', mode: 'crash-after-first-write', times: 1 });
+    await stack.fault('tasks', { functionId: 'await-decision', mode: 'crash-after-first-write', times: 1 });
     const { commitments: [verified] } = await verifiedCommitments(1, 'crash-verify');
-    expect((await taskFaultsSince(before, 'verify-signature')).crashed).toBe(1);
+    expect((await taskFaultsSince(before, 'await-decision')).crashed).toBe(1);
+    // The retry takes over the claim the crashed attempt held, sends the email, then parks its token.
+    await campaign().api(admin, 'POST', `/api/commitments/${verified!.commitmentId}/countersignature`);
+    await waitForAll(campaign(), admin, [verified!.commitmentId], ['DELIVERED']);
     const types = await eventTypes(verified!.commitmentId);
     expect(count(types, 'VERIFIED')).toBe(1);
     expect(count(types, 'SIGNED')).toBe(1);
+    expect(count(types, 'SIGNATURE_CONFIRMATION_SENT')).toBe(1);
+    expect(await countEmails(campaign(), verified!.email, isEmailFor('signature-confirmation'))).toBe(1);
   });
 
   it('seals once when seal-certificate dies after storing the document', async () => {
