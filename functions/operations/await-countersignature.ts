@@ -10,12 +10,12 @@ import { verifyCommitment } from './verify-commitment';
 /**
  * The countersignature wait's task. A signature that has just arrived is checked here first: a
  * separate step would be one more state that Step Functions Standard bills on every commitment's
- * way to a certificate. The checks' outcome is recorded with the confirmation email's claim, as
- * the verify step did; when they passed, the task token is parked with the record of the sent
- * confirmation. A flagged signature fails the wait with `SignatureFlagged` (`parkWait` finds it in
- * review), which the workflow catches to ask for a review. A retry, or the
- * wait after a review approved the signature, parks the token as every wait does, and sends the
- * confirmation if an earlier attempt died before sending it (the claim is the task's to take over).
+ * way to a certificate. The checks' outcome is recorded with the confirmation email's claim; when
+ * they passed, the task token is parked with the record of the sent confirmation. A flagged
+ * signature fails the wait with `SignatureFlagged` (`parkWait` finds it in review), which the
+ * workflow catches to ask for a review. A retry, or the wait after a review approved the
+ * signature, parks the token as every wait does, and sends the confirmation if an earlier attempt
+ * died before sending it (the claim is the task's to take over).
  */
 export async function awaitCountersignature(commitmentId: string, token: string, round?: number): Promise<{ waiting: boolean }> {
   const commitment = await loadCommitment(commitmentId);

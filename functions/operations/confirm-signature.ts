@@ -20,13 +20,13 @@ export function confirmationClaim(commitment: Commitment): TransactItem {
 }
 
 /**
- * Emails the signatory what was recorded, once per signature (claimed like every email), from
- * the workflow's verify step (after the checks) so that a failed send is retried with the
- * workflow's backoff. A
- * send that keeps failing for a reason other than an outage is logged, not allowed to stop the
- * signature on its way. `commitment` is the record as the verify step left it; `claimed` when
- * that step's transaction took the claim. `recordAlong`: the next step's writes, made with the
- * record of the sent email when their conditions hold (`recordedAlong`).
+ * Emails the signatory what was recorded, once per signature (claimed like every email), from the
+ * workflow task that checks the signature (after the checks), so that a failed send is retried
+ * with the workflow's backoff. A send that keeps failing for a reason other than an outage is
+ * logged, not allowed to stop the signature on its way. `commitment` is the record as the checks
+ * left it; `claimed` when their transaction took the claim. `recordAlong`: the next step's writes
+ * (the parked task token), made with the record of the sent email when their conditions hold
+ * (`recordedAlong`).
  */
 export async function confirmSignature(
   commitment: Commitment,

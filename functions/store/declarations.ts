@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Declaration, DeclarationContent } from '../domain/declaration';
 import { notificationSettingsOf } from '../domain/notifications';
 import { auditEventPut, type NewDeclarationAuditEvent } from './audit';
@@ -7,29 +7,51 @@ import { db, keys, queryAll, tableName, transact, withoutKeys } from './table';
 /** Who changed the declaration, and what the audit event records beside the change. */
 export type DeclarationEvent = Omit<NewDeclarationAuditEvent, 'declarationId'>;
 
+/**
+ * A declaration is two items: its record (status, settings, dates, the default language's title),
+ * indexed in GSI1 for the list and rewritten by every status change, and its content (the texts
+ * and clauses in every language, tens of KB), written only with a draft and never indexed. Every
+ * write of an indexed item is billed again for its index copy, so the content kept out of the
+ * record costs its size once per save instead of again for GSI1 and on each opening, closing and
+ * deadline moved. A declaration stored whole in one item, before the split, reads the same.
+ */
+function declarationItems(declaration: Declaration): { record: Record<string, unknown>; content: Record<string, unknown> } {
+  const { texts, commitments, ...record } = declaration;
+  return {
+    record: {
+      ...keys.declaration(declaration.id),
+      GSI1PK: keys.declarationsIndex,
+      GSI1SK: `${declaration.createdAt}#${declaration.id}`,
+      ...record,
+      title: texts[declaration.defaultLanguage]?.title,
+    },
+    content: { ...keys.declarationContent(declaration.id), texts, commitments },
+  };
+}
+
 /** Stores a new declaration with its audit event. */
 export async function putDeclaration(declaration: Declaration, event: DeclarationEvent): Promise<void> {
+  const { record, content } = declarationItems(declaration);
   const result = await transact([
-    {
-      Put: {
-        TableName: tableName(),
-        Item: {
-          ...keys.declaration(declaration.id),
-          GSI1PK: keys.declarationsIndex,
-          GSI1SK: `${declaration.createdAt}#${declaration.id}`,
-          ...declaration,
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    },
+    { Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName: tableName(), Item: content } },
     auditEventPut({ ...event, declarationId: declaration.id }),
   ]);
   if (!result.ok) throw new Error(`declaration id ${declaration.id} is taken`);
 }
 
+/** The record and the content in one query of the declaration's partition (`DECLARATION`, `DECLARATION#CONTENT`). */
 export async function getDeclaration(id: string): Promise<Declaration | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.declaration(id) }));
-  return Item ? withDefaults(withoutKeys<Declaration>(Item)) : undefined;
+  const { Items = [] } = await db().send(new QueryCommand({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :record)',
+    ExpressionAttributeValues: { ':pk': keys.declaration(id).PK, ':record': keys.declaration(id).SK },
+  }));
+  const record = Items.find((item) => item.SK === keys.declaration(id).SK);
+  if (!record) return undefined;
+  const content = Items.find((item) => item.SK === keys.declarationContent(id).SK);
+  const { title: _title, ...fields } = withoutKeys<Declaration & { title?: string }>({ ...record, ...(content ? { texts: content.texts, commitments: content.commitments } : {}) });
+  return withDefaults(fields);
 }
 
 /** Content of opened declarations, kept by a warm container: at most a few dozen declarations exist. */
@@ -77,12 +99,13 @@ export async function listDeclarations(): Promise<DeclarationSummary[]> {
     ScanIndexForward: false,
   });
   return items.map((item) => {
-    const declaration = withoutKeys<Declaration>(item);
+    // A declaration stored whole, before the split, carries its texts instead of its title.
+    const declaration = withoutKeys<Omit<Declaration, 'texts'> & { title?: string; texts?: Declaration['texts'] }>(item);
     return {
       id: declaration.id,
       version: declaration.version,
       status: declaration.status,
-      title: declaration.texts[declaration.defaultLanguage]?.title ?? declaration.id,
+      title: declaration.title ?? declaration.texts?.[declaration.defaultLanguage]?.title ?? declaration.id,
       createdAt: declaration.createdAt,
       deadline: declaration.deadline,
     };
@@ -91,16 +114,18 @@ export async function listDeclarations(): Promise<DeclarationSummary[]> {
 
 /** Replaces a draft whole, with its audit event; false when it is no longer a draft (opened meanwhile). */
 export async function replaceDraft(declaration: Declaration, event: DeclarationEvent): Promise<boolean> {
+  const { record, content } = declarationItems(declaration);
   const result = await transact([
     {
       Put: {
         TableName: tableName(),
-        Item: { ...keys.declaration(declaration.id), GSI1PK: keys.declarationsIndex, GSI1SK: `${declaration.createdAt}#${declaration.id}`, ...declaration },
+        Item: record,
         ConditionExpression: '#status = :draft',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':draft': 'DRAFT' },
       },
     },
+    { Put: { TableName: tableName(), Item: content } },
     auditEventPut({ ...event, at: declaration.updatedAt, declarationId: declaration.id }),
   ]);
   return result.ok;

@@ -38,6 +38,8 @@ export async function transact(items: TransactItem[]): Promise<{ ok: true } | { 
 /** Key builders: the whole single-table layout, documented in docs/records.md. */
 export const keys = {
   declaration: (id: string) => ({ PK: `DECL#${id}`, SK: 'DECLARATION' }),
+  /** The declaration's texts and clauses, kept out of its item so that GSI1 never copies them. */
+  declarationContent: (id: string) => ({ PK: `DECL#${id}`, SK: 'DECLARATION#CONTENT' }),
   declarationsIndex: 'DECLARATIONS',
   invitee: (declarationId: string, email: string) => ({ PK: `DECL#${declarationId}`, SK: `INVITEE#${email}` }),
   commitment: (id: string) => ({ PK: `CMT#${id}`, SK: 'COMMITMENT' }),

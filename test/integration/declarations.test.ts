@@ -1,7 +1,11 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
 import { HttpError } from '../../tools/campaign/campaign-client';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { client, commitmentState, invitation, uniqueAddress, waitForState } from '../support/campaign';
+import { localStack } from '../support/local-stack';
 
 type Declaration = { id: string; status: string; deadline?: string; reminders: { automatic: boolean }; oneTimeCode: boolean; organisationDomains: { organisation: string; domains: string[] }[]; texts: Record<string, { title: string; sha256: string }> };
 type Dashboard = { declaration: Declaration; total: number; byState: Record<string, number>; progress: { signed: number; awaitingSignature: number }; list: { matching: number; page: number; pages: number }; commitments: { id: string; organisation: string; state: string; country: string }[] };
@@ -181,5 +185,62 @@ describe('countersigning in bulk', () => {
     });
     expect(result).toMatchObject({ notReady: 1, notFound: 1 });
     expect(result.results.map((r) => [r.commitmentId, r.result])).toEqual([[commitmentId, 'not-ready'], ['cmt_0000000000zzzzzzzzzzzzzzzz', 'not-found']]);
+  });
+});
+
+describe('how a declaration is stored', () => {
+  const db = () => DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: localStack().urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+  const partition = async (declarationId: string) => (await db().send(new QueryCommand({
+    TableName: localStack().aws.tableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :record)',
+    ExpressionAttributeValues: { ':pk': `DECL#${declarationId}`, ':record': 'DECLARATION' },
+  }))).Items ?? [];
+  const bytes = (item: Record<string, unknown>) => Buffer.byteLength(JSON.stringify(item));
+
+  it('keeps the texts and clauses out of the indexed record, which stays small through draft, edit and opening', async () => {
+    const campaign = client();
+    const admin = await campaign.token('commission-admin');
+    const draft = await campaign.api<Declaration>(admin, 'POST', '/api/declarations', { ...sampleDeclaration(), draft: true });
+    const title = `Stored apart ${uniqueAddress('title')}`;
+    await campaign.api(admin, 'PUT', `/api/declarations/${draft.id}`, { ...sampleDeclaration(), texts: { ...sampleDeclaration().texts, en: { ...sampleDeclaration().texts.en!, title } } });
+    await campaign.api(admin, 'POST', `/api/declarations/${draft.id}/opening`);
+    const items = await partition(draft.id);
+    const record = items.find((item) => item.SK === 'DECLARATION')!;
+    const content = items.find((item) => item.SK === 'DECLARATION#CONTENT')!;
+    expect(record).toMatchObject({ GSI1PK: 'DECLARATIONS', status: 'OPEN', title });
+    expect(record).not.toHaveProperty('texts');
+    expect(record).not.toHaveProperty('commitments');
+    expect(content).not.toHaveProperty('GSI1PK');
+    expect(Object.keys(content.texts as object).length).toBeGreaterThan(1);
+    expect(bytes(record)).toBeLessThan(2_048);
+    expect(bytes(content)).toBeGreaterThan(10 * bytes(record));
+
+    const read = await campaign.api<Dashboard>(admin, 'GET', `/api/declarations/${draft.id}?pageSize=1`);
+    expect(read.declaration.texts.en!.title).toBe(title);
+    const { declarations } = await campaign.api<{ declarations: { id: string; title: string; status: string }[] }>(admin, 'GET', '/api/declarations');
+    expect(declarations.find((listed) => listed.id === draft.id)).toMatchObject({ title, status: 'OPEN' });
+  });
+
+  it('reads, lists and edits a declaration stored whole in one item, as it was before the split', async () => {
+    const campaign = client();
+    const admin = await campaign.token('commission-admin');
+    const created = await campaign.api<Declaration>(admin, 'POST', '/api/declarations', { ...sampleDeclaration(), draft: true });
+    const stored = await partition(created.id);
+    const content = stored.find((item) => item.SK === 'DECLARATION#CONTENT')!;
+    const { title: _title, ...record } = stored.find((item) => item.SK === 'DECLARATION')!;
+    const whole = { ...record, texts: content.texts, commitments: content.commitments };
+    await db().send(new PutCommand({ TableName: localStack().aws.tableName, Item: whole }));
+    await db().send(new DeleteCommand({ TableName: localStack().aws.tableName, Key: { PK: `DECL#${created.id}`, SK: 'DECLARATION#CONTENT' } }));
+
+    const read = await campaign.api<Dashboard>(admin, 'GET', `/api/declarations/${created.id}?pageSize=1`);
+    expect(read.declaration.texts).toEqual(created.texts);
+    const listed = (await campaign.api<{ declarations: { id: string; title: string }[] }>(admin, 'GET', '/api/declarations')).declarations.find((entry) => entry.id === created.id);
+    expect(listed?.title).toBe(created.texts.en!.title);
+
+    // Saving the draft stores it the new way.
+    await campaign.api(admin, 'PUT', `/api/declarations/${created.id}`, sampleDeclaration());
+    const items = await partition(created.id);
+    expect(items.find((item) => item.SK === 'DECLARATION')).not.toHaveProperty('texts');
+    expect(items.find((item) => item.SK === 'DECLARATION#CONTENT')).toHaveProperty('texts');
   });
 });
