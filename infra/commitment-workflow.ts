@@ -74,10 +74,6 @@ export class CommitmentWorkflow extends Construct {
     // Countersignature.
     const awaitCountersignature = this.awaitCallback('AwaitCountersignature', fn['await-decision'], 'countersignature', timings.countersignTimeoutSeconds, '$.countersignature');
     const settleCountersignature = this.settle('SettleCountersignatureTimeout', fn['settle-timeout'], 'countersignature', '$.countersignature');
-    const countersignOutcome = new sfn.Choice(this, 'CountersignOutcome')
-      .when(sfn.Condition.stringEquals('$.countersignature.outcome', 'COUNTERSIGNED'), seal)
-      .when(sfn.Condition.stringEquals('$.countersignature.outcome', 'REVOKED'), revoked)
-      .otherwise(expired);
 
     // Review of a signature the checks flagged; an approved one comes back to the countersignature wait.
     const awaitReview = this.awaitCallback('AwaitReview', fn['await-decision'], 'review', timings.reviewTimeoutSeconds, '$.review');
@@ -88,8 +84,15 @@ export class CommitmentWorkflow extends Construct {
       .when(sfn.Condition.stringEquals('$.review.outcome', 'REVOKED'), revoked)
       .otherwise(expired);
     this.wireCallback(awaitReview, { answered: reviewOutcome, settle: settleReview, settled: reviewOutcome, revoked, expired, recordFailure });
-    // The wait's task checks a new signature first (functions/operations/await-countersignature.ts).
-    awaitCountersignature.addCatch(this.notifyTeam('NotifyReview', fn['notify-team'], 'review', awaitReview), { errors: [FLAGGED_ERROR], resultPath: sfn.JsonPath.DISCARD });
+    // The wait's task checks a new signature first (functions/operations/await-decision.ts).
+    const notifyReview = this.notifyTeam('NotifyReview', fn['notify-team'], 'review', awaitReview);
+    awaitCountersignature.addCatch(notifyReview, { errors: [FLAGGED_ERROR], resultPath: sfn.JsonPath.DISCARD });
+    const countersignOutcome = new sfn.Choice(this, 'CountersignOutcome')
+      .when(sfn.Condition.stringEquals('$.countersignature.outcome', 'COUNTERSIGNED'), seal)
+      .when(sfn.Condition.stringEquals('$.countersignature.outcome', 'REVOKED'), revoked)
+      // A timeout settled while the record says "in review" (the flagged answer never arrived).
+      .when(sfn.Condition.stringEquals('$.countersignature.outcome', 'FLAGGED'), notifyReview)
+      .otherwise(expired);
     this.wireCallback(awaitCountersignature, { answered: seal, settle: settleCountersignature, settled: countersignOutcome, revoked, expired, recordFailure });
 
     // Invitation, reminders, signature or decline.

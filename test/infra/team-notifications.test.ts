@@ -73,6 +73,7 @@ describe('event notifications in the workflow', () => {
     const byKind = Object.fromEntries(notifyStates().map(([name, state]) => [state.Parameters.Payload.kind, { name, next: state.Next }]));
     expect(byKind).toEqual({ declined: { name: 'NotifyDeclined', next: 'Declined' }, review: { name: 'NotifyReview', next: 'AwaitReview' }, failure: { name: 'NotifyFailure', next: 'Failed' } });
     expect(states().AwaitCountersignature.Catch.find((c: Json) => c.ErrorEquals.includes(FLAGGED_ERROR)).Next).toBe('NotifyReview');
+    expect(states().CountersignOutcome.Choices.find((choice: Json) => choice.StringEquals === 'FLAGGED').Next).toBe('NotifyReview');
     expect(states().Verify).toBeUndefined();
     expect(states().RecordFailure.Next).toBe('NotifyFailure');
     expect(states().SignatureOutcome.Choices.find((choice: Json) => choice.StringEquals === 'DECLINED').Next).toBe('NotifyDeclined');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../functions/domain/categories';
 import { invitationSchema, outcomeOf, type Commitment } from '../../functions/domain/commitment';
+import { FLAGGED_ERROR, waitAnswer } from '../../functions/workflow/contract';
 import { buildDeclaration, createDeclarationSchema, textFor } from '../../functions/domain/declaration';
 import { commitmentIdNamedBy, hashLinkSecret, LINK_SECRET_PATTERN, newLinkSecret, sha256Hex } from '../../functions/domain/hashing';
 import { ID_PATTERN, newId } from '../../functions/domain/ids';
@@ -110,6 +111,11 @@ describe('what a wait resolves to, read from the record', () => {
     expect(outcomeOf('review', 'VERIFIED')).toBe('APPROVED');
     expect(outcomeOf('review', 'REJECTED')).toBe('REJECTED');
     expect(outcomeOf('countersignature', 'COUNTERSIGNED')).toBe('COUNTERSIGNED');
+  });
+
+  it('sends a signature that the countersignature wait\'s checks flagged to review, not on to the seal', () => {
+    expect(outcomeOf('countersignature', 'IN_REVIEW')).toBe('FLAGGED');
+    expect(waitAnswer('FLAGGED')).toEqual({ error: FLAGGED_ERROR, cause: 'The automatic checks flagged the signature for review.' });
   });
 
   it('ends on revocation and expiry whatever the stage', () => {

@@ -7,6 +7,13 @@ import { loadCommitment } from './load';
 import { parkWait } from './park-wait';
 import { verifyCommitment } from './verify-commitment';
 
+/** The task of a wait for an admin's decision: a review, or a countersignature. */
+export async function awaitDecision(commitmentId: string, stage: 'review' | 'countersignature', token: string, round?: number): Promise<{ waiting: boolean }> {
+  if (stage === 'countersignature') return awaitCountersignature(commitmentId, token, round);
+  const { waiting } = await parkWait(commitmentId, stage, token, round);
+  return { waiting };
+}
+
 /**
  * The countersignature wait's task. A signature that has just arrived is checked here first: a
  * separate step would be one more state that Step Functions Standard bills on every commitment's
@@ -17,7 +24,7 @@ import { verifyCommitment } from './verify-commitment';
  * signature, parks the token as every wait does, and sends the confirmation if an earlier attempt
  * died before sending it (the claim is the task's to take over).
  */
-export async function awaitCountersignature(commitmentId: string, token: string, round?: number): Promise<{ waiting: boolean }> {
+async function awaitCountersignature(commitmentId: string, token: string, round?: number): Promise<{ waiting: boolean }> {
   const commitment = await loadCommitment(commitmentId);
   // A task of a round that a later round replaced leaves the record alone (parkWait ends it).
   const ofThisRound = round === undefined || roundOf(commitment) === round;
