@@ -78,29 +78,17 @@ export class CommitmentWorkflow extends Construct {
     // Review of a signature the checks flagged; an approved one comes back to the countersignature wait.
     const awaitReview = this.awaitCallback('AwaitReview', fn['await-decision'], 'review', timings.reviewTimeoutSeconds, '$.review');
     const settleReview = this.settle('SettleReviewTimeout', fn['settle-timeout'], 'review', '$.review');
-    const reviewOutcome = new sfn.Choice(this, 'ReviewOutcome')
-      .when(sfn.Condition.stringEquals('$.review.outcome', 'APPROVED'), awaitCountersignature)
-      .when(sfn.Condition.stringEquals('$.review.outcome', 'REJECTED'), rejected)
-      .when(sfn.Condition.stringEquals('$.review.outcome', 'REVOKED'), revoked)
-      .otherwise(expired);
+    const reviewOutcome = this.outcomeChoice('ReviewOutcome', '$.review.outcome', { APPROVED: awaitCountersignature, REJECTED: rejected, REVOKED: revoked }, expired);
     this.wireCallback(awaitReview, { answered: reviewOutcome, settle: settleReview, settled: reviewOutcome, revoked, expired, recordFailure });
     // The wait's task checks a new signature first (functions/operations/await-decision.ts).
     const notifyReview = this.notifyTeam('NotifyReview', fn['notify-team'], 'review', awaitReview);
     awaitCountersignature.addCatch(notifyReview, { errors: [FLAGGED_ERROR], resultPath: sfn.JsonPath.DISCARD });
-    const countersignOutcome = new sfn.Choice(this, 'CountersignOutcome')
-      .when(sfn.Condition.stringEquals('$.countersignature.outcome', 'COUNTERSIGNED'), seal)
-      .when(sfn.Condition.stringEquals('$.countersignature.outcome', 'REVOKED'), revoked)
-      // A timeout settled while the record says "in review" (the flagged answer never arrived).
-      .when(sfn.Condition.stringEquals('$.countersignature.outcome', 'FLAGGED'), notifyReview)
-      .otherwise(expired);
+    // FLAGGED: a timeout settled while the record says "in review" (the flagged answer never arrived).
+    const countersignOutcome = this.outcomeChoice('CountersignOutcome', '$.countersignature.outcome', { COUNTERSIGNED: seal, REVOKED: revoked, FLAGGED: notifyReview }, expired);
     this.wireCallback(awaitCountersignature, { answered: seal, settle: settleCountersignature, settled: countersignOutcome, revoked, expired, recordFailure });
 
     // Invitation, reminders, signature or decline.
-    const signatureOutcome = new sfn.Choice(this, 'SignatureOutcome')
-      .when(sfn.Condition.stringEquals('$.signature.outcome', 'SIGNED'), awaitCountersignature)
-      .when(sfn.Condition.stringEquals('$.signature.outcome', 'DECLINED'), declined)
-      .when(sfn.Condition.stringEquals('$.signature.outcome', 'REVOKED'), revoked)
-      .otherwise(expired);
+    const signatureOutcome = this.outcomeChoice('SignatureOutcome', '$.signature.outcome', { SIGNED: awaitCountersignature, DECLINED: declined, REVOKED: revoked }, expired);
     // The execution starts here: its input carries `remindersSent: 0` (functions/workflow/client.ts).
     const awaitSignature = this.awaitCallback('AwaitSignature', fn['await-signature'], 'signature', timings.reminderIntervalSeconds, '$.signature', {
       remindersSent: sfn.JsonPath.numberAt('$.remindersSent'),
@@ -146,6 +134,13 @@ export class CommitmentWorkflow extends Construct {
     });
     // Executions started by the earlier definition still enter its Verify state.
     fn['verify-signature'].grantInvoke(this.stateMachine);
+  }
+
+  /** A Choice on the outcome a settled wait read from the record, one branch per outcome, in order. */
+  private outcomeChoice(id: string, outcomePath: string, routes: Readonly<Record<string, sfn.IChainable>>, otherwise: sfn.IChainable): sfn.Choice {
+    const choice = new sfn.Choice(this, id);
+    for (const [outcome, next] of Object.entries(routes)) choice.when(sfn.Condition.stringEquals(outcomePath, outcome), next);
+    return choice.otherwise(otherwise);
   }
 
   private invoke(
