@@ -185,9 +185,10 @@ export function outcomeOf(stage: WaitStage, state: CommitmentState): string | un
       return state === 'REJECTED' ? 'REJECTED' : 'APPROVED';
     case 'countersignature':
       if (state === 'VERIFIED') return undefined;
-      // The wait's own task checks a signature first; one it flagged goes to review instead.
-      if (state === 'IN_REVIEW') return 'FLAGGED';
-      return 'COUNTERSIGNED';
+      // The wait's own task checks a signature first. One it flagged goes to review, and so does
+      // one rejected since or not checked yet: the review wait reads the decision (a rejection
+      // ends there), and an approval comes back here, where unchecked signatures are checked.
+      return state === 'IN_REVIEW' || state === 'REJECTED' || state === 'SIGNED' ? 'FLAGGED' : 'COUNTERSIGNED';
   }
 }
 

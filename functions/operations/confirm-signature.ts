@@ -36,10 +36,11 @@ export async function confirmSignature(
   const result = (value: 'already-sent' | 'not-signed' | 'failed') => ({ result: value, recordedAlong: false });
   const commitmentId = commitment.id;
   const signature = commitment.signature;
-  // Revoked before the workflow got here: the organisation hears from the Commission instead.
-  if (!signature || commitment.state === 'REVOKED') return result('not-signed');
+  // Revoked or rejected before the workflow got here: the organisation hears from the Commission instead.
+  if (!signature || commitment.state === 'REVOKED' || commitment.state === 'REJECTED') return result('not-signed');
   const kind = roundMailKind(roundOf(commitment), KIND);
   if (!claimed && !(await claimMailForTask(commitmentId, kind))) return result('already-sent');
+  let messageId: string;
   try {
     const declaration = await loadDeclarationContent(commitment.declarationId);
     const email = signatureConfirmationMessage({
@@ -54,13 +55,14 @@ export async function confirmSignature(
       textSha256: signature.textSha256,
       contactAddress: requiredEnv(ENV.commissionContactAddress),
     });
-    const messageId = await sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitmentId, KIND) });
-    const event = { commitmentId, declarationId: commitment.declarationId, type: 'SIGNATURE_CONFIRMATION_SENT', actor: 'workflow', detail: { messageId } } as const;
-    return { result: 'sent', recordedAlong: await recordMailSentWithEvent(commitmentId, kind, messageId, event, recordAlong) };
+    messageId = await sendEmail({ ...email, to: { name: commitment.organisation.contactName, address: commitment.organisation.email }, tags: mailTags(commitmentId, KIND) });
   } catch (error) {
     await releaseMailClaim(commitmentId, kind).catch(() => undefined);
     if (isTransient(error)) throw new TransientError(`sending the signature confirmation failed: ${(error as Error).message}`, { cause: error });
     logger.warn('signature confirmation not sent', { commitmentId, error: loggableError(error) });
     return result('failed');
   }
+  // Sent: the claim stays, whatever happens to its record, so that no retry sends the email again.
+  const event = { commitmentId, declarationId: commitment.declarationId, type: 'SIGNATURE_CONFIRMATION_SENT', actor: 'workflow', detail: { messageId } } as const;
+  return { result: 'sent', recordedAlong: await recordMailSentWithEvent(commitmentId, kind, messageId, event, recordAlong) };
 }

@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { auditEventPut, type NewAuditEvent } from './audit';
 import { db, keys, tableName, transact, type TransactItem } from './table';
+import { isTransactionConflict, retryOnTransactionConflict } from './transaction-conflicts';
 import { clock } from '../shared/clock';
 
 /**
@@ -106,18 +107,24 @@ export function mailSentItem(commitmentId: string, kind: string, messageId: stri
 
 /**
  * Records the sent message on its claim and the audit event that says it was sent, together, and
- * with them the `alongside` items (a next step's writes, such as a parked task token) when their
- * conditions hold. True when the `alongside` items were written; when one of their conditions
- * fails, the email's record is written without them and the answer is false.
+ * with them the `alongside` items (a next step's writes, such as a parked task token) when nothing
+ * stands in their way. True when the `alongside` items were written; when one of their conditions
+ * fails, or the transaction keeps meeting another one on the same items (an admin's change of the
+ * commitment), the email's record is written without them and the answer is false.
  */
 export async function recordMailSentWithEvent(commitmentId: string, kind: string, messageId: string, event: NewAuditEvent, alongside: readonly TransactItem[] = []): Promise<boolean> {
-  const result = await transact([mailSentItem(commitmentId, kind, messageId), auditEventPut(event), ...alongside]);
-  if (result.ok) return alongside.length > 0;
-  if (alongside.length > 0 && result.failedIndex >= 2) {
-    await recordMailSentWithEvent(commitmentId, kind, messageId, event);
-    return false;
+  const record = [mailSentItem(commitmentId, kind, messageId), auditEventPut(event)];
+  if (alongside.length > 0) {
+    const result = await retryOnTransactionConflict(() => transact([...record, ...alongside])).catch((error: unknown) => {
+      if (isTransactionConflict(error)) return undefined;
+      throw error;
+    });
+    if (result?.ok) return true;
+    if (result && result.failedIndex < record.length) throw new Error('audit event id collision');
   }
-  throw new Error('audit event id collision');
+  const result = await transact(record);
+  if (!result.ok) throw new Error('audit event id collision');
+  return false;
 }
 
 /**

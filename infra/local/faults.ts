@@ -26,15 +26,24 @@ export interface MailFaultProxy {
   readonly url: string;
   /** The next `count` requests fail with 503 ServiceUnavailable. */
   failNext(count: number): void;
-  readonly stats: { forwarded: number; failed: number; pendingFailures: number };
+  /** While held, requests wait at the proxy (a slow SES); releasing forwards them in order. */
+  hold(held: boolean): void;
+  readonly stats: { forwarded: number; failed: number; pendingFailures: number; held: number };
   stop(): Promise<void>;
 }
 
 /** An HTTP proxy in front of the local SES (`target`), failing requests on demand. */
 export async function startMailFaultProxy(options: { target: string; port: number }): Promise<MailFaultProxy> {
   const target = new URL(options.target);
-  const stats = { forwarded: 0, failed: 0, pendingFailures: 0 };
+  const stats = { forwarded: 0, failed: 0, pendingFailures: 0, held: 0 };
+  let holding = false;
+  const waiting: Array<() => void> = [];
   const server: Server = createServer((incoming, outgoing) => {
+    if (holding) {
+      stats.held += 1;
+      waiting.push(() => server.emit('request', incoming, outgoing));
+      return;
+    }
     if (stats.pendingFailures > 0) {
       stats.pendingFailures -= 1;
       stats.failed += 1;
@@ -66,8 +75,16 @@ export async function startMailFaultProxy(options: { target: string; port: numbe
   return {
     url,
     failNext: (count) => (stats.pendingFailures = Math.max(0, Math.floor(count))),
+    hold: (held) => {
+      holding = held;
+      if (!held) waiting.splice(0).forEach((forward) => forward());
+    },
     stats,
-    stop: () => closeServer(server),
+    stop: () => {
+      holding = false;
+      waiting.splice(0).forEach((forward) => forward());
+      return closeServer(server);
+    },
   };
 }
 
@@ -231,7 +248,7 @@ export async function startLocalFaults(options: { mail: { target: string; port: 
 /**
  * `/local/faults` on the app's port:
  * - `GET /local/faults`: what was injected so far;
- * - `POST /local/faults/mail` `{"failNext": 5}`;
+ * - `POST /local/faults/mail` `{"failNext": 5}`, or `{"hold": true}` to keep requests waiting until `{"hold": false}`;
  * - `POST /local/faults/dynamodb` `{"unreachableForMs": 3000}`;
  * - `POST /local/faults/tasks` `{"functionId": "seal-certificate", "mode": "fail" | "crash-after-first-write", "times": 1}`;
  * - `DELETE /local/faults`: disarm everything.
@@ -243,6 +260,7 @@ export function faultControlEndpoint(faults: LocalFaults): LocalEndpoint {
     if (method === 'GET' && path === '/local/faults') return { status: 200, body: status() };
     if (method === 'DELETE' && path === '/local/faults') {
       faults.mail.failNext(0);
+      faults.mail.hold(false);
       faults.dynamodb.unreachableFor(0);
       faults.tasks.clear();
       return { status: 200, body: status() };
@@ -260,8 +278,12 @@ export function faultControlEndpoint(faults: LocalFaults): LocalEndpoint {
     };
     switch (path) {
       case '/local/faults/mail': {
+        if (typeof request.hold === 'boolean') {
+          faults.mail.hold(request.hold);
+          return { status: 200, body: status() };
+        }
         const failNext = count('failNext', 1000);
-        if (failNext === undefined) return { status: 400, body: { message: 'failNext must be a whole number from 0 to 1000.' } };
+        if (failNext === undefined) return { status: 400, body: { message: 'Send failNext, a whole number from 0 to 1000, or hold, true or false.' } };
         faults.mail.failNext(failNext);
         return { status: 200, body: status() };
       }

@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isEmailFor, waitFor } from '../../tools/campaign/campaign-client';
+import { isEmailFor, signingLinkIn, waitFor } from '../../tools/campaign/campaign-client';
 import { carriesSigningLink, countEmails, inviteMany, isDelivery, signEach, stateOf, waitForAll } from '../support/flows';
+import { invitation, uniqueAddress } from '../support/campaign';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { WORKFLOW_TIMEOUT_MS } from '../support/workflow-time';
 import { exclusiveStack, type StackAccess } from '../support/own-stack';
 
@@ -88,6 +90,53 @@ describe('DynamoDB briefly unreachable', () => {
       expect(await countEmails(campaign(), email, isDelivery), commitmentId).toBe(1);
       expect(await stack.executionStatus(commitmentId), commitmentId).toBe('SUCCEEDED');
     }
+  });
+});
+
+describe('an admin faster than the workflow', () => {
+  it('countersigns a signature whose confirmation is still being sent: the token is not parked, the task answers itself, and the PDF is delivered once', async () => {
+    const { commitments: [invited] } = await inviteMany(campaign(), admin, 1, 'countersigned-early');
+    const [invitationEmail] = await campaign().waitForEmails(invited!.email, carriesSigningLink, 1);
+    const operator = campaign().operator(signingLinkIn(invitationEmail!));
+    expect(await campaign().openWithCode(operator)).toBeUndefined();
+    const before = await stack.faultStats();
+    // SES answers nothing until released: the confirmation waits between the checks' record and its own.
+    await stack.fault('mail', { hold: true });
+    expect((await operator.sign({ name: 'Signer', title: 'Director' })).status).toBe(200);
+    await waitFor(async () => ((await stack.faultStats()).mail.held > before.mail.held ? true : undefined), WORKFLOW_TIMEOUT_MS, 'the confirmation to reach SES');
+    expect(await stateOf(campaign(), admin, invited!.commitmentId)).toBe('VERIFIED');
+    expect((await stack.parkedTask(invited!.commitmentId))?.stage).toBe('signature');
+    await campaign().api(admin, 'POST', `/api/commitments/${invited!.commitmentId}/countersignature`);
+    await stack.fault('mail', { hold: false });
+    await waitForAll(campaign(), admin, [invited!.commitmentId], ['DELIVERED']);
+    const types = await eventTypes(invited!.commitmentId);
+    expect(count(types, 'SIGNATURE_CONFIRMATION_SENT')).toBe(1);
+    expect(count(types, 'COUNTERSIGNED')).toBe(1);
+    expect(await countEmails(campaign(), invited!.email, isEmailFor('signature-confirmation'))).toBe(1);
+    expect(await countEmails(campaign(), invited!.email, isDelivery)).toBe(1);
+    // The countersignature's token was never parked: its condition failed, and the email's record went alone.
+    expect((await stack.parkedTask(invited!.commitmentId))?.stage).toBe('signature');
+  });
+
+  it('rejects a flagged signature whose answer to the workflow is still on its way: the execution ends rejected, not failed', async () => {
+    const declaration = await campaign().createDeclaration(admin, sampleDeclaration());
+    const email = uniqueAddress('rejected-early');
+    const [invited] = (await campaign().invite(admin, declaration.id, [invitation(email, { emailDomains: ['other-authority.example'] })])).results;
+    const [invitationEmail] = await campaign().waitForEmails(email, carriesSigningLink, 1);
+    const operator = campaign().operator(signingLinkIn(invitationEmail!));
+    expect(await campaign().openWithCode(operator)).toBeUndefined();
+    const before = await stack.faultStats();
+    await stack.fault('mail', { hold: true });
+    expect((await operator.sign({ name: 'Signer', title: 'Director' })).status).toBe(200);
+    await waitFor(async () => ((await stack.faultStats()).mail.held > before.mail.held ? true : undefined), WORKFLOW_TIMEOUT_MS, 'the confirmation to reach SES');
+    expect(await stateOf(campaign(), admin, invited!.commitmentId)).toBe('IN_REVIEW');
+    await campaign().api(admin, 'POST', `/api/commitments/${invited!.commitmentId}/review`, { decision: 'reject', reason: 'Not the organisation\'s address' });
+    await stack.fault('mail', { hold: false });
+    await waitFor(async () => ((await stack.executionStatus(invited!.commitmentId)) === 'SUCCEEDED' ? true : undefined), WORKFLOW_TIMEOUT_MS, 'the execution to end');
+    expect(await stateOf(campaign(), admin, invited!.commitmentId)).toBe('REJECTED');
+    const types = await eventTypes(invited!.commitmentId);
+    expect(types).not.toContain('FAILED');
+    expect(count(types, 'SIGNATURE_CONFIRMATION_SENT')).toBe(1);
   });
 });
 

@@ -34,7 +34,7 @@ export class StackAccess {
     if (!response.ok) throw new Error(`arming the ${kind} fault answered ${response.status}: ${await response.text()}`);
   }
 
-  async faultStats(): Promise<{ mail: { failed: number; pendingFailures: number }; dynamodb: { dropped: number; refused: number }; tasks: Record<string, { failed: number; crashed: number }> }> {
+  async faultStats(): Promise<{ mail: { failed: number; pendingFailures: number; held: number }; dynamodb: { dropped: number; refused: number }; tasks: Record<string, { failed: number; crashed: number }> }> {
     return (await fetch(`${this.stack.urls.app}/local/faults`)).json() as never;
   }
 

@@ -115,6 +115,12 @@ describe('what a wait resolves to, read from the record', () => {
 
   it('sends a signature that the countersignature wait\'s checks flagged to review, not on to the seal', () => {
     expect(outcomeOf('countersignature', 'IN_REVIEW')).toBe('FLAGGED');
+    // Rejected while the flagged answer was on its way: the review wait finds the rejection.
+    expect(outcomeOf('countersignature', 'REJECTED')).toBe('FLAGGED');
+    expect(outcomeOf('review', 'REJECTED')).toBe('REJECTED');
+    // Not checked yet: the review wait sends it back to the countersignature wait, whose task checks it.
+    expect(outcomeOf('countersignature', 'SIGNED')).toBe('FLAGGED');
+    expect(outcomeOf('review', 'SIGNED')).toBe('APPROVED');
     expect(waitAnswer('FLAGGED')).toEqual({ error: FLAGGED_ERROR, cause: 'The automatic checks flagged the signature for review.' });
   });
 
