@@ -16,6 +16,7 @@ import {
   id_ce_subjectKeyIdentifier,
   id_pe_authorityInfoAccess,
 } from '@peculiar/asn1-x509';
+import { DecodedOnce } from './decoded-once';
 import { describeName } from './reasons';
 
 /** What path validation needs to know about one certificate, decoded once. */
@@ -60,17 +61,17 @@ const PROCESSED_EXTENSIONS = new Set([
 ]);
 
 /**
- * Decoded certificates by their bytes: the same seal, CA and timestamp certificates come back on every
- * document. Bounded, because the public check decodes whatever certificates an uploaded file carries.
+ * Decoded certificates: the same seal, CA and timestamp certificates come back on every document.
  */
-const decoded = new Map<string, CertificateFacts>();
-const DECODED_LIMIT = 64;
+const decoded = new DecodedOnce<CertificateFacts>({ entries: 64, bytes: 1024 * 1024 });
 
 export function certificateFacts(der: Uint8Array): CertificateFacts {
+  return decoded.get(der, decodeCertificate);
+}
+
+function decodeCertificate(der: Uint8Array): CertificateFacts {
+  // A copy: the facts keep their bytes, never a view into a caller's buffer.
   const bytes = Buffer.from(der);
-  const key = bytes.toString('base64');
-  let facts = decoded.get(key);
-  if (facts) return facts;
   const certificate = AsnConvert.parse(bytes, Certificate);
   const tbs = certificate.tbsCertificate;
   const x509 = new X509Certificate(bytes);
@@ -91,7 +92,7 @@ export function certificateFacts(der: Uint8Array): CertificateFacts {
       unknownCriticalExtensions.push(extension.extnID);
     }
   }
-  facts = {
+  return {
     der: bytes,
     x509,
     subject: describeName(x509.subject),
@@ -109,9 +110,6 @@ export function certificateFacts(der: Uint8Array): CertificateFacts {
     unknownCriticalExtensions,
     extensions: tbs.extensions ?? [],
   };
-  if (decoded.size >= DECODED_LIMIT) decoded.clear();
-  decoded.set(key, facts);
-  return facts;
 }
 
 /** Verdicts of `issued` by certificate and issuer: paths are built from the same certificates for every document. */

@@ -3,6 +3,7 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import { BasicOCSPResponse, OCSPResponseStatus, id_pkix_ocsp_basic } from '@peculiar/asn1-ocsp';
 import { CertificateList, KeyUsageFlags, id_kp_OCSPSigning } from '@peculiar/asn1-x509';
 import { der, derElement, derElements } from '../cms-asn1';
+import { DecodedOnce } from './decoded-once';
 import { digestAlgorithmVerdict, signatureAlgorithmVerdict } from './algorithms';
 import { certificateFacts, issued, sameSerial, type CertificateFacts } from './certificate-facts';
 import type { CertificatePath } from './certificate-path';
@@ -160,33 +161,17 @@ function ocspResponder(read: ReadOcspResponse, issuer: CertificateFacts, candida
 /**
  * CRLs and OCSP responses decoded by their content: one verification asks about every certificate of two
  * paths, each against every response, and the verifier reads again what gathering the data has just read.
- * Bounded in entries and in the bytes they were decoded from, because the public check decodes whatever an
- * uploaded file carries (a large CRL decodes to many times its size); what is kept are copies, never views
- * into a caller's buffer (a whole uploaded PDF), and is never changed.
+ * A large CRL decodes to many times its size, hence the budget in bytes; what is kept is never changed.
  */
-const decodedRevocationData = new Map<string, unknown>();
-const DECODED_LIMIT = 32;
-const DECODED_BYTES_LIMIT = 1024 * 1024;
-let decodedBytes = 0;
+const decoded = new DecodedOnce<unknown>({ entries: 32, bytes: 1024 * 1024 });
 
 /** `read(der)`, or the error it threw, computed once per content. */
 function decodedOnce<T>(kind: 'crl' | 'ocsp', der: Uint8Array, read: (der: Uint8Array) => T): T | Error {
-  const key = `${kind}:${createHash('sha256').update(der).digest('base64')}`;
-  if (decodedRevocationData.has(key)) return decodedRevocationData.get(key) as T | Error;
-  let result: T | Error;
   try {
-    result = read(der);
+    return decoded.get(der, read, kind);
   } catch (error) {
-    result = error instanceof Error ? error : new Error(String(error));
+    return error instanceof Error ? error : new Error(String(error));
   }
-  if (der.length > DECODED_BYTES_LIMIT / 4) return result;
-  if (decodedRevocationData.size >= DECODED_LIMIT || decodedBytes + der.length > DECODED_BYTES_LIMIT) {
-    decodedRevocationData.clear();
-    decodedBytes = 0;
-  }
-  decodedRevocationData.set(key, result);
-  decodedBytes += der.length;
-  return result;
 }
 
 /** The document's revocation data with any given from outside. */
