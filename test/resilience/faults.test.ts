@@ -94,16 +94,23 @@ describe('DynamoDB briefly unreachable', () => {
 });
 
 describe('an admin faster than the workflow', () => {
-  it('countersigns a signature whose confirmation is still being sent: the token is not parked, the task answers itself, and the PDF is delivered once', async () => {
-    const { commitments: [invited] } = await inviteMany(campaign(), admin, 1, 'countersigned-early');
-    const [invitationEmail] = await campaign().waitForEmails(invited!.email, carriesSigningLink, 1);
+  /**
+   * Signs through the emailed link with SES holding every request until released, and returns once
+   * the workflow's confirmation email waits at SES: between the record of the checks and its own.
+   */
+  async function signWhileSesHolds(email: string): Promise<void> {
+    const [invitationEmail] = await campaign().waitForEmails(email, carriesSigningLink, 1);
     const operator = campaign().operator(signingLinkIn(invitationEmail!));
     expect(await campaign().openWithCode(operator)).toBeUndefined();
     const before = await stack.faultStats();
-    // SES answers nothing until released: the confirmation waits between the checks' record and its own.
     await stack.fault('mail', { hold: true });
     expect((await operator.sign({ name: 'Signer', title: 'Director' })).status).toBe(200);
     await waitFor(async () => ((await stack.faultStats()).mail.held > before.mail.held ? true : undefined), WORKFLOW_TIMEOUT_MS, 'the confirmation to reach SES');
+  }
+
+  it('countersigns a signature whose confirmation is still being sent: the token is not parked, the task answers itself, and the PDF is delivered once', async () => {
+    const { commitments: [invited] } = await inviteMany(campaign(), admin, 1, 'countersigned-early');
+    await signWhileSesHolds(invited!.email);
     expect(await stateOf(campaign(), admin, invited!.commitmentId)).toBe('VERIFIED');
     expect((await stack.parkedTask(invited!.commitmentId))?.stage).toBe('signature');
     await campaign().api(admin, 'POST', `/api/commitments/${invited!.commitmentId}/countersignature`);
@@ -122,13 +129,7 @@ describe('an admin faster than the workflow', () => {
     const declaration = await campaign().createDeclaration(admin, sampleDeclaration());
     const email = uniqueAddress('rejected-early');
     const [invited] = (await campaign().invite(admin, declaration.id, [invitation(email, { emailDomains: ['other-authority.example'] })])).results;
-    const [invitationEmail] = await campaign().waitForEmails(email, carriesSigningLink, 1);
-    const operator = campaign().operator(signingLinkIn(invitationEmail!));
-    expect(await campaign().openWithCode(operator)).toBeUndefined();
-    const before = await stack.faultStats();
-    await stack.fault('mail', { hold: true });
-    expect((await operator.sign({ name: 'Signer', title: 'Director' })).status).toBe(200);
-    await waitFor(async () => ((await stack.faultStats()).mail.held > before.mail.held ? true : undefined), WORKFLOW_TIMEOUT_MS, 'the confirmation to reach SES');
+    await signWhileSesHolds(email);
     expect(await stateOf(campaign(), admin, invited!.commitmentId)).toBe('IN_REVIEW');
     await campaign().api(admin, 'POST', `/api/commitments/${invited!.commitmentId}/review`, { decision: 'reject', reason: 'Not the organisation\'s address' });
     await stack.fault('mail', { hold: false });
