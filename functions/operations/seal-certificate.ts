@@ -1,7 +1,7 @@
 import type { Commitment } from '../domain/commitment';
 import { CATEGORY_LABELS } from '../domain/categories';
 import type { DeclarationContent } from '../domain/declaration';
-import { verificationChecks } from '../domain/commitment-evidence';
+import { signatureWithEvidence, verificationChecks } from '../domain/commitment-evidence';
 import { versionShown } from '../domain/version-shown';
 import type { AuditTrail } from '../pdf/certificate-audit';
 import type { CertificateInput } from '../pdf/certificate';
@@ -71,9 +71,8 @@ export function certificateInput(commitment: Commitment, declaration: Declaratio
 }
 
 function auditTrail(commitment: Commitment, events: readonly AuditEvent[]): AuditTrail {
-  const signedEvent = events.find((event) => event.type === 'SIGNED');
-  // The signing session may record the client address as a keyed hash, on the signature or its event.
-  const clientAddressHash = (commitment.signature as { clientAddressHash?: unknown } | undefined)?.clientAddressHash ?? signedEvent?.detail?.clientAddressHash;
+  // The client address's keyed hash is on the signature or on its own SIGNED event (not an earlier round's).
+  const clientAddressHash = commitment.signature && signatureWithEvidence(commitment.signature, events).clientAddressHash;
   return {
     events: [...events].sort((a, b) => a.at.localeCompare(b.at)).map(({ at, type, actor }) => ({ at, type, actor })),
     checks: verificationChecks(commitment.verification, events).map(({ check, passed, detail }) => ({ check, passed, detail })),

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Commitment, Signature, VerificationCheck } from '../../functions/domain/commitment';
 import { commitmentWithEvidence, signatureWithEvidence, verificationChecks, type EvidenceEvent } from '../../functions/domain/commitment-evidence';
 import { consentStatement } from '../../functions/domain/consent';
 import { publicationStatement } from '../../functions/domain/publication';
 import { recordedVerification } from '../../functions/domain/verification';
+import { buildDeclaration, createDeclarationSchema } from '../../functions/domain/declaration';
+import { certificateInput } from '../../functions/operations/seal-certificate';
+import type { AuditEvent } from '../../functions/store/audit';
+import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 
 const signedAt = '2027-02-01T10:00:00.000Z';
 const verifiedAt = '2027-02-01T10:00:01.000Z';
@@ -96,5 +100,22 @@ describe('what a commitment keeps in the audit events of the steps that produced
     expect(whole.signature?.publication?.text).toBe(publication.text);
     expect(whole.signature?.clientAddressHash).toBe('c'.repeat(64));
     expect(whole.verification).toEqual({ outcome: 'VERIFIED', checks: passed, verifiedAt });
+  });
+});
+
+describe('the sealed certificate of a commitment signed in a later round', () => {
+  it('names the client address of its own signature, not of an earlier round\'s', () => {
+    vi.stubEnv('APP_URL', 'https://signing.example');
+    const declaration = buildDeclaration(createDeclarationSchema.parse(sampleDeclaration()), 'dcl_1', 'admin-1', new Date(signedAt));
+    const earlierSignedAt = '2027-01-10T09:00:00.000Z';
+    const earlierRound: EvidenceEvent = { type: 'SIGNED', at: earlierSignedAt, detail: { ...signedEvent.detail, clientAddressHash: 'e'.repeat(64) } };
+    const events = [earlierRound, { type: 'REVOKED', at: '2027-01-20T09:00:00.000Z' }, signedEvent, verifiedEvent].map((event, index) => ({ ...event, id: `evt_${index}`, declarationId: 'dcl_1', commitmentId: 'cmt_1', actor: 'operator' })) as AuditEvent[];
+    const input = certificateInput(
+      commitment({ signature: recordedSignature, verification: recordedVerification({ outcome: 'VERIFIED', checks: passed }, verifiedAt), countersignature: { by: 'admin-1', name: 'Admin', title: 'European Commission', countersignedAt: verifiedAt } }),
+      declaration,
+      events,
+    );
+    vi.unstubAllEnvs();
+    expect(input.audit?.clientAddressHash).toBe('c'.repeat(64));
   });
 });
