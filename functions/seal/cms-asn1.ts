@@ -83,6 +83,11 @@ export function derElement(bytes: Uint8Array, tag: number): DerElement {
   return element;
 }
 
+/** The dotted form of an encoded OBJECT IDENTIFIER (`1.2.840.113549.1.7.2`). */
+export function objectIdentifierOf(encoded: Uint8Array): string {
+  return (parseDer(encoded) as asn1js.ObjectIdentifier).valueBlock.toString();
+}
+
 /** Parses one DER value, failing loudly on trailing or truncated bytes. */
 export function parseDer(bytes: ArrayBuffer | Uint8Array): asn1js.AsnType {
   const buffer = bytes instanceof Uint8Array ? (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer) : bytes;

@@ -7,9 +7,8 @@ import { promisify } from 'node:util';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { PKIFreeText, PKIStatus, PKIStatusInfo, TimeStampResp } from '@peculiar/asn1-tsp';
 import { Certificate } from '@peculiar/asn1-x509';
-import type * as asn1js from 'asn1js';
 import { signedData, signerCertificates } from '../../functions/seal/cades';
-import { OIDS, der, derElement, derElements, parseDer } from '../../functions/seal/cms-asn1';
+import { OIDS, der, derElement, derElements, objectIdentifierOf } from '../../functions/seal/cms-asn1';
 import { certificatesFromPem, sha256 } from '../../functions/seal/signer';
 import { closeServer, listenLocally } from '../local-server';
 
@@ -173,18 +172,14 @@ function readTimestampRequest(requestDer: Uint8Array): TimestampRequest {
   if (algorithmId?.tag !== 0x06 || hashedMessage?.tag !== 0x04 || more.length > 0) throw new Error('not a MessageImprint');
   return {
     version: version.contents[0]!,
-    hashAlgorithm: objectIdentifier(algorithmId.encoded),
+    hashAlgorithm: objectIdentifierOf(algorithmId.encoded),
     hashedMessageLength: hashedMessage.contents.length,
     messageImprint: messageImprint.encoded,
-    reqPolicy: reqPolicy ? objectIdentifier(reqPolicy.encoded) : undefined,
+    reqPolicy: reqPolicy ? objectIdentifierOf(reqPolicy.encoded) : undefined,
     nonce: nonce?.encoded,
     certReq: certReq?.contents[0] === 0xff,
     hasExtensions: extensions !== undefined && extensions.contents.length > 0,
   };
-}
-
-function objectIdentifier(encoded: Uint8Array): string {
-  return (parseDer(encoded) as asn1js.ObjectIdentifier).valueBlock.toString();
 }
 
 /** Why the request cannot be granted, or undefined when it can. */

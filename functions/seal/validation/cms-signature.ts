@@ -1,6 +1,6 @@
 import { createHash, verify as verifySignature } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { OIDS, der, derElement, derElements, parseDer, type DerElement } from '../cms-asn1';
+import { OIDS, der, derElement, derElements, objectIdentifierOf, parseDer, type DerElement } from '../cms-asn1';
 import { digestAlgorithmVerdict, signatureAlgorithmVerdict } from './algorithms';
 import { certificateFacts, sameSerial, type CertificateFacts } from './certificate-facts';
 
@@ -46,7 +46,7 @@ export function readSignedCms(contentInfoDer: Uint8Array): SignedCms {
   // ContentInfo ::= SEQUENCE { contentType OBJECT IDENTIFIER, content [0] EXPLICIT ANY } (RFC 5652, 3)
   const [contentType, explicitContent, ...extra] = derElements(derElement(contentInfoDer, 0x30).contents);
   if (contentType?.tag !== 0x06 || explicitContent?.tag !== 0xa0 || extra.length > 0) throw new Error('it is not a CMS ContentInfo');
-  if (!der.objectIdentifier(OIDS.signedData).equals(contentType.encoded)) throw new Error(`it holds ${objectIdentifier(contentType)}, not a CMS SignedData`);
+  if (!der.objectIdentifier(OIDS.signedData).equals(contentType.encoded)) throw new Error(`it holds ${objectIdentifierOf(contentType.encoded)}, not a CMS SignedData`);
   const fields = signedDataFields(derElement(explicitContent.contents, 0x30).contents);
   const [signerInfo, ...others] = derElements(fields.signerInfos.contents);
   if (!signerInfo) throw new Error('the SignedData has no signer');
@@ -86,7 +86,7 @@ function signedDataFields(contents: Uint8Array): SignedDataFields {
 function encapsulatedContent(element: DerElement): { contentType: string; content?: Buffer } {
   const [eContentType, eContent, ...extra] = derElements(element.contents);
   if (eContentType?.tag !== 0x06 || (eContent !== undefined && eContent.tag !== 0xa0) || extra.length > 0) throw new Error('its encapsulated content is not well formed');
-  return { contentType: objectIdentifier(eContentType), content: eContent ? Buffer.from(derElement(eContent.contents, 0x04).contents) : undefined };
+  return { contentType: objectIdentifierOf(eContentType.encoded), content: eContent ? Buffer.from(derElement(eContent.contents, 0x04).contents) : undefined };
 }
 
 /**
@@ -130,7 +130,7 @@ function readSignerInfo(element: DerElement): Pick<SignedCms, 'signerInfo' | 'si
 function algorithmOf(element: DerElement): string {
   const [algorithm, , ...extra] = derElements(element.contents);
   if (algorithm?.tag !== 0x06 || extra.length > 0) throw new Error('an algorithm identifier is not well formed');
-  return objectIdentifier(algorithm);
+  return objectIdentifierOf(algorithm.encoded);
 }
 
 /** Attribute ::= SEQUENCE { attrType OBJECT IDENTIFIER, attrValues SET OF AttributeValue } */
@@ -138,10 +138,6 @@ function attributeOf(element: DerElement, kind: string): CmsAttribute {
   const [type, values, ...extra] = element.tag === 0x30 ? derElements(element.contents) : [];
   if (type?.tag !== 0x06 || values?.tag !== 0x31 || extra.length > 0) throw new Error(`${kind} attribute is not well formed`);
   return { type: type.encoded, values: derElements(values.contents).map((value) => value.encoded) };
-}
-
-function objectIdentifier(element: DerElement): string {
-  return (parseDer(element.encoded) as asn1js.ObjectIdentifier).valueBlock.toString();
 }
 
 /** The first value of a signed attribute, as DER (a view into the signature's bytes). */

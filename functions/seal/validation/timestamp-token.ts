@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { TSTInfo } from '@peculiar/asn1-tsp';
-import * as asn1js from 'asn1js';
-import { OIDS, parseDer } from '../cms-asn1';
+import { OIDS, objectIdentifierOf } from '../cms-asn1';
 import { digestAlgorithmVerdict } from './algorithms';
 import { validateCertificatePath, type CertificatePath } from './certificate-path';
 import { boundCertificate, findSignerCertificate, readSignedCms, signedAttribute, verifySigner, type SignedCms } from './cms-signature';
@@ -86,6 +85,6 @@ export function verifyTimestampToken(request: TimestampRequest, findings: Findin
 
 function contentTypeIsTstInfo(cms: SignedCms): boolean {
   const value = signedAttribute(cms, OIDS.contentType);
-  return value !== undefined && (parseDer(value) as asn1js.ObjectIdentifier).valueBlock.toString() === OIDS.tstInfo;
+  return value !== undefined && objectIdentifierOf(value) === OIDS.tstInfo;
 }
 
