@@ -34,25 +34,25 @@ export const REQUIRE_BANNER =
  */
 export const EXTERNAL_MODULES: string[] = [];
 
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
 /**
  * The SDK's default credential chain, replaced by the environment alone in the deployed bundles:
  * Lambda hands a function its role's credentials there (functions/shared/lambda-credentials.ts).
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
-  '@aws-sdk/credential-provider-node': path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../functions/shared/lambda-credentials.ts'),
+  '@aws-sdk/credential-provider-node': path.join(REPO_ROOT, 'functions/shared/lambda-credentials.ts'),
   // pdf-lib's data our documents never use, decoded on first use rather than at every cold start.
-  '@pdf-lib/standard-fonts': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/standard-font-encodings.ts'),
-  '@pdf-lib/upng': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/png-decoder.ts'),
+  '@pdf-lib/standard-fonts': path.join(REPO_ROOT, 'infra/bundling/standard-font-encodings.ts'),
+  '@pdf-lib/upng': path.join(REPO_ROOT, 'infra/bundling/png-decoder.ts'),
   // Node's zlib instead of pako, deflate written in JavaScript.
-  pako: path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/pako-on-zlib.ts'),
+  pako: path.join(REPO_ROOT, 'infra/bundling/pako-on-zlib.ts'),
   // The search transliteration's tables, built on the first search rather than at every cold start.
-  '@sindresorhus/transliterate': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/transliterate.ts'),
+  '@sindresorhus/transliterate': path.join(REPO_ROOT, 'infra/bundling/transliterate.ts'),
   // mimetext's two Babel helpers on the platform's own functions, without core-js-pure.
-  '@babel/runtime-corejs3/helpers/esm/defineProperty': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/define-property.ts'),
-  '@babel/runtime-corejs3/core-js/instance/trim': path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'bundling/string-trim.ts'),
+  '@babel/runtime-corejs3/helpers/esm/defineProperty': path.join(REPO_ROOT, 'infra/bundling/define-property.ts'),
+  '@babel/runtime-corejs3/core-js/instance/trim': path.join(REPO_ROOT, 'infra/bundling/string-trim.ts'),
 };
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * CDK hands esbuild each define as one command-line argument, and Linux refuses an argument over
