@@ -47,20 +47,26 @@ async function withZlibDeflate<T>(render: () => Promise<T>): Promise<T> {
   }
 }
 
+/** `entry` bundled as a Lambda function is, into a temporary folder, and imported from there. */
+async function withBundled<T>(entry: string, use: (bundled: T) => Promise<void>): Promise<void> {
+  const directory = mkdtempSync(path.join(tmpdir(), 'ports-alliance-deferred-'));
+  try {
+    const outfile = path.join(directory, 'index.mjs');
+    await build({ ...lambdaBuildOptions(entry), outfile });
+    await use((await import(pathToFileURL(outfile).href)) as T);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
 describe('pdf-lib data the Lambda bundles load on first use', () => {
   it('gives the same document, byte for byte, as pdf-lib itself with zlib\'s deflate: three standard font encodings and a PNG', async () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'ports-alliance-deferred-'));
-    try {
-      const outfile = path.join(directory, 'index.mjs');
-      await build({ ...lambdaBuildOptions(FIXTURE), outfile });
-      const bundled = (await import(pathToFileURL(outfile).href)) as { standardFontsAndPng: typeof standardFontsAndPng };
+    await withBundled<{ standardFontsAndPng: typeof standardFontsAndPng }>(FIXTURE, async (bundled) => {
       const png = smallPng();
       const fromBundle = await bundled.standardFontsAndPng(png);
       expect(Buffer.from(fromBundle).toString('latin1')).toContain('/BaseFont /Helvetica');
       expect(Buffer.from(fromBundle).equals(Buffer.from(await withZlibDeflate(() => standardFontsAndPng(png))))).toBe(true);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reach the functions that render PDFs through the deferring modules, with Node\'s zlib in place of pako', async () => {
@@ -73,11 +79,7 @@ describe('pdf-lib data the Lambda bundles load on first use', () => {
   });
 
   it('leave the sealed certificate byte for byte what the same code gives unbundled, and its seal valid', async () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'ports-alliance-deferred-'));
-    try {
-      const outfile = path.join(directory, 'index.mjs');
-      await build({ ...lambdaBuildOptions(CERTIFICATE_FIXTURE), outfile });
-      const bundled = (await import(pathToFileURL(outfile).href)) as { sealedCertificate: typeof sealedCertificate };
+    await withBundled<{ sealedCertificate: typeof sealedCertificate }>(CERTIFICATE_FIXTURE, async (bundled) => {
       const seal = await createDevelopmentSeal();
       // One instant for both, within the fresh certificate's validity.
       const sealedAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + 60_000);
@@ -86,8 +88,6 @@ describe('pdf-lib data the Lambda bundles load on first use', () => {
       expect(fromBundle.failures).toEqual([]);
       expect(fromBundle.valid).toBe(true);
       expect(fromBundle.pdf.equals(unbundled.pdf)).toBe(true);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    });
   });
 });
