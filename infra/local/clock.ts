@@ -17,17 +17,21 @@ interface Timer {
 }
 
 export class LocalClock {
-  private offsetMs = 0;
+  /**
+   * How far this clock is ahead of the system clock, in memory a worker thread can read too
+   * (`timeSourceAhead`), so that functions hosted there keep the same time.
+   */
+  readonly sharedOffset = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT));
   private readonly timers = new Set<Timer>();
 
   /** Milliseconds since the epoch, moved forward by every `advance`. */
   now(): number {
-    return Date.now() + this.offsetMs;
+    return Date.now() + this.aheadMs;
   }
 
   /** How far this clock is ahead of the system clock. */
   get aheadMs(): number {
-    return this.offsetMs;
+    return this.sharedOffset[0]!;
   }
 
   /** When the next timer falls due, if any is set. */
@@ -51,7 +55,7 @@ export class LocalClock {
    */
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms <= 0 || ms > MAX_ADVANCE_MS) throw new RangeError(`the clock moves forward by more than 0 ms and at most ${MAX_ADVANCE_MS} ms, not ${ms}`);
-    this.offsetMs += ms;
+    this.sharedOffset[0] = this.aheadMs + ms;
     const now = this.now();
     const due = [...this.timers].filter((timer) => timer.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt);
     for (const timer of due) this.fireNow(timer);
@@ -77,4 +81,9 @@ export class LocalClock {
     clearTimeout(timer.handle);
     this.timers.delete(timer);
   }
+}
+
+/** The time of a clock whose `sharedOffset` this is, read from any thread. */
+export function timeSourceAhead(sharedOffset: Float64Array): () => number {
+  return () => Date.now() + sharedOffset[0]!;
 }

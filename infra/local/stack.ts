@@ -21,7 +21,8 @@ import { opensslAvailable, startLocalTimestampAuthority } from '../pki/timestamp
 import { startLocalSes } from './ses';
 import { startLocalStepFunctions, type LocalStepFunctions } from './step-functions';
 import { synthesizeForLocal, type LocalResources } from './synthesized';
-import { LocalLambdaRuntime } from './lambda-runtime';
+import { LocalLambdaRuntime, type LocalLambdaRuntimeOptions } from './lambda-runtime';
+import { workerContainer } from './worker-container';
 import { startDynamoDbMeteringProxy, startS3MeteringProxy, UsageMeter } from './usage-meter';
 import { eventInjectionEndpoint } from './event-sources';
 import { faultControlEndpoint, startLocalFaults, type LocalFaults } from './faults';
@@ -99,6 +100,9 @@ export interface LocalStack {
  */
 const LOCAL_TASK_CONCURRENCY: Partial<Record<TaskFunctionId, number>> = { 'seal-certificate': 3 };
 
+/** The functions that spend the most CPU per call, hosted in a worker thread (infra/local/worker-container.ts). */
+const WORKER_HOSTED_FUNCTIONS: readonly FunctionId[] = ['seal-certificate'];
+
 /** The local stand-ins for the stateful stack's resources. */
 export const LOCAL_RESOURCES: LocalResources = {
   tableName: 'ports-alliance-local',
@@ -155,7 +159,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
   const stateMachineArn = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${synthesized.stateMachineName}`;
   // Each function sees its own environment only (infra/local/lambda-runtime.ts); the endpoints stand in for AWS's.
-  const runtime = new LocalLambdaRuntime(synthesized.functions, {
+  const runtimeOptions: LocalLambdaRuntimeOptions = {
     repoRoot: REPO_ROOT,
     region: LOCAL_REGION,
     account: LOCAL_ACCOUNT,
@@ -169,7 +173,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${s3EndpointPort}`,
       AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${ports.lambda}`,
     },
+  };
+  const runtime = new LocalLambdaRuntime(synthesized.functions, runtimeOptions);
+  // The stack's time; with a controllable clock, the handlers' time too (below), in the worker as well.
+  const clock = new LocalClock();
+  // The PDF functions run in a worker thread, a container of their own (infra/local/worker-container.ts).
+  // Not with faults: the crash injection reaches the handlers' clients in the main thread only.
+  const worker = workerContainer({
+    functions: options.faults ? {} : Object.fromEntries(WORKER_HOSTED_FUNCTIONS.map((functionId) => [functionId, synthesized.functions[functionId]!])),
+    options: runtimeOptions,
+    clockOffset: options.controllableClock ? clock.sharedOffset : undefined,
   });
+  const invoke = (functionId: string, event: unknown) => (worker.hosts(functionId) ? worker.invoke(functionId, event) : runtime.invoke(functionId, event));
+  const load = (functionId: string) => (worker.hosts(functionId) ? worker.load(functionId) : runtime.load(functionId));
   // What the deployed bundle of the console page has written in at build time (infra/bundle-options.ts).
   globalThis.__CONSOLE_SCRIPTS__ = buildConsoleScripts();
 
@@ -177,6 +193,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => process.stderr.write(`stopping: ${(error as Error).message}\n`));
   };
+  stops.push(() => worker.stop());
   try {
     const dynamodb = await startDynamoDbLocal({ port: ports.dynamodb, dataDir: options.inMemory ? undefined : path.join(dataDir, 'dynamodb') });
     stops.push(() => dynamodb.stop());
@@ -213,7 +230,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const lambda = await startLocalLambdaService({
       port: ports.lambda,
       isFunction: (functionId) => functionId in synthesized.functions,
-      invoke: (functionId, event) => runtime.invoke(functionId, event),
+      invoke,
     });
     stops.push(() => lambda.stop());
     let timestampTrustPem: string | undefined;
@@ -240,14 +257,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const [state, functionId] of Object.entries(synthesized.taskFunctionByState)) {
       let handler = functionHandlers.get(functionId);
       if (!handler) {
-        const invoke = (payload: unknown) => runtime.invoke(functionId, payload);
-        handler = meter.timed('task', functionId, faults ? (payload: unknown) => faults!.tasks.run(functionId, () => invoke(payload)) : invoke);
+        const invokeTask = (payload: unknown) => invoke(functionId, payload);
+        handler = meter.timed('task', functionId, faults ? (payload: unknown) => faults!.tasks.run(functionId, () => invokeTask(payload)) : invokeTask);
         functionHandlers.set(functionId, handler);
       }
       taskHandlers[state] = handler;
     }
     // Handlers run in this process: with a controllable clock, their time is the stack's.
-    const clock = new LocalClock();
     if (options.controllableClock) {
       setTimeSource(() => clock.now());
       stops.push(async () => setTimeSource());
@@ -277,7 +293,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       clock,
       hourUtc: synthesized.config.digestHourUtc,
       background,
-      invoke: (functionId, event) => runtime.invoke(functionId, event),
+      invoke,
       onError: (functionId, error) => process.stderr.write(`${functionId} failed: ${(error as Error).message}\n`),
     });
 
@@ -287,14 +303,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       identity,
       // Loading is not part of a request's metered time, as before a warm container's invocation.
       loadHandler: async (functionId) => {
-        await runtime.load(functionId);
-        return meter.timed('api', functionId, (event) => runtime.invoke(functionId, event) as ReturnType<HttpLambdaHandler>);
+        await load(functionId);
+        return meter.timed('api', functionId, (event) => invoke(functionId, event) as ReturnType<HttpLambdaHandler>);
       },
       usage: meter,
       localEndpoints: [
-        eventInjectionEndpoint(async (functionId) => (event) => runtime.invoke(functionId, event)),
+        eventInjectionEndpoint(async (functionId) => (event) => invoke(functionId, event)),
         idleEndpoint(stepFunctions, [background, lambda]),
-        scheduleRunEndpoint({ clock, background, invoke: (functionId, event) => runtime.invoke(functionId, event) }),
+        scheduleRunEndpoint({ clock, background, invoke }),
         ...(options.controllableClock ? [clockEndpoint(clock)] : []),
         ...(faults ? [faultControlEndpoint(faults)] : []),
       ],
