@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { localStackNodeFlags, missingLocalStackNodeFlags } from '../../infra/local-stack-node-flags';
+import { localStackNodeFlags, missingLocalStackNodeFlags, workerThreadSettings } from '../../infra/local-stack-node-flags';
 
 describe('the local stack’s Node flags', () => {
   const execArgv = process.execArgv;
@@ -23,5 +23,13 @@ describe('the local stack’s Node flags', () => {
     expect(missingLocalStackNodeFlags()).not.toContain('--max-semi-space-size=32');
     process.env.NODE_OPTIONS = '';
     expect(missingLocalStackNodeFlags()).toContain('--max-semi-space-size=32');
+  });
+});
+
+describe('a worker thread of the local stack', () => {
+  it('gets the young generation through its resource limits, and no V8 option in its flags', () => {
+    const settings = workerThreadSettings(['--experimental-async-context-frame', '--max-semi-space-size=32', '--import', 'tsx']);
+    expect(settings.execArgv).toEqual(['--experimental-async-context-frame', '--import', 'tsx']);
+    expect(settings.resourceLimits.maxYoungGenerationSizeMb).toBe(96);
   });
 });
