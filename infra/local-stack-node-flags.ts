@@ -9,31 +9,12 @@
  * (the AWS SDK's middleware chain alone creates dozens per request); with this flag it rides on
  * V8's continuation context instead. A CPU profile of a campaign put about 2% of the stack's CPU
  * in those hooks. Node 24 does this by default.
- *
- * `--max-semi-space-size=32` (MB, V8's default is 16 on this kind of machine): the stack's handlers
- * make many short-lived objects per request (the SDK's middleware, marshalling, PDF drawing). A
- * larger young generation lets more of them die before a scavenge copies them, and promotes fewer
- * to the old generation. In a 300-signatory campaign (`npm run bench -- --signatories 300`) the
- * stack's CPU per commitment went from 165-189 ms to 148-150 ms, its peak memory from 630-750 MB to
- * 790 MB.
  */
-export const SEMI_SPACE_MB = 32;
-const WANTED_FLAGS = ['--experimental-async-context-frame', `--max-semi-space-size=${SEMI_SPACE_MB}`] as const;
-
-/**
- * A worker thread takes no V8 options in its `execArgv` (Node refuses them): it gets the same young
- * generation through its resource limits instead, three semi-spaces' worth as V8 counts it.
- */
-export function workerThreadSettings(execArgv: readonly string[]): { execArgv: string[]; resourceLimits: { maxYoungGenerationSizeMb: number } } {
-  return {
-    execArgv: execArgv.filter((flag) => !flag.startsWith('--max-semi-space-size')),
-    resourceLimits: { maxYoungGenerationSizeMb: 3 * SEMI_SPACE_MB },
-  };
-}
+const WANTED_FLAGS = ['--experimental-async-context-frame'] as const;
 
 /** The wanted flags that this Node accepts. */
 export function localStackNodeFlags(): string[] {
-  return WANTED_FLAGS.filter((flag) => process.allowedNodeEnvironmentFlags.has(flag.split('=')[0]!));
+  return WANTED_FLAGS.filter((flag) => process.allowedNodeEnvironmentFlags.has(flag));
 }
 
 /** The wanted flags this Node accepts but this process was started without. */

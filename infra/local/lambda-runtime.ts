@@ -11,7 +11,9 @@
  * `_X_AMZN_TRACE_ID`, and a Lambda context (`handler(event, context)`).
  *
  * Why one process rather than a worker thread per function (each with its own `env`): loading the
- * 37 functions took 2.8 CPU-seconds here in one process, and 54 with a worker (and tsx) each.
+ * 37 functions took 2.8 CPU-seconds here in one process, and 54 with a worker (and tsx) each. The
+ * local stack runs a second instance of this runtime in one worker thread for the sealing function
+ * (infra/local/worker-container.ts).
  *
  * Limits: a module shared by several functions (functions/shared/*, the SDK clients they keep) is
  * evaluated once, in the scope of the first function that imports it, so a value such a module

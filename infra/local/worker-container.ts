@@ -18,7 +18,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { workerThreadSettings } from '../local-stack-node-flags';
 import type { LocalFunction, LocalLambdaRuntimeOptions } from './lambda-runtime';
 
 /** What the worker starts with (`workerData`). */
@@ -66,7 +65,7 @@ export function workerContainer(data: WorkerContainerData): WorkerContainer {
 
   const started = (): Worker => {
     if (worker) return worker;
-    const thread = new Worker(THREAD_ENTRY, { workerData: data, ...workerThreadSettings(withTypeScript(process.execArgv)) });
+    const thread = new Worker(THREAD_ENTRY, { workerData: data, execArgv: withTypeScript(process.execArgv) });
     thread.on('message', (reply: WorkerContainerReply) => {
       const waiting = pending.get(reply.id);
       if (!waiting) return;
