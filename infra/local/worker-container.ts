@@ -89,8 +89,9 @@ export function workerContainer(data: WorkerContainerData): WorkerContainer {
     if (stopped) return Promise.reject(new Error('the local stack is stopping'));
     const id = nextId++;
     return new Promise((resolve, reject) => {
+      const thread = started();
       pending.set(id, { resolve, reject });
-      started().postMessage({ ...request, id } as WorkerContainerRequest);
+      thread.postMessage({ ...request, id } as WorkerContainerRequest);
     });
   };
 
