@@ -21,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { closeServer, listenLocally } from './aws-local';
 import { TASK_FUNCTIONS, type TaskFunctionId } from '../../functions/catalog';
 import type { LocalEndpoint } from './http-api';
+import { deadRuntimeError } from './lambda-runtime';
 
 export interface MailFaultProxy {
   readonly url: string;
@@ -212,7 +213,7 @@ export class TaskFaults {
           if (scope.dead) return;
           scope.dead = true;
           stats.crashed += 1;
-          reject(Object.assign(new Error(`RequestId: ${randomUUID()} Error: Runtime exited with error: signal: killed (injected by the local stack)`), { name: 'Lambda.Unknown' }));
+          reject(deadRuntimeError('signal: killed (injected by the local stack)'));
         },
       };
       this.scopes.run(scope, () => invoke()).then(

@@ -188,6 +188,11 @@ export class LocalLambdaRuntime {
   }
 }
 
+/** How Lambda reports an invocation whose runtime died under it (killed, crashed, exited). */
+export function deadRuntimeError(cause: string): Error {
+  return Object.assign(new Error(`RequestId: ${randomUUID()} Error: Runtime exited with error: ${cause}`), { name: 'Lambda.Unknown' });
+}
+
 const logGroupName = (functionId: string) => `/aws/lambda/${functionId}`;
 
 function logStreamName(): string {

@@ -177,15 +177,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const runtime = new LocalLambdaRuntime(synthesized.functions, runtimeOptions);
   // The stack's time; with a controllable clock, the handlers' time too (below), in the worker as well.
   const clock = new LocalClock();
-  // The PDF functions run in a worker thread, a container of their own (infra/local/worker-container.ts).
+  // The sealing function runs in a worker thread, a container of its own (infra/local/worker-container.ts).
   // Not with faults: the crash injection reaches the handlers' clients in the main thread only.
   const worker = workerContainer({
     functions: options.faults ? {} : Object.fromEntries(WORKER_HOSTED_FUNCTIONS.map((functionId) => [functionId, synthesized.functions[functionId]!])),
     options: runtimeOptions,
     clockOffset: options.controllableClock ? clock.sharedOffset : undefined,
   });
-  const invoke = (functionId: string, event: unknown) => (worker.hosts(functionId) ? worker.invoke(functionId, event) : runtime.invoke(functionId, event));
-  const load = (functionId: string) => (worker.hosts(functionId) ? worker.load(functionId) : runtime.load(functionId));
+  const containerOf = (functionId: string) => (worker.hosts(functionId) ? worker : runtime);
+  const invoke = (functionId: string, event: unknown) => containerOf(functionId).invoke(functionId, event);
+  const load = (functionId: string) => containerOf(functionId).load(functionId);
   // What the deployed bundle of the console page has written in at build time (infra/bundle-options.ts).
   globalThis.__CONSOLE_SCRIPTS__ = buildConsoleScripts();
 

@@ -1,10 +1,10 @@
 /**
- * A second warm container for the functions that spend the most CPU per call (rendering and sealing
- * PDFs), in a worker thread of the local stack's process. Everything else shares the main thread's
+ * A second warm container for the functions that spend the most CPU per call (the local stack hosts
+ * the sealing function there), in a worker thread of the local stack's process. Everything else shares the main thread's
  * event loop (infra/local/lambda-runtime.ts), which a campaign keeps busy with the SDK's request
  * pipeline, HTTP and the workflow: a seal taking tens of milliseconds of CPU there delays every
  * signing request queued behind it, while the machine's other core has room. On AWS each function
- * runs in containers of its own; here one worker stands for the PDF functions' containers.
+ * runs in containers of its own; here one worker stands for the hosted functions' containers.
  *
  * Inside the worker the same runtime runs the hosted functions: each invocation in its own
  * environment, the function's source imported once. Events and results cross as structured
@@ -16,9 +16,8 @@
  * Time: a stack with a controllable clock shares the clock's offset with the worker
  * (`LocalClock.sharedOffset`), so the hosted functions read the stack's time.
  */
-import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { LocalFunction, LocalLambdaRuntimeOptions } from './lambda-runtime';
+import { deadRuntimeError, type LocalFunction, type LocalLambdaRuntimeOptions } from './lambda-runtime';
 
 /** What the worker starts with (`workerData`). */
 export interface WorkerContainerData {
@@ -57,9 +56,7 @@ export function workerContainer(data: WorkerContainerData): WorkerContainer {
   let stopped = false;
 
   const failAll = (cause: string) => {
-    for (const { reject } of pending.values()) {
-      reject(Object.assign(new Error(`RequestId: ${randomUUID()} Error: Runtime exited with error: ${cause}`), { name: 'Lambda.Unknown' }));
-    }
+    for (const { reject } of pending.values()) reject(deadRuntimeError(cause));
     pending.clear();
   };
 
