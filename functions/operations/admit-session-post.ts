@@ -21,10 +21,9 @@ export interface AdmittedSessionPost extends AdmittedPost {
  * still be usable, the link's rate limit not reached, and the form's token the session's own.
  */
 export async function admitSessionPost(request: SessionPostRequest, now: Date, options: { withParkedTask?: boolean } = {}): Promise<AdmittedSessionPost> {
-  const post = await admitSigningPost(request, now);
-  const { open, parkedTask } = options.withParkedTask
-    ? await resolveSigningSessionWithParkedTask(request.sessionId, now)
-    : { open: await resolveSigningSession(request.sessionId, now), parkedTask: undefined };
+  const { read: { open, parkedTask }, ...post } = await admitSigningPost(request, now, async () => options.withParkedTask
+    ? resolveSigningSessionWithParkedTask(request.sessionId, now)
+    : { open: await resolveSigningSession(request.sessionId, now), parkedTask: undefined });
   await limitAttempts({ scope: 'link', subject: open.commitment.id, language: open.session.language }, now);
   requireFormToken(post.fields, sessionFormToken(await loadSigningKey(), open.sessionId), open.session.language);
   return { ...post, open, ...(parkedTask ? { parkedTask } : {}) };

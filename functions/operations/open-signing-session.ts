@@ -31,8 +31,7 @@ export interface OpenedSession {
  * emailed at once.
  */
 export async function openSigningSession(request: OpenSigningSessionRequest, now = clock.now()): Promise<OpenedSession> {
-  const post = await admitSigningPost(request, now);
-  const open = await resolveSigningLink(request.linkSecret, now);
+  const { read: open, ...post } = await admitSigningPost(request, now, () => resolveSigningLink(request.linkSecret, now));
   await limitAttempts({ scope: 'link', subject: open.commitment.id, language: open.commitment.language }, now);
   requireFormToken(post.fields, landingFormToken(await loadSigningKey(), open.linkHash), open.commitment.language);
   const { commitment, declaration } = open;
