@@ -12,6 +12,8 @@ import { certificatesFromPem, type SealSigner } from './signer';
 export async function loadSealSigner(): Promise<SealSigner> {
   const keyId = requiredEnv(ENV.sealKeyId);
   const secret = await readSecretString(requiredEnv(ENV.sealCertificateSecretId));
+  // The same secret gives the same signer: what is derived from its chain is kept by the chain (cades.ts), once per container.
+  if (loaded && loaded.keyId === keyId && loaded.secret === secret) return loaded.signer;
   let parsed: { certificateChainPem?: unknown };
   try {
     parsed = JSON.parse(secret ?? '') as typeof parsed;
@@ -22,5 +24,9 @@ export async function loadSealSigner(): Promise<SealSigner> {
   if (chain.length === 0) {
     throw new Error('the seal certificate is not provisioned yet: put the Commission\'s certificate chain for the KMS seal key into the seal certificate secret (see docs/operations.md#the-seal-key)');
   }
-  return kmsSigner(keyId, chain);
+  const signer = kmsSigner(keyId, chain);
+  loaded = { keyId, secret, signer };
+  return signer;
 }
+
+let loaded: { readonly keyId: string; readonly secret: string | undefined; readonly signer: SealSigner } | undefined;

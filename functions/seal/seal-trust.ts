@@ -11,6 +11,8 @@ import type { TrustSettings } from './validation/trust-settings';
  */
 export async function loadSealTrust(): Promise<TrustSettings> {
   const secret = await readSecretString(requiredEnv(ENV.sealCertificateSecretId));
+  // The same secret gives the same anchors, so that what is derived from them is kept from one check to the next.
+  if (loaded && loaded.secret === secret) return loaded.trust;
   let parsed: { certificateChainPem?: unknown; timestampTrustPem?: unknown };
   try {
     parsed = JSON.parse(secret ?? '') as typeof parsed;
@@ -19,5 +21,9 @@ export async function loadSealTrust(): Promise<TrustSettings> {
   }
   const chain = typeof parsed?.certificateChainPem === 'string' ? certificatesFromPem(parsed.certificateChainPem) : [];
   const timestampAnchors = typeof parsed?.timestampTrustPem === 'string' ? certificatesFromPem(parsed.timestampTrustPem) : [];
-  return { sealAnchors: chain.slice(-1), timestampAnchors };
+  const trust = { sealAnchors: chain.slice(-1), timestampAnchors };
+  loaded = { secret, trust };
+  return trust;
 }
+
+let loaded: { readonly secret: string | undefined; readonly trust: TrustSettings } | undefined;

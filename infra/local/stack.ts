@@ -244,6 +244,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         port: ports.timestampAuthority,
         dataDir,
         issuedBy: { key: pki.files.timestampKey, certificateFile: pki.files.timestampCertificate, certificateChainPem: pki.timestampChainPem() },
+        onTokenIssued: options.meterUsage ? () => meter.recordTimestampToken() : undefined,
       });
       stops.push(() => timestampAuthority.stop());
       certificateChainPem = pki.sealChainPem();

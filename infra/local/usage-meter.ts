@@ -31,6 +31,8 @@ export interface UsageSnapshot {
   };
   /** Requests to the files bucket, by S3's price tiers: PUT, COPY, POST and LIST; GET and the rest. */
   readonly s3: { readonly writeRequests: number; readonly readRequests: number };
+  /** Tokens the timestamp authority issued. */
+  readonly timestampTokens: number;
 }
 
 const WRITE_OPERATIONS = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
@@ -50,6 +52,7 @@ export class UsageMeter {
   private requestsByKind = new Map<string, number>();
   private unitsByKind = new Map<string, number>();
   private s3 = { writeRequests: 0, readRequests: 0 };
+  private timestampTokens = 0;
 
   reset(): void {
     this.since = new Date();
@@ -61,6 +64,7 @@ export class UsageMeter {
     this.requestsByKind.clear();
     this.unitsByKind.clear();
     this.s3 = { writeRequests: 0, readRequests: 0 };
+    this.timestampTokens = 0;
   }
 
   recordApi(functionId: string, ms: number): void {
@@ -76,6 +80,10 @@ export class UsageMeter {
 
   recordStateEntered(): void {
     this.stateTransitions += 1;
+  }
+
+  recordTimestampToken(): void {
+    this.timestampTokens += 1;
   }
 
   recordDynamoDb(operation: string, units: number, itemKinds: readonly string[] = []): void {
@@ -104,6 +112,7 @@ export class UsageMeter {
       stateTransitions: this.stateTransitions,
       dynamodb: { ...this.dynamodb, requestsByKind: Object.fromEntries(this.requestsByKind), unitsByKind: Object.fromEntries(this.unitsByKind) },
       s3: { ...this.s3 },
+      timestampTokens: this.timestampTokens,
     };
   }
 

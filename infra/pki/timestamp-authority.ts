@@ -47,7 +47,13 @@ export async function opensslAvailable(): Promise<boolean> {
  * out) that answers in this process, with the key and certificate chain the local PKI issued (`issuedBy`),
  * or else a self-signed development TSA key and certificate created under `<dataDir>/tsa` on first start. It stands in for a qualified timestamp service, unreachable from here.
  */
-export async function startLocalTimestampAuthority(options: { port: number; dataDir: string; issuedBy?: { key: string; certificateChainPem: string; certificateFile: string } }): Promise<LocalTimestampAuthority> {
+export async function startLocalTimestampAuthority(options: {
+  port: number;
+  dataDir: string;
+  issuedBy?: { key: string; certificateChainPem: string; certificateFile: string };
+  /** Called for every token issued (a qualified authority bills per token). */
+  onTokenIssued?: () => void;
+}): Promise<LocalTimestampAuthority> {
   const files = options.issuedBy ? { key: options.issuedBy.key, certificate: options.issuedBy.certificateFile } : await ensureTsaFiles(path.join(options.dataDir, 'tsa'));
   const issue = timestampIssuer(readFileSync(files.key, 'utf8'), options.issuedBy?.certificateChainPem ?? readFileSync(files.certificate, 'utf8'));
 
@@ -68,6 +74,7 @@ export async function startLocalTimestampAuthority(options: { port: number; data
         response.end(`timestamp failed: ${(error as Error).message}`);
         return;
       }
+      options.onTokenIssued?.();
       response.writeHead(200, { 'content-type': 'application/timestamp-reply', 'content-length': String(reply.length) });
       response.end(reply);
     });

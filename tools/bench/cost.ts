@@ -98,6 +98,8 @@ try {
       dynamodbRequests: round(perCommitment(usage.dynamodb.requests), 2),
       s3WriteRequests: round(s3WriteRequests, 2),
       s3ReadRequests: round(s3ReadRequests, 2),
+      // Not priced here: a qualified timestamp authority bills per token, at the price of its contract.
+      timestampTokens: round(perCommitment(usage.timestampTokens), 2),
     },
     dynamodbRequestsByKind: Object.fromEntries(
       Object.entries(usage.dynamodb.requestsByKind).sort(([, a], [, b]) => b - a).map(([kind, count]) => [kind, round(perCommitment(count), 2)]),

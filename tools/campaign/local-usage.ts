@@ -30,6 +30,8 @@ export interface UsageReport {
   };
   /** Requests to the files bucket, by S3's price tiers (PUT, COPY, POST, LIST; GET and the rest). */
   readonly s3: { readonly writeRequests: number; readonly readRequests: number };
+  /** Tokens the timestamp authority issued. */
+  readonly timestampTokens: number;
 }
 
 export async function readUsage(appUrl: string): Promise<UsageReport> {
