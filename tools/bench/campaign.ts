@@ -50,6 +50,7 @@ try {
     byState: run.byState,
     statusPolls: run.statusPolls,
     seconds: round(run.seconds),
+    phaseSeconds: Object.fromEntries(Object.entries(run.phaseSeconds).map(([phase, seconds]) => [phase, round(seconds)])),
     commitmentsPerSecond: round(run.deliveredIds.length / run.seconds, 2),
     signLatencyMsP50: round(percentile(run.signLatenciesMs, 50)),
     signLatencyMsP95: round(percentile(run.signLatenciesMs, 95)),

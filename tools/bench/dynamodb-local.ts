@@ -92,7 +92,7 @@ try {
         { Update: setState(index, 'SIGNED', 'VERIFIED') },
         { Put: event(index, 'VERIFIED') },
         { Put: { TableName: TABLE, Item: { PK: commitment(index).PK, SK: 'MAIL#confirmation', claimedAt: 1 }, ConditionExpression: 'attribute_not_exists(PK)' } },
-        { ConditionCheck: { TableName: TABLE, Key: commitment(index), ConditionExpression: 'attribute_exists(PK)' } },
+        { ConditionCheck: { TableName: TABLE, Key: { PK: commitment(index).PK, SK: 'TASK' }, ConditionExpression: 'attribute_not_exists(PK)' } },
       ] }))],
       ['Query, one partition', (index) => db.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': commitment(index).PK } }))],
     ];

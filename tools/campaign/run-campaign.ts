@@ -20,6 +20,19 @@ export interface CampaignRun {
   readonly operatorFlowsMs: readonly number[];
   /** Status requests the runner made while waiting: not part of a real campaign's cost. */
   readonly statusPolls: number;
+  /** Wall time of each phase, in order: where a campaign spends its time, and where the machine waits. */
+  readonly phaseSeconds: {
+    /** Creating the declaration and inviting everyone (the invitations are emailed meanwhile and after). */
+    readonly inviting: number;
+    /** From the invitations to the last Sign POST. */
+    readonly signing: number;
+    /** Until every signature is verified and the workflow idle. */
+    readonly verifying: number;
+    /** The bulk countersignature's requests. */
+    readonly countersigning: number;
+    /** Until every commitment is sealed and delivered. */
+    readonly sealingAndDelivering: number;
+  };
 }
 
 export interface CampaignOptions {
@@ -45,6 +58,13 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRun
   const mailbox = new MailboxWatcher(options.mailboxUrl);
   const admin = await client.token('commission-admin');
   const started = performance.now();
+  let phaseStarted = started;
+  const phaseEnds = (): number => {
+    const now = performance.now();
+    const seconds = (now - phaseStarted) / 1000;
+    phaseStarted = now;
+    return seconds;
+  };
   try {
     const declaration = await client.createDeclaration(admin, { ...sampleDeclaration(), oneTimeCode: options.oneTimeCode ?? true });
     const people = campaignSignatories(total, Date.now().toString(36));
@@ -53,6 +73,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRun
       await client.invite(admin, declaration.id, batch.map((person) => person.invitation));
       report('Inviting', Math.min(offset + 500, total), total);
     }
+    const inviting = phaseEnds();
 
     const signLatenciesMs: number[] = [];
     const operatorFlowsMs: number[] = [];
@@ -73,6 +94,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRun
       if (response.status !== 200) throw new Error(`signing for ${signatory.organisation} answered ${response.status}`);
       report('Signing', signLatenciesMs.length, total);
     });
+    const signing = phaseEnds();
 
     let statusPolls = 0;
     // Each look at the status lists every commitment, work for the stack and DynamoDB Local that grows
@@ -86,8 +108,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRun
       return done === total ? status : undefined;
     };
     await waitFor(settled('Verifying', ['INVITED', 'SIGNED']), 600_000, 'verification of every signature', 0);
+    const verifying = phaseEnds();
     await client.countersignAllVerified(admin, declaration.id);
+    const countersigning = phaseEnds();
     const final = await waitFor(settled('Sealing and delivering', ['VERIFIED', 'COUNTERSIGNED', 'SEALED']), 1_800_000, 'sealing and delivery', 0);
+    const sealingAndDelivering = phaseEnds();
     return {
       declarationId: declaration.id,
       signatories: total,
@@ -97,6 +122,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRun
       signLatenciesMs,
       operatorFlowsMs,
       statusPolls,
+      phaseSeconds: { inviting, signing, verifying, countersigning, sealingAndDelivering },
     };
   } finally {
     mailbox.stop();
