@@ -28,4 +28,12 @@ export function newId(prefix: string, now = Date.now()): string {
   return `${prefix}_${time}${tail}`;
 }
 
+/**
+ * `count` ids of one instant, in ascending order: for records written together (events of one
+ * transaction) whose order must show, which ids drawn in the same millisecond would not keep.
+ */
+export function orderedIds(prefix: string, count: number, now = Date.now()): string[] {
+  return Array.from({ length: count }, () => newId(prefix, now)).sort();
+}
+
 export const ID_PATTERN = /^[a-z]{1,4}_[0-9a-hjkmnp-tv-z]{26}$/;

@@ -1,13 +1,16 @@
 import { clock } from '../shared/clock';
 import { requiresOneTimeCode } from '../domain/declaration';
+import { orderedIds } from '../domain/ids';
 import { operatorLanguage } from '../domain/languages';
 import { hashSessionId, hasLiveCode, landingFormToken, newSessionId, SESSION_SECONDS } from '../domain/signing';
 import { loggableError, logger } from '../shared/logger';
 import { loadSigningKey } from '../shared/signing-key';
+import { newCodeItems, newCodeRefusal } from '../store/one-time-codes';
 import { createSession } from '../store/signing-sessions';
+import { retryOnTransactionConflict } from '../store/transaction-conflicts';
 import { admitSigningPost, requireFormToken, type SigningPostRequest } from './admit-signing-post';
 import { limitAttempts } from './rate-limit';
-import { sendOneTimeCode } from './send-one-time-code';
+import { newCodeFor } from './send-one-time-code';
 import { resolveSigningLink } from './signing-link';
 
 /** Continue on a link's landing page. */
@@ -28,7 +31,7 @@ export interface OpenedSession {
  * session, and the "viewed" event, are recorded here and never on GET. The POST is admitted, the
  * link must still be signable and within its rate limit, and the form must carry the landing
  * page's token. When the declaration asks for a one-time code and none can be entered yet, one is
- * emailed at once.
+ * stored with the session and emailed at once.
  */
 export async function openSigningSession(request: OpenSigningSessionRequest, now = clock.now()): Promise<OpenedSession> {
   const { read: open, ...post } = await admitSigningPost(request, now, () => resolveSigningLink(request.linkSecret, now));
@@ -39,31 +42,43 @@ export async function openSigningSession(request: OpenSigningSessionRequest, now
   const sessionId = newSessionId(commitment.id);
   const linkExpiresAt = open.expiresAt;
   const expiresAt = new Date(Math.min(now.getTime() + SESSION_SECONDS * 1000, linkExpiresAt));
-  const created = await createSession(
-    hashSessionId(sessionId),
-    {
-      commitmentId: commitment.id,
-      declarationId: commitment.declarationId,
-      linkHash: open.linkHash,
-      linkExpiresAt,
-      linkGeneration: open.link.generation ?? 0,
-      language,
-      createdAt: now.toISOString(),
-      expiresAt: expiresAt.getTime(),
-    },
-    {
-      commitmentId: commitment.id,
-      declarationId: commitment.declarationId,
-      type: 'VIEWED',
-      actor: 'operator',
-      at: now.toISOString(),
-      detail: { language, clientAddressHash: post.clientAddressHash, linkIssuedAt: open.link.issuedAt },
-    },
-  );
-  if (!created) throw new Error('a new signing session id collided with an existing one');
-  if (requiresOneTimeCode(declaration) && !hasLiveCode(open.codeState, now)) {
-    // The code page offers to send one again, so a failure here only costs the operator a click.
-    await sendOneTimeCode(commitment, now).catch((error: unknown) => logger.warn('one-time code not sent', { commitmentId: commitment.id, error: loggableError(error) }));
+  const session = {
+    commitmentId: commitment.id,
+    declarationId: commitment.declarationId,
+    linkHash: open.linkHash,
+    linkExpiresAt,
+    linkGeneration: open.link.generation ?? 0,
+    language,
+    createdAt: now.toISOString(),
+    expiresAt: expiresAt.getTime(),
+  };
+  // The viewed event sorts before the code's, which shares its instant and its transaction.
+  const [viewedId, codeSentId] = orderedIds('evt', 2);
+  const viewed = {
+    id: viewedId,
+    commitmentId: commitment.id,
+    declarationId: commitment.declarationId,
+    type: 'VIEWED',
+    actor: 'operator',
+    at: now.toISOString(),
+    detail: { language, clientAddressHash: post.clientAddressHash, linkIssuedAt: open.link.issuedAt },
+  } as const;
+  // When the declaration asks for a one-time code and none can be entered yet, the first one is
+  // stored in the session's own transaction and emailed once both are recorded.
+  const code = requiresOneTimeCode(declaration) && !hasLiveCode(open.codeState, now) ? await newCodeFor(commitment, now) : undefined;
+  // Two Continues at once (a double click) write the same code items: the one DynamoDB cancels tries again.
+  let created = await retryOnTransactionConflict(() => createSession(hashSessionId(sessionId), session, viewed, code ? newCodeItems(commitment.id, code.record, { ...code.event, id: codeSentId }, code.attempt.item) : []));
+  let codeStored = code !== undefined;
+  if (!created.created && created.alongsideFailedIndex !== undefined) {
+    // The code was refused (its rate limit, or a lock since the read): the session opens without it,
+    // and the code page offers to send one again, so this costs the operator a click at most.
+    logger.warn('one-time code not sent', { commitmentId: commitment.id, error: loggableError(code!.refusal(newCodeRefusal(created.alongsideFailedIndex))) });
+    created = await createSession(hashSessionId(sessionId), session, viewed);
+    codeStored = false;
+  }
+  if (!created.created) throw new Error('a new signing session id collided with an existing one');
+  if (code && codeStored) {
+    await code.send().catch((error: unknown) => logger.warn('one-time code not sent', { commitmentId: commitment.id, error: loggableError(error) }));
   }
   return { sessionId, expiresAt };
 }

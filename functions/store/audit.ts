@@ -19,7 +19,8 @@ export interface AuditEvent {
   readonly detail?: Readonly<Record<string, unknown>>;
 }
 
-export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at' | 'commitmentId'> & { commitmentId: string; at?: string };
+/** `id` when the event must sort after another of the same instant (`orderedIds`); a new one otherwise. */
+export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at' | 'commitmentId'> & { commitmentId: string; at?: string; id?: string };
 export type NewDeclarationAuditEvent = Omit<AuditEvent, 'id' | 'at' | 'commitmentId'> & { at?: string };
 
 /** An admin as an audit event names them: user id, and name and address from their sign-in claims. */
@@ -34,7 +35,7 @@ export function adminActor(admin: { readonly userId: string; readonly name: stri
  */
 export function auditEventPut(event: NewAuditEvent | NewDeclarationAuditEvent): TransactItem {
   const at = event.at ?? clock.now().toISOString();
-  const id = newId('evt');
+  const id = ('id' in event ? event.id : undefined) ?? newId('evt');
   return {
     Put: {
       TableName: tableName(),

@@ -40,8 +40,21 @@ export function codeStateOf(Item: Record<string, unknown> | undefined): CodeStat
  * `limit` item (the attempt counted in the same transaction) refuses it: `limited` when that item
  * failed, `locked` when the lock did.
  */
-export async function storeNewCode(commitmentId: string, code: { hash: string; sentTo: string; sentAt: Date; expiresAt: Date }, event: NewAuditEvent, limit: TransactItem): Promise<'stored' | 'limited' | 'locked'> {
-  const result = await transact([
+export async function storeNewCode(commitmentId: string, code: NewCode, event: NewAuditEvent, limit: TransactItem): Promise<'stored' | 'limited' | 'locked'> {
+  const result = await transact(newCodeItems(commitmentId, code, event, limit));
+  return result.ok ? 'stored' : newCodeRefusal(result.failedIndex);
+}
+
+export interface NewCode {
+  readonly hash: string;
+  readonly sentTo: string;
+  readonly sentAt: Date;
+  readonly expiresAt: Date;
+}
+
+/** What storeNewCode writes, as items of a transaction: the attempt `limit`, the code, its event. */
+export function newCodeItems(commitmentId: string, code: NewCode, event: NewAuditEvent, limit: TransactItem): TransactItem[] {
+  return [
     limit,
     {
       Update: {
@@ -60,9 +73,12 @@ export async function storeNewCode(commitmentId: string, code: { hash: string; s
       },
     },
     auditEventPut(event),
-  ]);
-  if (result.ok) return 'stored';
-  return result.failedIndex === 0 ? 'limited' : 'locked';
+  ];
+}
+
+/** Why the items of newCodeItems were refused, from the index of the one that failed among them. */
+export function newCodeRefusal(failedIndex: number): 'limited' | 'locked' {
+  return failedIndex === 0 ? 'limited' : 'locked';
 }
 
 /**

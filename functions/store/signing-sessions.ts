@@ -27,8 +27,11 @@ export interface SigningSession {
   readonly usedAt?: string;
 }
 
-/** Records the session and the operator's opening of the link ("viewed") together. */
-export async function createSession(hash: string, session: SigningSession, viewed: NewAuditEvent): Promise<boolean> {
+/**
+ * Records the session and the operator's opening of the link ("viewed") together, and `alongside`
+ * (what the same request writes next, such as the first one-time code) in the same transaction.
+ */
+export async function createSession(hash: string, session: SigningSession, viewed: NewAuditEvent, alongside: readonly TransactItem[] = []): Promise<SessionCreation> {
   const result = await transact([
     {
       Put: {
@@ -39,9 +42,14 @@ export async function createSession(hash: string, session: SigningSession, viewe
       },
     },
     auditEventPut(viewed),
+    ...alongside,
   ]);
-  return result.ok;
+  if (result.ok) return { created: true };
+  return result.failedIndex < 2 ? { created: false } : { created: false, alongsideFailedIndex: result.failedIndex - 2 };
 }
+
+/** Created, or not: the id was taken, or (`alongsideFailedIndex`) an item written alongside refused. */
+export type SessionCreation = { readonly created: true } | { readonly created: false; readonly alongsideFailedIndex?: number };
 
 export async function getSession(hash: string): Promise<SigningSession | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.signingSession(hash), ConsistentRead: true }));

@@ -68,4 +68,20 @@ describe('rate limits on the signing pages', () => {
     await advanceClock(campaign.appUrl, retryAfter);
     expect((await operator.requestCode()).status).toBe(303);
   });
+
+  it('opens a session on Continue past the codes\' limit, without emailing a code', async () => {
+    const { campaign, email, operator } = await invitedOperator();
+    await operator.open();
+    for (let request = 2; request <= 5; request++) expect((await operator.requestCode()).status).toBe(303);
+    // The fifth code, entered, is used up: the next session would need a new one, and the window has no room left.
+    expect(await operator.confirmCode()).toBeUndefined();
+    const again = await operator.open();
+    expect(again.status).toBe(303);
+    const codePage = await operator.page();
+    expect(codePage.status).toBe(200);
+    // Nothing to enter: the page offers to send a code, which the window refuses until it ends.
+    expect(codePage.html).not.toContain('name="code"');
+    expect((await campaign.emailsTo(email)).filter(isEmailFor('one-time-code'))).toHaveLength(5);
+    expect((await operator.requestCode()).status).toBe(429);
+  });
 });

@@ -36,6 +36,21 @@ describe('the one-time code', () => {
     expect(await commitmentState(campaign, admin, commitmentId)).toBe('INVITED');
   });
 
+  it('opens a session for each of five Continues at once (clicks on a slow page), with each viewed event before its code\'s', async () => {
+    const { campaign, admin, commitmentId, email, link } = await invitedOperator();
+    const clicks = Array.from({ length: 5 }, () => campaign.operator(link, { recipient: email }));
+    const answers = await Promise.all(clicks.map((click) => click.open()));
+    expect(answers.map((answer) => answer.status)).toEqual([303, 303, 303, 303, 303]);
+    for (const click of clicks) expect((await click.page()).html).toContain(el.code.title);
+    await campaign.waitForEmails(email, isEmailFor('one-time-code'), 5);
+    // Each Continue wrote its session's event and its code's together, the code's after (the
+    // Continues' events may interleave when they share an instant).
+    const types = (await auditEvents(campaign, admin, commitmentId)).map((event) => event.type).filter((type) => type === 'VIEWED' || type === 'CODE_SENT');
+    expect(types.filter((type) => type === 'VIEWED')).toHaveLength(5);
+    expect(types.filter((type) => type === 'CODE_SENT')).toHaveLength(5);
+    expect([types[0], types.at(-1)]).toEqual(['VIEWED', 'CODE_SENT']);
+  });
+
   it('accepts a code typed with spaces, and a new code replaces the one before', async () => {
     const { operator } = await invitedOperator();
     await operator.open();

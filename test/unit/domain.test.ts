@@ -4,7 +4,7 @@ import { invitationSchema, outcomeOf, type Commitment } from '../../functions/do
 import { FLAGGED_ERROR, waitAnswer } from '../../functions/workflow/contract';
 import { buildDeclaration, createDeclarationSchema, textFor } from '../../functions/domain/declaration';
 import { commitmentIdNamedBy, hashLinkSecret, LINK_SECRET_PATTERN, newLinkSecret, sha256Hex } from '../../functions/domain/hashing';
-import { ID_PATTERN, newId } from '../../functions/domain/ids';
+import { ID_PATTERN, newId, orderedIds } from '../../functions/domain/ids';
 import { verifySignature } from '../../functions/domain/verification';
 import { sampleDeclaration } from '../../tools/campaign/sample-declaration';
 import { campaignSignatories } from '../../tools/campaign/demo-signatories';
@@ -139,6 +139,16 @@ describe('ids and secrets', () => {
     expect(first).toMatch(ID_PATTERN);
     expect(first < second).toBe(true);
     expect(first.length).toBeLessThanOrEqual(80);
+  });
+
+  it('draws ids of one instant in ascending order when the order of records written together must show', () => {
+    for (let draw = 0; draw < 200; draw++) {
+      const ids = orderedIds('evt', 3, 1_700_000_000_000);
+      expect(ids).toHaveLength(3);
+      expect(new Set(ids).size).toBe(3);
+      for (const id of ids) expect(id).toMatch(ID_PATTERN);
+      expect(ids[0]! < ids[1]! && ids[1]! < ids[2]!).toBe(true);
+    }
   });
 
   it('makes 256-bit link secrets that never repeat, name their commitment, and are stored only as a hash', () => {
