@@ -42,13 +42,20 @@ describe('the one-time code', () => {
     const answers = await Promise.all(clicks.map((click) => click.open()));
     expect(answers.map((answer) => answer.status)).toEqual([303, 303, 303, 303, 303]);
     for (const click of clicks) expect((await click.page()).html).toContain(el.code.title);
-    await campaign.waitForEmails(email, isEmailFor('one-time-code'), 5);
-    // Each Continue wrote its session's event and its code's together, the code's after (the
-    // Continues' events may interleave when they share an instant).
+    // A Continue that reads the record after another stored its code finds a live one and emails none.
     const types = (await auditEvents(campaign, admin, commitmentId)).map((event) => event.type).filter((type) => type === 'VIEWED' || type === 'CODE_SENT');
+    const codesSent = types.filter((type) => type === 'CODE_SENT').length;
     expect(types.filter((type) => type === 'VIEWED')).toHaveLength(5);
-    expect(types.filter((type) => type === 'CODE_SENT')).toHaveLength(5);
-    expect([types[0], types.at(-1)]).toEqual(['VIEWED', 'CODE_SENT']);
+    expect(codesSent).toBeGreaterThanOrEqual(1);
+    expect(codesSent).toBeLessThanOrEqual(5);
+    // Each code was emailed once it was stored, before its Continue answered.
+    expect((await campaign.emailsTo(email)).filter(isEmailFor('one-time-code'))).toHaveLength(codesSent);
+    // Each Continue wrote its session's event and its code's together, the code's after: however
+    // the Continues' events interleave when they share an instant, no code comes before its view.
+    types.forEach((_, index) => {
+      const before = types.slice(0, index + 1);
+      expect(before.filter((type) => type === 'VIEWED').length).toBeGreaterThanOrEqual(before.filter((type) => type === 'CODE_SENT').length);
+    });
   });
 
   it('accepts a code typed with spaces, and a new code replaces the one before', async () => {
