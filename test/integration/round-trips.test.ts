@@ -6,6 +6,7 @@ import { invitation, uniqueAddress } from '../support/campaign';
 import { OwnStack } from '../support/own-stack';
 import { TEST_RATE_LIMITS, TEST_TIMINGS } from '../support/test-stacks';
 import { waitForIdle } from '../support/workflow-time';
+import { deliveredDeclaration } from '../support/flows';
 import { consentStatement } from '../../functions/domain/consent';
 
 /**
@@ -25,24 +26,6 @@ function difference(after: Readonly<Record<string, number>>, before: Readonly<Re
 
 const total = (byKind: Readonly<Record<string, number>>) => Object.values(byKind).reduce((sum, count) => sum + count, 0);
 
-/** Takes one commitment of a declaration of its own from invitation to delivery. */
-async function deliverOne(stack: OwnStack): Promise<void> {
-  const { campaign } = stack;
-  const admin = await campaign.token('commission-admin');
-  const declaration = await campaign.createDeclaration(admin, sampleDeclaration());
-  const email = uniqueAddress();
-  await campaign.invite(admin, declaration.id, [invitation(email)]);
-  const [mail] = await campaign.waitForEmails(email, isEmailFor('invitation'));
-  const operator = campaign.operator(signingLinkIn(mail!), { recipient: email });
-  expect((await operator.open()).status).toBe(303);
-  expect(await operator.confirmCode()).toBeUndefined();
-  expect((await operator.sign({ name: 'Jan Peeters', title: 'Director' }, {}, await operator.readForm())).status).toBe(200);
-  await waitForIdle(stack.process.urls.app);
-  await campaign.countersignAllVerified(admin, declaration.id);
-  await waitForIdle(stack.process.urls.app);
-  await campaign.waitForEmails(email, isEmailFor('delivery'));
-}
-
 // DynamoDB requests are what a commitment costs in time on one machine and in money on AWS: these
 // pin down how few each step makes (docs/performance.md, "The product's own round trips").
 describe('the DynamoDB round trips of one commitment', () => {
@@ -51,7 +34,7 @@ describe('the DynamoDB round trips of one commitment', () => {
   beforeAll(async () => {
     stack = await OwnStack.start({ inMemory: true, meterUsage: true, timings: TEST_TIMINGS, rateLimits: TEST_RATE_LIMITS });
     // A commitment delivered first, so that the one measured meets warm containers, as in a campaign.
-    await deliverOne(stack);
+    await deliveredDeclaration(stack.campaign, await stack.campaign.token('commission-admin'), 'warm-up', [undefined]);
   }, 240_000);
   afterAll(async () => {
     await stack?.stop();
