@@ -67,18 +67,16 @@ export async function openSigningSession(request: OpenSigningSessionRequest, now
   // stored in the session's own transaction and emailed once both are recorded.
   const code = requiresOneTimeCode(declaration) && !hasLiveCode(open.codeState, now) ? await newCodeFor(commitment, now) : undefined;
   // Two Continues at once (a double click) write the same code items: the one DynamoDB cancels tries again.
-  let created = await retryOnTransactionConflict(() => createSession(hashSessionId(sessionId), session, viewed, code ? newCodeItems(commitment.id, code.record, { ...code.event, id: codeSentId }, code.attempt.item) : []));
-  let codeStored = code !== undefined;
-  if (!created.created && created.alongsideFailedIndex !== undefined) {
+  let created = await retryOnTransactionConflict(() => createSession(hashSessionId(sessionId), session, viewed, code ? newCodeItems(commitment.id, code.record, { ...code.event, id: codeSentId }, code.limit) : []));
+  let stored = code;
+  if (code && !created.created && created.alongsideFailedIndex !== undefined) {
     // The code was refused (its rate limit, or a lock since the read): the session opens without it,
     // and the code page offers to send one again, so this costs the operator a click at most.
-    logger.warn('one-time code not sent', { commitmentId: commitment.id, error: loggableError(code!.refusal(newCodeRefusal(created.alongsideFailedIndex))) });
+    logger.warn('one-time code not sent', { commitmentId: commitment.id, error: loggableError(code.refusal(newCodeRefusal(created.alongsideFailedIndex))) });
     created = await createSession(hashSessionId(sessionId), session, viewed);
-    codeStored = false;
+    stored = undefined;
   }
   if (!created.created) throw new Error('a new signing session id collided with an existing one');
-  if (code && codeStored) {
-    await code.send().catch((error: unknown) => logger.warn('one-time code not sent', { commitmentId: commitment.id, error: loggableError(error) }));
-  }
+  await stored?.send().catch((error: unknown) => logger.warn('one-time code not sent', { commitmentId: commitment.id, error: loggableError(error) }));
   return { sessionId, expiresAt };
 }

@@ -20,7 +20,7 @@ import { clock } from '../shared/clock';
  */
 export async function sendOneTimeCode(commitment: Commitment, now = clock.now()): Promise<{ expiresAt: Date }> {
   const code = await newCodeFor(commitment, now);
-  const stored = await storeNewCode(commitment.id, code.record, code.event, code.attempt.item);
+  const stored = await storeNewCode(commitment.id, code.record, code.event, code.limit);
   if (stored !== 'stored') throw code.refusal(stored);
   return code.send();
 }
@@ -30,7 +30,7 @@ export interface NewOneTimeCode {
   readonly record: NewCode;
   readonly event: NewAuditEvent;
   /** Every emailed code counts, so that no path can flood the invited address: counted in the code's own transaction. */
-  readonly attempt: { readonly item: TransactItem };
+  readonly limit: TransactItem;
   /** What to answer when storing it was refused. */
   refusal(why: 'limited' | 'locked'): SigningError;
   /** Emails it, once stored. */
@@ -45,7 +45,7 @@ export async function newCodeFor(commitment: Commitment, now: Date): Promise<New
   return {
     record: { hash: hashOneTimeCode(key, commitment.id, code), sentTo: commitment.organisation.email, sentAt: now, expiresAt },
     event: { commitmentId: commitment.id, declarationId: commitment.declarationId, type: 'CODE_SENT', actor: 'operator', at: now.toISOString(), detail: { expiresAt: expiresAt.toISOString() } },
-    attempt,
+    limit: attempt.item,
     refusal: (why) => (why === 'limited' ? attempt.refusal() : linkLocked(commitment)),
     async send() {
       const email = oneTimeCodeMessage({
